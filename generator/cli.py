@@ -1,0 +1,80 @@
+"""The `docs2spec` command.
+
+Exit codes: 0 done, 1 the job ran but found error-severity problems (a page skipped, a capture
+that breaks its contract), 2 unusable input or usage. Expected failures print one line that says
+what is wrong and what to do; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import Docs2SpecError
+from .regen import ProductBuild, all_files, build_specs, check_tree, write_tree
+
+
+def _summary(builds: list[ProductBuild]) -> list[str]:
+    lines = []
+    for build in builds:
+        report = build.files[f"{build.manifest.provider}/{build.manifest.product}/report.json"]
+        import json
+
+        data = json.loads(report)
+        lines.append(f"{build.manifest.provider}/{build.manifest.product}: "
+                     f"{len(build.product.operations)} operations from {len(data['pages'])} pages "
+                     f"({data['counts']['error']} errors, {data['counts']['warning']} warnings)")
+        for page in data["pages"]:
+            lines.append(f"  {page['page']}: {page['form'] or '-'}/{page['dialect'] or '-'} "
+                         f"ops={','.join(page['operations']) or '-'} params={page['parameters']} "
+                         f"response_fields={page['response_fields']} samples={page['samples']} "
+                         f"error_codes={page['error_codes']} warnings={page['warnings']} "
+                         f"errors={page['errors']}")
+    return lines
+
+
+def cmd_regen(args: argparse.Namespace) -> int:
+    specs, out = Path(args.specs), Path(args.out)
+    builds = build_specs(specs)
+    files = all_files(builds)
+    if args.check:
+        check_tree(files, out)
+        print(f"{out}: up to date ({len(files)} files)")
+        return 0
+    write_tree(files, out)
+    if not args.quiet:
+        print("\n".join(_summary(builds)))
+        print(f"wrote {len(files)} files to {out}")
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="docs2spec", description="API reference pages -> "
+                                     "JSON Schema, OpenAPI 3.1, models and validators")
+    sub = parser.add_subparsers(dest="command", required=True)
+    regen = sub.add_parser("regen", help="rebuild generated/ from specs/")
+    regen.add_argument("--check", action="store_true",
+                       help="compare instead of writing; exit 1 naming the first stale file")
+    regen.add_argument("--specs", default="specs", help="input folder (default: specs)")
+    regen.add_argument("--out", default="generated", help="output folder (default: generated)")
+    regen.add_argument("--quiet", action="store_true")
+    regen.set_defaults(func=cmd_regen)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except Docs2SpecError as exc:
+        print(f"docs2spec: error: {exc}", file=sys.stderr)
+        return 1 if exc.__class__.__name__ == "StaleOutputError" else 2
+    except KeyboardInterrupt:
+        print("docs2spec: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

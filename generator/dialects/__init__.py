@@ -1,0 +1,53 @@
+"""STAGE 2: understand a documentation dialect: document tree -> `PageExtract`.
+
+A dialect is a record of functions tried in the literal order of `DIALECTS`: `detect` returns a
+confidence, `extract` reads the page. An explicit choice (manifest or `--dialect`) wins.
+A new documentation style is one module plus one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..ir.model import PageExtract
+from ..location import SourceLoc
+from ..sources.tree import Document
+from . import alibaba, huawei
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    name: str
+    detect: Callable[[Document], float]
+    extract: Callable[[Document], PageExtract]
+
+
+DIALECTS: tuple[Dialect, ...] = (
+    Dialect(alibaba.NAME, alibaba.detect, alibaba.extract),
+    Dialect(huawei.NAME, huawei.detect, huawei.extract),
+)
+NAMES = tuple(d.name for d in DIALECTS)
+
+
+def dialect_for(doc: Document, name: str | None = None) -> Dialect:
+    if name:
+        for dialect in DIALECTS:
+            if dialect.name == name:
+                return dialect
+        raise InputError(f"unknown dialect {name!r}", SourceLoc(doc.path),
+                         hint=f"choose one of: {', '.join(NAMES)}")
+    best, best_score = None, 0.0
+    for dialect in DIALECTS:
+        score = dialect.detect(doc)
+        if score > best_score:
+            best, best_score = dialect, score
+    if best is None:
+        raise InputError("cannot tell which vendor's documentation style this page follows",
+                         SourceLoc(doc.path, 1), hint=f"name one: {', '.join(NAMES)}")
+    return best
+
+
+def extract_page(doc: Document, name: str | None = None) -> PageExtract:
+    return dialect_for(doc, name).extract(doc)

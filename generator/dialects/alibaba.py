@@ -1,0 +1,239 @@
+"""Alibaba Cloud RPC reference pages (English and Chinese, any reader).
+
+Conventions this dialect knows: one page per Action; a request table with a Required column;
+a response table listing nested fields flat after their parent; `Name.N` / `Tag.N.Key` names for
+flattened lists; JSON and XML success samples; an error table with HTTP status, code, message and
+description; a change history. Nesting is left to `ir.reconcile`, which has the samples.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..ir.model import (Change, Diagnostic, ErrorCode, FieldRow, FieldTable, PageExtract, Sample,
+                        Schema)
+from ..location import SourceLoc
+from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table
+from .fields import cell, language_of, row_to_field
+from .samples import read_sample
+from .sections import section_of_title, walk_sections
+from .tables import column_roles, table_kind
+
+NAME = "alibaba"
+_ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
+_PRODUCT_ACTION = re.compile(r"^[\w .()-]{1,80}[:：]\s*([A-Z][A-Za-z0-9]{2,80})\s*$")
+_RAM_ACTION = re.compile(r"\b[a-z][a-z0-9-]{1,30}:([A-Z][A-Za-z0-9]{2,80})\b")
+_URL_ACTION = re.compile(r"[?&#]Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
+_XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
+_FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn](?:\.(?P<child>[A-Za-z_][\w.-]{0,120}))?$")
+_BOILERPLATE = re.compile(r"^(all products|search|document center|last updated|debugging|"
+                          r"\d+\s*$)", re.I)
+
+
+def detect(doc: Document) -> float:
+    """Alibaba pages talk about RegionId/RequestId, Actions and `*.aliyuncs.com`."""
+    text = " ".join(n.text for n in doc.nodes[:400] if isinstance(n, (Paragraph, Heading)))
+    score = 0.0
+    for node in doc.nodes:
+        if isinstance(node, Table):
+            cells = " ".join(" ".join(r.cells[:1]) for r in node.rows)
+            if "RequestId" in cells or "RegionId" in cells:
+                score += 0.4
+            if any(c.strip() in ("是否必选", "Required") for c in node.header):
+                score += 0.2
+        elif isinstance(node, CodeBlock) and ("?Action=" in node.text or "RequestId" in node.text):
+            score += 0.2
+    if "aliyun" in text or "Action=" in text or "OpenAPI Explorer" in text:
+        score += 0.3
+    return min(score, 1.0)
+
+
+def _operation_id(doc: Document, path: str) -> tuple[str, str]:
+    """(Action name, how it was found); the page's own words win over the file name."""
+    for node in doc.nodes[:40]:
+        if isinstance(node, Heading) and _ACTION.match(node.text.strip()) and \
+                not section_of_title(node.text):
+            return node.text.strip(), "title"
+        if isinstance(node, (Heading, Paragraph)):
+            match = _PRODUCT_ACTION.match(node.text.strip())
+            if match:
+                return match.group(1), "title"
+    for node in doc.nodes:
+        if isinstance(node, Table) and table_kind(node.header) == "authorization":
+            for row in node.rows:
+                match = _RAM_ACTION.search(" ".join(row.cells))
+                if match:
+                    return match.group(1), "authorization table"
+        if isinstance(node, (Paragraph, CodeBlock)):
+            match = _URL_ACTION.search(node.text)
+            if match:
+                return match.group(1) or match.group(2), "request URL"
+            match = _XML_ROOT.match(node.text) if isinstance(node, CodeBlock) else None
+            if match:
+                return match.group(1), "XML sample"
+    stem = re.sub(r"\.[A-Za-z]+$", "", path.replace("\\", "/").rsplit("/", 1)[-1])
+    return (stem, "file name") if _ACTION.match(stem) else ("", "")
+
+
+def _summary(doc: Document) -> str:
+    seen_title = False
+    for section, _, node in walk_sections(doc):
+        if section != "intro":
+            break
+        if isinstance(node, Heading):
+            seen_title = True
+            continue
+        if not isinstance(node, Paragraph):
+            continue
+        text = node.text.strip()
+        if _BOILERPLATE.match(text) or _PRODUCT_ACTION.match(text) or "OpenAPI Explorer" in text:
+            seen_title = True
+            continue
+        if text.endswith((".", "。")) or (seen_title and len(text) > 8):
+            return text
+    return ""
+
+
+def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[Diagnostic]]:
+    """A parameter/response table; `Name.N` and `Tag.N.Key` names become nested rows."""
+    roles = column_roles(table.header)
+    rows: list[FieldRow] = []
+    diagnostics: list[Diagnostic] = []
+    flat_parents: dict[str, int] = {}
+    has_flat_children = any(_flat_child(cell(r, roles, "name")) for r in table.rows)
+    for row in table.rows:
+        name = cell(row, roles, "name")
+        match = _FLAT.match(name)
+        kwargs: dict = {}
+        if match and match.group("child"):
+            base = match.group("base")
+            if base not in flat_parents:
+                parent = FieldRow(name=base, schema=Schema(kind="array", items=Schema(kind="object"),
+                                                           type_text="RepeatList", loc=row.loc),
+                                  container=True, depth=0, location=location, loc=row.loc)
+                flat_parents[base] = len(rows)
+                rows.append(parent)
+            kwargs = {"name": match.group("child")}
+        elif match:
+            kwargs = {"name": match.group("base")}
+        field, found = row_to_field(row, roles, location=location, **kwargs)  # type: ignore[arg-type]
+        diagnostics.extend(found)
+        if match and not match.group("child"):
+            field = _as_flat_list(field)
+            if match.group("base") in flat_parents:
+                continue
+            if has_flat_children and any(_flat_child(cell(r, roles, "name")) == match.group("base")
+                                         for r in table.rows):
+                field = replace(field, container=True,
+                                schema=replace(field.schema, items=Schema(kind="object")))
+                flat_parents[match.group("base")] = len(rows)
+        if has_flat_children:
+            field = replace(field, depth=1 if match and match.group("child") else 0)
+        rows.append(field)
+    return FieldTable(rows=tuple(rows), loc=table.loc), diagnostics
+
+
+def _flat_child(name: str) -> str:
+    match = _FLAT.match(name)
+    return match.group("base") if match and match.group("child") else ""
+
+
+def _as_flat_list(field: FieldRow) -> FieldRow:
+    """`IpsecServerId.N` of type RepeatList/String: an array of the documented item type."""
+    schema = field.schema
+    if schema.kind != "array":
+        item = replace(schema, description=(), examples=schema.examples, min_items=None,
+                       max_items=None)
+        schema = Schema(kind="array", items=item, description=schema.description,
+                        min_items=schema.min_items, max_items=schema.max_items,
+                        type_text=schema.type_text, loc=schema.loc)
+    elif schema.items is None:
+        example = schema.examples[0] if schema.examples else ""
+        kind = "integer" if isinstance(example, int) and not isinstance(example, bool) else "string"
+        schema = replace(schema, items=Schema(kind=kind, examples=schema.examples))  # type: ignore
+    return replace(field, schema=schema, container=False)
+
+
+def _error(table: Table, row_index: int) -> tuple[ErrorCode | None, Diagnostic | None]:
+    roles = column_roles(table.header)
+    row = table.rows[row_index]
+    status_text, code = cell(row, roles, "status"), cell(row, roles, "code")
+    if not code:
+        return None, Diagnostic("warning", "row-skipped", "error-code row without a code", row.loc)
+    try:
+        status = int(status_text) if status_text else 400
+    except ValueError:
+        return None, Diagnostic("warning", "row-skipped",
+                                f"error {code}: HTTP status {status_text!r} is not a number", row.loc)
+    description = cell(row, roles, "description")
+    return ErrorCode(status=status, code=code, message=cell(row, roles, "message"),
+                     description=((language_of(description), description),) if description else (),
+                     loc=row.loc), None
+
+
+def extract(doc: Document) -> PageExtract:
+    """Read one Alibaba page into a PageExtract (never raises on odd pages: diagnostics)."""
+    page = doc.path
+    op_id, how = _operation_id(doc, page)
+    diagnostics: list[Diagnostic] = [Diagnostic("info", "reader-note", note, loc)
+                                     for loc, note in doc.notes]
+    if how in ("file name", ""):
+        diagnostics.append(Diagnostic("warning" if op_id else "error", "operation-name",
+                                      f"the page does not name its Action; using {op_id!r} from the "
+                                      "file name" if op_id else "the page does not name its Action",
+                                      SourceLoc(page, 1)))
+    texts = " ".join(t.header[0] for t in doc.nodes if isinstance(t, Table) and t.header)
+    language = language_of(texts + " " + " ".join(
+        n.text for n in doc.nodes if isinstance(n, Heading)))
+    request: list[FieldTable] = []
+    responses: list[FieldTable] = []
+    samples: list[Sample] = []
+    errors: list[ErrorCode] = []
+    changes: list[Change] = []
+    description_parts: list[str] = []
+    for section, label, node in walk_sections(doc):
+        if isinstance(node, Table):
+            kind = table_kind(node.header)
+            if kind == "request" or (kind == "fields" and section == "request"):
+                table, found = _field_table(node, "query")
+                request.append(table)
+                diagnostics.extend(found)
+            elif kind == "fields":
+                table, found = _field_table(node, None)
+                responses.append(table)
+                diagnostics.extend(found)
+            elif kind == "errors":
+                for index in range(len(node.rows)):
+                    error, problem = _error(node, index)
+                    if error:
+                        errors.append(error)
+                    if problem:
+                        diagnostics.append(problem)
+            elif kind == "changes":
+                roles = column_roles(node.header)
+                changes.extend(Change(cell(r, roles, "date"), cell(r, roles, "summary"), r.loc)
+                               for r in node.rows)
+            else:
+                what = "authorization" if kind == "authorization" else "unrecognised"
+                diagnostics.append(Diagnostic(
+                    "info", "table-skipped",
+                    f"{what} table ({' | '.join(node.header)}) with {len(node.rows)} rows is not "
+                    "part of the API contract", node.loc))
+        elif isinstance(node, CodeBlock):
+            sample, found = read_sample(node, "error" if label == "error" else label)
+            samples.append(sample)
+            diagnostics.extend(found)
+        elif isinstance(node, Paragraph) and section == "description":
+            description_parts.append(node.text.strip())
+    summary = _summary(doc)
+    for diagnostic_index, diagnostic in enumerate(diagnostics):
+        diagnostics[diagnostic_index] = replace(diagnostic, operation=op_id)
+    return PageExtract(
+        page=page, dialect=NAME, language=language, operation_id=op_id, style="rpc",
+        methods=("GET", "POST"), path="/",
+        summary=((language, summary),) if summary else (),
+        description=((language, "\n\n".join(description_parts)),) if description_parts else (),
+        request=tuple(request), responses=tuple(responses), samples=tuple(samples),
+        errors=tuple(errors), changes=tuple(changes), diagnostics=tuple(diagnostics),
+        loc=SourceLoc(page, 1))

@@ -1,0 +1,164 @@
+"""One table row -> one `FieldRow`: cells by column role, the type vocabulary, prose facts.
+
+Shared by every dialect, because what a parameter row means (name, type, required, description,
+example, constraints stated in prose) is the same convention everywhere; only which tables hold
+which rows differs per dialect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..ir.model import Diagnostic, FieldRow, ParamIn, Schema
+from ..sources.tree import Row
+from .jsonparam import json_string_schema
+from .prose import ProseFacts, read_facts
+from .tables import read_required
+from .types import TypeSpec, looks_like_type, parse_type
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def language_of(text: str) -> str:
+    """`zh` when the text holds Chinese characters, else `en`."""
+    return "zh" if CJK.search(text) else "en"
+
+
+def cell(row: Row, roles: dict[str, int], role: str) -> str:
+    index = roles.get(role)
+    if index is None or index >= len(row.cells):
+        return ""
+    return row.cells[index].strip()
+
+
+def shift_nameless(row: Row, roles: dict[str, int]) -> Row:
+    """A nameless item row some pages print without its empty name cell
+    (`object | No | The tag value. | ||`): put the cells back under their columns."""
+    name_i, type_i = roles.get("name"), roles.get("type")
+    if name_i is None or type_i is None or type_i != name_i + 1 or len(row.cells) <= type_i:
+        return row
+    first, second = row.cells[name_i].strip(), row.cells[type_i].strip()
+    if not looks_like_type(first) or looks_like_type(second):
+        return row
+    if "required" in roles and read_required(second) is None:
+        return row
+    cells = (*row.cells[:name_i], "", *row.cells[name_i:])
+    return replace(row, cells=cells[: max(len(row.cells), max(roles.values()) + 1)])
+
+
+def schema_for_type(spec: TypeSpec) -> Schema:
+    items = schema_for_type(spec.items) if spec.items else None
+    return Schema(kind=spec.kind, format="int64" if spec.format == "int64" else "",
+                  items=items, ref=spec.ref)  # type: ignore[arg-type]
+
+
+def typed_value(text: str, kind: str) -> Any:
+    """A value written in prose or an example cell, as the JSON value of the field's kind;
+    None when it cannot be that kind."""
+    text = text.strip().strip("`'\"“”")
+    if kind == "integer":
+        return int(text) if re.fullmatch(r"[-+]?\d{1,30}", text) else None
+    if kind == "number":
+        try:
+            value = float(text)
+        except ValueError:
+            return None
+        return int(value) if value.is_integer() and "." not in text else value
+    if kind == "boolean":
+        return {"true": True, "false": False}.get(text.lower())
+    if kind in ("string", "any"):
+        return text
+    return None
+
+
+def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
+    """Move prose facts onto the schema as the keywords they mean; returns the facts that did
+    not fit the field's kind (reported by the caller)."""
+    kind = schema.kind
+    changes: dict[str, Any] = {}
+    unfit: list[str] = []
+    numeric = kind in ("integer", "number")
+    for key, text in (("minimum", facts.minimum), ("maximum", facts.maximum)):
+        if text is None:
+            continue
+        value = typed_value(text, "number")
+        if numeric and value is not None:
+            changes[key] = value
+        else:
+            unfit.append(f"{key} {text}")
+    if kind == "string":
+        if facts.min_length is not None:
+            changes["min_length"] = facts.min_length
+        if facts.max_length is not None:
+            changes["max_length"] = facts.max_length
+        if facts.forbidden_prefixes:
+            changes["forbidden_prefixes"] = facts.forbidden_prefixes
+        formats = [f for f in facts.formats if f in ("date-time", "uuid", "ipv4", "ipv6", "email",
+                                                       "uri", "date")]
+        if len(formats) == 1:
+            changes["format"] = formats[0]
+        elif formats:
+            changes["format_hints"] = tuple(formats)
+    if kind == "array":
+        if facts.min_items is not None:
+            changes["min_items"] = facts.min_items
+        if facts.max_items is not None:
+            changes["max_items"] = facts.max_items
+    if facts.enum and kind in ("string", "integer", "number"):
+        values = [typed_value(v, kind) for v in facts.enum]
+        if all(v is not None for v in values):
+            changes["enum"] = tuple(dict.fromkeys(values))
+        else:
+            unfit.append("allowed values " + ", ".join(facts.enum))
+    if facts.default is not None:
+        value = typed_value(facts.default, kind if kind != "any" else "string")
+        if value is not None:
+            changes.update(default=value, has_default=True)
+        else:
+            unfit.append(f"default {facts.default}")
+    return replace(schema, **changes), unfit
+
+
+def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = None,
+                 name: str | None = None, type_text: str | None = None) -> tuple[FieldRow,
+                                                                                 list[Diagnostic]]:
+    """Read a parameter row; `name`/`type_text` override the cells (dotted Alibaba names)."""
+    diagnostics: list[Diagnostic] = []
+    row = shift_nameless(row, roles)
+    raw_type = cell(row, roles, "type") if type_text is None else type_text
+    spec = parse_type(raw_type)
+    field_name = cell(row, roles, "name") if name is None else name
+    if raw_type and not spec.known:
+        diagnostics.append(Diagnostic("warning", "type-unknown",
+                                      f"type {raw_type!r} of {field_name or 'a nameless row'} is "
+                                      "not a known spelling; the field accepts any value", row.loc))
+    description = cell(row, roles, "description")
+    schema = replace(schema_for_type(spec), type_text=raw_type, loc=row.loc)
+    if description:
+        schema = replace(schema, description=((language_of(description), description),))
+    facts = read_facts(description) if description else ProseFacts()
+    schema, unfit = apply_facts(schema, facts)
+    if spec.kind == "array" and schema.items is not None:
+        item_schema, _ = apply_facts(schema.items, facts)
+        schema = replace(schema, items=replace(item_schema, min_items=None, max_items=None))
+    for what in unfit:
+        diagnostics.append(Diagnostic("info", "prose-unused",
+                                      f"{field_name or 'row'}: the description states {what}, which "
+                                      f"does not apply to a {spec.kind} field", row.loc))
+    example_text = cell(row, roles, "example")
+    if example_text:
+        kind = spec.kind if spec.kind != "array" or not spec.items else spec.items.kind
+        value = typed_value(example_text, kind)
+        schema = replace(schema, examples=(value if value is not None else example_text,))
+    documented = json_string_schema(schema, read_facts, apply_facts)
+    if documented is not None:
+        schema = documented
+    container = spec.kind == "object" or (spec.kind == "array" and (
+        spec.items is None or spec.items.kind in ("object", "any"))) or (
+        not raw_type.strip() and not example_text)
+    field = FieldRow(name=field_name, schema=schema, required=read_required(
+        cell(row, roles, "required")) if "required" in roles else None, container=container,
+        depth=row.depth, location=location, loc=row.loc)
+    return field, diagnostics

@@ -1,0 +1,170 @@
+"""Huawei Cloud style REST reference pages (Huawei Cloud, Open Telekom Cloud; any reader).
+
+Conventions: a `URI` section with `METHOD /v5/{project_id}/path`; path and query parameter
+tables there; request body tables under `Request`; response tables per status code under
+`Response` (`Returned status code 200`); object types as their own captioned tables
+(`Table 6 IkePolicy`) referenced from type cells (`IkePolicy object`,
+`Array of PolicyRule objects`); JSON example requests and responses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample
+from ..location import SourceLoc
+from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table
+from .fields import language_of, row_to_field
+from .samples import read_sample
+from .sections import walk_sections
+from .tables import column_roles, table_kind
+
+NAME = "huawei"
+_METHOD_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(/[^\s?]*)", re.M)
+_CAPTION = re.compile(r"^\s*Table\s*\d+\s*[:.]?\s*(?P<rest>.*)$", re.I)
+_TYPE_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]{1,120}$")
+_STATUS = re.compile(r"(?:status code|状态码)[:：]?\s*(\d{3})", re.I)
+_HEADER_PARAM = re.compile(r"^(X-[\w-]+|Content-Type|Authorization|Accept)$", re.I)
+
+
+def detect(doc: Document) -> float:
+    score = 0.0
+    for node in doc.nodes:
+        if isinstance(node, Paragraph) and _METHOD_LINE.match(node.text) and "/v" in node.text:
+            score += 0.5
+        elif isinstance(node, Table):
+            if any(c.strip() == "Mandatory" for c in node.header):
+                score += 0.3
+            if _CAPTION.match(node.caption or ""):
+                score += 0.1
+    return min(score, 1.0)
+
+
+def _type_name(caption: str) -> str:
+    """`Table 6 IkePolicy` names a type; `Table 3 Parameters in the response body` does not."""
+    match = _CAPTION.match(caption)
+    rest = (match.group("rest") if match else caption).strip()
+    return rest if _TYPE_NAME.match(rest) else ""
+
+
+def _operation_id(doc: Document, path: str) -> str:
+    """Huawei pages have no operation id; the title is what names the operation."""
+    for node in doc.nodes:
+        if isinstance(node, Heading):
+            return node.text.strip()
+    for node in doc.nodes:
+        if isinstance(node, Paragraph) and node.text.strip():
+            return node.text.strip().splitlines()[0]
+    return path.rsplit("/", 1)[-1]
+
+
+_VERBS = {"querying": "", "query": "", "creating": "Create", "create": "Create",
+          "updating": "Update", "update": "Update", "modifying": "Update", "deleting": "Delete",
+          "delete": "Delete", "batch": "Batch", "downloading": "Download", "resetting": "Reset",
+          "checking": "Check", "adding": "Add", "removing": "Remove", "obtaining": ""}
+_FILLER = {"the", "a", "an", "specified", "of", "list", "details", "about", "in", "batches",
+           "to", "for", "by", "all", "detail", "information", "its", "new"}
+
+
+def operation_name(title: str, method: str, path: str) -> str:
+    """An identifier from the page title, the way SDKs name these operations:
+    `Querying the VPN Connection List` -> `ListVpnConnections`,
+    `Querying a Specified VPN Connection` -> `ShowVpnConnection`."""
+    words = re.findall(r"[A-Za-z0-9]+", title)
+    if not words:
+        return ""
+    verb = _VERBS.get(words[0].lower())
+    rest = words[1:] if verb is not None else words
+    listing = "list" in (w.lower() for w in rest) or (method == "GET" and not path.rstrip("/")
+                                                      .endswith("}"))
+    if verb == "":
+        verb = "List" if listing else "Show"
+    elif verb is None:
+        verb = ""
+    if "batches" in (w.lower() for w in rest):
+        verb = "BatchCreate" if verb == "Create" else verb
+    noun = "".join(w if w.isupper() and len(w) > 3 else w[:1].upper() + w[1:].lower()
+                   for w in rest if w.lower() not in _FILLER)
+    if verb == "List" and noun and not noun.endswith("s"):
+        noun += "s"
+    return verb + noun
+
+
+def extract(doc: Document) -> PageExtract:
+    page = doc.path
+    diagnostics: list[Diagnostic] = [Diagnostic("info", "reader-note", note, loc)
+                                     for loc, note in doc.notes]
+    method, path = "", ""
+    request: list[FieldTable] = []
+    responses: list[FieldTable] = []
+    types: list[FieldTable] = []
+    samples: list[Sample] = []
+    summary = ""
+    status = 200
+    texts: list[str] = []
+    for section, label, node in walk_sections(doc):
+        if isinstance(node, (Paragraph, Heading)):
+            texts.append(node.text)
+            match = _METHOD_LINE.search(node.text)
+            if match and not method and section in ("uri", "intro", "request", "description"):
+                method, path = match.group(1).upper(), match.group(2)
+            found_status = _STATUS.search(node.text)
+            if found_status:
+                status = int(found_status.group(1))
+            if (isinstance(node, Paragraph) and section == "description" and not summary
+                    and node.text.strip().endswith((".", "。"))):
+                summary = node.text.strip()
+        elif isinstance(node, Table):
+            kind = table_kind(node.header)
+            if kind not in ("request", "fields"):
+                diagnostics.append(Diagnostic("info", "table-skipped",
+                                              f"table ({' | '.join(node.header)}) with "
+                                              f"{len(node.rows)} rows is not a parameter table",
+                                              node.loc))
+                continue
+            roles = column_roles(node.header)
+            type_name = _type_name(node.caption)
+            location = None
+            if section == "uri":
+                location = "query"
+            elif section == "request":
+                location = "body"
+            rows = []
+            for row in node.rows:
+                where = location
+                name = row.cells[roles["name"]].strip() if roles.get("name", 99) < len(row.cells) \
+                    else ""
+                if where == "query" and "{" + name + "}" in path:
+                    where = "path"
+                elif where == "body" and _HEADER_PARAM.match(name):
+                    where = "header"
+                field, found = row_to_field(row, roles, location=where)  # type: ignore[arg-type]
+                rows.append(field)
+                diagnostics.extend(found)
+            table = FieldTable(rows=tuple(rows), name=type_name, status=status, loc=node.loc)
+            if type_name:
+                types.append(table)
+            elif section in ("uri", "request"):
+                request.append(table)
+            else:
+                responses.append(table)
+        elif isinstance(node, CodeBlock):
+            sample, found = read_sample(node, label)
+            if sample.kind == "response":
+                sample = replace(sample, status=status)
+            samples.append(sample)
+            diagnostics.extend(found)
+    title = _operation_id(doc, page)
+    op_id = operation_name(title, method, path) or title
+    language = language_of(" ".join(texts[:20]))
+    if not method:
+        diagnostics.append(Diagnostic("error", "no-uri", "the page gives no `METHOD /path` line",
+                                      SourceLoc(page, 1)))
+    diagnostics = [replace(d, operation=op_id) for d in diagnostics]
+    return PageExtract(
+        page=page, dialect=NAME, language=language, operation_id=op_id, style="rest",
+        methods=(method,) if method else (), path=path,
+        summary=((language, title),) + (((language, summary),) if summary else ()),
+        request=tuple(request), responses=tuple(responses), types=tuple(types),
+        samples=tuple(samples), diagnostics=tuple(diagnostics), loc=SourceLoc(page, 1))

@@ -1,0 +1,91 @@
+"""Which part of an API reference page a node belongs to.
+
+Reference pages of every vendor follow the same outline (description, request, response,
+examples, errors, change history); only the words differ. `walk_sections` pairs each node with
+the section it sits in, recognising titles whether a reader made them headings or, for text
+scraped from a page, plain one-line paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..sources.tree import CodeBlock, Document, Heading, Node, Paragraph
+
+SECTION_TITLES: dict[str, tuple[str, ...]] = {
+    "request": ("request parameters", "请求参数", "request", "请求", "request parameter",
+                "request body", "请求消息", "请求参数说明"),
+    "response": ("response parameters", "返回数据", "响应参数", "response", "返回参数", "响应",
+                 "response parameter", "返回结果", "响应消息", "response body"),
+    "uri": ("uri", "url", "请求uri"),
+    "examples": ("examples", "example", "示例", "sample", "samples"),
+    "errors": ("error codes", "错误码", "error code", "status codes", "状态码", "status code"),
+    "changes": ("change history", "变更历史", "修订记录"),
+    "authorization": ("authorization information", "授权信息"),
+    "debugging": ("debugging", "调试"),
+    "description": ("operation description", "接口说明", "description", "function", "功能介绍",
+                    "calling method", "调用方法", "constraints", "约束与限制"),
+}
+_TITLE_TO_SECTION = {t: s for s, titles in SECTION_TITLES.items() for t in titles}
+
+SAMPLE_LABELS: dict[str, tuple[str, ...]] = {
+    "request": ("sample requests", "sample request", "请求示例", "example requests", "example request",
+                "request example", "请求样例"),
+    "response": ("sample success responses", "sample success response", "正常返回示例",
+                 "example responses", "example response", "response example", "响应示例",
+                 "响应样例", "success response", "sample responses"),
+    "error": ("sample error responses", "sample error response", "异常返回示例", "错误返回示例",
+              "error response example"),
+}
+_LABEL_TO_SAMPLE = {t: s for s, labels in SAMPLE_LABELS.items() for t in labels}
+
+
+def normalise_title(text: str) -> str:
+    text = text.strip().lstrip("-•*#0-9. ").strip()
+    return re.sub(r"\s+", " ", text).rstrip(":：").lower()
+
+
+def section_of_title(text: str) -> str:
+    """The section a title opens, '' when it is not a known title."""
+    if len(text) > 80 or "\n" in text.strip():
+        return ""
+    return _TITLE_TO_SECTION.get(normalise_title(text), "")
+
+
+def sample_label(text: str) -> str:
+    """`request`/`response`/`error` when a line labels the samples that follow."""
+    if len(text) > 120:
+        return ""
+    key = normalise_title(text)
+    if key in _LABEL_TO_SAMPLE:
+        return _LABEL_TO_SAMPLE[key]
+    if key.startswith(("response to ", "example response", "returned status code")):
+        return "response"
+    if key.startswith(("example request", "query ", "create ", "update ", "delete ")):
+        return ""
+    return ""
+
+
+def walk_sections(doc: Document) -> Iterator[tuple[str, str, Node]]:
+    """Yield (section, sample label, node) for every node in reading order.
+
+    The sample label is the last label line seen in the section (`response` by default), so a
+    code block knows whether it is a request, a success or an error sample.
+    """
+    section, label = "intro", "response"
+    for node in doc.nodes:
+        if isinstance(node, (Heading, Paragraph)):
+            found = section_of_title(node.text)
+            if found:
+                section, label = found, "request" if found == "request" else "response"
+                if found == "examples" or found == "request":
+                    label = "request" if found == "request" else "response"
+                yield section, label, node
+                continue
+            lab = sample_label(node.text)
+            if lab:
+                label = lab
+        elif isinstance(node, CodeBlock) and section == "intro":
+            pass
+        yield section, label, node

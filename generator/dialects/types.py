@@ -1,0 +1,98 @@
+"""The type vocabulary of API reference tables, in every spelling the vendors use.
+
+Type cells say `string`, `String`, `Long`, `object []`, `array<object>`, `Array of IpsecServer`,
+`RepeatList`, `Struct`, `Array of ResponseVpnConnection objects`, `IkePolicy object`, ...
+`parse_type` turns any of them into a `TypeSpec`: a JSON kind, an optional format, and for
+lists what their items are. Unknown spellings come back with `known=False` so the dialect can
+emit a diagnostic instead of guessing silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SCALARS: dict[str, tuple[str, str]] = {
+    "string": ("string", ""),
+    "str": ("string", ""),
+    "char": ("string", ""),
+    "text": ("string", ""),
+    "date": ("string", ""),
+    "datetime": ("string", ""),
+    "integer": ("integer", "int32"),
+    "int": ("integer", "int32"),
+    "int32": ("integer", "int32"),
+    "short": ("integer", "int32"),
+    "long": ("integer", "int64"),
+    "int64": ("integer", "int64"),
+    "number": ("number", ""),
+    "float": ("number", "float"),
+    "double": ("number", "double"),
+    "bigdecimal": ("number", ""),
+    "boolean": ("boolean", ""),
+    "bool": ("boolean", ""),
+    "object": ("object", ""),
+    "struct": ("object", ""),
+    "map": ("object", ""),
+    "json": ("object", ""),
+    "dict": ("object", ""),
+    "any": ("any", ""),
+    "array": ("array", ""),
+    "list": ("array", ""),
+    "repeatlist": ("array", ""),
+}
+
+_ARRAY_OF = re.compile(r"^(?:array|list)\s*(?:of\s+|<\s*)(?P<inner>[^<>]{1,200}?)\s*>?$", re.I)
+_TRAILING_BRACKETS = re.compile(r"^(?P<inner>[^\[\]]{1,200}?)\s*\[\s*\]$")
+_NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects?$")
+_PLURAL_OBJECTS = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects$")
+_IDENT = re.compile(r"^[A-Za-z_][\w.]{0,120}$")
+
+
+@dataclass(frozen=True, slots=True)
+class TypeSpec:
+    """What a type cell means."""
+
+    kind: str
+    """string, integer, number, boolean, object, array or any."""
+    format: str = ""
+    """int32/int64/float/double where the spelling says so."""
+    items: TypeSpec | None = None
+    """For arrays: the element type."""
+    ref: str = ""
+    """A named type the cell points to (`IkePolicy`, `IpsecServer`)."""
+    known: bool = True
+    """False when the spelling is not in the vocabulary (then kind is `any`)."""
+
+
+def parse_type(cell: str) -> TypeSpec:
+    """Read one type cell; never raises."""
+    text = " ".join(cell.replace("\u00a0", " ").split())
+    if not text:
+        return TypeSpec("any", known=False)
+    scalar = _SCALARS.get(text.lower().replace(" ", ""))
+    if scalar:
+        return TypeSpec(scalar[0], scalar[1])
+    match = _ARRAY_OF.match(text) or _TRAILING_BRACKETS.match(text)
+    if match:
+        inner_text = match.group("inner")
+        plural = _PLURAL_OBJECTS.match(inner_text)
+        inner = parse_type(plural.group("name") + " object" if plural else inner_text)
+        return TypeSpec("array", items=inner, known=inner.known)
+    named = _NAMED_OBJECT.match(text)
+    if named:
+        name = named.group("name")
+        scalar = _SCALARS.get(name.lower())
+        if scalar:
+            return TypeSpec(scalar[0], scalar[1])
+        return TypeSpec("object", ref=name)
+    if _IDENT.match(text):
+        # A bare type name such as `IpsecServer` inside `Array of IpsecServer`.
+        return TypeSpec("object", ref=text)
+    return TypeSpec("any", known=False)
+
+
+def looks_like_type(cell: str) -> bool:
+    """True when a cell is a known type spelling (used to spot nameless item rows)."""
+    spec = parse_type(cell)
+    return spec.known and not (spec.kind == "object" and spec.ref and " " not in cell.strip())

@@ -1,0 +1,167 @@
+"""IR schemas -> JSON Schema 2020-12, the canonical output every other emitter builds on.
+
+Wire names stay property names; what JSON Schema has no keyword for travels in `x-docs2spec-*`
+annotations that validators ignore: where the rule came from (page:line), formats the docs'
+samples break, schemas inferred from samples, every language's description.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..ir.model import Operation, Parameter, Product, Schema
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+X = "x-docs2spec-"
+
+
+def _description(schema: Schema, out: dict[str, Any]) -> None:
+    if not schema.description:
+        return
+    out["description"] = schema.description[0][1]
+    if len(schema.description) > 1:
+        out[X + "descriptions"] = dict(schema.description)
+
+
+def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
+                   named: frozenset[str] = frozenset(), top: bool = False) -> dict[str, Any]:
+    """One schema; `ref` names in `named` become `$ref`s under `ref_prefix`."""
+    out: dict[str, Any] = {}
+    if schema.ref and schema.ref in named and ref_prefix and not top:
+        out["$ref"] = ref_prefix + schema.ref
+        _description(schema, out)
+        return out
+    if schema.kind != "any":
+        kinds = [schema.kind, *(k for k in schema.also_kinds if k != schema.kind)]
+        out["type"] = kinds[0] if len(kinds) == 1 else kinds
+    _description(schema, out)
+    if schema.format:
+        out["format"] = schema.format
+    if schema.enum:
+        out["enum"] = list(schema.enum)
+    for key, value in (("minimum", schema.minimum), ("maximum", schema.maximum),
+                       ("minLength", schema.min_length), ("maxLength", schema.max_length),
+                       ("minItems", schema.min_items), ("maxItems", schema.max_items)):
+        if value is not None:
+            out[key] = value
+    if schema.forbidden_prefixes:
+        alternatives = "|".join(re.escape(p) for p in schema.forbidden_prefixes)
+        out["not"] = {"pattern": f"^(?:{alternatives})"}
+    if schema.has_default:
+        out["default"] = schema.default
+    if schema.properties:
+        out["properties"] = {name: schema_to_json(sub, ref_prefix, named)
+                             for name, sub in schema.properties}
+    if schema.required:
+        out["required"] = list(schema.required)
+    if schema.items is not None:
+        out["items"] = schema_to_json(schema.items, ref_prefix, named)
+    if schema.content_media_type:
+        out["contentMediaType"] = schema.content_media_type
+        if schema.content_schema is not None:
+            out["contentSchema"] = schema_to_json(schema.content_schema, ref_prefix, named)
+    if schema.examples:
+        out["examples"] = list(schema.examples)
+    if schema.format_hints:
+        out[X + "format-hints"] = list(schema.format_hints)
+    if schema.inferred:
+        out[X + "inferred"] = True
+    if schema.type_text:
+        out[X + "doc-type"] = schema.type_text
+    if schema.loc is not None:
+        out[X + "source"] = str(schema.loc)
+    return out
+
+
+def _document(title: str, body: dict[str, Any], product: Product,
+              named: frozenset[str]) -> dict[str, Any]:
+    doc = {"$schema": DIALECT, "title": title, **body}
+    used = sorted(n for n in named if f'"#/$defs/{n}"' in repr(body).replace("'", '"'))
+    if used:
+        types = dict(product.types)
+        doc["$defs"] = {name: schema_to_json(types[name], "#/$defs/", named, top=True)
+                        for name in _closure(used, types, named)}
+    return doc
+
+
+def _closure(names: list[str], types: dict[str, Schema], named: frozenset[str]) -> list[str]:
+    """The named types `names` use, directly or through each other."""
+    found: list[str] = []
+    pending = list(names)
+    while pending:
+        name = pending.pop()
+        if name in found or name not in types:
+            continue
+        found.append(name)
+        text = repr(schema_to_json(types[name], "#/$defs/", named, top=True))
+        pending.extend(re.findall(r"#/\$defs/([A-Za-z0-9_.]+)", text))
+    return sorted(found)
+
+
+def parameter_to_json(param: Parameter, named: frozenset[str],
+                      ref_prefix: str = "#/$defs/") -> dict[str, Any]:
+    out = schema_to_json(param.schema, ref_prefix, named)
+    out[X + "in"] = param.location
+    if param.encoding != "plain":
+        out[X + "encoding"] = param.encoding
+    return out
+
+
+def request_schema(operation: Operation, product: Product) -> dict[str, Any]:
+    """Parameters grouped by where they travel: {"query": {...}, "path": ..., "body": ...}."""
+    named = frozenset(name for name, _ in product.types)
+    sections: dict[str, dict[str, Any]] = {}
+    for param in operation.parameters:
+        section = sections.setdefault(param.location, {"type": "object", "properties": {},
+                                                       "required": []})
+        section["properties"][param.name] = parameter_to_json(param, named)
+        if param.required:
+            section["required"].append(param.name)
+    for section in sections.values():
+        if not section["required"]:
+            del section["required"]
+    properties: dict[str, Any] = dict(sorted(sections.items()))
+    required = [name for name, section in properties.items() if section.get("required")]
+    if operation.request_body is not None:
+        properties["body"] = schema_to_json(operation.request_body, "#/$defs/", named)
+        if operation.request_body.required:
+            required.append("body")
+    body: dict[str, Any] = {"type": "object", "properties": properties}
+    if required:
+        body["required"] = required
+    return _document(f"{operation.id} request", body, product, named)
+
+
+def response_schema(operation: Operation, product: Product) -> dict[str, Any]:
+    named = frozenset(name for name, _ in product.types)
+    success = operation.success()
+    schema = schema_to_json(success.schema, "#/$defs/", named) if success else {}
+    return _document(f"{operation.id} response", schema, product, named)
+
+
+ERROR_ENVELOPES: dict[str, tuple[tuple[str, str], ...]] = {
+    "rpc": (("RequestId", "The request ID."), ("HostId", "The endpoint that answered."),
+            ("Code", "The error code."), ("Message", "The error message."),
+            ("Recommend", "A diagnosis link.")),
+    "rest": (("error_code", "The error code."), ("error_msg", "The error message."),
+             ("request_id", "The request ID.")),
+}
+
+
+def error_schema(operation: Operation, product: Product) -> dict[str, Any]:
+    """The provider's error envelope; the documented codes are listed, not enforced, because
+    any operation can also return the provider's common errors."""
+    fields = ERROR_ENVELOPES[operation.style]
+    code_field = fields[2][0] if operation.style == "rpc" else fields[0][0]
+    properties: dict[str, Any] = {name: {"type": "string", "description": text}
+                                  for name, text in fields}
+    codes = sorted({e.code for e in operation.errors})
+    if codes:
+        properties[code_field]["examples"] = codes
+    body: dict[str, Any] = {"type": "object", "properties": properties,
+                            "required": [code_field]}
+    body[X + "errors"] = [{"status": e.status, "code": e.code, "message": e.message,
+                           "description": e.description[0][1] if e.description else "",
+                           "source": str(e.loc) if e.loc else ""} for e in operation.errors]
+    return _document(f"{operation.id} error", body, product, frozenset())

@@ -1,0 +1,199 @@
+"""IR -> one OpenAPI 3.1 document per product (JSON; YAML is the same data).
+
+RPC style (Alibaba): every Action is a path item keyed `/?Action=<Name>`. OpenAPI has no way to
+tell operations apart by a query value, so the key carries it; openapi-core and other tools
+match such a request once the request adapter reports `/?Action=<Name>` as its path pattern
+(`generator.rpc.rpc_path_pattern` does it). GET and POST share the path item's parameters.
+Flattened lists (`Tag.N.Key`) are spelled out as the indexed parameters they are on the wire,
+`Tag.1.Key` ... `Tag.20.Key`, so standard tools validate each of them; a JSON document in a
+string travels as a parameter with `content: application/json`, which tools parse and check.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..ir.model import Operation, Parameter, Product, Schema, localized_get
+from .jsonschema import ERROR_ENVELOPES, X, schema_to_json
+
+REF = "#/components/schemas/"
+DEFAULT_LIST_LENGTH = 20
+
+
+def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, Any]]:
+    schema = param.schema
+    count = schema.max_items or DEFAULT_LIST_LENGTH
+    item = schema.items or Schema(kind="string")
+    description = localized_get(schema.description)
+    wire = {"name": param.name, "encoding": "flat-list", "maxItems": schema.max_items,
+            "minItems": schema.min_items}
+    out = []
+    for index in range(1, count + 1):
+        if item.properties:
+            for key, sub in item.properties:
+                out.append({"name": f"{param.name}.{index}.{key}", "in": "query",
+                            "required": False, "description": localized_get(sub.description),
+                            "schema": schema_to_json(sub, REF, named), X + "wire": wire})
+        else:
+            out.append({"name": f"{param.name}.{index}", "in": "query", "required": False,
+                        "description": description, "schema": schema_to_json(item, REF, named),
+                        X + "wire": wire})
+    return out
+
+
+def parameter_objects(operation: Operation, product: Product,
+                      named: frozenset[str]) -> list[dict[str, Any]]:
+    params: list[dict[str, Any]] = []
+    if operation.style == "rpc":
+        params.append({"name": "Action", "in": "query", "required": True,
+                       "description": "The operation to perform.",
+                       "schema": {"type": "string", "enum": [operation.id]}})
+        params.append({"name": "Version", "in": "query", "required": True,
+                       "description": "The API version.",
+                       "schema": {"type": "string", "enum": [product.version]}})
+    for param in operation.parameters:
+        if param.name in ("Action", "Version") and operation.style == "rpc":
+            continue
+        if param.encoding == "flat-list":
+            params.extend(_flat_parameters(param, named))
+            continue
+        entry: dict[str, Any] = {"name": param.name, "in": param.location,
+                                 "required": param.required or param.location == "path"}
+        description = localized_get(param.schema.description)
+        if description:
+            entry["description"] = description
+        if param.encoding == "json-string" and param.schema.content_schema is not None:
+            entry["content"] = {"application/json": {
+                "schema": schema_to_json(param.schema.content_schema, REF, named)}}
+            entry[X + "wire"] = {"encoding": "json-string"}
+        else:
+            entry["schema"] = schema_to_json(param.schema, REF, named)
+            if param.schema.kind == "array":
+                entry.update(style="form", explode=True)
+        if param.loc is not None:
+            entry[X + "source"] = str(param.loc)
+        params.append(entry)
+    return params
+
+
+def _examples(operation: Operation, kind: str, status: int, syntax: str) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for sample in operation.samples:
+        if sample.kind != kind or sample.syntax != syntax or (kind != "request"
+                                                              and sample.status != status):
+            continue
+        value = sample.value if syntax == "json" else sample.text
+        if syntax == "json" and value is None:
+            continue
+        key = f"sample{len(found) + 1}"
+        found[key] = {"summary": f"{sample.title or 'Sample'} ({sample.loc})", "value": value}
+    return found
+
+
+def _responses(operation: Operation, named: frozenset[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for response in operation.responses:
+        media: dict[str, Any] = {"schema": schema_to_json(response.schema, REF, named)}
+        examples = _examples(operation, "response", response.status, "json")
+        if examples:
+            media["examples"] = examples
+        content = {"application/json": media}
+        xml = _examples(operation, "response", response.status, "xml")
+        if xml:
+            content["application/xml"] = {"schema": media["schema"], "examples": xml}
+        out[str(response.status)] = {"description": localized_get(response.description)
+                                     or "Success.", "content": content}
+    by_status: dict[int, list] = {}
+    for error in operation.errors:
+        by_status.setdefault(error.status, []).append(error)
+    envelope = f"{'Rpc' if operation.style == 'rpc' else 'Rest'}Error"
+    for status, errors in sorted(by_status.items()):
+        codes = ", ".join(e.code for e in errors)
+        media = {"schema": {"$ref": REF + envelope}}
+        error_examples = _examples(operation, "error", status, "json")
+        if error_examples:
+            media["examples"] = error_examples
+        out[str(status)] = {
+            "description": f"Error codes: {codes}",
+            "content": {"application/json": media},
+            X + "errors": [{"code": e.code, "message": e.message,
+                            "description": localized_get(e.description),
+                            "source": str(e.loc) if e.loc else ""} for e in errors]}
+    return out
+
+
+def _operation(operation: Operation, product: Product, named: frozenset[str],
+               method: str) -> dict[str, Any]:
+    op_id = operation.id if method == operation.methods[0] else f"{operation.id}_{method.upper()}"
+    out: dict[str, Any] = {"operationId": op_id}
+    summary = localized_get(operation.summary)
+    if summary:
+        out["summary"] = summary.splitlines()[0][:300]
+    description = "\n\n".join(t for _, t in operation.description) or "\n\n".join(
+        t for _, t in operation.summary[1:])
+    if description:
+        out["description"] = description
+    if operation.style == "rest":
+        out["parameters"] = parameter_objects(operation, product, named)
+        if operation.request_body is not None:
+            media: dict[str, Any] = {"schema": schema_to_json(operation.request_body, REF, named)}
+            examples = _examples(operation, "request", 0, "json")
+            if examples:
+                media["examples"] = examples
+            out["requestBody"] = {"required": True, "content": {"application/json": media}}
+    out["responses"] = _responses(operation, named)
+    out[X + "pages"] = list(operation.pages)
+    return out
+
+
+def _path_key(operation: Operation) -> str:
+    return f"/?Action={operation.id}" if operation.style == "rpc" else operation.path or "/"
+
+
+def _server(server) -> dict[str, Any]:
+    out: dict[str, Any] = {"url": server.url}
+    if server.description:
+        out["description"] = server.description
+    defaults = dict(server.variables)
+    names = re.findall(r"\{([^{}]+)\}", server.url)
+    if names:
+        out["variables"] = {name: {"default": defaults.get(name, name)} for name in names}
+    return out
+
+
+def emit_openapi(product: Product) -> dict[str, Any]:
+    named = frozenset(name for name, _ in product.types)
+    paths: dict[str, Any] = {}
+    for operation in product.operations:
+        if not operation.methods:
+            continue
+        item = paths.setdefault(_path_key(operation), {})
+        if operation.style == "rpc":
+            item["parameters"] = parameter_objects(operation, product, named)
+        for method in operation.methods:
+            item[method.lower()] = _operation(operation, product, named, method)
+    schemas = {name: schema_to_json(schema, REF, named, top=True)
+               for name, schema in product.types}
+    for style, fields in ERROR_ENVELOPES.items():
+        if any(op.style == style for op in product.operations):
+            schemas[f"{'Rpc' if style == 'rpc' else 'Rest'}Error"] = {
+                "type": "object",
+                "properties": {name: {"type": "string", "description": text}
+                               for name, text in fields}}
+    doc: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": product.title, "version": product.version,
+                 X + "provider": product.provider, X + "product": product.name,
+                 X + "style": product.style},
+        "servers": [_server(s) for s in product.servers] or [{"url": "/"}],
+        "paths": dict(sorted(paths.items())),
+        "components": {"schemas": dict(sorted(schemas.items()))},
+    }
+    return doc
+
+
+def dump_json(data: Any) -> str:
+    """Deterministic JSON text: stable key order as built, UTF-8, trailing newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,114 @@
+"""Constraints from prose versus the docs' own samples.
+
+Prose says "a UUID", the samples say `228a68f0-demo-a8df-…`; prose says an IP address, the
+samples are masked (`47.22.XX.XX`). A contract must accept the vendor's own examples, so a
+constraint a sample breaks is dropped (a format becomes a non-asserting hint) and a diagnostic
+names the row and the sample.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..location import SourceLoc
+from .model import Diagnostic, Schema
+from .nesting import unwrap_list
+
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
+                        r"(?:[Zz]|[+-]\d{2}:?\d{2})$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _ip(version: int):
+    def check(text: str) -> bool:
+        try:
+            return ipaddress.ip_address(text).version == version
+        except ValueError:
+            return False
+    return check
+
+
+FORMAT_CHECKS = {
+    "uuid": lambda t: bool(_UUID.match(t)),
+    "date-time": lambda t: bool(_DATE_TIME.match(t)),
+    "date": lambda t: bool(_DATE.match(t)),
+    "ipv4": _ip(4),
+    "ipv6": _ip(6),
+    "email": lambda t: "@" in t,
+    "uri": lambda t: "://" in t,
+}
+
+
+def _violations(schema: Schema, value: Any) -> list[tuple[str, str]]:
+    """(constraint name, why) for each constraint `value` breaks."""
+    found: list[tuple[str, str]] = []
+    if schema.enum and value not in schema.enum:
+        found.append(("enum", f"{value!r} is not one of {list(schema.enum)}"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if schema.minimum is not None and value < schema.minimum:
+            found.append(("minimum", f"{value} < {schema.minimum}"))
+        if schema.maximum is not None and value > schema.maximum:
+            found.append(("maximum", f"{value} > {schema.maximum}"))
+    if isinstance(value, str):
+        if schema.min_length is not None and len(value) < schema.min_length:
+            found.append(("min_length", f"{value!r} is shorter than {schema.min_length}"))
+        if schema.max_length is not None and len(value) > schema.max_length:
+            found.append(("max_length", f"{value!r} is longer than {schema.max_length}"))
+        if schema.format in FORMAT_CHECKS and not FORMAT_CHECKS[schema.format](value):
+            found.append(("format", f"{value!r} is not a valid {schema.format}"))
+        if any(value.startswith(p) for p in schema.forbidden_prefixes):
+            found.append(("forbidden_prefixes", f"{value!r} starts with a forbidden prefix"))
+    if isinstance(value, list):
+        if schema.min_items is not None and len(value) < schema.min_items:
+            found.append(("min_items", f"{len(value)} items < {schema.min_items}"))
+        if schema.max_items is not None and len(value) > schema.max_items:
+            found.append(("max_items", f"{len(value)} items > {schema.max_items}"))
+    return found
+
+
+_RESET = {"enum": (), "minimum": None, "maximum": None, "min_length": None, "max_length": None,
+          "min_items": None, "max_items": None, "forbidden_prefixes": ()}
+
+
+def _drop(schema: Schema, name: str) -> Schema:
+    if name == "format":
+        return replace(schema, format="", format_hints=tuple(dict.fromkeys(
+            (*schema.format_hints, schema.format))))
+    return replace(schema, **{name: _RESET[name]})
+
+
+def reconcile_constraints(schema: Schema, values: list[tuple[Any, SourceLoc | None]], where: str,
+                          diagnostics: list[Diagnostic], operation: str) -> Schema:
+    """Drop the constraints that sample values (each with its sample's location) break."""
+    own = [(e, schema.loc) for e in schema.examples if not isinstance(e, (dict, list))]
+    for value, loc in [*values, *own]:
+        for name, why in _violations(schema, value):
+            if name == "format" and schema.format in ("int64", "int32", "float", "double"):
+                continue
+            schema = _drop(schema, name)
+            what = "the example cell" if loc == schema.loc else "a sample"
+            diagnostics.append(Diagnostic(
+                "warning", "constraint-dropped",
+                f"{where}: the description states a {name.replace('_', ' ')} that {what} breaks "
+                f"({why}); the constraint is not asserted", schema.loc,
+                (loc,) if loc else (), operation))
+    if schema.kind == "object" or schema.properties:
+        props = []
+        for key, sub in schema.properties:
+            sub_values = [(v[key], loc) for v, loc in values if isinstance(v, dict) and key in v]
+            props.append((key, reconcile_constraints(sub, sub_values, f"{where}.{key}" if where
+                                                     else key, diagnostics, operation)))
+        schema = replace(schema, properties=tuple(props))
+    if schema.items is not None:
+        items = [(i, loc) for v, loc in values for i in (unwrap_list(v) if isinstance(
+            unwrap_list(v), list) else [])]
+        schema = replace(schema, items=reconcile_constraints(schema.items, items, f"{where}[]",
+                                                             diagnostics, operation))
+    if schema.content_schema is not None:
+        schema = replace(schema, content_schema=reconcile_constraints(
+            schema.content_schema, [], where, diagnostics, operation))
+    return schema

@@ -1,0 +1,58 @@
+"""Schemas from sample values, typed as a careful human would.
+
+Used where a page has no table (its response contract exists only as a sample) and for sample
+fields a table forgot. Integers beyond 32 bits (millisecond epochs) are int64; `"true"` strings
+stay strings because that is what is on the wire; nothing is required, since one sample cannot
+tell what is optional.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Schema
+
+INT32_MAX = 2**31 - 1
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "any"
+
+
+def infer_schema(values: list[Any]) -> Schema:
+    """One schema that every value satisfies (mixed integer/number widen to number)."""
+    present = [v for v in values if v is not None]
+    kinds = {_kind(v) for v in present}
+    if kinds == {"integer", "number"}:
+        kinds = {"number"}
+    if len(kinds) != 1:
+        return Schema(kind="any", inferred=True)
+    kind = kinds.pop()
+    if kind == "object":
+        props: dict[str, list[Any]] = {}
+        for value in present:
+            for key, sub in value.items():
+                props.setdefault(key, []).append(sub)
+        return Schema(kind="object", inferred=True,
+                      properties=tuple((k, infer_schema(v)) for k, v in props.items()))
+    if kind == "array":
+        items = [item for value in present for item in value]
+        return Schema(kind="array", inferred=True,
+                      items=infer_schema(items) if items else None)
+    examples = tuple(dict.fromkeys(v for v in present if not isinstance(v, (dict, list))))[:1]
+    fmt = ""
+    if kind == "integer" and any(abs(v) > INT32_MAX for v in present):
+        fmt = "int64"
+    return Schema(kind=kind, format=fmt, inferred=True, examples=examples)  # type: ignore[arg-type]

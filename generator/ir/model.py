@@ -1,0 +1,271 @@
+"""The intermediate representation: what a set of doc pages says about an API.
+
+Everything is a frozen, slotted dataclass with tuples instead of lists, so passes return new
+values (`dataclasses.replace`) and two runs over the same pages compare equal. Every node keeps
+the `SourceLoc` of the row or sample it came from, so any finding can point back into the page.
+Output switches (Python version, naming style) are emitter options and never live here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..location import SourceLoc
+
+Kind = Literal["string", "integer", "number", "boolean", "object", "array", "any"]
+ParamIn = Literal["query", "path", "header", "body", "formData"]
+Encoding = Literal["plain", "flat-list", "json-string"]
+Severity = Literal["error", "warning", "info"]
+
+Localized = tuple[tuple[str, str], ...]
+"""(language, text) pairs, languages in first-seen order: `(("en", "..."), ("zh", "..."))`."""
+
+
+def localized_get(texts: Localized, lang: str = "en") -> str:
+    """The text in `lang`, else the first one."""
+    for code, text in texts:
+        if code == lang:
+            return text
+    return texts[0][1] if texts else ""
+
+
+def localized_add(texts: Localized, lang: str, text: str) -> Localized:
+    """`texts` with `text` for `lang` unless that language already has a text."""
+    text = text.strip()
+    if not text or any(code == lang for code, _ in texts):
+        return texts
+    return (*texts, (lang, text))
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """A JSON value's documented shape; mirrors the JSON Schema keywords it becomes."""
+
+    kind: Kind = "any"
+    description: Localized = ()
+    format: str = ""
+    """An asserted format (date-time, int64, ...): only kept when every doc sample satisfies it."""
+    format_hints: tuple[str, ...] = ()
+    """Formats the prose claims but the docs' own samples break (masked IPs, demo UUIDs)."""
+    enum: tuple[Any, ...] = ()
+    properties: tuple[tuple[str, Schema], ...] = ()
+    required: tuple[str, ...] = ()
+    items: Schema | None = None
+    ref: str = ""
+    """Name of a product-level named type this schema stands for (Huawei `IkePolicy`)."""
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    forbidden_prefixes: tuple[str, ...] = ()
+    """"cannot start with http:// or https://" becomes `not: {pattern: ^(http://|https://)}`."""
+    default: Any = None
+    has_default: bool = False
+    examples: tuple[Any, ...] = ()
+    content_media_type: str = ""
+    """For a string that carries a JSON document (Alibaba `IkeConfig`)."""
+    content_schema: Schema | None = None
+    inferred: bool = False
+    """True when the shape comes from a sample, not from a documented table."""
+    also_kinds: tuple[str, ...] = ()
+    """Further JSON types the docs' own samples use for this field (documented `Long`, sample
+    `"86400"`): the schema accepts them too, and a diagnostic says so."""
+    type_text: str = ""
+    """The type exactly as the page spells it (`Array of IpsecServer`), for messages."""
+    loc: SourceLoc | None = None
+
+    def property(self, name: str) -> Schema | None:
+        for key, sub in self.properties:
+            if key == name:
+                return sub
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One request parameter."""
+
+    name: str
+    """The wire name; for flattened lists the base name (`Tag`, `IpsecServerId`)."""
+    location: ParamIn
+    schema: Schema
+    required: bool = False
+    encoding: Encoding = "plain"
+    """`flat-list`: sent as `Name.N` / `Name.N.Key`; `json-string`: a JSON document in a string."""
+    loc: SourceLoc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCode:
+    """A row of a page's error-code table."""
+
+    status: int
+    code: str
+    message: str = ""
+    description: Localized = ()
+    loc: SourceLoc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """A sample from the page, parsed when it can be."""
+
+    kind: Literal["response", "error", "request"]
+    syntax: Literal["json", "xml", "url", "text"]
+    text: str
+    value: Any = None
+    """The parsed JSON value (XML samples: converted by the documented shape)."""
+    status: int = 200
+    title: str = ""
+    loc: SourceLoc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A row of a page's change history."""
+
+    date: str
+    summary: str
+    loc: SourceLoc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A documented response of one status code."""
+
+    status: int
+    schema: Schema
+    description: Localized = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One API operation, possibly merged from several pages (languages, revisions)."""
+
+    id: str
+    style: Literal["rpc", "rest"]
+    methods: tuple[str, ...]
+    path: str
+    summary: Localized = ()
+    description: Localized = ()
+    parameters: tuple[Parameter, ...] = ()
+    request_body: Schema | None = None
+    responses: tuple[Response, ...] = ()
+    errors: tuple[ErrorCode, ...] = ()
+    samples: tuple[Sample, ...] = ()
+    changes: tuple[Change, ...] = ()
+    pages: tuple[str, ...] = ()
+    loc: SourceLoc | None = None
+
+    def success(self) -> Response | None:
+        for response in self.responses:
+            if 200 <= response.status < 300:
+                return response
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A recoverable finding about the input or a decision the tool made."""
+
+    severity: Severity
+    code: str
+    """Stable identifier, e.g. `nesting-ambiguous`, `constraint-dropped`, `row-skipped`."""
+    message: str
+    loc: SourceLoc | None = None
+    related: tuple[SourceLoc, ...] = ()
+    """Other places the finding names (the sample that contradicts a row)."""
+    operation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    url: str
+    description: str = ""
+    variables: tuple[tuple[str, str], ...] = ()
+    """(name, default) for each `{name}` in the URL."""
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """Everything known about one product of one provider."""
+
+    provider: str
+    name: str
+    title: str
+    version: str
+    style: Literal["rpc", "rest"]
+    servers: tuple[Server, ...] = ()
+    operations: tuple[Operation, ...] = ()
+    types: tuple[tuple[str, Schema], ...] = ()
+    """Named object types (Huawei `Table 6 IkePolicy`), referenced by `Schema.ref`."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    pages: tuple[str, ...] = field(default_factory=tuple)
+
+    def operation(self, op_id: str) -> Operation | None:
+        for op in self.operations:
+            if op.id == op_id:
+                return op
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    """One documented field exactly as a table row gives it, before nesting is worked out.
+
+    Alibaba pages list nested response fields flat after their parent; only `reconcile` (with
+    the page's samples) can tell where a child list ends, so dialects hand over rows, not trees.
+    """
+
+    name: str
+    """The wire name; empty for nameless rows (the root `object`, an array's item type)."""
+    schema: Schema
+    """The row's own facts: kind, format, prose constraints, description, example."""
+    required: bool | None = None
+    container: bool = False
+    """True when later rows may be this row's children (objects, arrays of objects)."""
+    depth: int | None = None
+    """Nesting level when the page shows it (HTML indentation); None for flat tables."""
+    location: ParamIn | None = None
+    """For request rows: where the parameter goes."""
+    loc: SourceLoc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTable:
+    """A table of fields: request parameters, a response body, or a named object type."""
+
+    rows: tuple[FieldRow, ...]
+    name: str = ""
+    """For named types: the type name (`IkePolicy`); empty otherwise."""
+    status: int = 200
+    """For response tables: the status code they document."""
+    loc: SourceLoc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageExtract:
+    """What a dialect read from one page; `reconcile` turns one or more into an Operation."""
+
+    page: str
+    dialect: str
+    language: str
+    operation_id: str
+    style: Literal["rpc", "rest"]
+    methods: tuple[str, ...] = ()
+    path: str = ""
+    summary: Localized = ()
+    description: Localized = ()
+    request: tuple[FieldTable, ...] = ()
+    """Parameter tables; Huawei body tables have rows with location `body`."""
+    responses: tuple[FieldTable, ...] = ()
+    types: tuple[FieldTable, ...] = ()
+    """Named object tables (Huawei `Table 6 IkePolicy`)."""
+    samples: tuple[Sample, ...] = ()
+    errors: tuple[ErrorCode, ...] = ()
+    changes: tuple[Change, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    loc: SourceLoc | None = None

@@ -1,0 +1,238 @@
+"""Flat field tables -> the true tree.
+
+Alibaba pages list nested fields flat after their parent: a row typed `object`/`Array of X`
+opens a scope, but the page never says where it closes. The page's samples do: a field belongs
+to the innermost open object whose sample instances carry that key. When no sample knows the
+field, two conventions of these pages decide: tables sorted alphabetically within each scope
+(a name that sorts before its predecessor closes the scope), and children that talk about their
+parent (the tag key, the tag value) where the next row does not. Whatever was guessed is
+reported as a diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .model import Diagnostic, FieldRow, FieldTable, Schema
+
+ARRAY = "[]"
+
+
+def values_at(values: list[Any], path: tuple[str, ...]) -> list[Any] | None:
+    """Every sample value found at `path` (`[]` steps into list items, XML-style wrapper
+    objects `{"Items": {"Item": [...]}}` are looked through); None when no sample reaches it."""
+    current = list(values)
+    for step in path:
+        following: list[Any] = []
+        for value in current:
+            if step == ARRAY:
+                value = unwrap_list(value)
+                if isinstance(value, list):
+                    following.extend(value)
+            elif isinstance(value, dict):
+                if step in value:
+                    following.append(value[step])
+                else:
+                    inner = unwrap_list(value)
+                    if isinstance(inner, list):
+                        following.extend(i[step] for i in inner if isinstance(i, dict)
+                                         and step in i)
+        if not following:
+            return None
+        current = following
+    return current
+
+
+def unwrap_list(value: Any) -> Any:
+    """`{"VpnGateway": [...]}` -> the list; anything else unchanged."""
+    if isinstance(value, dict) and len(value) == 1:
+        inner = next(iter(value.values()))
+        if isinstance(inner, list):
+            return inner
+    return value
+
+
+def keys_at(values: list[Any], path: tuple[str, ...]) -> set[str] | None:
+    """The keys sample objects at `path` have (through a wrapper, the keys of its items too)."""
+    found = values_at(values, path)
+    if found is None:
+        return None
+    keys: set[str] = set()
+    seen = False
+    for value in found:
+        inner = unwrap_list(value)
+        for candidate in ([value] if isinstance(value, dict) else []) + (
+                [i for i in inner if isinstance(i, dict)] if isinstance(inner, list) else []):
+            keys.update(candidate)
+            seen = True
+    return keys if seen else None
+
+
+@dataclass
+class _Node:
+    row: FieldRow | None
+    schema: Schema
+    path: tuple[str, ...]
+    """Where this node's values sit in a sample (`[]` for list items)."""
+    label: str = ""
+    """The field name the node stands for (an array's item scope carries the array's name)."""
+    children: list[_Node] = field(default_factory=list)
+    item: _Node | None = None
+
+    @property
+    def name(self) -> str:
+        return self.row.name if self.row else self.label
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name) if len(w) > 2}
+
+
+def _mentions(node: _Node, row: FieldRow) -> bool:
+    words = _words(node.label)
+    text = " ".join(t for _, t in row.schema.description).lower()
+    return bool(words) and any(w in text for w in words)
+
+
+def _looks_sorted(rows: tuple[FieldRow, ...]) -> bool:
+    names = [r.name.lower() for r in rows if r.name]
+    if len(names) < 4:
+        return False
+    ascending = sum(1 for a, b in zip(names, names[1:], strict=False) if a <= b)
+    return ascending / (len(names) - 1) >= 0.75
+
+
+class _Nester:
+    """Places rows into object scopes. The stack holds only scopes that can take named
+    children: the root, objects, and the item scope of lists of objects."""
+
+    def __init__(self, table: FieldTable, samples: list[Any]) -> None:
+        self.table = table
+        self.samples = samples
+        self.sorted = _looks_sorted(table.rows)
+        self.diagnostics: list[Diagnostic] = []
+        self.root = _Node(None, Schema(kind="object", loc=table.loc), ())
+        self.stack: list[_Node] = [self.root]
+        self.pending: _Node | None = None
+        """A list just added whose item type a following nameless row may state."""
+
+    def run(self) -> tuple[Schema, list[Diagnostic]]:
+        rows = self.table.rows
+        if rows and not rows[0].name and rows[0].schema.kind == "object":
+            self.root.schema = replace(rows[0].schema, kind="object")
+            rows = rows[1:]
+        depth_known = bool(rows) and all(r.depth is not None for r in rows)
+        for row in rows:
+            if not row.name:
+                self._place_item(row)
+                continue
+            if depth_known:
+                depth = row.depth or 0
+                del self.stack[min(len(self.stack), depth + 1):]
+            else:
+                del self.stack[self._choose_parent(row) + 1:]
+            self._add(self.stack[-1], row)
+        return _build(self.root), self.diagnostics
+
+    def _place_item(self, row: FieldRow) -> None:
+        array = self.pending
+        self.pending = None
+        if array is None:
+            self.diagnostics.append(Diagnostic(
+                "warning", "row-unplaced", "a row without a name that follows no list; its "
+                "facts are not used", row.loc))
+            return
+        item_schema = replace(row.schema, min_items=None, max_items=None)
+        limits = {k: getattr(row.schema, k) for k in ("min_items", "max_items")
+                  if getattr(row.schema, k) is not None}
+        array.schema = replace(array.schema, **limits)
+        scope = array.item
+        if row.container and item_schema.kind == "object":
+            if scope is not None:
+                scope.schema = item_schema
+                scope.row = None
+        else:
+            array.item = _Node(None, item_schema, array.path + (ARRAY,), label=array.name)
+            if scope is not None and self.stack and self.stack[-1] is scope:
+                self.stack.pop()
+
+    def _choose_parent(self, row: FieldRow) -> int:
+        innermost = len(self.stack) - 1
+        if innermost == 0:
+            return 0
+        known_any = False
+        for index in range(innermost, -1, -1):
+            keys = keys_at(self.samples, self.stack[index].path)
+            if keys is None:
+                continue
+            known_any = True
+            if row.name in keys:
+                return index
+        top = self.stack[innermost]
+        if self.sorted and top.children:
+            index = innermost
+            while index > 0 and self.stack[index].children and \
+                    row.name.lower() < self.stack[index].children[-1].name.lower():
+                index -= 1
+            if index != innermost or known_any:
+                self._guess(row, index, "the table is sorted within each object and "
+                            + ("this name sorts before its predecessor" if index != innermost
+                               else "this name sorts after its predecessor"), "info")
+            return index
+        if top.children and not _mentions(top, row) and \
+                sum(_mentions(top, c.row) for c in top.children if c.row) * 2 >= len(top.children):
+            self._guess(row, innermost - 1, f"its siblings describe {top.name!r} and it does not")
+            return innermost - 1
+        if known_any:
+            self._guess(row, innermost, "no sample shows this field")
+        return innermost
+
+    def _guess(self, row: FieldRow, index: int, why: str, severity: str = "warning") -> None:
+        parent = self.stack[index].name or "the top level"
+        self.diagnostics.append(Diagnostic(
+            severity, "nesting-guess",  # type: ignore[arg-type]
+            f"{row.name!r} placed under {parent!r}: {why}", row.loc))
+
+    def _add(self, parent: _Node, row: FieldRow) -> None:
+        node = _Node(row, row.schema, parent.path + (row.name,), label=row.name)
+        parent.children.append(node)
+        self.pending = None
+        if not row.container:
+            return
+        if row.schema.kind == "array":
+            item = row.schema.items or Schema(kind="object")
+            node.item = _Node(None, item, node.path + (ARRAY,), label=row.name)
+            self.pending = node
+            if item.kind in ("object", "any"):
+                self.stack.append(node.item)
+        else:
+            self.stack.append(node)
+
+
+def _build(node: _Node) -> Schema:
+    schema = node.schema
+    if schema.kind == "array":
+        item = node.item
+        if item is not None and (item.children or item.schema.kind != "object"
+                                 or schema.items is None):
+            return replace(schema, items=_build(item))
+        return schema
+    if node.children:
+        props: list[tuple[str, Schema]] = []
+        required: list[str] = []
+        for child in node.children:
+            if any(name == child.name for name, _ in props):
+                continue
+            props.append((child.name, _build(child)))
+            if child.row and child.row.required:
+                required.append(child.name)
+        kind = schema.kind if schema.kind in ("object", "array") else "object"
+        return replace(schema, kind=kind, properties=tuple(props), required=tuple(required))
+    return schema
+
+
+def nest(table: FieldTable, samples: list[Any]) -> tuple[Schema, list[Diagnostic]]:
+    """The object schema a field table describes, nested with the help of `samples`."""
+    return _Nester(table, samples).run()

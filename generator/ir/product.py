@@ -1,0 +1,83 @@
+"""Operations -> a Product, with named types shared only where every use agrees.
+
+A type name (Huawei `IkePolicy`) becomes one shared component only when every inlined copy of
+it is identical after samples were checked; a copy that differs (a constraint a sample broke in
+one place only, a same-named table on another page that says something else) stays inline, and
+a diagnostic says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .model import Diagnostic, Operation, Product, Schema
+
+
+def _strip(schema: Schema) -> Schema:
+    return replace(schema, description=())
+
+
+def _collect(schema: Schema, found: dict[str, list[Schema]]) -> None:
+    if schema.ref and schema.properties:
+        found.setdefault(schema.ref, []).append(_strip(schema))
+    for _, sub in schema.properties:
+        _collect(sub, found)
+    if schema.items is not None:
+        _collect(schema.items, found)
+
+
+def _unlabel(schema: Schema, keep: set[str], types: dict[str, Schema]) -> Schema:
+    changes = {}
+    if schema.ref and (schema.ref not in keep or _strip(schema) != types.get(schema.ref)):
+        changes["ref"] = ""
+    if schema.properties:
+        changes["properties"] = tuple((n, _unlabel(s, keep, types)) for n, s in schema.properties)
+    if schema.items is not None:
+        changes["items"] = _unlabel(schema.items, keep, types)
+    return replace(schema, **changes) if changes else schema
+
+
+def _schemas(op: Operation):
+    for param in op.parameters:
+        yield param.schema
+    if op.request_body is not None:
+        yield op.request_body
+    for response in op.responses:
+        yield response.schema
+
+
+def shared_types(operations: list[Operation],
+                 diagnostics: list[Diagnostic]) -> tuple[list[Operation], dict[str, Schema]]:
+    found: dict[str, list[Schema]] = {}
+    for op in operations:
+        for schema in _schemas(op):
+            _collect(schema, found)
+    types: dict[str, Schema] = {}
+    for name, copies in sorted(found.items()):
+        first = copies[0]
+        types[name] = first
+        if any(copy != first for copy in copies[1:]):
+            diagnostics.append(Diagnostic(
+                "info", "type-variants", f"type {name} is used with different contents; the "
+                "variants that differ from its first use are kept inline", first.loc))
+    keep = set(types)
+    result = []
+    for op in operations:
+        result.append(replace(
+            op, parameters=tuple(replace(p, schema=_unlabel(p.schema, keep, types))
+                                 for p in op.parameters),
+            request_body=_unlabel(op.request_body, keep, types) if op.request_body else None,
+            responses=tuple(replace(r, schema=_unlabel(r.schema, keep, types))
+                            for r in op.responses)))
+    return result, types
+
+
+def build_product(provider: str, name: str, title: str, version: str, style: str,
+                  servers: tuple, operations: list[Operation], diagnostics: list[Diagnostic],
+                  pages: tuple[str, ...]) -> Product:
+    operations, types = shared_types(operations, diagnostics)
+    return Product(provider=provider, name=name, title=title, version=version,
+                   style=style,  # type: ignore[arg-type]
+                   servers=servers, operations=tuple(operations),
+                   types=tuple(sorted(types.items())), diagnostics=tuple(diagnostics),
+                   pages=pages)

@@ -1,0 +1,277 @@
+"""Page extracts -> Operations: nesting, named types, samples, merging pages of one operation.
+
+Order matters: each page is nested and aligned with its own JSON samples first (its samples
+describe its revision); then pages of one operation merge (the first page in path order is the
+primary one and wins disagreements, which are reported); then XML samples are read by the merged
+shape; last, prose constraints are checked against every sample of every page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..location import SourceLoc
+from .align import Aligner
+from .conflicts import reconcile_constraints
+from .infer import infer_schema
+from .merge import merge_schemas
+from .model import (Diagnostic, ErrorCode, FieldTable, Localized, Operation, PageExtract,
+                    Parameter, Response, Sample, Schema, localized_add)
+from .nesting import nest
+from .refs import inline_refs
+from .xmlsample import XmlSampleError, xml_to_json
+
+
+def _json_values(samples: tuple[Sample, ...], kind: str, status: int | None = None) -> list[Any]:
+    return [s.value for s in samples if s.kind == kind and s.syntax == "json"
+            and isinstance(s.value, (dict, list)) and (status is None or s.status == status)]
+
+
+def _request_parameters(extract: PageExtract, types: dict[str, Schema],
+                        diagnostics: list[Diagnostic]) -> tuple[list[Parameter], Schema | None]:
+    params: list[Parameter] = []
+    body_tables: list[FieldTable] = []
+    for table in extract.request:
+        if any(r.location == "body" for r in table.rows):
+            body_tables.append(table)
+            continue
+        root, found = nest(table, [])
+        diagnostics.extend(found)
+        locations = {r.name: r.location for r in table.rows}
+        rows = {r.name: r for r in table.rows}
+        for name, schema in root.properties:
+            schema = inline_refs(schema, types, diagnostics)
+            encoding = "plain"
+            if schema.kind == "array" and extract.style == "rpc":
+                encoding = "flat-list"
+            elif schema.content_media_type:
+                encoding = "json-string"
+            row = rows.get(name)
+            params.append(Parameter(name=name, location=locations.get(name) or "query",
+                                    schema=schema, required=name in root.required,
+                                    encoding=encoding,  # type: ignore[arg-type]
+                                    loc=row.loc if row else schema.loc))
+    body = None
+    if body_tables:
+        rows = tuple(r for t in body_tables for r in t.rows)
+        headers = [r for r in rows if r.location == "header"]
+        for row in headers:
+            params.append(Parameter(row.name, "header", row.schema, bool(row.required),
+                                    loc=row.loc))
+        body_rows = tuple(replace(r, depth=0) for r in rows if r.location == "body")
+        if body_rows:
+            root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc),
+                               _json_values(extract.samples, "request"))
+            diagnostics.extend(found)
+            body = inline_refs(root, types, diagnostics)
+    return params, body
+
+
+def _responses(extract: PageExtract, types: dict[str, Schema],
+               diagnostics: list[Diagnostic]) -> list[Response]:
+    by_status: dict[int, list[FieldTable]] = {}
+    for table in extract.responses:
+        by_status.setdefault(table.status, []).append(table)
+    responses: list[Response] = []
+    for status, tables in sorted(by_status.items()):
+        values = _json_values(extract.samples, "response", status)
+        rows = tuple(r for t in tables for r in t.rows)
+        if extract.dialect == "huawei":
+            rows = tuple(replace(r, depth=0) if r.depth is None else r for r in rows)
+        root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), values)
+        diagnostics.extend(found)
+        root = inline_refs(root, types, diagnostics)
+        sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
+        aligner = Aligner(sample_loc)
+        root = aligner.align(root, values, "")
+        diagnostics.extend(replace(d, operation=extract.operation_id) for d in aligner.diagnostics)
+        responses.append(Response(status=status, schema=root))
+    if not any(200 <= r.status < 300 for r in responses):
+        values = _json_values(extract.samples, "response")
+        if values:
+            schema = replace(infer_schema(values), loc=next(
+                s.loc for s in extract.samples if s.kind == "response" and s.syntax == "json"))
+            diagnostics.append(Diagnostic(
+                "warning", "response-inferred", "the page documents no response fields; the "
+                "response schema is inferred from its sample and marked x-docs2spec-inferred",
+                schema.loc, operation=extract.operation_id))
+            responses.append(Response(status=200, schema=schema))
+        else:
+            diagnostics.append(Diagnostic(
+                "warning", "response-missing", "the page documents no response fields and has "
+                "no JSON sample; the response accepts any object", extract.loc,
+                operation=extract.operation_id))
+            responses.append(Response(status=200, schema=Schema(kind="object")))
+    return responses
+
+
+def _named_types(extract: PageExtract, diagnostics: list[Diagnostic]) -> dict[str, Schema]:
+    types: dict[str, Schema] = {}
+    for table in extract.types:
+        rows = tuple(replace(r, depth=0) if r.depth is None else r for r in table.rows)
+        root, found = nest(replace(table, rows=rows), [])
+        diagnostics.extend(found)
+        if table.name in types:
+            diagnostics.append(Diagnostic("warning", "type-duplicate",
+                                          f"type {table.name} is documented twice on the page; "
+                                          "the first table is used", table.loc))
+            continue
+        types[table.name] = replace(root, ref=table.name, loc=table.loc)
+    return types
+
+
+def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = list(extract.diagnostics)
+    types = _named_types(extract, diagnostics)
+    params, body = _request_parameters(extract, types, diagnostics)
+    responses = _responses(extract, types, diagnostics)
+    operation = Operation(
+        id=extract.operation_id, style=extract.style, methods=extract.methods, path=extract.path,
+        summary=extract.summary, description=extract.description, parameters=tuple(params),
+        request_body=body, responses=tuple(responses), errors=extract.errors,
+        samples=extract.samples, changes=extract.changes, pages=(extract.page,), loc=extract.loc)
+    return operation, diagnostics
+
+
+def _merge_localized(a: Localized, b: Localized) -> Localized:
+    for lang, text in b:
+        a = localized_add(a, lang, text)
+    return a
+
+
+def merge_operations(primary: Operation, other: Operation,
+                     diagnostics: list[Diagnostic]) -> Operation:
+    """Union of two pages of one operation; the primary page wins disagreements."""
+    where = f"{primary.pages[0]} and {other.pages[0]}"
+    params = list(primary.parameters)
+    names = {p.name: i for i, p in enumerate(params)}
+    only_primary = set(names) - {p.name for p in other.parameters}
+    only_other = []
+    for param in other.parameters:
+        if param.name not in names:
+            only_other.append(param.name)
+            params.append(param)
+            continue
+        mine = params[names[param.name]]
+        if mine.required != param.required:
+            diagnostics.append(Diagnostic(
+                "warning", "merge-required", f"{param.name}: required is {mine.required} in "
+                f"{primary.pages[0]} but {param.required} in {other.pages[0]}; keeping "
+                f"{mine.required}", mine.loc, (param.loc,) if param.loc else (), primary.id))
+        merged = merge_schemas(mine.schema, param.schema, param.name, diagnostics, primary.id)
+        params[names[param.name]] = replace(mine, schema=merged)
+    if only_primary or only_other:
+        diagnostics.append(Diagnostic(
+            "info", "merge-fields", f"{primary.id} ({where}): request parameters only in "
+            f"{primary.pages[0]}: {sorted(only_primary) or 'none'}; only in {other.pages[0]}: "
+            f"{sorted(only_other) or 'none'}", primary.loc, (other.loc,) if other.loc else (),
+            primary.id))
+    responses = {r.status: r for r in primary.responses}
+    for response in other.responses:
+        if response.status in responses:
+            mine = responses[response.status]
+            responses[response.status] = replace(mine, schema=merge_schemas(
+                mine.schema, response.schema, "", diagnostics, primary.id, report_fields=True))
+        else:
+            responses[response.status] = response
+    errors = list(primary.errors)
+    seen = {(e.status, e.code) for e in errors}
+    for error in other.errors:
+        if (error.status, error.code) not in seen:
+            errors.append(error)
+            seen.add((error.status, error.code))
+        else:
+            index = next(i for i, e in enumerate(errors) if (e.status, e.code) ==
+                         (error.status, error.code))
+            errors[index] = replace(errors[index], description=_merge_localized(
+                errors[index].description, error.description))
+    body = primary.request_body
+    if body is not None and other.request_body is not None:
+        body = merge_schemas(body, other.request_body, "", diagnostics, primary.id)
+    return replace(
+        primary, summary=_merge_localized(primary.summary, other.summary),
+        description=_merge_localized(primary.description, other.description),
+        parameters=tuple(params), request_body=body or other.request_body,
+        responses=tuple(responses[s] for s in sorted(responses)), errors=tuple(errors),
+        samples=primary.samples + other.samples, changes=primary.changes + other.changes,
+        pages=primary.pages + other.pages)
+
+
+def _read_xml_samples(operation: Operation, diagnostics: list[Diagnostic]) -> Operation:
+    success = operation.success()
+    samples = []
+    for sample in operation.samples:
+        if sample.syntax == "xml" and sample.value is None and success is not None:
+            try:
+                value = xml_to_json(sample.text, success.schema)
+            except XmlSampleError as exc:
+                diagnostics.append(Diagnostic("error", "sample-invalid", f"XML sample: {exc}",
+                                              sample.loc, operation=operation.id))
+            else:
+                sample = replace(sample, value=value)
+        samples.append(sample)
+    return replace(operation, samples=tuple(samples))
+
+
+def check_samples(operation: Operation, diagnostics: list[Diagnostic]) -> Operation:
+    """XML samples read, shapes aligned to them, and constraints no sample breaks."""
+    operation = _read_xml_samples(operation, diagnostics)
+    responses = []
+    for response in operation.responses:
+        pairs = [(s.value, s.loc) for s in operation.samples if s.kind == "response"
+                 and s.status == response.status and isinstance(s.value, (dict, list))]
+        xml_values = [v for v, _ in pairs if v is not None]
+        aligner = Aligner(pairs[0][1] if pairs else None)
+        schema = aligner.align(response.schema, xml_values, "")
+        diagnostics.extend(d for d in aligner.diagnostics if d.code != "sample-wrapper"
+                           or True)
+        schema = reconcile_constraints(schema, pairs, "", diagnostics, operation.id)
+        responses.append(replace(response, schema=schema))
+    params = []
+    for param in operation.parameters:
+        schema = reconcile_constraints(param.schema, [], param.name, diagnostics, operation.id)
+        params.append(replace(param, schema=schema))
+    body = operation.request_body
+    if body is not None:
+        pairs = [(s.value, s.loc) for s in operation.samples if s.kind == "request"
+                 and isinstance(s.value, dict)]
+        body = reconcile_constraints(body, pairs, "", diagnostics, operation.id)
+    return replace(operation, responses=tuple(responses), parameters=tuple(params),
+                   request_body=body)
+
+
+_SLUG = re.compile(r"[^A-Za-z0-9]+")
+
+
+def error_codes_by_status(errors: tuple[ErrorCode, ...]) -> dict[int, list[ErrorCode]]:
+    grouped: dict[int, list[ErrorCode]] = {}
+    for error in errors:
+        grouped.setdefault(error.status, []).append(error)
+    return dict(sorted(grouped.items()))
+
+
+def build_operations(extracts: list[PageExtract]) -> tuple[list[Operation], list[Diagnostic]]:
+    """All operations of a product, pages of one operation merged in page-path order."""
+    diagnostics: list[Diagnostic] = []
+    groups: dict[str, list[PageExtract]] = {}
+    for extract in sorted(extracts, key=lambda e: e.page):
+        if not extract.operation_id:
+            diagnostics.extend(extract.diagnostics)
+            diagnostics.append(Diagnostic("error", "page-skipped", "no operation found on the page",
+                                          SourceLoc(extract.page, 1)))
+            continue
+        groups.setdefault(extract.operation_id, []).append(extract)
+    operations = []
+    for op_id in sorted(groups):
+        built = []
+        for extract in groups[op_id]:
+            operation, found = operation_from_page(extract)
+            diagnostics.extend(found)
+            built.append(operation)
+        operation = built[0]
+        for other in built[1:]:
+            operation = merge_operations(operation, other, diagnostics)
+        operations.append(check_samples(operation, diagnostics))
+    return operations, diagnostics

@@ -1,0 +1,84 @@
+"""Alibaba XML samples -> JSON values, read by the documented shape.
+
+XML cannot say whether `<IpsecServers>` is a list or `<MaxResults>10</MaxResults>` a number;
+the schema can. Entity declarations are refused outright, so a hostile sample cannot expand.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from .model import Schema
+
+MAX_XML = 2_000_000
+
+
+class XmlSampleError(ValueError):
+    pass
+
+
+def parse_xml(text: str) -> ET.Element:
+    if len(text) > MAX_XML:
+        raise XmlSampleError("XML sample too large")
+    if "<!DOCTYPE" in text or "<!ENTITY" in text:
+        raise XmlSampleError("XML samples with DOCTYPE or ENTITY declarations are not read")
+    try:
+        return ET.fromstring(text.strip())
+    except ET.ParseError as exc:
+        raise XmlSampleError(f"not well-formed XML ({exc})") from None
+
+
+def _scalar(text: str, schema: Schema | None) -> Any:
+    kind = schema.kind if schema else "string"
+    text = text.strip()
+    if kind == "integer":
+        try:
+            return int(text)
+        except ValueError:
+            return text
+    if kind == "number":
+        try:
+            return float(text)
+        except ValueError:
+            return text
+    if kind == "boolean" and text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    return text
+
+
+def convert(element: ET.Element, schema: Schema | None, depth: int = 0) -> Any:
+    """The JSON value `element` stands for under `schema`."""
+    if depth > 100:
+        raise XmlSampleError("XML sample nests too deeply")
+    children = list(element)
+    if not children:
+        if schema is not None and schema.kind in ("object", "array") and not (element.text or
+                                                                              "").strip():
+            return {} if schema.kind == "object" else []
+        return _scalar(element.text or "", schema)
+    if schema is not None and schema.kind == "array":
+        return [convert(element, schema.items, depth + 1)]
+    result: dict[str, Any] = {}
+    for child in children:
+        sub = schema.property(child.tag) if schema is not None else None
+        if sub is not None and sub.kind == "array":
+            result.setdefault(child.tag, []).extend(_array_items(child, sub, depth))
+        else:
+            result[child.tag] = convert(child, sub, depth + 1)
+    return result
+
+
+def _array_items(element: ET.Element, schema: Schema, depth: int) -> list[Any]:
+    """A repeated element is one item; an element wrapping repeated same-named children
+    (`<Tags><Tag/><Tag/></Tags>`) with a scalar item type holds several."""
+    children = list(element)
+    item = schema.items
+    if children and item is not None and item.kind != "object" and len({c.tag for c in children}) == 1:
+        return [convert(c, item, depth + 1) for c in children]
+    return [convert(element, item, depth + 1)]
+
+
+def xml_to_json(text: str, schema: Schema) -> Any:
+    """The whole sample: the root element (`<XResponse>`) is the response object."""
+    return convert(parse_xml(text), schema)

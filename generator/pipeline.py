@@ -1,0 +1,120 @@
+"""read -> detect dialect -> extract -> reconcile -> check -> emit.
+
+The only module that imports every stage and, with `regen`, touches the file system. Pages are
+read and extracted independently (in parallel processes for large sets); one page that cannot
+be read becomes a diagnostic, never the end of the run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import dialects, sources
+from .emitters.jsonschema import error_schema, request_schema, response_schema
+from .emitters.openapi import dump_json, emit_openapi
+from .emitters.report import emit_report
+from .errors import Docs2SpecError, InputError
+from .ir.model import Diagnostic, PageExtract, Product
+from .ir.product import build_product
+from .ir.reconcile import build_operations
+from .location import SourceLoc
+from .manifest import Manifest
+
+MAX_PAGE_BYTES = 20_000_000
+PARALLEL_THRESHOLD = 16
+
+
+def decode_page(path: str, data: bytes) -> str:
+    """Bytes -> text: UTF-8 (with or without BOM), else UTF-16 with BOM, else GB18030 (Chinese
+    pages saved by older tools); NUL bytes mean binary."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data[:8192]:
+        raise InputError("not a text page (binary data)", SourceLoc(path, 1))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    path: str
+    extract: PageExtract | None
+    error: Diagnostic | None = None
+    form: str = ""
+
+
+def process_page(path: Path, label: str, form: str | None, dialect: str | None) -> PageResult:
+    """Read and extract one page; every failure becomes a diagnostic naming the page."""
+    try:
+        if path.stat().st_size > MAX_PAGE_BYTES:
+            raise InputError(f"page larger than {MAX_PAGE_BYTES} bytes", SourceLoc(label))
+        text = decode_page(label, path.read_bytes())
+        doc = sources.read_page(label, text, form)
+        return PageResult(label, dialects.extract_page(doc, dialect), form=doc.form)
+    except Docs2SpecError as exc:
+        return PageResult(label, None, Diagnostic("error", "page-unreadable", exc.bare_message,
+                                                  exc.loc or SourceLoc(label)))
+    except OSError as exc:
+        return PageResult(label, None, Diagnostic("error", "page-unreadable",
+                                                  f"cannot read page: {exc.strerror}",
+                                                  SourceLoc(label)))
+    except RecursionError:
+        return PageResult(label, None, Diagnostic("error", "page-unreadable",
+                                                  "page nests too deeply to read", SourceLoc(label)))
+
+
+def process_pages(pages: list[tuple[Path, str]], form: str | None,
+                  dialect: str | None) -> list[PageResult]:
+    if len(pages) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
+        return [process_page(p, label, form, dialect) for p, label in pages]
+    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+        futures = [pool.submit(process_page, p, label, form, dialect) for p, label in pages]
+        return [f.result() for f in futures]
+
+
+def build_product_from_pages(manifest: Manifest, pages: list[tuple[Path, str]]) -> tuple[
+        Product, list[PageResult]]:
+    results = process_pages(pages, manifest.form, manifest.dialect)
+    extracts = [r.extract for r in results if r.extract is not None]
+    operations, diagnostics = build_operations(extracts)
+    diagnostics = [r.error for r in results if r.error] + diagnostics
+    for extract in extracts:
+        if extract.style != manifest.style:
+            diagnostics.append(Diagnostic("warning", "style-mismatch",
+                                          f"page reads as {extract.style} but the product is "
+                                          f"{manifest.style}", extract.loc))
+    product = build_product(manifest.provider, manifest.product, manifest.title, manifest.version,
+                            manifest.style, manifest.servers, operations, diagnostics,
+                            tuple(label for _, label in pages))
+    return product, results
+
+
+def emit_product(product: Product, results: Iterable[PageResult]) -> dict[str, str]:
+    """{path relative to the product's output folder: text}."""
+    files: dict[str, str] = {}
+    document = emit_openapi(product)
+    files["openapi.json"] = dump_json(document)
+    files["openapi.yaml"] = yaml.safe_dump(document, sort_keys=False, allow_unicode=True,
+                                           width=100)
+    for operation in product.operations:
+        files[f"schemas/{operation.id}.request.json"] = dump_json(request_schema(operation,
+                                                                                 product))
+        files[f"schemas/{operation.id}.response.json"] = dump_json(response_schema(operation,
+                                                                                   product))
+        files[f"schemas/{operation.id}.error.json"] = dump_json(error_schema(operation, product))
+    files["report.json"] = dump_json(emit_report(product, results))
+    return files

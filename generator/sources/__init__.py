@@ -1,0 +1,64 @@
+"""STAGE 1: read a page into the format-neutral document tree (`tree.Document`).
+
+Readers are tried in the literal order of `READERS`; each `sniff` returns a confidence in [0, 1]
+and the most confident reader wins (ties go to the earlier entry). `form=` forces one.
+A new input format is one module plus one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..location import SourceLoc
+from . import html, markdown, rst, text
+from .tree import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """One input format: how sure it is a page is its format, and how to read it."""
+
+    name: str
+    sniff: Callable[[str, str], float]
+    """(path, text) -> confidence in [0, 1]."""
+    read: Callable[[str, str], Document]
+    """(path, text) -> Document; raises `InputError` only when nothing at all can be read."""
+
+
+READERS: tuple[Reader, ...] = (
+    Reader("html", html.sniff, html.read),
+    Reader("rst", rst.sniff, rst.read),
+    Reader("markdown", markdown.sniff, markdown.read),
+    Reader("text-cells", text.sniff_cells, text.read_cells),
+    Reader("text-pipes", text.sniff_pipes, text.read_pipes),
+    Reader("text-runon", text.sniff_runon, text.read_runon),
+)
+
+FORMS = tuple(reader.name for reader in READERS)
+
+
+def reader_for(path: str, text_: str, form: str | None = None) -> Reader:
+    """The reader `form` names, else the most confident one."""
+    if form:
+        for reader in READERS:
+            if reader.name == form:
+                return reader
+        raise InputError(f"unknown page format {form!r}", SourceLoc(path),
+                         hint=f"choose one of: {', '.join(FORMS)}")
+    best, best_score = None, 0.0
+    for reader in READERS:
+        score = reader.sniff(path, text_)
+        if score > best_score:
+            best, best_score = reader, score
+    if best is None:
+        raise InputError("cannot tell the page's format (not HTML, Markdown, reStructuredText or a "
+                         "known text form)", SourceLoc(path, 1),
+                         hint=f"force one with --form: {', '.join(FORMS)}")
+    return best
+
+
+def read_page(path: str, text_: str, form: str | None = None) -> Document:
+    """Read a page's text (already decoded) into a Document."""
+    return reader_for(path, text_, form).read(path, text_)

@@ -1,0 +1,581 @@
+"""Reader for HTML pages saved from a vendor's documentation site.
+
+Two families matter: Sphinx/docutils renderings (the Huawei-style sites, built from the same
+reStructuredText the rst reader reads: `<caption>`, `:ref:` links as `<a href="#label">`, `<pre>`
+samples) and help-center pages rendered from Markdown (Alibaba Cloud), whose parameter tables may
+show nesting only visually. The reader keeps what the page shows and no more:
+
+* Page chrome (scripts, styles, navigation, sidebars) is dropped, and when the page marks its
+  main content (`<main>`, `role="main"`, Sphinx's `div.body`, `<article>`) only that is read.
+* A table row gets `Row.depth` only when the page shows nesting: an explicit level
+  (`data-level`, `aria-level`, a class such as `level-2`), an indentation style on the first
+  cell, leading non-breaking spaces or tree characters (`└`), or child rows in a nested table.
+  Otherwise depth stays None and the dialect works the nesting out.
+* Cell text follows the tree's conventions (paragraphs separated by blank lines, list items as
+  "- " lines) so rules written against the rst reader's cells hold here too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+from ..errors import InputError
+from ..location import SourceLoc
+from .rst import SpanGrid, labelled
+from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table
+
+# --- sniffing -------------------------------------------------------------------------------
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_TAGS = re.compile(r"<(?:body|head|table|div|p|h[1-6])\b[^>]*>", re.IGNORECASE)
+
+
+def sniff(path: str, text: str) -> float:
+    """High for `.html`/`.htm` or a document starting with `<!DOCTYPE html`/`<html`."""
+    lower = path.lower()
+    if lower.endswith((".html", ".htm", ".xhtml", ".shtml")):
+        return 0.95
+    if lower.endswith((".md", ".markdown", ".rst", ".rest")):
+        return 0.0
+    head = text[:4096].lstrip("\ufeff")
+    if _HTML_START.match(head):
+        return 0.95
+    if head.lstrip().startswith("<") and len(_HTML_TAGS.findall(text[:200_000])) >= 3:
+        return 0.6  # a fragment saved without its <html> wrapper
+    return 0.0
+
+
+# --- element classes ------------------------------------------------------------------------
+
+_DROP = frozenset({"script", "style", "nav", "noscript", "template", "iframe", "svg", "button",
+                   "select", "input", "textarea", "object", "embed", "canvas", "map", "head",
+                   "title", "meta", "link", "base"})
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del",
+                     "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q",
+                     "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
+                     "u", "var", "wbr"})
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKISH = ("table", "pre", *_HEADINGS)
+_SKIP_STRINGS = (Comment, Doctype, Declaration, CData, ProcessingInstruction)
+_MAIN_SELECTORS = ("main", "[role=main]", "[itemprop=articleBody]", "div.body",
+                   "div.markdown-body", "article", "div.document", "#content")
+_CHROME_CLASSES = re.compile(r"^(?:headerlink|copybutton|sphinxsidebar|related|breadcrumbs?|"
+                             r"toc|sidebar|footer|header-nav|skip-link|docinfo)$")
+
+
+def _dropped(tag: Tag) -> bool:
+    if tag.name in _DROP:
+        return True
+    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    style = tag.get("style") or ""
+    if re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style):
+        return True
+    return any(_CHROME_CLASSES.match(cls) for cls in tag.get("class") or ())
+
+
+def _is_inline(node) -> bool:
+    if isinstance(node, NavigableString):
+        return True
+    if not isinstance(node, Tag) or node.name not in _INLINE:
+        return False
+    # Loose HTML puts blocks inside inline tags; then the tag is a container.
+    return node.name == "br" or node.find(_BLOCKISH + ("p", "ul", "ol", "div")) is None
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+def _pieces(node, out: list[str]) -> None:
+    """Text of inline content; `<br>` becomes a line break, everything else running text."""
+    if isinstance(node, NavigableString):
+        if not isinstance(node, _SKIP_STRINGS):
+            out.append(re.sub(r"\s+", " ", str(node)))
+        return
+    if not isinstance(node, Tag) or _dropped(node):
+        return
+    if node.name == "br":
+        out.append("\n")
+        return
+    for child in node.children:
+        _pieces(child, out)
+
+
+def inline_text(nodes_) -> str:
+    """Running text of inline nodes, whitespace folded the way a browser folds it."""
+    out: list[str] = []
+    for node in nodes_:
+        _pieces(node, out)
+    lines = [" ".join(line.split()) for line in "".join(out).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line if line else line for line in text.split("\n"))
+
+
+def _blocks(tag: Tag, skip: Tag | None = None) -> list[str]:
+    """A container's content as text blocks, inline runs becoming paragraphs."""
+    blocks: list[str] = []
+    run: list = []
+    for child in tag.children:
+        if child is skip:
+            continue
+        if _is_inline(child):
+            run.append(child)
+            continue
+        if run:
+            blocks.append(inline_text(run))
+            run = []
+        if isinstance(child, Tag) and not _dropped(child):
+            blocks.append(block_text(child))
+    if run:
+        blocks.append(inline_text(run))
+    return [block for block in blocks if block]
+
+
+def _list_text(tag: Tag) -> str:
+    items = []
+    for item in tag.find_all("li", recursive=False):
+        body = "\n".join(_blocks(item))
+        first, _, rest = body.partition("\n")
+        items.append(f"- {first}" + (f"\n{_indent(rest)}" if rest else ""))
+    return "\n".join(items)
+
+
+def block_text(tag: Tag) -> str:
+    """One block element as plain text (lists as "- " lines, nested ones indented)."""
+    name = tag.name
+    if name in ("ul", "ol", "menu"):
+        return _list_text(tag)
+    if name == "pre":
+        return tag.get_text().strip("\n")
+    if name == "dl":
+        lines = []
+        for child in tag.find_all(("dt", "dd"), recursive=False):
+            text = "\n".join(_blocks(child))
+            lines.append(text if child.name == "dt" else _indent(text))
+        return "\n".join(line for line in lines if line.strip())
+    if name == "table":
+        return "\n".join(" | ".join(inline_text([c]) for c in row.find_all(("td", "th"),
+                                                                             recursive=False))
+                         for row in _own_rows(tag))
+    title = tag.find(class_="admonition-title", recursive=False)
+    if title is not None:
+        return labelled(inline_text(title.children), "\n\n".join(_blocks(tag, skip=title)))
+    return "\n\n".join(_blocks(tag))
+
+
+def cell_text(cell: Tag) -> str:
+    return "\n\n".join(_blocks(cell))
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    """The table's rows, not those of tables nested in its cells."""
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+# --- code -----------------------------------------------------------------------------------
+
+_LANG_CLASS = re.compile(r"^(?:language|lang|highlight|brush|source)-([\w+#.-]+)$")
+_NOT_LANGUAGES = {"default", "none", "nohighlight", "plain", "notranslate"}
+
+
+def _language(pre: Tag) -> str:
+    code = pre.find("code")
+    own = [pre] if code is None else [pre, code]
+    for tag in own:
+        for attr in ("data-lang", "data-language"):
+            value = str(tag.get(attr) or "").strip().lower()
+            if value:
+                return "" if value in _NOT_LANGUAGES else value
+    for tag in [*own, *list(pre.parents)[:3]]:
+        classes = tag.get("class") or []
+        for index, cls in enumerate(classes):
+            match = _LANG_CLASS.match(cls)
+            if match:
+                lang = match.group(1).lower()
+                return "" if lang in _NOT_LANGUAGES else lang
+            if cls == "code" and index + 1 < len(classes) and classes[index + 1] != "literal-block":
+                return classes[index + 1].lower()  # docutils: class="code json literal-block"
+        brush = re.search(r"brush:\s*([\w+#-]+)", " ".join(classes))
+        if brush:
+            return brush.group(1).lower()
+    return ""
+
+
+def _is_json(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "{[":
+        return False
+    try:
+        json.loads(stripped)
+    except ValueError:
+        return False
+    return True
+
+
+# --- row depth ------------------------------------------------------------------------------
+
+_LEVEL_ATTRS = ("data-level", "data-depth", "aria-level", "data-indent", "level")
+_LEVEL_CLASS = re.compile(r"(?:^|[-_])(?:level|lvl|depth|indent|nest|tier)[-_]?(\d{1,2})$",
+                          re.IGNORECASE)
+_INDENT_STYLE = re.compile(r"(?:padding-left|margin-left|text-indent|padding-inline-start)\s*:"
+                           r"\s*([\d.]+)\s*(px|em|rem|pt|%)?", re.IGNORECASE)
+_TREE_CHARS = "└├│┗┣┃╰╘╞─━"
+_LEAD = re.compile(rf"^[\s\xa0\u3000\u2002\u2003{_TREE_CHARS}]*")
+_UNIT_PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "%": 1.0, None: 1.0}
+
+
+def _explicit_level(tr: Tag, first: Tag | None) -> int | None:
+    probes = [tr] + ([first, *first.find_all(True, limit=3)] if first is not None else [])
+    for tag in probes:
+        for attr in _LEVEL_ATTRS:
+            value = str(tag.get(attr) or "").strip()
+            if value.isdigit():
+                return int(value)
+        for cls in tag.get("class") or ():
+            match = _LEVEL_CLASS.search(cls)
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def _indent_px(first: Tag | None) -> float:
+    if first is None:
+        return 0.0
+    total = 0.0
+    for tag in [first, *first.find_all(True, limit=3)]:
+        for match in _INDENT_STYLE.finditer(tag.get("style") or ""):
+            total += float(match.group(1)) * _UNIT_PX[match.group(2) and match.group(2).lower()]
+    return total
+
+
+def _marker_width(first: Tag | None) -> int:
+    """Leading non-breaking spaces and tree characters: how far the name is pushed right."""
+    if first is None:
+        return 0
+    lead = _LEAD.match(first.get_text()).group()
+    return sum(1 for ch in lead if ch in "\xa0\u3000\u2002\u2003" or ch in _TREE_CHARS)
+
+
+def _ranks(values: list[float]) -> list[int]:
+    order = sorted(set(values))
+    return [order.index(value) for value in values]
+
+
+def _depths(signals: list[tuple[int | None, float, int]]) -> list[int] | None:
+    """Per-row depth from the strongest signal the table shows, or None when it shows none."""
+    explicit = [level for level, _, _ in signals if level is not None]
+    if explicit:
+        low = min(explicit)
+        return [(level - low) if level is not None else 0 for level, _, _ in signals]
+    indents = [indent for _, indent, _ in signals]
+    if len(set(indents)) > 1:
+        return _ranks(indents)
+    markers = [marker for _, _, marker in signals]
+    if len(set(markers)) > 1:
+        return _ranks(markers)
+    return None
+
+
+# --- walking --------------------------------------------------------------------------------
+
+
+_BLOCK_NAMES = frozenset({"address", "article", "aside", "blockquote", "details", "div", "dl",
+                          "fieldset", "figure", "footer", "form", "header", "hr", "main", "menu",
+                          "nav", "ol", "p", "pre", "section", "table", "ul", *_HEADINGS})
+_CELL_CLOSERS = frozenset({"td", "th", "tr", "thead", "tbody", "tfoot"})
+_CLOSED_BY = {
+    "p": _BLOCK_NAMES, "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}),
+    "dd": frozenset({"dt", "dd"}), "td": _CELL_CLOSERS, "th": _CELL_CLOSERS,
+    "tr": frozenset({"tr", "thead", "tbody", "tfoot"}),
+    "thead": frozenset({"tbody", "tfoot"}), "tbody": frozenset({"tbody", "tfoot"}),
+    "option": frozenset({"option", "optgroup"}),
+    **{h: frozenset(_HEADINGS) for h in _HEADINGS},
+}
+
+
+def _repair(soup: BeautifulSoup) -> None:
+    """Close elements the page left open, as a browser does (html.parser nests them instead).
+
+    `<td>a<td>b` parses as a cell inside a cell and `<li>a<li>b` as an item inside an item; an
+    element that would have closed its parent is moved, with what follows it, after the parent.
+    """
+    for tag in soup.find_all(True):
+        parent = tag.parent
+        while isinstance(parent, Tag) and tag.name in _CLOSED_BY.get(parent.name, ()):
+            moved = [tag, *tag.next_siblings]
+            anchor = parent
+            for node in moved:
+                anchor.insert_after(node.extract())
+                anchor = node
+            parent = tag.parent
+
+
+def _content_root(soup: BeautifulSoup) -> Tag:
+    for selector in _MAIN_SELECTORS:
+        found = soup.select_one(selector)
+        if found is not None and found.get_text(strip=True):
+            return found
+    return soup.body or soup
+
+
+def read(path: str, text: str) -> Document:
+    """Parse with BeautifulSoup (html.parser, which keeps source lines) and walk the content."""
+    try:
+        soup = BeautifulSoup(text, "html.parser")
+    except Exception as error:  # noqa: BLE001 - the parser gave up: nothing can be read
+        raise InputError(f"cannot parse HTML: {error}", SourceLoc(path, 1)) from error
+    _repair(soup)
+    walker = _Walker(path)
+    root = _content_root(soup)
+    try:
+        walker.body(root, level_base=_level_base(root))
+    except RecursionError:
+        walker.notes.append((SourceLoc(path, walker.last_line),
+                             "HTML nested too deeply; reading stopped here"))
+    return Document(path=path, form="html", nodes=tuple(walker.nodes), notes=tuple(walker.notes))
+
+
+def _level_base(root: Tag) -> int:
+    """The smallest heading level used, so the page title is level 1 (docutils starts at h2)."""
+    found = [int(h.name[1]) for h in root.find_all(_HEADINGS)]
+    return min(found) if found else 1
+
+
+_TABLE_CAPTION = re.compile(r"^(?:Table|Tab\.|表)\s*\d+")
+
+
+class _Walker:
+    """Walks block elements in reading order, carrying pending anchors and list prefixes."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.nodes: list[Node] = []
+        self.notes: list[tuple[SourceLoc, str]] = []
+        self.labels: list[str] = []
+        self.prefix = ""
+        self.base = 1
+        self.last_line = 1
+
+    def loc(self, tag) -> SourceLoc:
+        line = getattr(tag, "sourceline", None)
+        if line:
+            self.last_line = line
+        return SourceLoc(self.path, line or self.last_line)
+
+    def emit(self, node: Node) -> None:
+        if isinstance(node, Paragraph) and self.prefix:
+            node = Paragraph(self.prefix + node.text, node.loc)
+        self.prefix = ""
+        if not isinstance(node, Table):
+            self.labels.clear()
+        self.nodes.append(node)
+
+    def label(self, tag: Tag) -> None:
+        name = tag.get("id") or (tag.get("name") if tag.name == "a" else None)
+        if name:
+            self.labels.append(str(name))
+
+    # containers
+
+    def body(self, tag: Tag, level_base: int | None = None) -> None:
+        if level_base is not None:
+            self.base = level_base
+        run: list = []
+        for child in list(tag.children):
+            if _is_inline(child):
+                run.append(child)
+                continue
+            self.flush(run, tag)
+            run = []
+            if isinstance(child, Tag) and not _dropped(child):
+                self.block(child)
+        self.flush(run, tag)
+
+    def flush(self, run: list, parent: Tag) -> None:
+        if not run:
+            return
+        text = inline_text(run)
+        if not text:
+            for node in run:  # empty anchors: <a id="x"></a>, <span id="x"></span>
+                if isinstance(node, Tag):
+                    self.label(node)
+                    for inner in node.find_all(True):
+                        self.label(inner)
+            return
+        first = next((n for n in run if isinstance(n, Tag)), None)
+        loc = self.loc(first if first is not None and run[0] is first else parent)
+        self.emit(Paragraph(text, loc))
+
+    def block(self, tag: Tag) -> None:
+        name = tag.name
+        if name in _HEADINGS:
+            text = inline_text(tag.children)
+            if text:
+                level = max(int(name[1]) - self.base + 1, 1)
+                self.emit(Heading(text, level, self.loc(tag)))
+            return
+        if name == "table":
+            self.table(tag)
+            return
+        if name == "pre":
+            self.code(tag)
+            return
+        self.label(tag)
+        if name in ("ul", "ol", "menu"):
+            self.listing(tag)
+        elif name == "dl" and tag.find(_BLOCKISH) is None:
+            self.paragraph(block_text(tag), tag)
+        elif name == "p" and tag.find(_BLOCKISH + ("ul", "ol", "div")) is None:
+            self.paragraph(inline_text(tag.children), tag)
+        elif name in ("hr", "img") or (name == "figcaption" and tag.parent is not None
+                                        and tag.parent.find("table") is not None):
+            return  # a figure's caption is its table's caption
+        elif "admonition" in (tag.get("class") or ()):
+            self.admonition(tag)
+        else:
+            self.body(tag)
+
+    def paragraph(self, text: str, tag: Tag) -> None:
+        if text:
+            self.emit(Paragraph(text, self.loc(tag)))
+
+    def listing(self, tag: Tag) -> None:
+        if tag.find(_BLOCKISH) is None:
+            self.paragraph(_list_text(tag), tag)
+            return
+        for item in tag.find_all("li", recursive=False):
+            self.label(item)
+            self.prefix = "- "
+            self.body(item)
+        self.prefix = ""
+
+    def admonition(self, tag: Tag) -> None:
+        if tag.find(_BLOCKISH) is None:
+            self.paragraph(block_text(tag), tag)
+            return
+        title = tag.find(class_="admonition-title")
+        label = inline_text(title.children) if title is not None else ""
+        if title is not None:
+            title.extract()
+        self.prefix = f"{label}: " if label else ""
+        self.body(tag)
+        self.prefix = ""
+
+    def code(self, tag: Tag) -> None:
+        text = tag.get_text().strip("\n")
+        language = _language(tag) or ("json" if _is_json(text) else "")
+        first_text_line = (tag.sourceline or 0) + (1 if text and tag.get_text().startswith("\n")
+                                                    else 0)
+        self.emit(CodeBlock(text, SourceLoc(self.path, first_text_line or self.last_line),
+                            language))
+
+    # tables
+
+    def table(self, tag: Tag) -> None:
+        caption = self.caption(tag)
+        anchor = str(tag.get("id") or "") or (self.labels[-1] if self.labels else "")
+        header, rows = _TableReader(self, tag).read()
+        self.emit(Table(header, tuple(rows), self.loc(tag), caption=caption, anchor=anchor))
+        self.labels.clear()
+
+    def caption(self, tag: Tag) -> str:
+        found = tag.find("caption")
+        if found is not None and found.find_parent("table") is tag:
+            return inline_text(found.children)
+        figure = tag.find_parent("figure")
+        if figure is not None:
+            figcaption = figure.find("figcaption")
+            if figcaption is not None:
+                return inline_text(figcaption.children)
+        previous = self.nodes[-1] if self.nodes else None
+        if isinstance(previous, Paragraph) and _TABLE_CAPTION.match(previous.text) and \
+                len(previous.text) < 200 and "\n" not in previous.text:
+            self.nodes.pop()  # "Table 3 X" written just above the table is its caption
+            return previous.text
+        return ""
+
+
+class _TableReader:
+    """Rows of one table: spans laid out, nested parameter tables hoisted, depth from the page."""
+
+    def __init__(self, walker: _Walker, table: Tag) -> None:
+        self.walker = walker
+        self.table = table
+
+    def read(self) -> tuple[tuple[str, ...], list[Row]]:
+        own = _own_rows(self.table)
+        head_rows = [tr for tr in own if tr.parent is not None and tr.parent.name == "thead"]
+        if not head_rows and own and all(c.name == "th" for c in _cells(own[0])) and _cells(own[0]):
+            head_rows = [own[0]]
+        body_rows = [tr for tr in own if tr not in head_rows]
+        grid = SpanGrid()
+        header: tuple[str, ...] = ()
+        for tr in head_rows:
+            header = tuple(grid.row([self.entry(c) for c in _cells(tr)]))
+        entries: list[tuple[list[str], Tag, int, tuple[int | None, float, int]]] = []
+        self.collect(body_rows, grid, len(header), 0, entries)
+        depths = _depths([signal for *_, signal in entries])
+        nested = any(offset for _, _, offset, _ in entries)
+        rows = []
+        for index, (cells, tr, offset, _) in enumerate(entries):
+            depth = None
+            if depths is not None or nested:
+                depth = (depths[index] if depths is not None else 0) + offset
+                cells = [_strip_tree(cells[0]), *cells[1:]] if cells else cells
+            rows.append(Row(tuple(cells), self.walker.loc(tr), depth))
+            if header and len(cells) != len(header):
+                self.walker.notes.append((self.walker.loc(tr), f"row has {len(cells)} cells, "
+                                          f"the header {len(header)}"))
+        return header, rows
+
+    def entry(self, cell: Tag) -> tuple[str, int, int]:
+        return cell_text(cell), _span(cell, "colspan"), _span(cell, "rowspan")
+
+    def collect(self, trs: list[Tag], grid: SpanGrid, width: int, offset: int, out: list) -> None:
+        for tr in trs:
+            cells = _cells(tr)
+            nested = self.nested_table(cells, width)
+            if nested is not None:
+                nested.extract()
+            texts = grid.row([self.entry(c) for c in cells])
+            first = cells[0] if cells else None
+            signal = (_explicit_level(tr, first), _indent_px(first), _marker_width(first))
+            out.append((texts, tr, offset, signal))
+            if nested is not None:
+                inner = _own_rows(nested)
+                if inner and all(c.name == "th" for c in _cells(inner[0])):
+                    inner = inner[1:]
+                self.collect(inner, SpanGrid(), width, offset + 1, out)
+
+    def nested_table(self, cells: list[Tag], width: int) -> Tag | None:
+        """A table inside a cell listing child parameters in the outer table's columns."""
+        for cell in cells:
+            inner = cell.find("table")
+            if inner is None:
+                continue
+            rows = _own_rows(inner)
+            widths = {len(_cells(tr)) for tr in rows}
+            if rows and widths == {width or len(cells)}:
+                return inner
+        return None
+
+
+def _cells(tr: Tag) -> list[Tag]:
+    return tr.find_all(("td", "th"), recursive=False)
+
+
+def _span(cell: Tag, attr: str) -> int:
+    value = str(cell.get(attr) or "1").strip()
+    return min(int(value), 100) - 1 if value.isdigit() and int(value) > 0 else 0
+
+
+def _strip_tree(text: str) -> str:
+    return text.lstrip(_TREE_CHARS + " \xa0\u3000")

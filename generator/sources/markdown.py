@@ -1,0 +1,288 @@
+"""Reader for Markdown pages (Alibaba Cloud's documentation sources and the like).
+
+Only the blocks API reference pages use are recognised: ATX headings (with `{#anchor .class}`
+suffixes), pipe tables, fenced code blocks, and paragraphs/lists. On Alibaba pages a table row
+continues over several lines, blank ones included, until it holds all its pipes (header cells + 1),
+so rows are assembled by counting unescaped pipes, not by lines. Inline markup is reduced to the
+text a reader sees: links and images keep their text, `**`/code ticks/HTML tags go, `\\*` escapes
+are undone, `<br>` breaks a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ..location import SourceLoc
+from .text import looks_binary, split_lines
+from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table
+
+# ------------------------------------------------------------------------------------ inline text
+
+_CODE_SPAN = re.compile(r"``([^\n]{1,2000}?)``|`([^`\n]{1,2000})`")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]{1,2000})>")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:a|b|code|div|em|font|i|li|ol|p|pre|section|span|strong|sub|sup"
+                       r"|table|tbody|td|th|thead|tr|u|ul)\b[^<>\n]{0,500}>", re.IGNORECASE)
+_HOLE = re.compile("\ue000(\\d+)\ue001")
+
+
+def _inline(text: str) -> str:
+    """Markdown inline markup -> the plain text a reader sees.
+
+    Code spans and backslash escapes are set aside first so that the markup rules below cannot
+    touch what they protect (`\\*\\*\\*\\*` stays four stars). All patterns are bounded, so no
+    input can make them backtrack for long.
+    """
+    kept: list[str] = []
+
+    def keep(literal: str) -> str:
+        kept.append(literal)
+        return f"\ue000{len(kept) - 1}\ue001"
+
+    text = text.replace("\ue000", "").replace("\ue001", "")
+    text = _CODE_SPAN.sub(lambda m: keep(m[1] if m[1] is not None else m[2]), text)
+    text = _ESCAPE.sub(lambda m: keep(m[1]), text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _BREAK.sub("\n", text)
+    text = _HTML_TAG.sub("", text)
+    text = text.replace("**", "")
+    return _HOLE.sub(lambda m: kept[int(m[1])], text)
+
+
+_LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])[ \t]+(\S.*)$")
+
+
+def _block_line(line: str) -> str:
+    """One source line as tree text: list items as `- x` (two spaces per nesting level)."""
+    line = line.expandtabs(4)
+    item = _LIST_ITEM.match(line)
+    if item:
+        marker = "-" if item[2] in "-*+" else item[2]
+        return "  " * (len(item[1]) // 4) + f"{marker} {_inline(item[3]).strip()}"
+    return _inline(line.strip())
+
+
+def _cell_text(raw: str) -> str:
+    """A cell's source (maybe several lines) as text: lines trimmed, blank lines -> `\\n\\n`."""
+    paragraphs: list[list[str]] = [[]]
+    for line in raw.split("\n"):
+        if line.strip():
+            paragraphs[-1].append(_block_line(line))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return "\n\n".join("\n".join(p) for p in paragraphs if p).strip()
+
+
+# ------------------------------------------------------------------------------------ blocks
+
+_FENCE = re.compile(r"^( *)(`{3,}|~{3,})[ \t]*([^`]*)$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+_ANCHOR = re.compile(r"[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$")
+_SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_ROW_START = re.compile(r"^ {0,3}\|")
+_LABEL = re.compile(r"^(json|xml|yaml|html|http)\s*(?:格式|format)?\s*[:\uff1a]?$", re.IGNORECASE)
+_NESTING = "└"
+
+
+def _pipes(text: str) -> list[int]:
+    """Positions of the pipes that separate cells (a backslash escapes one)."""
+    found, index = [], 0
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+            continue
+        if text[index] == "|":
+            found.append(index)
+        index += 1
+    return found
+
+
+def _split_cells(raw: str) -> list[str]:
+    """The raw source of each cell: text between separating pipes, outer blanks dropped."""
+    bounds = [-1, *_pipes(raw), len(raw)]
+    parts = [raw[a + 1:b] for a, b in pairwise(bounds)]
+    if parts and not parts[0].strip():
+        parts = parts[1:]
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]
+    return parts
+
+
+def _is_separator(line: str) -> bool:
+    return "|" in line and bool(_SEPARATOR.match(line))
+
+
+@dataclass
+class _Page:
+    """A page being read: its lines and the nodes and notes so far."""
+
+    path: str
+    lines: list[str]
+    nodes: list[Node] = field(default_factory=list)
+    notes: list[tuple[SourceLoc, str]] = field(default_factory=list)
+
+    def loc(self, index: int) -> SourceLoc:
+        return SourceLoc(self.path, index + 1)
+
+    def note(self, index: int, message: str) -> None:
+        self.notes.append((self.loc(index), message))
+
+    def block_start(self, index: int) -> bool:
+        """A line that starts a heading, a fence or a table: it cannot continue a paragraph."""
+        line = self.lines[index]
+        return bool(_ATX.match(line) or _FENCE.match(line) or self.table_at(index))
+
+    def table_at(self, index: int) -> bool:
+        lines = self.lines
+        return "|" in lines[index] and index + 1 < len(lines) and _is_separator(lines[index + 1]) \
+            and not _is_separator(lines[index])
+
+
+def _heading(page: _Page, index: int) -> int:
+    match = _ATX.match(page.lines[index])
+    assert match
+    text = _ANCHOR.sub("", match[2] or "")
+    text = re.sub(r"[ \t]+#+[ \t]*$", "", text).strip()
+    page.nodes.append(Heading(_inline(text).strip(), len(match[1]), page.loc(index)))
+    return index + 1
+
+
+def _fence(page: _Page, index: int) -> int:
+    """A fenced block; the language comes from the info string, else the label before it."""
+    match = _FENCE.match(page.lines[index])
+    assert match
+    indent, fence, info = len(match[1]), match[2], match[3].strip()
+    closing = re.compile(rf"^ *{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+    end = index + 1
+    while end < len(page.lines) and not closing.match(page.lines[end]):
+        end += 1
+    if end >= len(page.lines):
+        page.note(index, "code block is not closed; it runs to the end of the page")
+    body = [line[min(indent, len(line) - len(line.lstrip(" "))):]
+            for line in page.lines[index + 1:end]]
+    page.nodes.append(CodeBlock("\n".join(body), page.loc(index), _language(page, info)))
+    return end + 1
+
+
+def _language(page: _Page, info: str) -> str:
+    if info and not info.startswith("{"):
+        return info.split()[0].lower()
+    previous = page.nodes[-1] if page.nodes else None
+    if isinstance(previous, Paragraph) and (label := _LABEL.match(previous.text.strip())):
+        return label[1].lower()
+    hint = re.search(r"json|xml", info, re.IGNORECASE)  # `{#json_return_success_demo}`
+    return hint[0].lower() if hint else ""
+
+
+def _table(page: _Page, start: int) -> int:
+    """Header, separator, rows. With leading pipes a row runs on until it has all its pipes."""
+    lines = page.lines
+    header = tuple(_cell_text(cell) for cell in _split_cells(lines[start]))
+    width = len(_split_cells(lines[start + 1]))
+    if width != len(header):
+        page.note(start + 1, f"separator has {width} cells, the header has {len(header)}")
+    leading = bool(_ROW_START.match(lines[start]))
+    rows = []
+    index = start + 2
+    while index < len(lines) and (_ROW_START.match(lines[index]) if leading
+                                  else "|" in lines[index] and lines[index].strip()):
+        first = index
+        index = _row_end(page, index, len(header)) if leading else index + 1
+        cells = _split_cells("\n".join(lines[first:index]))
+        if len(cells) > len(header) > 0:
+            page.note(first, f"row has {len(cells)} cells, the header has {len(header)}; "
+                      "the extra pipes are kept in the last cell")
+            cells[len(header) - 1:] = ["|".join(cells[len(header) - 1:])]
+        elif len(cells) < len(header):
+            page.note(first, f"row has {len(cells)} cells, the header has {len(header)}")
+        rows.append((first, [_cell_text(cell) for cell in cells]))
+    page.nodes.append(Table(header, _nest(page, rows), page.loc(start)))
+    return index
+
+
+def _row_end(page: _Page, first: int, width: int) -> int:
+    """Index after the last line of the row at `first`: the row is closed once it has
+    `width` + 1 pipes and a line ends with a pipe. A line that starts a full row of its own,
+    a heading or a fence ends an unclosed row (with a note)."""
+    lines = page.lines
+    pipes, index = len(_pipes(lines[first])), first + 1
+    while not (pipes > width and lines[index - 1].rstrip().endswith("|")):
+        if index >= len(lines) or _ATX.match(lines[index]) or _FENCE.match(lines[index]) \
+                or page.table_at(index):
+            page.note(first, "table row ends before its closing pipe")
+            break
+        more = len(_pipes(lines[index]))
+        if _ROW_START.match(lines[index]) and more > 1 and pipes + more > width + 1:
+            page.note(first, "table row ends before its closing pipe")
+            break
+        pipes += more
+        index += 1
+    return index
+
+
+def _nest(page: _Page, rows: list[tuple[int, list[str]]]) -> tuple[Row, ...]:
+    """Rows; where names carry `└` tree marks, the marks become the row depth."""
+    nested = any(cells and cells[0].startswith(_NESTING) for _, cells in rows)
+    out = []
+    for first, cells in rows:
+        depth = None
+        if nested and cells:
+            name = cells[0].lstrip(_NESTING + " ")
+            depth = len(cells[0]) - len(name)
+            cells[0] = name
+        out.append(Row(tuple(cells), page.loc(first), depth))
+    return tuple(out)
+
+
+def _paragraph(page: _Page, start: int) -> int:
+    index = start + 1
+    while index < len(page.lines) and page.lines[index].strip() and not page.block_start(index):
+        index += 1
+    text = "\n".join(_block_line(line) for line in page.lines[start:index])
+    page.nodes.append(Paragraph(text, page.loc(start)))
+    return index
+
+
+def read(path: str, text: str) -> Document:
+    """Read a Markdown page into the document tree."""
+    page = _Page(path, split_lines(path, text, "markdown"))
+    index = 0
+    while index < len(page.lines):
+        line = page.lines[index]
+        if not line.strip():
+            index += 1
+        elif _FENCE.match(line):
+            index = _fence(page, index)
+        elif _ATX.match(line):
+            index = _heading(page, index)
+        elif page.table_at(index):
+            index = _table(page, index)
+        else:
+            index = _paragraph(page, index)
+    return Document(path, "markdown", tuple(page.nodes), tuple(page.notes))
+
+
+def sniff(path: str, text: str) -> float:
+    """Sure with ATX headings, `|--|` table separators and fences; a `.md` name helps."""
+    lowered = path.lower()
+    if lowered.endswith((".html", ".htm", ".xhtml", ".rst", ".rest")) or looks_binary(text):
+        return 0.0
+    head = text.lstrip("\ufeff \t\r\n")[:200].lower()
+    suffix = lowered.endswith((".md", ".markdown"))
+    if head.startswith(("<!doctype", "<html", "<?xml")):
+        return 0.1
+    lines = text.splitlines()
+    signs = (
+        any(re.match(r"#{1,6} \S", line) for line in lines),
+        any(line.startswith("|") and _is_separator(line) for line in lines),
+        any(_FENCE.match(line) for line in lines),
+    )
+    score = (0.05, 0.6, 0.8, 0.9)[sum(signs)]
+    return min(1.0, score + 0.1) if suffix else score

@@ -1,0 +1,802 @@
+"""Reader for reStructuredText pages (Sphinx sources such as the Open Telekom Cloud API reference).
+
+docutils does the parsing, so grid and simple tables, nested lists and directives are read the
+way Sphinx reads them. What this module adds is what a bare docutils parse lacks for our purpose:
+
+* Sphinx roles and directives (`:ref:`, `code-block`, `toctree`, ...) are registered so they read
+  as text instead of errors; roles and directives nobody knows are read as their text or content
+  and reported as a note, since the page still says something there.
+* docutils gives table rows no line numbers; diagnostics must point at a row, so rows get the line
+  of their first text line, found from the table's border lines in the page.
+* docutils' system messages are silenced; the errors among them (a malformed table, an unknown
+  construct) become `Document.notes`, and a malformed grid table is still read cell by cell.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import io
+import json
+import re
+from typing import ClassVar
+
+import docutils.frontend
+import docutils.utils
+from docutils import nodes
+from docutils.parsers.rst import Directive, Parser, directives, languages, roles
+
+from ..errors import InputError
+from ..location import SourceLoc
+from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table
+
+# --- sniffing -------------------------------------------------------------------------------
+
+_STRONG_SIGNS = re.compile(
+    r"^\s*\.\. (?:table|code-block|sourcecode|toctree|note|list-table|csv-table)::"
+    r"|^\s*\.\. _[^:\n]+:\s*$"
+    r"|:(?:ref|doc|numref):`"
+    r"|^\s*\+(?:-{3,}\+)+\s*$"
+    r"|^:original_name:",
+    re.MULTILINE)
+_RST_ONLY_UNDERLINE = re.compile(r"^([^\s].*)\n(([~^\"'#*+])\3{2,})[ \t]*$", re.MULTILINE)
+
+
+def sniff(path: str, text: str) -> float:
+    """High for `.rst`, or for RST-only constructs (directives, labels, grid tables, `:ref:`)."""
+    lower = path.lower()
+    if lower.endswith((".rst", ".rest")):
+        return 0.95
+    if lower.endswith((".md", ".markdown", ".html", ".htm", ".xhtml")):
+        return 0.0
+    head = text[:200_000]
+    if head.lstrip().startswith("<"):
+        return 0.0
+    strong = len(_STRONG_SIGNS.findall(head))
+    if strong >= 2:
+        return 0.9
+    if strong == 1:
+        return 0.6
+    # `=` and `-` underlines are also Markdown (setext headings): only the other characters count.
+    titles = [m for m in _RST_ONLY_UNDERLINE.finditer(head)
+              if len(m.group(2)) >= len(m.group(1).rstrip())]
+    return 0.3 if len(titles) >= 2 else 0.0
+
+
+# --- Sphinx roles and directives ------------------------------------------------------------
+
+_TITLED = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    """`Text <label>` -> (Text, label); a bare `label` -> (label, label)."""
+    match = _TITLED.match(text)
+    if match and match.group("title"):
+        return match.group("title"), match.group("target")
+    target = match.group("target") if match else text
+    return target.lstrip("~!"), target
+
+
+def _text_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """Sphinx cross-reference roles read as their link text (`:ref:`Title <label>`` -> Title)."""
+    title, target = _split_title(docutils.utils.unescape(text))
+    if name.lower() in ("ref", "numref", "doc", "term", "any"):
+        # A real reference, so that an HTML rendering links to the label's anchor as Sphinx does.
+        node = nodes.reference(rawtext, title, refid=nodes.make_id(target), internal=True)
+    else:
+        node = nodes.inline(rawtext, title)
+    return [node], []
+
+
+_SPHINX_ROLES = (
+    "ref", "doc", "numref", "term", "any", "abbr", "command", "dfn", "file", "guilabel", "kbd",
+    "menuselection", "mimetype", "program", "option", "envvar", "samp", "download", "keyword",
+    "makevar", "regexp", "token", "eq", "pep", "rfc", "manpage", "newsgroup", "class", "func",
+    "meth", "attr", "mod", "obj", "data", "const", "exc",
+)
+
+
+class _AnyOptions(dict):
+    """An option spec that accepts every option, so unknown options never fail a directive."""
+
+    def __bool__(self) -> bool:
+        return True  # docutils only looks for options when the spec is truthy
+
+    def __missing__(self, key):
+        return directives.unchanged
+
+
+class _CodeBlock(Directive):
+    """`code-block` / `sourcecode` / `code`: a literal block that keeps its language and line."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = _AnyOptions()
+
+    def run(self):
+        language = self.arguments[0].strip() if self.arguments else ""
+        text = "\n".join(self.content)
+        node = nodes.literal_block(text, text, classes=["code", language] if language else [])
+        node["language"] = language
+        node.line = self.content_offset + 1 if self.content else self.lineno
+        return [node]
+
+
+class _Content(Directive):
+    """Directives whose content is ordinary body text (`only`, `hlist`, unknown ones)."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = _AnyOptions()
+    unknown = False
+
+    def run(self):
+        if self.unknown:
+            self.state.document.reporter.error(
+                f'unknown directive "{self.name}"; its content is read as ordinary text',
+                line=self.lineno)
+        node = nodes.container()
+        if self.unknown and self.arguments:
+            text = self.arguments[0]
+            node += nodes.paragraph(text, text)
+            node[-1].line = self.lineno
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+class _Unknown(_Content):
+    unknown = True
+
+
+class _Admonition(Directive):
+    """Sphinx admonitions docutils lacks (`seealso`, `versionadded`, `todo`, ...)."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = _AnyOptions()
+    titles: ClassVar[dict[str, str]] = {"seealso": "See also", "versionadded": "New in version",
+                                         "versionchanged": "Changed in version",
+                                         "deprecated": "Deprecated since version",
+                                         "todo": "Todo"}
+
+    def run(self):
+        title = self.titles.get(self.name, self.name.capitalize())
+        words = list(self.arguments)
+        if self.name.startswith(("version", "deprecated")) and words:
+            version, *rest = words[0].split(None, 1)
+            title, words = f"{title} {version}", rest
+        node = nodes.admonition()
+        node += nodes.title(title, title)
+        for text in words:
+            node += nodes.paragraph(text, text)
+            node[-1].line = self.lineno
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+class _Nothing(Directive):
+    """Directives that only steer Sphinx's build (`toctree`, `index`, `highlight`, ...)."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = _AnyOptions()
+
+    def run(self):
+        if self.name == "highlight" and self.arguments:
+            marker = nodes.comment()
+            marker["highlight"] = self.arguments[0].strip()
+            return [marker]
+        if self.name == "literalinclude":
+            self.state.document.reporter.error(
+                "literalinclude is not followed (pages are read on their own)", line=self.lineno)
+        return []
+
+
+def _register() -> None:
+    for name in _SPHINX_ROLES:
+        roles.register_local_role(name, _text_role)
+    for name in ("code-block", "sourcecode", "code"):
+        directives.register_directive(name, _CodeBlock)
+    for name in ("only", "hlist", "centered", "glossary", "tab", "tabs", "group-tab"):
+        directives.register_directive(name, _Content)
+    for name in _Admonition.titles:
+        directives.register_directive(name, _Admonition)
+    for name in ("toctree", "index", "highlight", "tabularcolumns", "literalinclude",
+                 "sectionauthor", "moduleauthor", "codeauthor", "currentmodule", "default-role"):
+        directives.register_directive(name, _Nothing)
+
+
+_register()
+_ENGLISH = languages.get_language("en")
+_DIRECTIVE_USE = re.compile(r"^[ \t]*\.\.[ \t]+([A-Za-z][\w:+.-]*?)::", re.MULTILINE)
+_ROLE_USE = re.compile(r"(?<![\w:`]):([A-Za-z][\w+.-]*(?::[A-Za-z][\w+.-]*)?):`")
+_FALLBACK_ROLES: set[str] = set()
+_FALLBACK_DIRECTIVES: set[str] = set()
+
+
+def _known_directive(name: str) -> bool:
+    name = name.lower()
+    return (name not in _FALLBACK_DIRECTIVES and
+            (name in directives._directives or name in _ENGLISH.directives
+             or name in directives._directive_registry))
+
+
+def _known_role(name: str) -> bool:
+    name = name.lower()
+    return (name not in _FALLBACK_ROLES and
+            (name in roles._roles or name in _ENGLISH.roles or name in roles._role_registry))
+
+
+def _adopt_unknown(path: str, text: str) -> list[tuple[SourceLoc, str]]:
+    """Read roles and directives nobody registered as plain text, and say so in a note."""
+    notes: list[tuple[SourceLoc, str]] = []
+    line_of = _LineIndex(text)
+    for match in _DIRECTIVE_USE.finditer(text):
+        name = match.group(1)
+        if not _known_directive(name):
+            directives.register_directive(name.lower(), _Unknown)
+            _FALLBACK_DIRECTIVES.add(name.lower())
+    seen: set[str] = set()
+    for match in _ROLE_USE.finditer(text):
+        name = match.group(1).lower()
+        if not _known_role(name):
+            roles.register_local_role(name, _text_role)
+            _FALLBACK_ROLES.add(name)
+        if name in _FALLBACK_ROLES and name not in seen:
+            seen.add(name)
+            notes.append((SourceLoc(path, line_of(match.start())),
+                          f'unknown role ":{name}:"; read as its text'))
+    return notes
+
+
+class _LineIndex:
+    """Offset -> 1-based line number."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def __call__(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+SETTINGS_OVERRIDES = {
+    "report_level": 5, "halt_level": 5, "file_insertion_enabled": False, "raw_enabled": False,
+    "syntax_highlight": "none",
+}
+"""Quiet, and never reading other files: pages are untrusted input read on their own."""
+
+_TEMPLATE: list = []
+
+
+def _settings():
+    """Fresh settings per page (building docutils' option parser once, it is slow)."""
+    if not _TEMPLATE:
+        settings = docutils.frontend.get_default_settings(Parser)
+        for key, value in SETTINGS_OVERRIDES.items():
+            setattr(settings, key, value)
+        _TEMPLATE.append(settings)
+    settings = copy.copy(_TEMPLATE[0])
+    settings.warning_stream = io.StringIO()
+    return settings
+
+
+def read(path: str, text: str) -> Document:
+    """Parse with docutils and walk the doctree into a Document."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    notes = _adopt_unknown(path, text)
+    document = docutils.utils.new_document(path, _settings())
+    messages: list[nodes.system_message] = []
+    document.reporter.attach_observer(messages.append)
+    parser = Parser()
+    failure = None
+    try:
+        parser.parse(text, document)
+    except Exception as error:  # noqa: BLE001 - docutils bug or recursion: keep what was read
+        failure = error
+    walker = _Walker(path, text.split("\n"))
+    try:
+        walker.walk_body(document.children, level=0)
+    except Exception as error:  # noqa: BLE001 - a walker bug must not lose the page
+        failure = failure or error
+    notes += walker.notes
+    for message in messages:
+        if (message["level"] >= 3 or "directive disabled" in message.astext()) \
+                and not walker.consumed(message):
+            notes.append((SourceLoc(path, message.get("line") or 0), _message_text(message)))
+    if failure is not None:
+        line = _failure_line(parser)
+        if not walker.nodes:
+            raise InputError(f"cannot read reStructuredText: {failure}", SourceLoc(path, line))
+        notes.append((SourceLoc(path, line), f"reading stopped early: {failure}"))
+    notes.sort(key=lambda note: note[0].line)
+    return Document(path=path, form="rst", nodes=tuple(walker.nodes), notes=tuple(notes))
+
+
+def _failure_line(parser: Parser) -> int:
+    try:
+        return max(parser.statemachine.abs_line_number(), 1)
+    except Exception:  # noqa: BLE001 - only a better line for the message
+        return 1
+
+
+def _message_text(message: nodes.system_message) -> str:
+    parts = [child.astext() for child in message.children if isinstance(child, nodes.paragraph)]
+    return " ".join(" ".join(parts).split()) or "reStructuredText error"
+
+
+# --- text of blocks (cells, list items) -----------------------------------------------------
+
+_BLOCKISH = (nodes.table, nodes.literal_block, nodes.doctest_block, nodes.section)
+_SKIP = (nodes.system_message, nodes.target, nodes.comment, nodes.substitution_definition,
+         nodes.pending, nodes.raw, nodes.image, nodes.transition, nodes.colspec, nodes.docinfo)
+
+
+def _inline(node: nodes.Node) -> str:
+    """Running text with markup removed and line breaks folded (RST reflows paragraphs)."""
+    return " ".join(node.astext().split())
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line if line else line for line in text.split("\n"))
+
+
+def _item(label: str, blocks: list[str]) -> str:
+    body = "\n".join(block for block in blocks if block)
+    first, _, rest = body.partition("\n")
+    return f"{label}{first}" + (f"\n{_indent(rest)}" if rest else "")
+
+
+def block_text(node: nodes.Node) -> str:
+    """One block as plain text: lists as "- " lines, nested items indented by two spaces."""
+    if isinstance(node, (nodes.paragraph, nodes.rubric, nodes.caption, nodes.title,
+                         nodes.attribution, nodes.term)):
+        return _inline(node)
+    if isinstance(node, (nodes.bullet_list, nodes.enumerated_list)):
+        return "\n".join(_item("- ", [block_text(c) for c in item.children])
+                         for item in node.children if isinstance(item, nodes.list_item))
+    if isinstance(node, (nodes.literal_block, nodes.doctest_block)):
+        return node.astext().rstrip()
+    if isinstance(node, nodes.line_block):
+        return "\n".join(_inline(line) for line in node.findall(nodes.line))
+    if isinstance(node, nodes.definition_list):
+        lines = []
+        for item in node.children:
+            terms = [_inline(c) for c in item.children if isinstance(c, nodes.term)]
+            body = [block_text(c) for d in item.children if isinstance(d, nodes.definition)
+                    for c in d.children]
+            lines.append(" : ".join(terms) + ("\n" + _indent("\n".join(b for b in body if b))
+                                              if any(body) else ""))
+        return "\n".join(lines)
+    if isinstance(node, (nodes.field_list, nodes.option_list)):
+        lines = []
+        for item in node.children:
+            name, *rest = item.children
+            body = "\n".join(b for c in rest for b in [block_text(c)] if b)
+            lines.append(_item(f"{_inline(name)}: ", [body]))
+        return "\n".join(lines)
+    if isinstance(node, nodes.table):
+        rows = list(node.findall(nodes.row))
+        return "\n".join(" | ".join(" ".join(block_text(c) for c in e.children)
+                                    for e in row.children) for row in rows)
+    if isinstance(node, nodes.Admonition):
+        label = _admonition_label(node)
+        inner = [block_text(c) for c in node.children if not isinstance(c, nodes.title)]
+        return labelled(label, "\n\n".join(b for b in inner if b))
+    if isinstance(node, nodes.figure):
+        return "\n\n".join(_inline(c) for c in node.children
+                           if isinstance(c, (nodes.caption, nodes.legend)))
+    if isinstance(node, _SKIP):
+        return ""
+    if isinstance(node, nodes.Element) and any(isinstance(c, nodes.Body) for c in node.children):
+        return "\n\n".join(b for c in node.children for b in [block_text(c)] if b)
+    return _inline(node)
+
+
+def labelled(label: str, body: str) -> str:
+    """A note as text: "Note: text", or "Note:" on its own line when a list follows."""
+    if not body:
+        return label
+    return f"{label}:\n{body}" if body.startswith("- ") else f"{label}: {body}"
+
+
+def cell_text(entry: nodes.Element) -> str:
+    """A table cell: its blocks joined by blank lines."""
+    return "\n\n".join(b for c in entry.children for b in [block_text(c)] if b)
+
+
+def _admonition_label(node: nodes.Element) -> str:
+    for child in node.children:
+        if isinstance(child, nodes.title):
+            return _inline(child)
+    return type(node).__name__.replace("_", " ").capitalize()
+
+
+# --- walking the doctree --------------------------------------------------------------------
+
+_TARGET_LABEL = re.compile(r"^\.\.\s+_(?P<label>.+?):\s*$", re.DOTALL)
+_GRID_BORDER = re.compile(r"^[+|].*\+[-=]+\+")
+_FULL_BORDER = re.compile(r"^\+(?:[-=]+\+)+$")
+_SIMPLE_BORDER = re.compile(r"^=+(?: +=+)*$")
+
+
+def _first_line(node: nodes.Node) -> int | None:
+    """The smallest line docutils recorded in `node` or below it."""
+    lines = [n.line for n in node.findall(include_self=True) if getattr(n, "line", None)]
+    return min(lines) if lines else None
+
+
+class _Walker:
+    """Turns body elements into tree nodes, carrying heading levels and pending labels."""
+
+    def __init__(self, path: str, lines: list[str]) -> None:
+        self.path = path
+        self.lines = lines
+        self.nodes: list[Node] = []
+        self.notes: list[tuple[SourceLoc, str]] = []
+        self.labels: list[str] = []
+        self.highlight = ""
+        self.last_line = 1
+        self._consumed: set[int] = set()
+
+    def consumed(self, message: nodes.system_message) -> bool:
+        return id(message) in self._consumed
+
+    def loc(self, line: int | None) -> SourceLoc:
+        if line:
+            self.last_line = line
+        return SourceLoc(self.path, line or self.last_line)
+
+    def emit(self, node: Node) -> None:
+        if not isinstance(node, Table):
+            self.labels.clear()
+        self.nodes.append(node)
+
+    # bodies
+
+    def walk_body(self, children, level: int, prefix: str = "") -> None:
+        for child in children:
+            if isinstance(child, nodes.field_list) and level == 0 and not self.nodes:
+                continue  # page metadata such as `:original_name:`, as Sphinx treats it
+            self.walk(child, level, prefix)
+            prefix = ""
+
+    def walk(self, node: nodes.Node, level: int, prefix: str = "") -> None:
+        if isinstance(node, nodes.section):
+            self.section(node, level + 1)
+        elif isinstance(node, nodes.table):
+            self.table(node)
+        elif isinstance(node, (nodes.literal_block, nodes.doctest_block)):
+            self.code(node)
+        elif isinstance(node, nodes.target):
+            self.target(node)
+        elif isinstance(node, nodes.comment):
+            if node.get("highlight"):
+                self.highlight = node["highlight"]
+        elif isinstance(node, nodes.system_message):
+            self.system_message(node)
+        elif isinstance(node, (nodes.bullet_list, nodes.enumerated_list)):
+            self.listing(node, level)
+        elif isinstance(node, nodes.rubric):
+            self.emit(Heading(_inline(node), level + 1, self.loc(node.line)))
+        elif isinstance(node, nodes.Admonition) and _has_blocks(node):
+            self.walk_body([c for c in node.children if not isinstance(c, nodes.title)], level,
+                           prefix=f"{_admonition_label(node)}: ")
+        elif isinstance(node, (nodes.container, nodes.block_quote, nodes.compound,
+                               nodes.topic, nodes.sidebar)) or (
+                isinstance(node, nodes.Element) and _has_blocks(node)
+                and not isinstance(node, nodes.Admonition)):
+            self.walk_body(node.children, level, prefix)
+        elif isinstance(node, (*_SKIP, nodes.Text)):
+            return
+        else:
+            text = block_text(node)
+            if text:
+                self.emit(Paragraph(prefix + text, self.loc(_first_line(node))))
+
+    def section(self, node: nodes.section, level: int) -> None:
+        title = node.children[0] if node.children else None
+        if isinstance(title, nodes.title):
+            self.emit(Heading(_inline(title), level, self.loc(self._title_line(title))))
+            rest = node.children[1:]
+        else:
+            rest = node.children
+        self.walk_body(rest, level)
+
+    def _title_line(self, title: nodes.title) -> int | None:
+        line = title.line
+        if not line:
+            return _first_line(title)
+        wanted = _inline(title)
+        for candidate in (line - 1, line, line - 2):
+            if 1 <= candidate <= len(self.lines) and self.lines[candidate - 1].strip() and \
+                    " ".join(self.lines[candidate - 1].split()).startswith(wanted[:10]):
+                return candidate
+        return line - 1 if line > 1 else line
+
+    def listing(self, node: nodes.Element, level: int) -> None:
+        if not _has_blocks(node):
+            self.emit(Paragraph(block_text(node), self.loc(node.line or _first_line(node))))
+            return
+        for item in node.children:
+            self.walk_body(item.children, level, prefix="- ")
+
+    def target(self, node: nodes.target) -> None:
+        if node.get("refuri") or node.get("anonymous") or not node.get("names"):
+            return
+        match = _TARGET_LABEL.match(node.rawsource or "")
+        self.labels.append(match.group("label").strip() if match else node["names"][0])
+
+    def code(self, node: nodes.Element) -> None:
+        text = node.astext().rstrip("\n")
+        language = node.get("language", "")
+        classes = node.get("classes", [])
+        if not language and len(classes) >= 2 and classes[0] == "code":
+            language = classes[1]
+        if not language:
+            language = "json" if _is_json(text) else self.highlight
+        self.emit(CodeBlock(text, self.loc(node.line or _first_line(node)), language))
+
+    # tables
+
+    def table(self, node: nodes.table, caption: str = "") -> None:
+        title = next((c for c in node.children if isinstance(c, nodes.title)), None)
+        caption = caption or (_inline(title) if title is not None else "")
+        groups = [c for c in node.children if isinstance(c, nodes.tgroup)]
+        parts = [part for group in groups for part in group.children]
+        head = [r for part in parts if isinstance(part, nodes.thead) for r in part.children
+                if isinstance(r, nodes.row)]
+        body = [r for part in parts if isinstance(part, nodes.tbody) for r in part.children
+                if isinstance(r, nodes.row)]
+        grid = SpanGrid()
+        cells = [grid.row([(cell_text(e), e.get("morecols", 0), e.get("morerows", 0))
+                           for e in r.children if isinstance(e, nodes.entry)])
+                 for r in head + body]
+        row_lines = self._row_lines(head + body)
+        table_line = title.line if title is not None and title.line else None
+        if table_line is None and row_lines:
+            table_line = max(row_lines[0] - 1, 1)
+        header = tuple(cells[len(head) - 1]) if head else ()
+        rows = tuple(Row(tuple(c), self.loc(line))
+                     for c, line in zip(cells[len(head):], row_lines[len(head):]))
+        anchor = self.labels[-1] if self.labels else ""
+        ids = node.get("ids") or []
+        if not anchor and ids:
+            anchor = ids[0]
+        self.emit(Table(header, rows, self.loc(table_line), caption=caption, anchor=anchor))
+        self.labels.clear()
+
+    def _row_lines(self, rows: list[nodes.row]) -> list[int]:
+        """Each row's first text line: from the page's borders, else from its cells' lines."""
+        known = [_first_line(r) for r in rows]
+        scanned = self._scan_rows(known)
+        if scanned is not None:
+            return scanned
+        lines: list[int] = []
+        previous = None
+        for line in known:
+            line = line or ((previous + 2) if previous else self.last_line)
+            lines.append(line)
+            previous = line
+        return lines
+
+    def _scan_rows(self, known: list[int | None]) -> list[int] | None:
+        anchor = next((line for line in known if line), None)
+        if anchor is None:
+            return None
+        top = anchor - 1
+        while top >= 1 and not _is_border(self.lines[top - 1].strip()):
+            top -= 1
+            if anchor - top > 200:
+                return None
+        if top < 1:
+            return None
+        border = self.lines[top - 1].strip()
+        starts = (self._grid_starts(top) if border.startswith("+")
+                  else self._simple_starts(top, border))
+        if len(starts) != len(known):
+            return None
+        for index, line in enumerate(known):
+            end = starts[index + 1] if index + 1 < len(starts) else 1 << 30
+            if line and not starts[index] <= line < end:
+                return None
+        return starts
+
+    def _grid_starts(self, top: int) -> list[int]:
+        starts = []
+        number = top + 1
+        while number <= len(self.lines):
+            line = self.lines[number - 1].strip()
+            if not line or line[0] not in "+|":
+                break
+            below = self.lines[number].strip()[:1] if number < len(self.lines) else ""
+            if (_GRID_BORDER.match(line) or _FULL_BORDER.match(line)) and below == "|":
+                starts.append(number + 1)
+            number += 1
+        return starts
+
+    def _simple_starts(self, top: int, border: str) -> list[int]:
+        indent = len(self.lines[top - 1]) - len(self.lines[top - 1].lstrip())
+        first_width = len(border.split(" ")[0])
+        starts = []
+        number, borders = top + 1, 1
+        while number <= len(self.lines):
+            raw = self.lines[number - 1]
+            line = raw.strip()
+            if _SIMPLE_BORDER.match(line):
+                borders += 1
+                if number >= len(self.lines) or not self.lines[number].strip():
+                    break
+            elif line and raw[indent:indent + first_width].strip() and \
+                    not re.fullmatch(r"-+(?: +-+)*", line):
+                starts.append(number)
+            number += 1
+        return starts
+
+    # malformed tables
+
+    def system_message(self, node: nodes.system_message) -> None:
+        text = _message_text(node)
+        literal = next((c for c in node.children if isinstance(c, nodes.literal_block)), None)
+        if literal is None:
+            return
+        block = literal.astext().split("\n")
+        caption = ""
+        if text.startswith('Error parsing content block for the "table" directive'):
+            match = re.match(r"\s*\.\.\s+table::(.*)", block[0])
+            caption = _plain(match.group(1)) if match else ""
+            block = [line for line in block[1:]]
+            self._consumed.add(id(node))
+        elif not text.startswith("Malformed table"):
+            return
+        line = node.get("line") or self.last_line
+        table = _lenient_grid(block)
+        if table is None:
+            return
+        start = self._find_block(block, line)
+        header, rows = table
+        self.emit(Table(tuple(header[0]) if header else (),
+                        tuple(Row(tuple(cells), SourceLoc(self.path, start + offset))
+                              for offset, cells in rows),
+                        SourceLoc(self.path, line), caption=caption,
+                        anchor=self.labels[-1] if self.labels else ""))
+        self.labels.clear()
+        self.notes.append((SourceLoc(self.path, line),
+                           f"malformed table read leniently ({len(rows)} rows); check its cells"))
+
+    def _find_block(self, block: list[str], near: int) -> int:
+        """The page line of the block's first border line (0 offset base for lenient rows)."""
+        first = next((b.strip() for b in block if b.strip().startswith("+")), None)
+        if first is None:
+            return near
+        for number in range(max(near - 3, 1), min(near + 60, len(self.lines)) + 1):
+            if self.lines[number - 1].strip() == first:
+                return number
+        return near
+
+
+def _is_border(line: str) -> bool:
+    return bool(_FULL_BORDER.match(line) or _SIMPLE_BORDER.match(line))
+
+
+def _has_blocks(node: nodes.Node) -> bool:
+    return any(isinstance(n, _BLOCKISH) for n in node.findall(include_self=False)) or any(
+        isinstance(n, nodes.system_message) and n.findall(nodes.literal_block)
+        for n in node.findall(include_self=False))
+
+
+def _is_json(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "{[":
+        return False
+    try:
+        json.loads(stripped)
+    except ValueError:
+        return False
+    return True
+
+
+def _plain(markup: str) -> str:
+    """Inline markup stripped the cheap way, for text outside any doctree."""
+    return " ".join(re.sub(r"\*\*|\*|``|`", "", markup).split())
+
+
+class SpanGrid:
+    """Lays out spanning cells so every row has one cell per column (the HTML reader uses it too).
+
+    A cell spanning columns is followed by empty cells; a cell spanning rows is repeated in the
+    rows below, since each of those rows has that value.
+    """
+
+    def __init__(self) -> None:
+        self.carry: dict[int, tuple[str, int]] = {}
+
+    def row(self, entries: list[tuple[str, int, int]]) -> list[str]:
+        cells: list[str] = []
+        pending = iter(entries)
+        column = 0
+        while True:
+            if column in self.carry:
+                text, left = self.carry[column]
+                cells.append(text)
+                if left <= 1:
+                    del self.carry[column]
+                else:
+                    self.carry[column] = (text, left - 1)
+                column += 1
+                continue
+            entry = next(pending, None)
+            if entry is None:
+                if not any(later > column for later in self.carry):
+                    break
+                cells.append("")  # a short row before a cell carried down from above
+                column += 1
+                continue
+            text, morecols, morerows = entry
+            for offset in range(morecols + 1):
+                cells.append(text if offset == 0 else "")
+                if morerows:
+                    self.carry[column + offset] = (text if offset == 0 else "", morerows)
+            column += morecols + 1
+        return cells
+
+
+# --- lenient grid tables --------------------------------------------------------------------
+
+
+def _lenient_grid(block: list[str]):
+    """Split a broken grid table on `|` characters: (header rows, [(line offset, cells)])."""
+    lines = [line.strip() for line in block]
+    while lines and not lines[0]:
+        lines.pop(0)
+    if not lines or not lines[0].startswith("+"):
+        return None
+    header: list[list[str]] = []
+    rows: list[tuple[int, list[str]]] = []
+    current: list[list[str]] | None = None
+    start = 0
+    for offset, line in enumerate(lines):
+        if not line:
+            break
+        if line.startswith("+") and re.fullmatch(r"[+=\-| ]+", line):
+            if current is not None:
+                cells = [_fragment_text(col) for col in current]
+                if set(line) <= {"+", "="} and not header and not rows:
+                    header.append(cells)
+                else:
+                    rows.append((start, cells))
+            current = None
+            continue
+        parts = line.strip("|").split("|")
+        if current is None:
+            current, start = [[] for _ in parts], offset
+        for index, part in enumerate(parts):
+            if index >= len(current):
+                current.append([])
+            current[index].append(part.rstrip())
+    if current is not None:
+        rows.append((start, [_fragment_text(col) for col in current]))
+    if not header and not rows:
+        return None
+    return header, rows
+
+
+def _fragment_text(lines: list[str]) -> str:
+    """A cell's lines parsed as RST on their own, so its lists read like any other cell."""
+    width = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+    source = "\n".join(x[width:] for x in lines).strip("\n")
+    if not source:
+        return ""
+    document = docutils.utils.new_document("<cell>", _settings())
+    try:
+        Parser().parse(source, document)
+    except Exception:  # noqa: BLE001 - fall back to the cell's raw text
+        return " ".join(source.split())
+    return "\n\n".join(b for c in document.children for b in [block_text(c)] if b)
