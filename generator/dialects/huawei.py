@@ -140,7 +140,8 @@ def extract(doc: Document) -> PageExtract:
                 elif where == "body" and _HEADER_PARAM.match(name):
                     where = "header"
                 field, found = row_to_field(row, roles, location=where)  # type: ignore[arg-type]
-                rows.append(field)
+                # Each table is one object level; nesting goes through named types.
+                rows.append(replace(field, depth=0 if field.depth is None else field.depth))
                 diagnostics.extend(found)
             table = FieldTable(rows=tuple(rows), name=type_name, status=status, loc=node.loc)
             if type_name:

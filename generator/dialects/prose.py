@@ -172,7 +172,7 @@ class _Item:
 
 _BULLET = re.compile(r"[-*•·]\s{1,8}(?=\S)")
 _KEY_ITEM = re.compile(
-    rf"({_WORD})"
+    rf"({_WORD}(?:\.\s(?=[A-Za-z]){_WORD})?)"  # "IpsecConfig. IpsecPfs": a path, typo and all
     r"(?:\s{0,2}[（(]([^()（）\n]{1,60})[)）])?"
     r"\s{0,2}(?::(?=\s|$)|：)\s*(.*)",
     re.DOTALL,
@@ -199,7 +199,7 @@ def _parse_items(text: str) -> list[_Item]:
         if not stripped:
             blank_before = True
             continue
-        indent = len(line) - len(line.lstrip(" "))
+        indent = (len(line) - len(line.lstrip(" "))) // 2  # a level is two spaces; 1 is jitter
         bullet = _BULLET.match(stripped)
         body = stripped[bullet.end():] if bullet else stripped
         starts_new = (
@@ -243,7 +243,7 @@ def _split_key(item: _Item) -> None:
     match = _KEY_ITEM.match(item.text[:_TAIL])
     if match is None:
         return
-    key, note = match.group(1), match.group(2)
+    key, note = match.group(1).replace(" ", ""), match.group(2)
     if key.lower() in _LABELS or not _is_value(key):
         return
     item.key = key
@@ -588,13 +588,20 @@ _REFERS_ELSEWHERE = _rx(
 )
 
 
+# "The identifier can be create or delete.": any subject, so only a list of two or more counts
+# ("The parameter can be ignored." names no value).
+_ENUM_LIST_PHRASE = _rx(
+    r"\b(?:the|this|its)\s{1,3}[A-Za-z_]{2,30}\s{1,3}(?:can|may)\s{1,3}be\s{1,3}"
+)
+
+
 def _read_inline_enum(sentence: str, acc: _Facts) -> None:
-    for pattern in (_ENUM_COLON, *_ENUM_PHRASES):
+    for pattern in (_ENUM_COLON, *_ENUM_PHRASES, _ENUM_LIST_PHRASE):
         for match in pattern.finditer(sentence):
             tail = sentence[match.end():match.end() + _TAIL]
             cut = _LIST_CUT.search(tail)
             values = _value_list(tail[:cut.start()] if cut else tail)
-            if values:
+            if values and (pattern is not _ENUM_LIST_PHRASE or len(values) > 1):
                 acc.add_enum(values, sentence)
 
 
@@ -714,13 +721,19 @@ def _values_of(following: list[_Item]) -> list[str] | None:
 
 _FACTISH = _rx(r"取值|默认值|长度|valid values?|value range|default value|characters|字符")
 _FIELD_PATH = re.compile(r"[A-Za-z]\w*\.[A-Za-z]")
+_CONTAINER = _rx(
+    r"\b(?:configurations?|config|settings|parameters?|fields?|properties|attributes|members"
+    r"|information|info|object|structure|contains|includes|consists|following)\b"
+    r"|配置|参数|字段|属性|信息|结构|包含|包括|如下|以下"
+)
 
 
 def _read_sibling_lists(items: list[_Item], hidden: list[bool], acc: _Facts) -> None:
     """A list of two or more ``value: meaning`` items is the allowed values, introduced or not
     ("The status.\\n- init: ...\\n- active: ..."), unless the items are sub-fields (their
-    meanings state constraints of their own, or their names are paths) or the list follows a
-    paragraph ending in a colon that is not a values phrase ("第一阶段协商的配置信息：")."""
+    meanings state constraints of their own, or their names are paths) or the paragraph
+    before the list announces a structure ("第一阶段协商的配置信息：", "The health check
+    configuration.")."""
     groups: dict[int, list[int]] = {}
     for index, item in enumerate(items):
         if item.bullet and not hidden[index]:
@@ -735,12 +748,7 @@ def _read_sibling_lists(items: list[_Item], hidden: list[bool], acc: _Facts) -> 
         ):
             continue
         before = items[members[0] - 1] if members[0] > 0 else None
-        if (
-            before is not None
-            and not before.bullet
-            and before.text.rstrip().endswith((":", "："))
-            and not _TRAILING_ENUM.search(before.text[-80:])
-        ):
+        if before is not None and not before.bullet and _CONTAINER.search(before.text[-300:]):
             continue
         acc.add_enum([b.key for b in bullets if b.key], bullets[0].raw)
 

@@ -6,7 +6,8 @@ match such a request once the request adapter reports `/?Action=<Name>` as its p
 (`generator.rpc.rpc_path_pattern` does it). GET and POST share the path item's parameters.
 Flattened lists (`Tag.N.Key`) are spelled out as the indexed parameters they are on the wire,
 `Tag.1.Key` ... `Tag.20.Key`, so standard tools validate each of them; a JSON document in a
-string travels as a parameter with `content: application/json`, which tools parse and check.
+string is a string parameter with `contentMediaType`/`contentSchema` (JSON Schema 2020-12):
+its wire type stays string, and docs2spec's validator parses and checks the document.
 """
 
 from __future__ import annotations
@@ -64,14 +65,11 @@ def parameter_objects(operation: Operation, product: Product,
         description = localized_get(param.schema.description)
         if description:
             entry["description"] = description
-        if param.encoding == "json-string" and param.schema.content_schema is not None:
-            entry["content"] = {"application/json": {
-                "schema": schema_to_json(param.schema.content_schema, REF, named)}}
+        entry["schema"] = schema_to_json(param.schema, REF, named)
+        if param.encoding == "json-string":
             entry[X + "wire"] = {"encoding": "json-string"}
-        else:
-            entry["schema"] = schema_to_json(param.schema, REF, named)
-            if param.schema.kind == "array":
-                entry.update(style="form", explode=True)
+        elif param.schema.kind == "array":
+            entry.update(style="form", explode=True)
         if param.loc is not None:
             entry[X + "source"] = str(param.loc)
         params.append(entry)

@@ -290,32 +290,53 @@ def _depths(signals: list[tuple[int | None, float, int]]) -> list[int] | None:
 _BLOCK_NAMES = frozenset({"address", "article", "aside", "blockquote", "details", "div", "dl",
                           "fieldset", "figure", "footer", "form", "header", "hr", "main", "menu",
                           "nav", "ol", "p", "pre", "section", "table", "ul", *_HEADINGS})
-_CELL_CLOSERS = frozenset({"td", "th", "tr", "thead", "tbody", "tfoot"})
+_CELL_TAGS = frozenset({"td", "th", "tr", "thead", "tbody", "tfoot"})
 _CLOSED_BY = {
     "p": _BLOCK_NAMES, "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}),
-    "dd": frozenset({"dt", "dd"}), "td": _CELL_CLOSERS, "th": _CELL_CLOSERS,
+    "dd": frozenset({"dt", "dd"}), "td": _CELL_TAGS, "th": _CELL_TAGS,
     "tr": frozenset({"tr", "thead", "tbody", "tfoot"}),
     "thead": frozenset({"tbody", "tfoot"}), "tbody": frozenset({"tbody", "tfoot"}),
-    "option": frozenset({"option", "optgroup"}),
-    **{h: frozenset(_HEADINGS) for h in _HEADINGS},
 }
+"""Which start tags end an element the page left open (the HTML5 parsing rules, simplified)."""
+_TABLE_SCOPE = frozenset({"table", "html", "template"})
+_LIST_SCOPE = frozenset({"ul", "ol", "menu", "dl", "table", "td", "th", "caption", "section",
+                         "article", "aside", "main", "nav", "header", "footer", "blockquote",
+                         "figure", "body", "html", "template", "button", "details", "fieldset"})
+_BUTTON_SCOPE = frozenset({"html", "table", "td", "th", "caption", "template", "button",
+                           "object"})
 
 
-def _repair(soup: BeautifulSoup) -> None:
-    """Close elements the page left open, as a browser does (html.parser nests them instead).
+class _Soup(BeautifulSoup):
+    """BeautifulSoup whose html.parser tree closes `<td>a<td>b` and `<li>a<li>b` as browsers do.
 
-    `<td>a<td>b` parses as a cell inside a cell and `<li>a<li>b` as an item inside an item; an
-    element that would have closed its parent is moved, with what follows it, after the parent.
+    html.parser nests an unclosed cell inside the previous one; fixing that while parsing is
+    linear, where moving subtrees afterwards is quadratic in bs4.
     """
-    for tag in soup.find_all(True):
-        parent = tag.parent
-        while isinstance(parent, Tag) and tag.name in _CLOSED_BY.get(parent.name, ()):
-            moved = [tag, *tag.next_siblings]
-            anchor = parent
-            for node in moved:
-                anchor.insert_after(node.extract())
-                anchor = node
-            parent = tag.parent
+
+    def handle_starttag(self, name, namespace, nsprefix, attrs, *args, **kwargs):
+        self._close_implied(name)
+        return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
+
+    def _close_implied(self, name: str) -> None:
+        stack = self.tagStack
+        if name in _HEADINGS:
+            if len(stack) > 1 and stack[-1].name in _HEADINGS:
+                self.endData()
+                self.popTag()
+            return
+        scope = (_TABLE_SCOPE if name in _CELL_TAGS else
+                 _LIST_SCOPE if name in ("li", "dt", "dd") else _BUTTON_SCOPE)
+        for index in range(len(stack) - 1, 0, -1):
+            open_name = stack[index].name
+            if name in _CLOSED_BY.get(open_name, ()):
+                self.endData()
+                while len(stack) > index:
+                    self.popTag()
+                if name in _CELL_TAGS and open_name in ("td", "th"):
+                    continue  # `<tr>` after an open cell also ends that cell's row
+                return
+            if open_name in scope:
+                return
 
 
 def _content_root(soup: BeautifulSoup) -> Tag:
@@ -329,10 +350,9 @@ def _content_root(soup: BeautifulSoup) -> Tag:
 def read(path: str, text: str) -> Document:
     """Parse with BeautifulSoup (html.parser, which keeps source lines) and walk the content."""
     try:
-        soup = BeautifulSoup(text, "html.parser")
+        soup = _Soup(text, "html.parser")
     except Exception as error:  # noqa: BLE001 - the parser gave up: nothing can be read
         raise InputError(f"cannot parse HTML: {error}", SourceLoc(path, 1)) from error
-    _repair(soup)
     walker = _Walker(path)
     root = _content_root(soup)
     try:
