@@ -22,7 +22,7 @@ from .emitters.report import emit_report
 from .errors import Docs2SpecError, InputError
 from .ir.model import Diagnostic, PageExtract, Product
 from .ir.product import build_product
-from .ir.reconcile import build_operations
+from .ir.reconcile import build_operations, documented_type_names
 from .location import SourceLoc
 from .manifest import Manifest
 
@@ -99,7 +99,7 @@ def build_product_from_pages(manifest: Manifest, pages: list[tuple[Path, str]]) 
                                           f"{manifest.style}", extract.loc))
     product = build_product(manifest.provider, manifest.product, manifest.title, manifest.version,
                             manifest.style, manifest.servers, operations, diagnostics,
-                            tuple(label for _, label in pages))
+                            tuple(label for _, label in pages), documented_type_names(extracts))
     return product, results
 
 

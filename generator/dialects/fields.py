@@ -140,6 +140,9 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         schema = replace(schema, description=((language_of(description), description),))
     facts = read_facts(description) if description else ProseFacts()
     schema, unfit = apply_facts(schema, facts)
+    if not field_name and spec.kind != "array" and (facts.min_items or facts.max_items):
+        # A nameless item row ("Valid values of N: 1 to 20") states its list's length.
+        schema = replace(schema, min_items=facts.min_items, max_items=facts.max_items)
     if spec.kind == "array" and schema.items is not None:
         item_schema, _ = apply_facts(schema.items, facts)
         schema = replace(schema, items=replace(item_schema, min_items=None, max_items=None))

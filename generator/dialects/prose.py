@@ -102,8 +102,8 @@ def read_facts(text: str) -> ProseFacts:
 # --------------------------------------------------------------------------------------------
 # Limits and shared fragments
 
-_MAX_TEXT = 100_000
-"""Characters of a description that are read; the largest real one is under 1,000."""
+_MAX_TEXT = 40_000
+"""Characters of a description that are read; the largest in the corpus is under 1,000."""
 _MAX_SENTENCE = 2_000
 """Longer "sentences" are not prose (dumps, run-together tables) and give no facts."""
 _MAX_LIST = 200
@@ -113,7 +113,8 @@ _MAX_SCAN = 1_000
 _TAIL = 400
 """Characters after an introducing phrase that are looked at for its value(s)."""
 
-_NUM = r"[-+]?\d{1,15}(?:\.\d{1,15})?"
+_NUM = r"[-+]?(?:\d{1,3}(?:,\d{3}){1,4}(?!\d)|\d{1,15})(?:\.\d{1,15})?"
+"""A number as pages write it; "1,000" is read as 1000 (thousands separators are dropped)."""
 _INT = r"\d{1,9}"
 _SEP = r"\s{0,3}(?:to|through|-|–|—|~|～|－|至|到)\s{0,3}"
 _CHARS = (
@@ -134,7 +135,9 @@ _TOKEN_RE = re.compile(_TOKEN)
 # Words that sit where a value would but are prose ("It can be empty", "is left blank").
 _NOT_VALUES = frozenset(
     "a an the empty blank unspecified specified used set left changed modified returned "
-    "omitted unique optional required see etc e.g i.e this that it its".split()
+    "omitted unique optional required mandatory see etc e.g i.e this that it its "
+    "case-sensitive case-insensitive valid invalid fixed deprecated reserved ignored "
+    "supported unsupported configurable".split()
 )
 # Heads of "head: text" lines that label the text rather than name a value or a field.
 _LABELS = frozenset(
@@ -294,6 +297,15 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+# Cheap tests that a sentence can hold a fact of a kind at all, so that the many patterns of
+# that kind run only on sentences that mention it.
+_MAY_COUNT = _rx(r"\d|\b(?:up to|at most|maximum of|no more than)\b|empty string|空字符串")
+_MAY_DEFAULT = _rx(r"default|默认|缺省")
+_MAY_ENUM = _rx(r"[:：]|\bbe\b|\bis\b|\bset\b|只能|仅|固定|取值为")
+_MAY_PREFIX = _rx(r"start|begin|以")
+_MAY_FORMAT = _rx(r"yyyy|uuid|ipv[46]|cidr|\b[TZ]\b|[TZ]表示|net_address|dotted")
+
+
 def _read_sentence(sentence: str, acc: _Facts) -> None:
     if len(sentence) > _MAX_SENTENCE or _EXAMPLE.match(sentence):
         return
@@ -301,14 +313,19 @@ def _read_sentence(sentence: str, acc: _Facts) -> None:
     if _CONDITION.search(sentence):
         return
     taken: list[tuple[int, int]] = []
-    if not _EACH.match(sentence):
-        _read_items(sentence, acc, taken)
-        _read_lengths(sentence, acc, taken)
-    _read_ranges(sentence, acc, taken)
-    _read_defaults(sentence, acc)
-    _read_inline_enum(sentence, acc)
-    _read_prefixes(sentence, acc)
-    _read_formats(sentence, acc)
+    if _MAY_COUNT.search(sentence):
+        if not _EACH.match(sentence):
+            _read_items(sentence, acc, taken)
+            _read_lengths(sentence, acc, taken)
+        _read_ranges(sentence, acc, taken)
+    if _MAY_DEFAULT.search(sentence):
+        _read_defaults(sentence, acc)
+    if _MAY_ENUM.search(sentence):
+        _read_inline_enum(sentence, acc)
+    if _MAY_PREFIX.search(sentence):
+        _read_prefixes(sentence, acc)
+    if _MAY_FORMAT.search(sentence):
+        _read_formats(sentence, acc)
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -390,7 +407,7 @@ _LEN_MIN = _rx(
 _LEN_EXACT = [
     _rx(
         r"(?:\bcontaining|\bcontains?|\bconsist(?:ing|s)? of|\bcomposed of|\ba string of"
-        r"|\bmust be|\bis|\bexactly|长度为|长度是|固定为?)\s{0,3}(?:exactly\s{1,3})?"
+        r"|\bmust be|\bexactly|长度为|长度是|固定为?)\s{0,3}(?:exactly\s{1,3})?"
         rf"({_INT}){_CHARS}"
     ),
     _rx(rf"[（(]\s{{0,2}}({_INT}){_CHARS}\s{{0,2}}[)）]"),
@@ -455,7 +472,8 @@ _RANGE_BAD_FOLLOW = _rx(
 _ITEM_INDEX_BEFORE = _rx(r"(?:\bof\s{1,3}(?-i:N)|(?<![A-Za-z])(?-i:N)\s{0,2}的?)\s{0,3}$")
 _MAXIMUM = [
     _rx(
-        r"(?:maximum value|max value|\bthe maximum is|最大值|最大取值|上限)"
+        r"(?:maximum value|max value|\bthe maximum is|\bmax(?:imum)?(?=\s{0,3}[:：])"
+        r"|最大值|最大取值|上限)"
         rf"\s{{0,3}}(?:is|:|：|为|是)?\s{{0,3}}({_NUM})(?!\d|{_CHARS}|\s{{0,2}}个)"
     ),
     _rx(
@@ -467,7 +485,8 @@ _MAXIMUM = [
 ]
 _MINIMUM = [
     _rx(
-        r"(?:minimum value|min value|\bthe minimum is|最小值|最小取值|下限)"
+        r"(?:minimum value|min value|\bthe minimum is|\bmin(?:imum)?(?=\s{0,3}[:：])"
+        r"|最小值|最小取值|下限)"
         rf"\s{{0,3}}(?:is|:|：|为|是)?\s{{0,3}}({_NUM})(?!\d|{_CHARS}|\s{{0,2}}个)"
     ),
     _rx(
@@ -476,6 +495,9 @@ _MINIMUM = [
         rf"\s{{0,3}}({_NUM})(?=\s{{0,3}}(?:[.,;。，；)]|$|and\b|且|并且))"
     ),
 ]
+
+
+_LENGTH_BEFORE = _rx(r"\blength|长度")
 
 
 def _read_ranges(sentence: str, acc: _Facts, taken: list[tuple[int, int]]) -> None:
@@ -487,15 +509,37 @@ def _read_ranges(sentence: str, acc: _Facts, taken: list[tuple[int, int]]) -> No
                 continue
             if _ITEM_INDEX_BEFORE.search(sentence[max(0, match.start() - 12):match.start()]):
                 continue
-            acc.add("minimum", match.group(1), sentence)
-            acc.add("maximum", match.group(2), sentence)
+            low, high = _number(match.group(1)), _number(match.group(2))
+            if _is_about_length(sentence, match.start()):
+                if low.isdigit() and high.isdigit():
+                    acc.add("min_length", int(low), sentence)
+                    acc.add("max_length", int(high), sentence)
+            else:
+                acc.add("minimum", low, sentence)
+                acc.add("maximum", high, sentence)
             taken.append(match.span())
     for name, patterns in (("maximum", _MAXIMUM), ("minimum", _MINIMUM)):
         for pattern in patterns:
             for match in pattern.finditer(sentence):
-                if not _overlaps(match.span(), taken):
-                    acc.add(name, match.group(1), sentence)
-                    taken.append(match.span())
+                if _overlaps(match.span(), taken):
+                    continue
+                value = _number(match.group(1))
+                if _is_about_length(sentence, match.start()):
+                    if value.isdigit():
+                        acc.add("max_length" if name == "maximum" else "min_length",
+                                int(value), sentence)
+                else:
+                    acc.add(name, value, sentence)
+                taken.append(match.span())
+
+
+def _is_about_length(sentence: str, start: int) -> bool:
+    """"长度范围为1~64", "The length cannot exceed 64": a bound on the length, not the value."""
+    return bool(_LENGTH_BEFORE.search(sentence[max(0, start - 16):start + 4]))
+
+
+def _number(text: str) -> str:
+    return text.replace(",", "")
 
 
 # --------------------------------------------------------------------------------------------
@@ -522,8 +566,6 @@ _NUMBER_WITH_UNIT = _rx(
 
 
 def _read_defaults(sentence: str, acc: _Facts) -> None:
-    if "efault" not in sentence and "默认" not in sentence and "缺省" not in sentence:
-        return
     for pattern in _DEFAULT_INTRO:
         for match in pattern.finditer(sentence):
             value = _scalar(sentence[match.end():match.end() + _TAIL])
@@ -627,7 +669,7 @@ def _strip_value(text: str) -> str:
 def _is_value(token: str) -> bool:
     return (
         bool(_TOKEN_RE.fullmatch(token))
-        and token.lower() not in _NOT_VALUES
+        and token not in _NOT_VALUES  # prose words are lower case; "DEPRECATED" is a value
         and not token.endswith(":")
     )
 
@@ -783,7 +825,7 @@ def _read_prefixes(sentence: str, acc: _Facts) -> None:
         parts = [p.strip().strip("\"'“”‘’`") for p in _PREFIX_SPLIT.split(candidate)]
         parts = [p for p in parts if p]
         if parts and all(
-            _PREFIX_TOKEN.fullmatch(p) and p.lower() not in _NOT_VALUES for p in parts
+            _PREFIX_TOKEN.fullmatch(p) and p not in _NOT_VALUES for p in parts
         ):
             acc.add_prefixes(parts, sentence)
 
@@ -805,7 +847,10 @@ _FORMAT_CLAIMS = [
         ))
         for name, noun in _FORMAT_NOUNS
     ),
-    ("date-time", _rx(r"y{4}-m{2}-d{2}\s{0,2}t\s{0,2}h{2}:m{2}(?::s{2})?(?:\.s{1,9})?\s{0,2}z")),
+    ("date-time", _rx(
+        r"y{4}-m{2}-d{2}\s{0,2}t\s{0,2}h{2}:m{2}(?::s{2})?(?:\.s{1,9})?\s{0,2}"
+        r"(?:z|[+±]\s{0,2}h{2}:?m{2})"
+    )),
     ("date-time", _rx(
         r"\bT (?:is used as|indicates|represents|is) (?:a |the )?(?:delimiter|separator)"
     )),
@@ -870,8 +915,10 @@ class _Facts:
     def __init__(self) -> None:
         self.scalars: dict[str, list[tuple[object, str, bool]]] = {}
         self.enum: list[str] = []
+        self.enum_seen: set[str] = set()
         self.enum_evidence = ""
         self.prefixes: list[str] = []
+        self.prefixes_seen: set[str] = set()
         self.prefix_evidence = ""
         self.formats: list[str] = []
         self.format_evidence = ""
@@ -882,7 +929,7 @@ class _Facts:
     def add_enum(self, values: list[str], evidence: str) -> None:
         if not self.enum:
             self.enum_evidence = evidence
-        self.enum.extend(v for v in values if v not in self.enum)
+        _extend_unique(self.enum, self.enum_seen, values)
 
     def drop_enum(self) -> None:
         self.enum = []
@@ -890,7 +937,7 @@ class _Facts:
     def add_prefixes(self, values: list[str], evidence: str) -> None:
         if not self.prefixes:
             self.prefix_evidence = evidence
-        self.prefixes.extend(v for v in values if v not in self.prefixes)
+        _extend_unique(self.prefixes, self.prefixes_seen, values)
 
     def add_format(self, name: str, evidence: str) -> None:
         if name and name not in self.formats:
@@ -928,6 +975,13 @@ class _Facts:
             formats=tuple(self.formats),
             evidence=tuple(evidence),
         )
+
+
+def _extend_unique(values: list[str], seen: set[str], new: list[str]) -> None:
+    for value in new:
+        if value not in seen:
+            seen.add(value)
+            values.append(value)
 
 
 def _evidence(text: str) -> str:

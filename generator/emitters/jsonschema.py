@@ -71,6 +71,8 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         out[X + "doc-type"] = schema.type_text
     if schema.loc is not None:
         out[X + "source"] = str(schema.loc)
+    if schema.also_locs:
+        out[X + "also-documented"] = [str(loc) for loc in schema.also_locs]
     return out
 
 
@@ -163,5 +165,7 @@ def error_schema(operation: Operation, product: Product) -> dict[str, Any]:
                             "required": [code_field]}
     body[X + "errors"] = [{"status": e.status, "code": e.code, "message": e.message,
                            "description": e.description[0][1] if e.description else "",
-                           "source": str(e.loc) if e.loc else ""} for e in operation.errors]
+                           "source": str(e.loc) if e.loc else "",
+                           **({"also-documented": [str(x) for x in e.also_locs]}
+                              if e.also_locs else {})} for e in operation.errors]
     return _document(f"{operation.id} error", body, product, frozenset())

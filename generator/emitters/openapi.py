@@ -118,7 +118,9 @@ def _responses(operation: Operation, named: frozenset[str]) -> dict[str, Any]:
             "content": {"application/json": media},
             X + "errors": [{"code": e.code, "message": e.message,
                             "description": localized_get(e.description),
-                            "source": str(e.loc) if e.loc else ""} for e in errors]}
+                            "source": str(e.loc) if e.loc else "",
+                            **({"also-documented": [str(x) for x in e.also_locs]}
+                               if e.also_locs else {})} for e in errors]}
     return out
 
 
@@ -143,6 +145,13 @@ def _operation(operation: Operation, product: Product, named: frozenset[str],
             out["requestBody"] = {"required": True, "content": {"application/json": media}}
     out["responses"] = _responses(operation, named)
     out[X + "pages"] = list(operation.pages)
+    request_samples = [s for s in operation.samples if s.kind == "request" and s.syntax != "json"]
+    if request_samples:
+        out[X + "request-samples"] = [{"text": s.text, "source": str(s.loc)}
+                                      for s in request_samples]
+    if operation.changes:
+        out[X + "changes"] = [{"date": c.date, "summary": c.summary, "source": str(c.loc)}
+                              for c in operation.changes]
     return out
 
 

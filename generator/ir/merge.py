@@ -21,7 +21,9 @@ def merge_schemas(a: Schema, b: Schema, where: str, diagnostics: list[Diagnostic
     description = a.description
     for lang, text in b.description:
         description = localized_add(description, lang, text)
-    merged = replace(a, description=description)
+    extra_locs = tuple(loc for loc in ((b.loc,) if b.loc else ()) + b.also_locs
+                       if loc != a.loc and loc not in a.also_locs)
+    merged = replace(a, description=description, also_locs=a.also_locs + extra_locs)
     if a.kind != b.kind and "any" not in (a.kind, b.kind):
         diagnostics.append(Diagnostic(
             "warning", "merge-type", f"{where or 'response'}: {a.type_text or a.kind} in one page, "

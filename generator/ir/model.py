@@ -76,6 +76,8 @@ class Schema:
     type_text: str = ""
     """The type exactly as the page spells it (`Array of IpsecServer`), for messages."""
     loc: SourceLoc | None = None
+    also_locs: tuple[SourceLoc, ...] = ()
+    """Other rows documenting the same field (another page of a merged operation)."""
 
     def property(self, name: str) -> Schema | None:
         for key, sub in self.properties:
@@ -107,6 +109,8 @@ class ErrorCode:
     message: str = ""
     description: Localized = ()
     loc: SourceLoc | None = None
+    also_locs: tuple[SourceLoc, ...] = ()
+    """The same code documented on another page of a merged operation."""
 
 
 @dataclass(frozen=True, slots=True)

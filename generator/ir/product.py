@@ -46,12 +46,15 @@ def _schemas(op: Operation):
         yield response.schema
 
 
-def shared_types(operations: list[Operation],
-                 diagnostics: list[Diagnostic]) -> tuple[list[Operation], dict[str, Schema]]:
+def shared_types(operations: list[Operation], diagnostics: list[Diagnostic],
+                 documented: frozenset[str]) -> tuple[list[Operation], dict[str, Schema]]:
+    """Types documented in tables of their own become shared; a type name that only appears in
+    a type cell (`Array of IpsecServer` over flat rows) stays inline."""
     found: dict[str, list[Schema]] = {}
     for op in operations:
         for schema in _schemas(op):
             _collect(schema, found)
+    found = {name: copies for name, copies in found.items() if name in documented}
     types: dict[str, Schema] = {}
     for name, copies in sorted(found.items()):
         first = copies[0]
@@ -74,8 +77,8 @@ def shared_types(operations: list[Operation],
 
 def build_product(provider: str, name: str, title: str, version: str, style: str,
                   servers: tuple, operations: list[Operation], diagnostics: list[Diagnostic],
-                  pages: tuple[str, ...]) -> Product:
-    operations, types = shared_types(operations, diagnostics)
+                  pages: tuple[str, ...], documented: frozenset[str]) -> Product:
+    operations, types = shared_types(operations, diagnostics, documented)
     return Product(provider=provider, name=name, title=title, version=version,
                    style=style,  # type: ignore[arg-type]
                    servers=servers, operations=tuple(operations),

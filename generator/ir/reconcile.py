@@ -186,7 +186,8 @@ def merge_operations(primary: Operation, other: Operation,
             index = next(i for i, e in enumerate(errors) if (e.status, e.code) ==
                          (error.status, error.code))
             errors[index] = replace(errors[index], description=_merge_localized(
-                errors[index].description, error.description))
+                errors[index].description, error.description),
+                also_locs=errors[index].also_locs + ((error.loc,) if error.loc else ()))
     body = primary.request_body
     if body is not None and other.request_body is not None:
         body = merge_schemas(body, other.request_body, "", diagnostics, primary.id)
@@ -250,6 +251,11 @@ def error_codes_by_status(errors: tuple[ErrorCode, ...]) -> dict[int, list[Error
     for error in errors:
         grouped.setdefault(error.status, []).append(error)
     return dict(sorted(grouped.items()))
+
+
+def documented_type_names(extracts: list[PageExtract]) -> frozenset[str]:
+    """Names of object types a page documents in a table of their own."""
+    return frozenset(t.name for e in extracts for t in e.types if t.name)
 
 
 def build_operations(extracts: list[PageExtract]) -> tuple[list[Operation], list[Diagnostic]]:

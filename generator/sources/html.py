@@ -62,8 +62,6 @@ _INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKISH = ("table", "pre", *_HEADINGS)
 _SKIP_STRINGS = (Comment, Doctype, Declaration, CData, ProcessingInstruction)
-_MAIN_SELECTORS = ("main", "[role=main]", "[itemprop=articleBody]", "div.body",
-                   "div.markdown-body", "article", "div.document", "#content")
 _CHROME_CLASSES = re.compile(r"^(?:headerlink|copybutton|sphinxsidebar|related|breadcrumbs?|"
                              r"toc|sidebar|footer|header-nav|skip-link|docinfo)$")
 
@@ -339,11 +337,29 @@ class _Soup(BeautifulSoup):
                 return
 
 
+_MAIN_TESTS = (
+    lambda tag: tag.name == "main",
+    lambda tag: tag.get("role") == "main",
+    lambda tag: tag.get("itemprop") == "articleBody",
+    lambda tag: tag.name == "div" and "body" in (tag.get("class") or ()),  # Sphinx
+    lambda tag: "markdown-body" in (tag.get("class") or ()),
+    lambda tag: tag.name == "article",
+    lambda tag: tag.name == "div" and "document" in (tag.get("class") or ()),
+    lambda tag: tag.get("id") == "content",
+)
+"""How pages mark their main content, most specific first."""
+
+
 def _content_root(soup: BeautifulSoup) -> Tag:
-    for selector in _MAIN_SELECTORS:
-        found = soup.select_one(selector)
-        if found is not None and found.get_text(strip=True):
-            return found
+    found: list[list[Tag]] = [[] for _ in _MAIN_TESTS]
+    for tag in soup.find_all(True):
+        for index, test in enumerate(_MAIN_TESTS):
+            if test(tag):
+                found[index].append(tag)
+    for tags in found:
+        for tag in tags:
+            if tag.get_text(strip=True):
+                return tag
     return soup.body or soup
 
 

@@ -285,4 +285,4 @@ def sniff(path: str, text: str) -> float:
         any(_FENCE.match(line) for line in lines),
     )
     score = (0.05, 0.6, 0.8, 0.9)[sum(signs)]
-    return min(1.0, score + 0.1) if suffix else score
+    return max(0.5, score + 0.1) if suffix else score

@@ -565,7 +565,7 @@ class _Walker:
             table_line = max(row_lines[0] - 1, 1)
         header = tuple(cells[len(head) - 1]) if head else ()
         rows = tuple(Row(tuple(c), self.loc(line))
-                     for c, line in zip(cells[len(head):], row_lines[len(head):]))
+                     for c, line in zip(cells[len(head):], row_lines[len(head):], strict=True))
         anchor = self.labels[-1] if self.labels else ""
         ids = node.get("ids") or []
         if not anchor and ids:

@@ -147,6 +147,8 @@ class _Page:
     nodes: list[Node] = field(default_factory=list)
     notes: list[tuple[SourceLoc, str]] = field(default_factory=list)
     pending: list[int] = field(default_factory=list)
+    titled: bool = False
+    """Whether a heading has been read (only the first can be the page title)."""
 
     def loc(self, index: int) -> SourceLoc:
         return SourceLoc(self.path, index + 1)
@@ -163,24 +165,25 @@ class _Page:
     def add(self, node: Node) -> None:
         self.flush()
         self.nodes.append(node)
+        self.titled = self.titled or isinstance(node, Heading)
 
     def blank(self, index: int) -> bool:
         return index >= len(self.lines) or not self.lines[index].strip()
 
     def title_at(self, index: int) -> bool:
         """A page title: `Product:Operation`, or the first line when a known section follows."""
-        if any(isinstance(node, Heading) for node in self.nodes):
-            return False
         line = self.lines[index].strip()
-        if not line:
+        if self.titled or not line:
             return False
         if _PRODUCT_OPERATION.match(line):
             return True
         if self.nodes or self.pending or len(line) > 100 or line[-1] in ".:;,!?" \
                 or _section_level(line):
             return False
-        following = next((ln for ln in self.lines[index + 1:] if ln.strip()), "")
-        return bool(_section_level(following))
+        following = index + 1
+        while following < len(self.lines) and self.blank(following):
+            following += 1
+        return following < len(self.lines) and bool(_section_level(self.lines[following]))
 
 
 _TableParser = Callable[[_Page, int], int | None]
@@ -298,6 +301,7 @@ def _runon_params(page: _Page, start: int, header: tuple[str, ...]) -> int:
     value.
     """
     with_required = any(h.lower() == "required" for h in header)
+    with_example = any(h.lower() == "example" for h in header)
     lines = page.lines
     found: list[tuple[int, re.Match[str], list[str]]] = []
     index = start + 1
@@ -318,7 +322,7 @@ def _runon_params(page: _Page, start: int, header: tuple[str, ...]) -> int:
         while last and body and not body[-1].strip():
             body.pop()
         example = ""
-        if body and body[-1].strip() and not _BULLET.match(body[-1]) \
+        if with_example and body and body[-1].strip() and not _BULLET.match(body[-1]) \
                 and not body[-1][:1].isspace() and (not last or _looks_like_value(body[-1])):
             example = body.pop().strip()
         values = {"parameter": match["name"], "type": match["type"], "required": match["req"] or "",
@@ -673,7 +677,7 @@ def sniff_cells(path: str, text: str) -> float:
     lines = text.splitlines()
     page = _Page(path, lines)
     found = any(
-        (_PIPE_SEPARATOR.match(line) and i and _CELL_LINE.match(lines[i - 1])
+        (_PIPE_SEPARATOR.match(line) and i >= line.count("|") and _CELL_LINE.match(lines[i - 1])
          and _cells_header(page, i - line.count("|")) is not None)
         or ((cap := _caption(line)) is not None and bool(cap[1]))
         for i, line in enumerate(lines))

@@ -1,0 +1,27 @@
+"""Helpers for using the RPC-style OpenAPI documents with standard OpenAPI tooling.
+
+OpenAPI matches operations by path, while an Alibaba RPC API distinguishes them by the `Action`
+query value on path `/`. The documents key each Action as `/?Action=<Name>`; a request adapter
+that reports that key as its path pattern lets openapi-core (its `path_pattern` protocol) and
+similar tools find the operation and validate its parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import parse_qsl, urlsplit
+
+
+def rpc_path_key(action: str) -> str:
+    """The OpenAPI path key of an Action."""
+    return f"/?Action={action}"
+
+
+def rpc_path_pattern(url_or_query: str | Mapping[str, str]) -> str | None:
+    """`/?Action=X` for a request URL (or its parsed query), None when it names no Action."""
+    if isinstance(url_or_query, Mapping):
+        action = url_or_query.get("Action")
+    else:
+        query = urlsplit(url_or_query).query if "?" in url_or_query else url_or_query
+        action = dict(parse_qsl(query, keep_blank_values=True)).get("Action")
+    return rpc_path_key(action) if action else None

@@ -1,0 +1,35 @@
+"""Shared fixtures: the bundled specs built once per test session, in memory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.regen import all_files, build_specs
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+GENERATED = ROOT / "generated"
+
+
+@pytest.fixture(scope="session")
+def builds():
+    return build_specs(SPECS)
+
+
+@pytest.fixture(scope="session")
+def files(builds):
+    return all_files(builds)
+
+
+@pytest.fixture(scope="session")
+def products(builds):
+    return {f"{b.manifest.provider}/{b.manifest.product}": b.product for b in builds}
+
+
+@pytest.fixture(scope="session")
+def documents(files):
+    """Every generated JSON file, parsed, keyed by its path under generated/."""
+    return {path: json.loads(text) for path, text in files.items() if path.endswith(".json")}
