@@ -49,6 +49,22 @@ def cmd_regen(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_pages
+
+    builds, broken = build_pages([Path(p) for p in args.pages], Path(args.out),
+                                 product=args.product, provider=args.provider,
+                                 version=args.api_version, form=args.form, dialect=args.dialect)
+    if not args.quiet:
+        print("\n".join(_summary(builds)))
+        print(f"wrote {sum(len(b.files) for b in builds)} files to {args.out}")
+    if broken:
+        print(f"docs2spec: {broken} page(s) could not be read and were skipped; see report.json",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="docs2spec", description="API reference pages -> "
                                      "JSON Schema, OpenAPI 3.1, models and validators")
@@ -60,6 +76,16 @@ def make_parser() -> argparse.ArgumentParser:
     regen.add_argument("--out", default="generated", help="output folder (default: generated)")
     regen.add_argument("--quiet", action="store_true")
     regen.set_defaults(func=cmd_regen)
+    build = sub.add_parser("build", help="build any set of saved pages into an output folder")
+    build.add_argument("pages", nargs="+", help="page files or folders of pages")
+    build.add_argument("--out", required=True, help="output folder (replaced atomically)")
+    build.add_argument("--product", help="product name (default: api)")
+    build.add_argument("--provider", help="provider name (default: from the dialect)")
+    build.add_argument("--api-version", help="API version (default: from the pages)")
+    build.add_argument("--form", help="force the page format (reader)")
+    build.add_argument("--dialect", help="force the documentation dialect")
+    build.add_argument("--quiet", action="store_true")
+    build.set_defaults(func=cmd_build)
     return parser
 
 

@@ -86,21 +86,43 @@ def process_pages(pages: list[tuple[Path, str]], form: str | None,
         return [f.result() for f in futures]
 
 
-def build_product_from_pages(manifest: Manifest, pages: list[tuple[Path, str]]) -> tuple[
-        Product, list[PageResult]]:
-    results = process_pages(pages, manifest.form, manifest.dialect)
-    extracts = [r.extract for r in results if r.extract is not None]
-    operations, diagnostics = build_operations(extracts)
-    diagnostics = [r.error for r in results if r.error] + diagnostics
+def is_reference_page(extract: PageExtract) -> bool:
+    """Overviews, common-parameter and "how to call" pages have no parameter tables and no
+    samples: they are recognised and skipped, not mis-read as operations."""
+    return bool(extract.request or extract.responses or extract.types or any(
+        s.kind in ("response", "error") for s in extract.samples))
+
+
+def product_from_results(manifest: Manifest, results: list[PageResult],
+                         labels: tuple[str, ...]) -> Product:
+    extracts = []
+    diagnostics: list[Diagnostic] = [r.error for r in results if r.error]
+    for result in results:
+        if result.extract is None:
+            continue
+        if is_reference_page(result.extract):
+            extracts.append(result.extract)
+        else:
+            diagnostics.append(Diagnostic("info", "page-not-reference",
+                                          "no parameter table and no sample: not an API "
+                                          "reference page (overview, common parameters, ...); "
+                                          "skipped", SourceLoc(result.path, 1)))
+    operations, found = build_operations(extracts)
+    diagnostics.extend(found)
     for extract in extracts:
         if extract.style != manifest.style:
             diagnostics.append(Diagnostic("warning", "style-mismatch",
                                           f"page reads as {extract.style} but the product is "
                                           f"{manifest.style}", extract.loc))
-    product = build_product(manifest.provider, manifest.product, manifest.title, manifest.version,
-                            manifest.style, manifest.servers, operations, diagnostics,
-                            tuple(label for _, label in pages), documented_type_names(extracts))
-    return product, results
+    return build_product(manifest.provider, manifest.product, manifest.title, manifest.version,
+                         manifest.style, manifest.servers, operations, diagnostics, labels,
+                         documented_type_names(extracts))
+
+
+def build_product_from_pages(manifest: Manifest, pages: list[tuple[Path, str]]) -> tuple[
+        Product, list[PageResult]]:
+    results = process_pages(pages, manifest.form, manifest.dialect)
+    return product_from_results(manifest, results, tuple(label for _, label in pages)), results
 
 
 def emit_product(product: Product, results: Iterable[PageResult]) -> dict[str, str]:

@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..ir.model import (Change, Diagnostic, ErrorCode, FieldRow, FieldTable, PageExtract, Sample,
-                        Schema)
+from ..ir.model import (
+    Change,
+    Diagnostic,
+    ErrorCode,
+    FieldRow,
+    FieldTable,
+    PageExtract,
+    Sample,
+    Schema,
+)
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table
 from .fields import cell, language_of, row_to_field

@@ -42,7 +42,7 @@ _LABEL_TO_SAMPLE = {t: s for s, labels in SAMPLE_LABELS.items() for t in labels}
 
 
 def normalise_title(text: str) -> str:
-    text = text.strip().lstrip("-•*#0-9. ").strip()
+    text = re.sub(r"^[-•*#\d.\s]+", "", text.strip())
     return re.sub(r"\s+", " ", text).rstrip(":：").lower()
 
 

@@ -17,8 +17,19 @@ from .align import Aligner
 from .conflicts import reconcile_constraints
 from .infer import infer_schema
 from .merge import merge_schemas
-from .model import (Diagnostic, ErrorCode, FieldTable, Localized, Operation, PageExtract,
-                    Parameter, Response, Sample, Schema, localized_add)
+from .model import (
+    Diagnostic,
+    ErrorCode,
+    FieldTable,
+    Localized,
+    Operation,
+    PageExtract,
+    Parameter,
+    Response,
+    Sample,
+    Schema,
+    localized_add,
+)
 from .nesting import nest
 from .refs import inline_refs
 from .xmlsample import XmlSampleError, xml_to_json

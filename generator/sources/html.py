@@ -396,7 +396,8 @@ class _Walker:
         self.nodes: list[Node] = []
         self.notes: list[tuple[SourceLoc, str]] = []
         self.labels: list[str] = []
-        self.prefix = ""
+        self.prefix: tuple[str, str] | None = None
+        """What the next paragraph starts with: ("item", "- ") or ("label", "Note")."""
         self.base = 1
         self.last_line = 1
 
@@ -407,9 +408,11 @@ class _Walker:
         return SourceLoc(self.path, line or self.last_line)
 
     def emit(self, node: Node) -> None:
-        if isinstance(node, Paragraph) and self.prefix:
-            node = Paragraph(self.prefix + node.text, node.loc)
-        self.prefix = ""
+        if isinstance(node, Paragraph) and self.prefix is not None:
+            kind, value = self.prefix
+            text = labelled(value, node.text) if kind == "label" else value + node.text
+            node = Paragraph(text, node.loc)
+        self.prefix = None
         if not isinstance(node, Table):
             self.labels.clear()
         self.nodes.append(node)
@@ -489,9 +492,9 @@ class _Walker:
             return
         for item in tag.find_all("li", recursive=False):
             self.label(item)
-            self.prefix = "- "
+            self.prefix = ("item", "- ")
             self.body(item)
-        self.prefix = ""
+        self.prefix = None
 
     def admonition(self, tag: Tag) -> None:
         if tag.find(_BLOCKISH) is None:
@@ -501,9 +504,9 @@ class _Walker:
         label = inline_text(title.children) if title is not None else ""
         if title is not None:
             title.extract()
-        self.prefix = f"{label}: " if label else ""
+        self.prefix = ("label", label) if label else None
         self.body(tag)
-        self.prefix = ""
+        self.prefix = None
 
     def code(self, tag: Tag) -> None:
         text = tag.get_text().strip("\n")

@@ -444,6 +444,8 @@ class _Walker:
         self.labels: list[str] = []
         self.highlight = ""
         self.last_line = 1
+        self.prefix: tuple[str, str] | None = None
+        """What the next paragraph starts with: ("item", "- ") or ("label", "Note")."""
         self._consumed: set[int] = set()
 
     def consumed(self, message: nodes.system_message) -> bool:
@@ -455,20 +457,24 @@ class _Walker:
         return SourceLoc(self.path, line or self.last_line)
 
     def emit(self, node: Node) -> None:
+        if isinstance(node, Paragraph) and self.prefix is not None:
+            kind, value = self.prefix
+            text = labelled(value, node.text) if kind == "label" else value + node.text
+            node = Paragraph(text, node.loc)
+        self.prefix = None
         if not isinstance(node, Table):
             self.labels.clear()
         self.nodes.append(node)
 
     # bodies
 
-    def walk_body(self, children, level: int, prefix: str = "") -> None:
+    def walk_body(self, children, level: int) -> None:
         for child in children:
             if isinstance(child, nodes.field_list) and level == 0 and not self.nodes:
                 continue  # page metadata such as `:original_name:`, as Sphinx treats it
-            self.walk(child, level, prefix)
-            prefix = ""
+            self.walk(child, level)
 
-    def walk(self, node: nodes.Node, level: int, prefix: str = "") -> None:
+    def walk(self, node: nodes.Node, level: int) -> None:
         if isinstance(node, nodes.section):
             self.section(node, level + 1)
         elif isinstance(node, nodes.table):
@@ -487,19 +493,19 @@ class _Walker:
         elif isinstance(node, nodes.rubric):
             self.emit(Heading(_inline(node), level + 1, self.loc(node.line)))
         elif isinstance(node, nodes.Admonition) and _has_blocks(node):
-            self.walk_body([c for c in node.children if not isinstance(c, nodes.title)], level,
-                           prefix=f"{_admonition_label(node)}: ")
+            self.prefix = ("label", _admonition_label(node))
+            self.walk_body([c for c in node.children if not isinstance(c, nodes.title)], level)
         elif isinstance(node, (nodes.container, nodes.block_quote, nodes.compound,
                                nodes.topic, nodes.sidebar)) or (
                 isinstance(node, nodes.Element) and _has_blocks(node)
                 and not isinstance(node, nodes.Admonition)):
-            self.walk_body(node.children, level, prefix)
+            self.walk_body(node.children, level)
         elif isinstance(node, (*_SKIP, nodes.Text)):
             return
         else:
             text = block_text(node)
             if text:
-                self.emit(Paragraph(prefix + text, self.loc(_first_line(node))))
+                self.emit(Paragraph(text, self.loc(_first_line(node))))
 
     def section(self, node: nodes.section, level: int) -> None:
         title = node.children[0] if node.children else None
@@ -526,7 +532,9 @@ class _Walker:
             self.emit(Paragraph(block_text(node), self.loc(node.line or _first_line(node))))
             return
         for item in node.children:
-            self.walk_body(item.children, level, prefix="- ")
+            self.prefix = ("item", "- ")
+            self.walk_body(item.children, level)
+        self.prefix = None
 
     def target(self, node: nodes.target) -> None:
         if node.get("refuri") or node.get("anonymous") or not node.get("names"):
@@ -546,9 +554,9 @@ class _Walker:
 
     # tables
 
-    def table(self, node: nodes.table, caption: str = "") -> None:
+    def table(self, node: nodes.table) -> None:
         title = next((c for c in node.children if isinstance(c, nodes.title)), None)
-        caption = caption or (_inline(title) if title is not None else "")
+        caption = _inline(title) if title is not None else ""
         groups = [c for c in node.children if isinstance(c, nodes.tgroup)]
         parts = [part for group in groups for part in group.children]
         head = [r for part in parts if isinstance(part, nodes.thead) for r in part.children
@@ -652,7 +660,7 @@ class _Walker:
         if text.startswith('Error parsing content block for the "table" directive'):
             match = re.match(r"\s*\.\.\s+table::(.*)", block[0])
             caption = _plain(match.group(1)) if match else ""
-            block = [line for line in block[1:]]
+            block = block[1:]
             self._consumed.add(id(node))
         elif not text.startswith("Malformed table"):
             return
@@ -687,9 +695,10 @@ def _is_border(line: str) -> bool:
 
 
 def _has_blocks(node: nodes.Node) -> bool:
-    return any(isinstance(n, _BLOCKISH) for n in node.findall(include_self=False)) or any(
-        isinstance(n, nodes.system_message) and n.findall(nodes.literal_block)
-        for n in node.findall(include_self=False))
+    """Whether `node` holds something that becomes its own tree node (a table, a sample)."""
+    return any(isinstance(n, _BLOCKISH) or (isinstance(n, nodes.system_message) and
+                                            next(n.findall(nodes.literal_block), None) is not None)
+               for n in node.findall(include_self=False))
 
 
 def _is_json(text: str) -> bool:
