@@ -71,7 +71,7 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
     for result in results:
         key = result.extract.dialect if result.extract else ""
         groups.setdefault(key, []).append(result)
-    broken = [r for r in results if r.error]
+    broken = [r for r in results if r.error and r.error.severity == "error"]
     if "" in groups:
         # Pages nothing could read are reported with the first product built.
         unread = groups.pop("")

@@ -17,14 +17,17 @@ import yaml
 
 from . import dialects, sources
 from .emitters.jsonschema import error_schema, request_schema, response_schema
+from .emitters.models import emit_models, package_init
 from .emitters.openapi import dump_json, emit_openapi
 from .emitters.report import emit_report
 from .errors import Docs2SpecError, InputError
+from .dialects.tables import table_kind
 from .ir.model import Diagnostic, PageExtract, Product
 from .ir.product import build_product
 from .ir.reconcile import build_operations, documented_type_names
 from .location import SourceLoc
 from .manifest import Manifest
+from .sources.tree import Document, Table
 
 MAX_PAGE_BYTES = 20_000_000
 PARALLEL_THRESHOLD = 16
@@ -49,6 +52,12 @@ def decode_page(path: str, data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def looks_like_reference(doc: Document) -> bool:
+    """An API reference page has at least one table of parameters or fields."""
+    return any(isinstance(node, Table) and table_kind(node.header) in ("request", "fields")
+               for node in doc.nodes)
+
+
 @dataclass(frozen=True, slots=True)
 class PageResult:
     path: str
@@ -64,6 +73,11 @@ def process_page(path: Path, label: str, form: str | None, dialect: str | None) 
             raise InputError(f"page larger than {MAX_PAGE_BYTES} bytes", SourceLoc(label))
         text = decode_page(label, path.read_bytes())
         doc = sources.read_page(label, text, form)
+        if dialect is None and not looks_like_reference(doc):
+            return PageResult(label, None, Diagnostic(
+                "info", "page-not-reference", "no parameter table: not an API reference page "
+                "(overview, common parameters, index, ...); skipped", SourceLoc(label, 1)),
+                form=doc.form)
         return PageResult(label, dialects.extract_page(doc, dialect), form=doc.form)
     except Docs2SpecError as exc:
         return PageResult(label, None, Diagnostic("error", "page-unreadable", exc.bare_message,
@@ -139,4 +153,6 @@ def emit_product(product: Product, results: Iterable[PageResult]) -> dict[str, s
                                                                                    product))
         files[f"schemas/{operation.id}.error.json"] = dump_json(error_schema(operation, product))
     files["report.json"] = dump_json(emit_report(product, results))
+    files["models.py"] = emit_models(product)
+    files["__init__.py"] = package_init(product.provider, product.name)
     return files

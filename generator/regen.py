@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ManifestError, StaleOutputError
+from .emitters.models import package_init
 from .ir.model import Product
 from .location import SourceLoc
 from .manifest import MANIFEST, Manifest, read_manifest
@@ -60,8 +61,9 @@ def build_specs(specs: Path) -> list[ProductBuild]:
 
 
 def all_files(builds: list[ProductBuild]) -> dict[str, str]:
-    files: dict[str, str] = {}
+    files: dict[str, str] = {"__init__.py": package_init()}
     for build in builds:
+        files[f"{build.manifest.provider}/__init__.py"] = package_init(build.manifest.provider)
         files.update(build.files)
     return dict(sorted(files.items()))
 

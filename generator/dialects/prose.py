@@ -687,7 +687,7 @@ def _read_trailing_intro(items: list[_Item], index: int, last: str, acc: _Facts)
         if following:
             value = _scalar(following[0].text)
             if value is not None:
-                acc.add("default", value, items[index].text)
+                acc.add("default", value, items[index].text + " " + following[0].raw)
         return
     if not _TRAILING_ENUM.search(tail):
         return
@@ -697,12 +697,12 @@ def _read_trailing_intro(items: list[_Item], index: int, last: str, acc: _Facts)
     bounds = _TRAILING_RANGE.fullmatch(following[0].text)
     if bounds is not None:
         evidence = items[index].text + " " + following[0].text
-        acc.add("minimum", bounds.group(1), evidence)
-        acc.add("maximum", bounds.group(2), evidence)
+        acc.add("minimum", _number(bounds.group(1)), evidence)
+        acc.add("maximum", _number(bounds.group(2)), evidence)
         return
     values = _values_of(following)
     if values:
-        acc.add_enum(values, items[index].text)
+        acc.add_enum(values, " ".join([items[index].text, *(item.raw for item in following)]))
 
 
 def _scope(items: list[_Item], index: int) -> list[_Item]:
@@ -720,6 +720,20 @@ def _scope(items: list[_Item], index: int) -> list[_Item]:
                 out.append(items[inner])
                 if len(out) > _MAX_LIST:
                     break
+        if not out:
+            # Flattened ("- Value range:\n- main: ...\n- aggressive: ..."): the values are the
+            # following list items, up to the first one that is a sentence or a label.
+            for inner in range(index + 1, stop):
+                item = items[inner]
+                if item.parent != intro.parent or not item.bullet:
+                    break
+                if item.key is None and (
+                    _classify(item.text) == "prose" or _LABEL_COLON.search(item.text[:_TAIL])
+                ):
+                    break
+                out.append(item)
+                if len(out) > _MAX_LIST:
+                    break
         return out
     for inner in range(index + 1, stop):
         item = items[inner]
@@ -734,6 +748,9 @@ def _scope(items: list[_Item], index: int) -> list[_Item]:
         if len(out) > _MAX_LIST:
             break
     return out
+
+
+_LABEL_COLON = re.compile(r"[:：]")
 
 
 def _classify(text: str) -> str:

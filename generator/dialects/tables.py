@@ -29,7 +29,7 @@ _WORD_TO_ROLE = {word: role for role, words in ROLE_WORDS.items() for word in wo
 
 def column_role(header_cell: str) -> str:
     """The role of one header cell, or '' when unknown."""
-    key = re.sub(r"\s+", " ", header_cell.strip().lower())
+    key = re.sub(r"\s+", " ", header_cell.strip().lower()).strip(" ?？:：*")
     return _WORD_TO_ROLE.get(key, "")
 
 

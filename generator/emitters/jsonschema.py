@@ -57,6 +57,11 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         out["required"] = list(schema.required)
     if schema.items is not None:
         out["items"] = schema_to_json(schema.items, ref_prefix, named)
+        if "object" in schema.also_kinds and schema.kind == "array":
+            # A one-item list the docs show as a bare object: the object must still be an item.
+            for key in ("properties", "required", "$ref"):
+                if key in out["items"]:
+                    out[key] = out["items"][key]
     if schema.content_media_type:
         out["contentMediaType"] = schema.content_media_type
         if schema.content_schema is not None:

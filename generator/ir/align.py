@@ -24,6 +24,10 @@ def _scalar_ok(kind: str, value: Any) -> bool:
     return actual == kind or (kind == "number" and actual == "integer")
 
 
+def documented_overlap(schema: Schema, value: dict) -> bool:
+    return any(name in value for name, _ in schema.properties)
+
+
 class Aligner:
     def __init__(self, sample_loc: SourceLoc | None) -> None:
         self.sample_loc = sample_loc
@@ -48,17 +52,9 @@ class Aligner:
                                inferred=not schema.type_text.strip() and inferred.inferred,
                                type_text=schema.type_text, examples=schema.examples
                                or inferred.examples)
-        if schema.kind == "array" and kinds == {"object"} and all(
-                len(v) == 1 and isinstance(next(iter(v.values())), list) for v in values):
-            key = next(iter(values[0]))
-            if all(next(iter(v)) == key for v in values):
-                self.note("info", "sample-wrapper",
-                          f"{where}: the table says a list, the sample wraps it as "
-                          f"{{{key!r}: [...]}}; the schema follows the sample", schema)
-                inner = self.align(replace(schema, description=()),
-                                   [v[key] for v in values], f"{where}.{key}")
-                return Schema(kind="object", description=schema.description, loc=schema.loc,
-                              type_text=schema.type_text, properties=((key, inner),))
+        wrapped = self._wrapper(schema, values, where)
+        if wrapped is not None:
+            return wrapped
         if schema.kind == "object" and kinds == {"array"}:
             self.note("warning", "sample-shape",
                       f"{where}: the table says an object, the sample shows a list of them; the "
@@ -84,6 +80,44 @@ class Aligner:
                 schema.also_kinds))))
         return schema
 
+    def _wrapper(self, schema: Schema, values: list[Any], where: str) -> Schema | None:
+        """The XML-style list wrapper: the table documents a list (or an object whose fields are
+        the item's), the sample wraps the items as `{"Item": [...]}` (or, converted from a
+        one-item XML list, `{"Item": {...}}`)."""
+        if not values or not all(isinstance(v, dict) and len(v) == 1 for v in values):
+            return None
+        key = next(iter(values[0]))
+        if any(next(iter(v)) != key for v in values):
+            return None
+        inner = [v[key] for v in values]
+        documented = {name for name, _ in schema.properties}
+        if schema.kind == "array":
+            item = schema.items or Schema(kind="any")
+        elif schema.kind in ("object", "any") and documented and key not in documented:
+            item = replace(schema, kind="object", description=(), type_text="", loc=schema.loc)
+        else:
+            return None
+        items = [i for v in inner for i in (v if isinstance(v, list) else [v])]
+        if not all(isinstance(v, (list, dict)) for v in inner):
+            return None
+        if item.properties and not any(isinstance(i, dict) and documented_overlap(item, i)
+                                       for i in items):
+            return None
+        single = [v for v in inner if isinstance(v, dict)]
+        self.note("info", "sample-wrapper",
+                  f"{where or 'response'}: documented as a list, the sample wraps its items as "
+                  f"{{{key!r}: [...]}}; the schema follows the sample", schema)
+        if single:
+            self.note("warning", "sample-shape",
+                      f"{where or 'response'}.{key}: the sample holds one object where a list "
+                      "belongs (a one-item XML list converted to JSON); both are accepted", schema)
+        aligned_item = self.align(item, items, f"{where}.{key}[]")
+        array = Schema(kind="array", items=aligned_item, loc=schema.loc,
+                       also_kinds=("object",) if single else ())
+        return Schema(kind="object", description=schema.description, loc=schema.loc,
+                      type_text=schema.type_text, also_locs=schema.also_locs,
+                      properties=((key, array),))
+
     def _object(self, schema: Schema, values: list[dict], where: str) -> Schema:
         props = []
         for name, sub in schema.properties:
@@ -95,10 +129,14 @@ class Aligner:
             for key, sub in value.items():
                 if key not in known:
                     extra.setdefault(key, []).append(sub)
+        documented = bool(schema.properties) and not schema.inferred
         for key, subs in extra.items():
             path = f"{where}.{key}" if where else key
-            self.note("warning", "field-undocumented",
-                      f"{path}: in the sample but not in the table; added, typed from the sample",
-                      schema)
+            if documented:
+                # A stale or misspelt sample field is not evidence enough to extend a table.
+                self.note("warning", "field-undocumented",
+                          f"{path}: in the sample but not in the table; not added to the "
+                          "contract (objects stay open, so the sample still validates)", schema)
+                continue
             props.append((key, replace(infer_schema(subs), loc=self.sample_loc)))
         return replace(schema, properties=tuple(props))

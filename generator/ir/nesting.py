@@ -18,6 +18,11 @@ from typing import Any
 from .model import Diagnostic, FieldRow, FieldTable, Schema
 
 ARRAY = "[]"
+COMMON_TOP_LEVEL = frozenset({
+    "RequestId", "RegionId", "ResourceGroupId", "PageNumber", "PageSize", "TotalCount",
+    "NextToken", "MaxResults", "ClientToken", "DryRun", "OwnerId", "ResourceOwnerId",
+    "ResourceOwnerAccount", "OwnerAccount", "request_id", "total_count", "page_info"})
+"""Fields that, by convention, live at the top of a request or response, never inside a list."""
 
 
 def values_at(values: list[Any], path: tuple[str, ...]) -> list[Any] | None:
@@ -181,8 +186,12 @@ class _Nester:
                             + ("this name sorts before its predecessor" if index != innermost
                                else "this name sorts after its predecessor"), "info")
             return index
-        if top.children and not _mentions(top, row) and \
-                sum(_mentions(top, c.row) for c in top.children if c.row) * 2 >= len(top.children):
+        if row.name in COMMON_TOP_LEVEL and keys_at(self.samples, ()) is None:
+            self._guess(row, 0, f"{row.name} is a top-level field by convention")
+            return 0
+        is_item = bool(top.path) and top.path[-1] == ARRAY
+        if is_item and len(top.children) >= 2 and not _mentions(top, row) and all(
+                _mentions(top, c.row) for c in top.children if c.row):
             self._guess(row, innermost - 1, f"its siblings describe {top.name!r} and it does not")
             return innermost - 1
         if known_any:

@@ -376,6 +376,11 @@ def read(path: str, text: str) -> Document:
     except RecursionError:
         walker.notes.append((SourceLoc(path, walker.last_line),
                              "HTML nested too deeply; reading stopped here"))
+    except Exception as error:  # noqa: BLE001 - a reader bug must not lose what was read
+        if not walker.nodes:
+            raise InputError(f"cannot read HTML: {error}", SourceLoc(path, walker.last_line)) \
+                from error
+        walker.notes.append((SourceLoc(path, walker.last_line), f"reading stopped early: {error}"))
     return Document(path=path, form="html", nodes=tuple(walker.nodes), notes=tuple(walker.notes))
 
 

@@ -2,10 +2,12 @@
 
 Only the blocks API reference pages use are recognised: ATX headings (with `{#anchor .class}`
 suffixes), pipe tables, fenced code blocks, and paragraphs/lists. On Alibaba pages a table row
-continues over several lines, blank ones included, until it holds all its pipes (header cells + 1),
-so rows are assembled by counting unescaped pipes, not by lines. Inline markup is reduced to the
-text a reader sees: links and images keep their text, `**`/code ticks/HTML tags go, `\\*` escapes
-are undone, `<br>` breaks a line.
+continues over several lines, blank ones included, until it holds all its pipes (header cells + 1)
+and a line ends with a pipe, so rows are assembled by counting unescaped pipes, not by lines. The
+same pages sometimes put a bare `|` inside a cell (`**0**|**100**`); such extra cells are joined
+back into the last cell, with a note. Inline markup is reduced to the text a reader sees: links and
+images keep their text, `**`/code ticks/HTML tags go, `\\*` escapes are undone, `<br>` breaks a
+line. Not recognised (read as paragraphs): setext headings, HTML blocks, indented code blocks.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..location import SourceLoc
-from .text import looks_binary, split_lines
+from .text import blank_separated, foreign_suffix, looks_binary, split_lines
 from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table
 
 # ------------------------------------------------------------------------------------ inline text
@@ -71,13 +73,8 @@ def _block_line(line: str) -> str:
 
 def _cell_text(raw: str) -> str:
     """A cell's source (maybe several lines) as text: lines trimmed, blank lines -> `\\n\\n`."""
-    paragraphs: list[list[str]] = [[]]
-    for line in raw.split("\n"):
-        if line.strip():
-            paragraphs[-1].append(_block_line(line))
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return "\n\n".join("\n".join(p) for p in paragraphs if p).strip()
+    paragraphs = blank_separated(raw.split("\n"))
+    return "\n\n".join("\n".join(map(_block_line, p)) for p in paragraphs).strip()
 
 
 # ------------------------------------------------------------------------------------ blocks
@@ -145,19 +142,15 @@ class _Page:
             and not _is_separator(lines[index])
 
 
-def _heading(page: _Page, index: int) -> int:
-    match = _ATX.match(page.lines[index])
-    assert match
+def _heading(page: _Page, index: int, match: re.Match[str]) -> int:
     text = _ANCHOR.sub("", match[2] or "")
     text = re.sub(r"[ \t]+#+[ \t]*$", "", text).strip()
     page.nodes.append(Heading(_inline(text).strip(), len(match[1]), page.loc(index)))
     return index + 1
 
 
-def _fence(page: _Page, index: int) -> int:
+def _fence(page: _Page, index: int, match: re.Match[str]) -> int:
     """A fenced block; the language comes from the info string, else the label before it."""
-    match = _FENCE.match(page.lines[index])
-    assert match
     indent, fence, info = len(match[1]), match[2], match[3].strip()
     closing = re.compile(rf"^ *{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
     end = index + 1
@@ -258,10 +251,10 @@ def read(path: str, text: str) -> Document:
         line = page.lines[index]
         if not line.strip():
             index += 1
-        elif _FENCE.match(line):
-            index = _fence(page, index)
-        elif _ATX.match(line):
-            index = _heading(page, index)
+        elif fence := _FENCE.match(line):
+            index = _fence(page, index, fence)
+        elif heading := _ATX.match(line):
+            index = _heading(page, index, heading)
         elif page.table_at(index):
             index = _table(page, index)
         else:
@@ -271,11 +264,10 @@ def read(path: str, text: str) -> Document:
 
 def sniff(path: str, text: str) -> float:
     """Sure with ATX headings, `|--|` table separators and fences; a `.md` name helps."""
-    lowered = path.lower()
-    if lowered.endswith((".html", ".htm", ".xhtml", ".rst", ".rest")) or looks_binary(text):
+    if foreign_suffix(path) or looks_binary(text):
         return 0.0
     head = text.lstrip("\ufeff \t\r\n")[:200].lower()
-    suffix = lowered.endswith((".md", ".markdown"))
+    suffix = path.lower().endswith((".md", ".markdown"))
     if head.startswith(("<!doctype", "<html", "<?xml")):
         return 0.1
     lines = text.splitlines()

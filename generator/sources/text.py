@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..errors import InputError
 from ..location import SourceLoc
@@ -54,9 +55,28 @@ def split_lines(path: str, text: str, form: str) -> list[str]:
     return lines
 
 
-def _suffix_rules_out(path: str) -> bool:
+def foreign_suffix(path: str) -> bool:
     """HTML and reStructuredText files belong to their own readers."""
     return path.lower().endswith((".html", ".htm", ".xhtml", ".rst", ".rest"))
+
+
+def blank_separated(lines: list[str]) -> list[list[str]]:
+    """The runs of non-blank lines (paragraphs) in reading order."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _sniffed(path: str, text: str, sure: float, found: Callable[[list[str]], bool]) -> float:
+    """`sure` when `found` sees the form's signature in the lines, half of it for a Markdown
+    file name, 0 for HTML/RST names and for binary junk."""
+    if foreign_suffix(path) or looks_binary(text) or not found(text.splitlines()):
+        return 0.0
+    return sure / 2 if path.lower().endswith((".md", ".markdown")) else sure
 
 
 _SECTION_TITLES: dict[str, int] = {
@@ -88,7 +108,7 @@ _BULLET = re.compile(r"^(\s*)(?:[•·▪◦‣●]|[-*+])\s+(\S.*)$")
 
 def _prose(lines: list[str]) -> str:
     """One paragraph's lines as tree text: trimmed, bullets as `- `, nesting as two spaces."""
-    found = [(m, line) for line in lines for m in [_BULLET.match(line)]]
+    found = [(_BULLET.match(line), line) for line in lines]
     indents = [len(m.group(1)) for m, _ in found if m]
     base = min(indents, default=0)
     out = []
@@ -103,13 +123,7 @@ def _prose(lines: list[str]) -> str:
 
 def _paragraphs(lines: list[str]) -> str:
     """Blank-line separated blocks as prose joined by an empty line."""
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return "\n\n".join(_prose(block) for block in blocks if block)
+    return "\n\n".join(_prose(block) for block in blank_separated(lines))
 
 
 _JSON_START = re.compile(r"^\s*(?:\{|\[)\s*(?:$|[\"{\[])")
@@ -290,7 +304,7 @@ def _looks_like_value(line: str) -> bool:
     """An example value rather than prose: one short token or phrase, not a sentence."""
     text = line.strip()
     return bool(text) and not _BULLET.match(line) and not text.endswith(_SENTENCE_END) \
-        and (" " not in text or len(text.split()) <= 3) and not line[:1].isspace()
+        and len(text.split()) <= 3 and not line[:1].isspace()
 
 
 def _runon_params(page: _Page, start: int, header: tuple[str, ...]) -> int:
@@ -378,10 +392,9 @@ _CHANGE_ROW = re.compile(r"^(\d{4}-\d{2}-\d{2})(.*?)(see changesets|view change 
 
 def _split_change(lines: list[str]) -> tuple[tuple[str, ...], str]:
     """`2023-10-19API Description Update…see changesets` -> date, summary, link text."""
-    match = _CHANGE_ROW.match(lines[0].strip())
-    assert match  # `starts` only lets dated lines through
-    summary = "\n".join([match[2].strip(), *(line.strip() for line in lines[1:])]).strip()
-    return (match[1], summary, match[3] or ""), ""
+    date, summary, link = _CHANGE_ROW.findall(lines[0].strip())[0]  # `starts` saw the date
+    summary = "\n".join([summary.strip(), *(line.strip() for line in lines[1:])]).strip()
+    return (date, summary, link), ""
 
 
 def _split_change_item(lines: list[str]) -> tuple[tuple[str, ...], str]:
@@ -465,10 +478,8 @@ def _runon_table(page: _Page, index: int) -> int | None:
 
 def sniff_runon(path: str, text: str) -> float:
     """Sure when a line is a run-together table header (`ParameterTypeRequired…`)."""
-    if _suffix_rules_out(path) or looks_binary(text):
-        return 0.0
-    found = any(_runon_header(line) for line in text.splitlines() if len(line) < 200)
-    return (0.45 if path.lower().endswith(".md") else 0.9) if found else 0.0
+    return _sniffed(path, text, 0.9, lambda lines: any(
+        len(line) < 200 and _runon_header(line) for line in lines))
 
 
 def read_runon(path: str, text: str) -> Document:
@@ -524,12 +535,9 @@ def _pipes_table(page: _Page, start: int) -> int | None:
 
 def sniff_pipes(path: str, text: str) -> float:
     """Sure when a `---|---|` line sits under a line of several ` | `-separated cells."""
-    if _suffix_rules_out(path) or looks_binary(text):
-        return 0.0
-    lines = text.splitlines()
-    found = any(_PIPE_SEPARATOR.match(lines[i + 1]) and len(_pipe_cells(lines[i])) >= 2
-                and not lines[i].lstrip().startswith("|") for i in range(len(lines) - 1))
-    return (0.45 if path.lower().endswith(".md") else 0.85) if found else 0.0
+    return _sniffed(path, text, 0.85, lambda lines: any(
+        _PIPE_SEPARATOR.match(below) and len(_pipe_cells(line)) >= 2
+        and not line.lstrip().startswith("|") for line, below in pairwise(lines)))
 
 
 def read_pipes(path: str, text: str) -> Document:
@@ -672,16 +680,16 @@ def _captioned_table(page: _Page, start: int) -> int | None:
 
 def sniff_cells(path: str, text: str) -> float:
     """Sure when one-cell lines run into a `---|` line, or a `Table N … Parameter` caption shows."""
-    if _suffix_rules_out(path) or looks_binary(text):
-        return 0.0
-    lines = text.splitlines()
-    page = _Page(path, lines)
-    found = any(
-        (_PIPE_SEPARATOR.match(line) and i >= line.count("|") and _CELL_LINE.match(lines[i - 1])
-         and _cells_header(page, i - line.count("|")) is not None)
-        or ((cap := _caption(line)) is not None and bool(cap[1]))
-        for i, line in enumerate(lines))
-    return (0.45 if path.lower().endswith(".md") else 0.9) if found else 0.0
+
+    def found(lines: list[str]) -> bool:
+        page = _Page(path, lines)
+        return any(
+            (_PIPE_SEPARATOR.match(line) and i >= line.count("|") and _CELL_LINE.match(lines[i - 1])
+             and _cells_header(page, i - line.count("|")) is not None)
+            or ((cap := _caption(line)) is not None and bool(cap[1]))
+            for i, line in enumerate(lines))
+
+    return _sniffed(path, text, 0.9, found)
 
 
 def read_cells(path: str, text: str) -> Document:

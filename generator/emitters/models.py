@@ -1,0 +1,321 @@
+"""IR -> one module of Pydantic v2 models per product, written by datamodel-code-generator.
+
+Why models at all: the JSON Schemas say what the docs promise; the models let Python code build
+requests and read responses with those promises checked (`from
+generated.alibabacloud.vpc.models import ListIpsecServersResponse`). Why this shape:
+
+- One datamodel-code-generator call per product, on one JSON Schema document built in memory
+  (no subprocess, no files, no network): `$defs` holds `<Op>Request` (every parameter keyed by
+  its wire name, a request body under `body`), `<Op>Response` (the success body), the product's
+  named types, and every nested object, hoisted under a name derived from its path
+  (`DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemIkeConfig`). The names are
+  chosen here, not by the generator's first-come numbering, so adding an operation never
+  renames another operation's classes, and two `IkeConfig` objects never meet.
+- Wire names stay aliases; attributes are snake_case; both populate (`populate_by_name`).
+- Strict scalars: `"86400"` is not an integer and `0` is not a boolean. Extra fields are
+  allowed and kept, because a field the docs forgot is a doc bug, not a broken response. Every
+  doc sample round-trips: `M.model_validate(s).model_dump(by_alias=True, exclude_unset=True)`.
+- Only what a model can check is passed on: `x-docs2spec-*` annotations, formats (a `date-time`
+  would turn strings into `datetime`), `not: {pattern}`, examples and `contentMediaType` are left
+  out. A string that carries a JSON document (`IkeConfig`) stays `str` on the request; its
+  documented content gets a model of its own under the field's path name, to build the string.
+  A number is `StrictInt | StrictFloat`, so `1` stays `1`.
+- Output is byte-stable: no timestamp, the built-in formatter with a fixed line length (no
+  black/isort/pyproject settings of whoever runs it), names and order taken from the IR.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from ..ir.model import Operation, Product, Schema
+
+DEFS = "#/$defs/"
+RPC_IMPLICIT = ("Action", "Version")
+"""Sent with every RPC call; the OpenAPI document states them; the models leave them out."""
+
+RESERVED = frozenset({
+    # names the generated module imports or defines
+    "Any", "Annotated", "BaseModel", "ConfigDict", "Field", "Literal", "Model", "Optional",
+    "RootModel", "StrictBool", "StrictBytes", "StrictFloat", "StrictInt", "StrictStr", "Union",
+    "REQUESTS", "RESPONSES", "List", "Dict", "Set", "Tuple", "Type", "Enum",
+    # capitalised keywords and builtins a class must not shadow
+    "None", "True", "False", "Ellipsis", "NotImplemented", "Exception", "BaseException",
+})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _text(texts) -> str:
+    """The first language's text (as the JSON Schema `description`), safe in a docstring or a
+    string literal: line breaks normalised, control characters dropped."""
+    if not texts:
+        return ""
+    text = texts[0][1].replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text).strip()
+
+
+def class_part(text: str) -> str:
+    """`vpn_connections` -> `VpnConnections`, `IkeConfig` stays: ASCII letters and digits only."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[A-Za-z0-9]+", ascii_text)
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+class _Builder:
+    """Builds the combined document; every class name is claimed once, in IR order."""
+
+    def __init__(self, product: Product) -> None:
+        self.product = product
+        self.defs: dict[str, dict[str, Any]] = {}
+        self.taken: set[str] = set(RESERVED)
+        self.types: dict[str, str] = {}
+        self.operations: dict[str, tuple[str, str]] = {}
+
+    def claim(self, base: str) -> str:
+        name = base if base[:1].isalpha() else f"Model{base}"
+        candidate, n = name, 1
+        while candidate in self.taken or keyword.iskeyword(candidate):
+            n += 1
+            candidate = f"{name}{n}"
+        self.taken.add(candidate)
+        return candidate
+
+    def build(self) -> dict[str, Any]:
+        for op in self.product.operations:
+            base = class_part(op.id) or "Operation"
+            self.operations[op.id] = (self.claim(f"{base}Request"), self.claim(f"{base}Response"))
+        for name, _ in self.product.types:
+            self.types[name] = self.claim(class_part(name) or "Type")
+        for op in self.product.operations:
+            request, response = self.operations[op.id]
+            self.defs[request] = self._request(op, request)
+            self.defs[response] = self._response(op, response)
+        for name, schema in self.product.types:
+            cls = self.types[name]
+            self.defs[cls] = self._root(schema, cls)
+            text = _text(schema.description)
+            if text and "description" not in self.defs[cls]:
+                self.defs[cls]["description"] = text
+        return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                "$defs": dict(self.defs)}
+
+    def _request(self, op: Operation, name: str) -> dict[str, Any]:
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for index, param in enumerate(op.parameters):
+            if (op.style == "rpc" and param.name in RPC_IMPLICIT) or param.name in properties:
+                continue
+            properties[param.name] = self.convert(param.schema, name + self._part(param.name,
+                                                                                  index))
+            if param.required or param.location == "path":
+                required.append(param.name)
+        if op.request_body is not None:
+            key = "body" if "body" not in properties else "request_body"
+            properties[key] = self.convert(op.request_body, f"{name}Body")
+            if op.request_body.required:
+                required.append(key)
+        out: dict[str, Any] = {"type": "object", "properties": properties}
+        if required:
+            out["required"] = required
+        out["description"] = f"{op.id} request: every parameter, keyed by its wire name." + (
+            f"\n\n{_text(op.summary)}" if _text(op.summary) else "")
+        return out
+
+    def _response(self, op: Operation, name: str) -> dict[str, Any]:
+        success = op.success()
+        out = self._root(success.schema, name) if success else {"type": "object"}
+        status = f" ({success.status})" if success else ""
+        out["description"] = f"{op.id} response{status}: the success body."
+        return out
+
+    def _root(self, schema: Schema, name: str) -> dict[str, Any]:
+        """A schema that gets `name` itself: an object becomes that class; anything else a
+        root model."""
+        if schema.properties and not schema.also_kinds and schema.kind in ("object", "any"):
+            return self._object(schema, name)
+        out = self.convert(schema, name, top=True)
+        out.pop("description", None)
+        return out
+
+    def _part(self, key: str, index: int) -> str:
+        return class_part(key) or f"Field{index + 1}"
+
+    def _object(self, schema: Schema, name: str) -> dict[str, Any]:
+        properties: dict[str, Any] = {}
+        for index, (key, sub) in enumerate(schema.properties):
+            if key not in properties:
+                properties[key] = self.convert(sub, name + self._part(key, index))
+        out: dict[str, Any] = {"type": "object", "properties": properties}
+        required = [key for key in dict.fromkeys(schema.required) if key in properties]
+        if required:
+            out["required"] = required
+        return out
+
+    def convert(self, schema: Schema, path: str, top: bool = False) -> dict[str, Any]:
+        """One field's schema; objects with properties become `$ref`s to classes named `path`."""
+        description = _text(schema.description)
+        if schema.ref in self.types and not top:
+            out: dict[str, Any] = {"$ref": DEFS + self.types[schema.ref]}
+        else:
+            out = self._typed(schema, path)
+        if description:
+            out["description"] = description
+        return out
+
+    def _typed(self, schema: Schema, path: str) -> dict[str, Any]:
+        kinds = [schema.kind, *(k for k in schema.also_kinds if k != schema.kind)]
+        if schema.properties and kinds[0] == "any":
+            kinds[0] = "object"
+        if "any" in kinds:
+            return {}
+        enum = [v for v in schema.enum if v is None or isinstance(v, (str, int))]
+        if enum and len(enum) == len(schema.enum) and all(
+                kind in ("string", "integer", "number", "boolean") for kind in kinds):
+            out: dict[str, Any] = {"enum": list(dict.fromkeys(enum))}
+            if schema.has_default and _fits(schema.default, kinds) and schema.default in enum:
+                out["default"] = schema.default
+            return out
+        branches = [self._kind(schema, kinds[0], path)]
+        branches += [_bare(kind) for kind in kinds[1:]]
+        out = branches[0] if len(branches) == 1 else {"anyOf": branches}
+        if schema.has_default and _fits(schema.default, kinds):
+            out["default"] = schema.default
+        return out
+
+    def _kind(self, schema: Schema, kind: str, path: str) -> dict[str, Any]:
+        """The documented kind with the constraints a model can check."""
+        if kind == "object":
+            if not schema.properties:
+                return {"type": "object"}
+            name = self.claim(path)
+            self.defs[name] = {}
+            self.defs[name] = self._object(schema, name)
+            return {"$ref": DEFS + name}
+        out = _bare(kind)
+        if kind == "array":
+            if schema.items is not None:
+                out["items"] = self.convert(schema.items, f"{path}Item")
+            _limits(out, (("minItems", schema.min_items), ("maxItems", schema.max_items)))
+        elif kind == "string":
+            _limits(out, (("minLength", schema.min_length), ("maxLength", schema.max_length)))
+            content = schema.content_schema
+            if content is not None and content.properties:
+                name = self.claim(path)
+                self.defs[name] = {}
+                self.defs[name] = self._object(content, name)
+                self.defs[name]["description"] = (
+                    "The JSON document carried as a string: build it, then send "
+                    "`model_dump_json(by_alias=True, exclude_unset=True)`.")
+        elif kind in ("integer", "number"):
+            _limits(out, (("minimum", schema.minimum), ("maximum", schema.maximum)))
+        return out
+
+
+def _bare(kind: str) -> dict[str, Any]:
+    if kind == "number":
+        return {"type": ["integer", "number"]}
+    return {"type": kind}
+
+
+def _limits(out: dict[str, Any], pairs) -> None:
+    for key, value in pairs:
+        if value is not None:
+            out[key] = value
+
+
+def _fits(value: Any, kinds: list[str]) -> bool:
+    """A scalar default of one of the field's kinds (strict: `True` is not an integer)."""
+    if isinstance(value, bool):
+        return "boolean" in kinds
+    if isinstance(value, int):
+        return "integer" in kinds or "number" in kinds
+    if isinstance(value, float):
+        return "number" in kinds
+    return isinstance(value, str) and "string" in kinds
+
+
+def models_schema(product: Product) -> dict[str, Any]:
+    """The combined JSON Schema document the product's models are generated from."""
+    return _Builder(product).build()
+
+
+def model_names(product: Product) -> dict[str, tuple[str, str]]:
+    """{operation id: (request class, response class)}."""
+    builder = _Builder(product)
+    builder.build()
+    return builder.operations
+
+
+def _plain(text: str) -> str:
+    """`text` safe inside a generated docstring: no quotes, backslashes or line breaks."""
+    return " ".join(_CONTROL.sub("", text).replace('"', "'").replace("\\", "/").split())
+
+
+def _header(product: Product) -> str:
+    where = _plain(f"{product.provider}/{product.name}")
+    return (f'"""Pydantic v2 models for {_plain(product.title or product.name)} ({where}), '
+            f"version {_plain(product.version)}.\n\n"
+            "Generated by `docs2spec regen` with datamodel-code-generator "
+            f"{version('datamodel-code-generator')}; do not edit. Wire names are aliases,\n"
+            "attributes are snake_case, scalars are strict, undocumented fields are kept.\n"
+            '"""')
+
+
+def _registry(label: str, names: dict[str, str]) -> str:
+    lines = [f"{label} = {{"]
+    lines += [f"    {op_id!r}: {cls}," for op_id, cls in names.items()]
+    return "\n".join(lines) + "\n}\n"
+
+
+def emit_models(product: Product) -> str:
+    """models.py: the product's models, plus `REQUESTS`/`RESPONSES` {operation id: class}."""
+    from datamodel_code_generator import (DataModelType, InputFileType, LiteralType,
+                                          PythonVersion, generate)
+    from datamodel_code_generator.enums import StrictTypes
+    from datamodel_code_generator.format import Formatter
+
+    builder = _Builder(product)
+    document = builder.build()
+    code = generate(
+        document,
+        input_file_type=InputFileType.JsonSchema,
+        output_model_type=DataModelType.PydanticV2BaseModel,
+        target_python_version=PythonVersion.PY_311,
+        disable_timestamp=True,
+        custom_file_header=_header(product),
+        snake_case_field=True,
+        allow_population_by_field_name=True,
+        allow_extra_fields=True,
+        strict_types=[StrictTypes.str, StrictTypes.int, StrictTypes.float, StrictTypes.bool],
+        enum_field_as_literal=LiteralType.All,
+        field_constraints=True,
+        use_schema_description=True,
+        use_double_quotes=True,
+        skip_root_model=True,
+        formatters=[Formatter.BUILTIN],
+        builtin_format_line_length=100,
+        settings_path=Path(__file__).resolve().parent,
+    )
+    if not isinstance(code, str):
+        raise RuntimeError("datamodel-code-generator returned several modules")
+    missing = [name for name in builder.defs if f"\nclass {name}(" not in code]
+    if missing:
+        raise RuntimeError(f"datamodel-code-generator renamed classes: {', '.join(missing)}")
+    requests = {op_id: names[0] for op_id, names in builder.operations.items()}
+    responses = {op_id: names[1] for op_id, names in builder.operations.items()}
+    return (code.rstrip("\n") + "\n\n\n" + _registry("REQUESTS", requests) + "\n"
+            + _registry("RESPONSES", responses))
+
+
+def package_init(*parts: str) -> str:
+    """`__init__.py` of `generated/` (no parts), of a provider and of a product folder."""
+    if len(parts) == 2:
+        what = f"Models: `from generated.{_plain('.'.join(parts))}.models import ...`."
+    else:
+        what = "Package folder, so that the models import as `generated.<provider>.<product>`."
+    return f'"""Generated by `docs2spec regen`; do not edit. {what}"""\n'
