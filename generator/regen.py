@@ -12,8 +12,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ManifestError, StaleOutputError
 from .emitters.models import package_init
+from .errors import ManifestError, StaleOutputError
 from .ir.model import Product
 from .location import SourceLoc
 from .manifest import MANIFEST, Manifest, read_manifest

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.dialects.prose import ProseFacts, read_facts
 
@@ -173,7 +175,8 @@ ENUMS = [
          "  Exercise caution when using sha1 and md5 as they have low security.\n\n"
          "- Default value:\n\n  sha2-256",
          enum=("sha2-512", "sha2-384", "sha2-256", "sha1", "md5"), default="sha2-256"),
-    case("- Specifies the IKE version.\n\n- Value range:\n\n  v1 and v2\n\n- Default value:\n\n  v2",
+    case("- Specifies the IKE version.\n\n- Value range:\n\n  v1 and v2\n\n"
+         "- Default value:\n\n  v2",
          enum=("v1", "v2"), default="v2"),
     case("- Specifies the local ID type.\n- Value range:\n\n  - ip\n"
          "  - fqdn (currently not supported)\n\n- The default value is ip.",
@@ -441,6 +444,29 @@ def test_facts_are_immutable_and_hashable():
     assert read_facts("Nothing to see.") == ProseFacts()
 
 
+# Pieces of real phrasing, shuffled and glued with noise: whatever comes out, it is a
+# ProseFacts whose values are well-formed.
+FRAGMENTS = st.sampled_from([
+    "Valid values:", "Value range:", "Default value:", "取值：", "默认值为", "- ", "  - ", "\n",
+    "\n\n", ": ", "：", "（默认值）", " (default)", "1 to 20", "1~20", "v1", " or ", "、", ", ",
+    "characters", "个字符", "cannot start with ", "不能以", "开头", "http://", "UUID", "N",
+    "Valid values of N: ", "yyyy-MM-ddTHH:mm:ssZ", "The value can be ", ".", "。", "If ",
+    "A maximum of 5 tags can be specified", "最多支持", "(", ")", "|",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=8)), max_size=40))
+def test_any_text_reads(pieces):
+    found = read_facts("".join(pieces))
+    assert isinstance(found, ProseFacts)
+    assert all(isinstance(value, str) and value and " " not in value for value in found.enum)
+    for name in ("min_length", "max_length", "min_items", "max_items"):
+        assert getattr(found, name) is None or isinstance(getattr(found, name), int)
+    stated = {name for name in FIELDS if getattr(found, name) not in (None, ())}
+    assert {name for name, _ in found.evidence} == stated
+
+
 # --------------------------------------------------------------------------------------------
 # Cost: hostile input must not make the patterns backtrack
 
@@ -475,7 +501,8 @@ ADVERSARIAL = {
     "dense facts": ("Valid values: 1 to 20. Default value: 10. The name must be 1 to 64 "
                     "characters and cannot start with http:// or https://. The value is a UUID. "
                     ) * (M // 140),
-    "dense chinese facts": "取值范围：1~20，默认值：10。长度为1~64个字符，不能以http://开头。" * (M // 40),
+    "dense chinese facts": ("取值范围：1~20，默认值：10。长度为1~64个字符，"
+                            "不能以http://开头。") * (M // 40),
     "distinct values": "".join(f"Valid values: v{i}a, v{i}b, v{i}c. " for i in range(M // 40)),
 }
 

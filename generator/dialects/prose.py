@@ -27,6 +27,15 @@ makes it looser. So:
 Everything is stdlib ``re`` with bounded repetitions on text pre-split into items and
 sentences, so the cost is linear in the input; input past ``_MAX_TEXT`` characters is not read
 (a description that long is not prose a person wrote).
+
+Known gaps (each leaves a fact out rather than guessing it): values with spaces or non-ASCII
+characters ("expiring soon", "包年包月") are never allowed values; a list that also says "for
+the value range, see ..." is not taken as closed; conditional facts ("If action is set to
+filter, the default value is 0") are dropped rather than attached to their condition; "The
+default unit is seconds" is not read as a default (it names the unit of another value);
+statements about each element ("Each value can contain a maximum of 255 characters") are not
+read, as ProseFacts has no place for item constraints; exclusive bounds ("greater than 0") and
+patterns ("must start with a letter", allowed characters) are not read.
 """
 from __future__ import annotations
 
@@ -71,7 +80,9 @@ class ProseFacts:
     and how to assert them (the docs' masked samples often do not match their own claims).
     """
     evidence: tuple[tuple[str, str], ...] = ()
-    """(fact name, the sentence it came from) for each fact returned, for diagnostics."""
+    """(fact name, the sentence it came from) for each fact returned, for diagnostics; for a
+    list of values, the introducing sentence followed by the list items. A fact dropped for a
+    contradiction has no evidence either."""
 
 
 def read_facts(text: str) -> ProseFacts:

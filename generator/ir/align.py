@@ -84,8 +84,8 @@ class Aligner:
         """The XML-style list wrapper: the table documents a list (or an object whose fields are
         the item's), the sample wraps the items as `{"Item": [...]}` (or, converted from a
         one-item XML list, `{"Item": {...}}`)."""
-        if not values or not all(isinstance(v, dict) and len(v) == 1 for v in values):
-            return None
+        if not where or not values or not all(isinstance(v, dict) and len(v) == 1 for v in values):
+            return None  # a response's top level is never a list wrapper
         key = next(iter(values[0]))
         if any(next(iter(v)) != key for v in values):
             return None

@@ -85,6 +85,9 @@ class _Node:
     """The field name the node stands for (an array's item scope carries the array's name)."""
     children: list[_Node] = field(default_factory=list)
     item: _Node | None = None
+    wrapper: FieldRow | None = None
+    """The XML-style wrapper element a list row is documented with (`VpnConnections`
+    followed by an untyped `VpnConnection` row): the list sits under that name."""
 
     @property
     def name(self) -> str:
@@ -138,6 +141,8 @@ class _Nester:
                 del self.stack[min(len(self.stack), depth + 1):]
             else:
                 del self.stack[self._choose_parent(row) + 1:]
+            if self._is_wrapper_element(row):
+                continue
             self._add(self.stack[-1], row)
         return _build(self.root), self.diagnostics
 
@@ -162,6 +167,19 @@ class _Nester:
             array.item = _Node(None, item_schema, array.path + (ARRAY,), label=array.name)
             if scope is not None and self.stack and self.stack[-1] is scope:
                 self.stack.pop()
+
+    def _is_wrapper_element(self, row: FieldRow) -> bool:
+        """`SslVpnServers: Array of SslVpnServer` then an untyped `SslVpnServer` row: the row
+        names the XML element that wraps each item, not a field of the item."""
+        array = self.pending
+        if array is None or array.wrapper is not None or row.schema.type_text.strip() or \
+                array.item is None or array.item.children or self.stack[-1] is not array.item:
+            return False
+        names = {array.schema.items.ref if array.schema.items else "", _singular(array.name)}
+        if row.name not in names:
+            return False
+        array.wrapper = row
+        return True
 
     def _choose_parent(self, row: FieldRow) -> int:
         innermost = len(self.stack) - 1
@@ -220,7 +238,21 @@ class _Nester:
             self.stack.append(node)
 
 
+def _singular(name: str) -> str:
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    return name[:-1] if name.endswith("s") else name
+
+
 def _build(node: _Node) -> Schema:
+    if node.wrapper is not None:
+        inner = node.wrapper
+        plain = _Node(node.row, replace(node.schema, description=inner.schema.description,
+                                        loc=inner.loc, type_text=""), node.path,
+                      node.label, node.children, node.item)
+        array = _build(plain)
+        return Schema(kind="object", description=node.schema.description, loc=node.schema.loc,
+                      type_text=node.schema.type_text, properties=((inner.name, array),))
     schema = node.schema
     if schema.kind == "array":
         item = node.item
