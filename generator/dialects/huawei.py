@@ -143,7 +143,9 @@ def extract(doc: Document) -> PageExtract:
                 # Each table is one object level; nesting goes through named types.
                 rows.append(replace(field, depth=0 if field.depth is None else field.depth))
                 diagnostics.extend(found)
-            table = FieldTable(rows=tuple(rows), name=type_name, status=status, loc=node.loc)
+            in_request = section in ("uri", "request")
+            table = FieldTable(rows=tuple(rows), name=type_name,
+                               status=0 if in_request else status, loc=node.loc)
             if type_name:
                 types.append(table)
             elif section in ("uri", "request"):

@@ -26,6 +26,7 @@ generated.alibabacloud.vpc.models import ListIpsecServersResponse`). Why this sh
 
 from __future__ import annotations
 
+import ast
 import keyword
 import re
 import unicodedata
@@ -292,6 +293,32 @@ def _protected_namespaces(document: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def _unstable_names(document: dict[str, Any]) -> dict[str, str]:
+    """Python reads identifiers NFKC-normalised: a wire name `ﬁeld` (ligature) would become a
+    second attribute `field` in the class and silently replace the first. Such names get an
+    attribute of their own (the alias keeps the wire name)."""
+    names: dict[str, str] = {}
+    for key in dict.fromkeys(_keys(document)):
+        if unicodedata.normalize("NFKC", key) == key:
+            continue
+        base = re.sub(r"\W+", "_", unicodedata.normalize("NFKC", key).lower()).strip("_")
+        name = f"{base}_nfkc" if base[:1].isalpha() else f"field_{base}_nfkc".replace("__", "_")
+        if not name.isidentifier() or unicodedata.normalize("NFKC", name) != name:
+            name = "field_" + "_".join(f"{ord(c):x}" for c in key)
+        names[key] = name
+    return names
+
+
+def _check_attributes(code: str) -> None:
+    """Every class has distinct attribute names, as Python reads them."""
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.ClassDef):
+            seen = [item.target.id for item in node.body if isinstance(item, ast.AnnAssign)
+                    and isinstance(item.target, ast.Name)]
+            if len(seen) != len(set(seen)):
+                raise RuntimeError(f"class {node.name}: two fields share an attribute name")
+
+
 def emit_models(product: Product) -> str:
     """models.py: the product's models, plus `REQUESTS`/`RESPONSES` {operation id: class}."""
     from datamodel_code_generator import (
@@ -327,6 +354,7 @@ def emit_models(product: Product) -> str:
         formatters=[Formatter.BUILTIN],
         builtin_format_line_length=100,
         settings_path=Path(__file__).resolve().parent,
+        aliases=_unstable_names(document) or None,
         **_protected_namespaces(document),
     )
     if not isinstance(code, str):
@@ -334,6 +362,7 @@ def emit_models(product: Product) -> str:
     missing = [name for name in builder.defs if f"\nclass {name}(" not in code]
     if missing:
         raise RuntimeError(f"datamodel-code-generator renamed classes: {', '.join(missing)}")
+    _check_attributes(code)
     requests = {op_id: names[0] for op_id, names in builder.operations.items()}
     responses = {op_id: names[1] for op_id, names in builder.operations.items()}
     return (code.rstrip("\n") + "\n\n\n" + _registry("REQUESTS", requests) + "\n"

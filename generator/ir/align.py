@@ -9,6 +9,7 @@ fields the table forgot, scalar types that differ.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from typing import Any
 
@@ -130,13 +131,22 @@ class Aligner:
                 if key not in known:
                     extra.setdefault(key, []).append(sub)
         documented = bool(schema.properties) and not schema.inferred
+        lower = {name.lower() for name in known}
+        sample_keys = {k for v in values for k in v}
+        matching = len(sample_keys & known) / len(sample_keys) if sample_keys else 0.0
         for key, subs in extra.items():
             path = f"{where}.{key}" if where else key
-            if documented:
-                # A stale or misspelt sample field is not evidence enough to extend a table.
+            if documented and (matching < 0.5 or key.lower() in lower
+                               or difflib.get_close_matches(key, known, 1, 0.85)):
+                # The sample belongs to another object, or misspells a documented field: not
+                # evidence enough to extend the table.
                 self.note("warning", "field-undocumented",
                           f"{path}: in the sample but not in the table; not added to the "
                           "contract (objects stay open, so the sample still validates)", schema)
                 continue
+            if documented:
+                self.note("warning", "field-undocumented",
+                          f"{path}: in the sample but not in the table; added, typed from the "
+                          "sample and marked x-docs2spec-inferred", schema)
             props.append((key, replace(infer_schema(subs), loc=self.sample_loc)))
         return replace(schema, properties=tuple(props))

@@ -194,6 +194,9 @@ class _Nester:
             if row.name in keys:
                 return index
         top = self.stack[innermost]
+        if row.name in COMMON_TOP_LEVEL and keys_at(self.samples, ()) is None:
+            self._guess(row, 0, f"{row.name} is a top-level field by convention")
+            return 0
         if self.sorted and top.children:
             index = innermost
             while index > 0 and self.stack[index].children and \
@@ -204,9 +207,6 @@ class _Nester:
                             + ("this name sorts before its predecessor" if index != innermost
                                else "this name sorts after its predecessor"), "info")
             return index
-        if row.name in COMMON_TOP_LEVEL and keys_at(self.samples, ()) is None:
-            self._guess(row, 0, f"{row.name} is a top-level field by convention")
-            return 0
         is_item = bool(top.path) and top.path[-1] == ARRAY
         if is_item and len(top.children) >= 2 and not _mentions(top, row) and all(
                 _mentions(top, c.row) for c in top.children if c.row):

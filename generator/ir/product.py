@@ -64,6 +64,9 @@ def shared_types(operations: list[Operation], diagnostics: list[Diagnostic],
                 "info", "type-variants", f"type {name} is used with different contents; the "
                 "variants that differ from its first use are kept inline", first.loc))
     keep = set(types)
+    # A shared type's own fields may name types whose shared copy differs (a page's response
+    # `PolicyRule` vs another page's request `PolicyRule`): inline those inside it too.
+    shared = {name: _unlabel(schema, keep, types) for name, schema in types.items()}
     result = []
     for op in operations:
         result.append(replace(
@@ -72,7 +75,7 @@ def shared_types(operations: list[Operation], diagnostics: list[Diagnostic],
             request_body=_unlabel(op.request_body, keep, types) if op.request_body else None,
             responses=tuple(replace(r, schema=_unlabel(r.schema, keep, types))
                             for r in op.responses)))
-    return result, types
+    return result, shared
 
 
 def build_product(provider: str, name: str, title: str, version: str, style: str,

@@ -40,6 +40,32 @@ def _json_values(samples: tuple[Sample, ...], kind: str, status: int | None = No
             and isinstance(s.value, (dict, list)) and (status is None or s.status == status)]
 
 
+def _unwrap_root(extract: PageExtract, diagnostics: list[Diagnostic]) -> PageExtract:
+    """Samples printed as `{"<Action>Response": {...}}` (an XML root carried into JSON): the
+    inner object is the response. A root naming another operation marks a sample copied from
+    another page: it is kept as text but not used to shape this operation's contract."""
+    samples = []
+    for sample in extract.samples:
+        value = sample.value
+        if sample.kind == "response" and isinstance(value, dict) and len(value) == 1:
+            key, inner = next(iter(value.items()))
+            if key.endswith("Response") and isinstance(inner, dict):
+                if key == f"{extract.operation_id}Response":
+                    diagnostics.append(Diagnostic(
+                        "warning", "sample-root-wrapper", f"the sample wraps the response in "
+                        f"{{{key!r}: ...}}; the inner object is used", sample.loc,
+                        operation=extract.operation_id))
+                    sample = replace(sample, value=inner)
+                else:
+                    diagnostics.append(Diagnostic(
+                        "warning", "sample-foreign", f"the sample is the response of "
+                        f"{key.removesuffix('Response')}, not {extract.operation_id}; not used",
+                        sample.loc, operation=extract.operation_id))
+                    sample = replace(sample, value=None)
+        samples.append(sample)
+    return replace(extract, samples=tuple(samples))
+
+
 def _request_parameters(extract: PageExtract, types: dict[str, Schema],
                         diagnostics: list[Diagnostic]) -> tuple[list[Parameter], Schema | None]:
     params: list[Parameter] = []
@@ -118,26 +144,35 @@ def _responses(extract: PageExtract, types: dict[str, Schema],
     return responses
 
 
-def _named_types(extract: PageExtract, diagnostics: list[Diagnostic]) -> dict[str, Schema]:
-    types: dict[str, Schema] = {}
+def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
+                 request: bool) -> dict[str, Schema]:
+    """Named type tables of the request side (status 0) or the response side; a page may
+    document a request `PolicyRule` and a different response `PolicyRule`, so each side looks
+    in its own tables first and in the other side's second."""
+    own: dict[str, Schema] = {}
+    other: dict[str, Schema] = {}
     for table in extract.types:
+        target = own if (table.status == 0) == request else other
         rows = tuple(replace(r, depth=0) if r.depth is None else r for r in table.rows)
         root, found = nest(replace(table, rows=rows), [])
-        diagnostics.extend(found)
-        if table.name in types:
-            diagnostics.append(Diagnostic("warning", "type-duplicate",
-                                          f"type {table.name} is documented twice on the page; "
-                                          "the first table is used", table.loc))
+        if table.name in target:
+            if request == (table.status == 0):
+                diagnostics.append(Diagnostic("warning", "type-duplicate",
+                                              f"type {table.name} is documented twice on the "
+                                              "page; the first table is used", table.loc))
             continue
-        types[table.name] = replace(root, ref=table.name, loc=table.loc)
-    return types
+        if request == (table.status == 0):
+            diagnostics.extend(found)
+        target[table.name] = replace(root, ref=table.name, loc=table.loc)
+    return {**other, **own}
 
 
 def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = list(extract.diagnostics)
-    types = _named_types(extract, diagnostics)
-    params, body = _request_parameters(extract, types, diagnostics)
-    responses = _responses(extract, types, diagnostics)
+    extract = _unwrap_root(extract, diagnostics)
+    params, body = _request_parameters(extract, _named_types(extract, diagnostics, True),
+                                       diagnostics)
+    responses = _responses(extract, _named_types(extract, diagnostics, False), diagnostics)
     operation = Operation(
         id=extract.operation_id, style=extract.style, methods=extract.methods, path=extract.path,
         summary=extract.summary, description=extract.description, parameters=tuple(params),
@@ -217,12 +252,18 @@ def _read_xml_samples(operation: Operation, diagnostics: list[Diagnostic]) -> Op
     for sample in operation.samples:
         if sample.syntax == "xml" and sample.value is None and success is not None:
             try:
-                value = xml_to_json(sample.text, success.schema)
+                tag, value = xml_to_json(sample.text, success.schema)
             except XmlSampleError as exc:
                 diagnostics.append(Diagnostic("error", "sample-invalid", f"XML sample: {exc}",
                                               sample.loc, operation=operation.id))
             else:
-                sample = replace(sample, value=value)
+                if tag.endswith("Response") and tag != f"{operation.id}Response":
+                    diagnostics.append(Diagnostic(
+                        "warning", "sample-foreign", f"the XML sample is the response of "
+                        f"{tag.removesuffix('Response')}, not {operation.id}; not used",
+                        sample.loc, operation=operation.id))
+                else:
+                    sample = replace(sample, value=value)
         samples.append(sample)
     return replace(operation, samples=tuple(samples))
 

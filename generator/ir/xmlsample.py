@@ -79,6 +79,8 @@ def _array_items(element: ET.Element, schema: Schema, depth: int) -> list[Any]:
     return [convert(element, item, depth + 1)]
 
 
-def xml_to_json(text: str, schema: Schema) -> Any:
-    """The whole sample: the root element (`<XResponse>`) is the response object."""
-    return convert(parse_xml(text), schema)
+def xml_to_json(text: str, schema: Schema) -> tuple[str, Any]:
+    """The whole sample: the root element (`<XResponse>`) is the response object; returns the
+    root's tag too, which names the operation the sample belongs to."""
+    root = parse_xml(text)
+    return root.tag, convert(root, schema)

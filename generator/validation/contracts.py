@@ -1,0 +1,238 @@
+"""The contracts to check against: `generated/<provider>/<product>/` as `docs2spec regen` wrote it.
+
+`openapi.json` says the product's style, version, servers and routes; `schemas/<Op>.<kind>.json`
+(kind: request, response, error) are the JSON Schema documents validated against. The folder is
+found next to the installed `generator` package (the repository root in an editable install),
+else `./generated`, unless a path is given.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import InputError, UsageError
+
+KINDS = ("request", "response", "error")
+
+
+def default_root() -> Path:
+    """`generated/` beside the `generator` package, else `./generated`."""
+    beside = Path(__file__).resolve().parent.parent.parent / "generated"
+    if beside.is_dir():
+        return beside
+    return Path("generated")
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One REST operation's method and path template, compiled for matching."""
+
+    method: str
+    template: str
+    regex: re.Pattern[str]
+    operation: str
+    literal: int
+    """Characters of the template outside `{...}`: the more, the more specific the route."""
+
+
+def _template_regex(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^{}/]+\})", template.rstrip("/") or "/")
+    out = []
+    for part in parts:
+        if part.startswith("{") and part.endswith("}"):
+            out.append(f"(?P<{_group(part[1:-1])}>[^/]+)")
+        else:
+            out.append(re.escape(part))
+    return re.compile("^" + "".join(out) + "/?$")
+
+
+def _group(name: str) -> str:
+    """A regex group name for a path parameter (names like `project-id` are not identifiers)."""
+    return "p_" + "".join(c if c.isalnum() else f"_{ord(c):x}_" for c in name)
+
+
+def group_to_name(group: str) -> str:
+    text = group[2:]
+    return re.sub(r"_([0-9a-f]+)_", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _server_regex(url: str) -> tuple[re.Pattern[str] | None, str]:
+    """(host regex, base path) of a server URL such as `https://vpc.{regionId}.aliyuncs.com`."""
+    parts = urlsplit(re.sub(r"\{[^{}]+\}", "VAR", url))
+    host = parts.hostname or ""
+    if not host:
+        return None, parts.path.rstrip("/")
+    pattern = re.escape(host.lower()).replace("var", "[^.]+")
+    return re.compile(f"^{pattern}$"), parts.path.rstrip("/")
+
+
+@dataclass(slots=True)
+class ProductContracts:
+    key: str
+    folder: Path
+    openapi: dict[str, Any]
+    provider: str = ""
+    name: str = ""
+    style: str = "rpc"
+    version: str = ""
+    operations: tuple[str, ...] = ()
+    routes: tuple[Route, ...] = ()
+    hosts: tuple[re.Pattern[str], ...] = ()
+    base_paths: tuple[str, ...] = ()
+    _schemas: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+
+    def schema(self, operation: str, kind: str) -> dict[str, Any]:
+        """The JSON Schema document for `operation`'s request, success response or error."""
+        if kind not in KINDS:
+            raise UsageError(f"unknown contract kind {kind!r} (one of {', '.join(KINDS)})")
+        if operation not in self.operations:
+            raise UsageError(f"{self.key} has no operation {operation!r}",
+                             hint=f"known: {', '.join(self.operations) or 'none'}")
+        cached = self._schemas.get((operation, kind))
+        if cached is not None:
+            return cached
+        path = self.folder / "schemas" / f"{operation}.{kind}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise UsageError(f"{self.key}: no {kind} contract for {operation} ({path} is missing)",
+                             hint="run `docs2spec regen`") from None
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{path}: cannot read contract ({exc})",
+                             hint="run `docs2spec regen`") from None
+        if not isinstance(data, dict):
+            raise InputError(f"{path}: a contract must be a JSON object")
+        self._schemas[(operation, kind)] = data
+        return data
+
+    def host_matches(self, host: str) -> bool:
+        host = host.lower()
+        return any(h.match(host) for h in self.hosts)
+
+    def strip_base(self, path: str) -> str:
+        for base in self.base_paths:
+            if base and (path == base or path.startswith(base + "/")):
+                return path[len(base):] or "/"
+        return path
+
+    def examples(self) -> list[tuple[str, int, str, str, Any]]:
+        """Every documented response example: (operation, status, media type, label, value)."""
+        found = []
+        for item in self.openapi.get("paths", {}).values():
+            for method, op in item.items():
+                if method == "parameters" or not isinstance(op, dict):
+                    continue
+                name = op.get("operationId", "").split("_")[0]
+                if op.get("operationId", "") != name:
+                    continue  # the POST twin of an RPC operation repeats the GET examples
+                for status, response in op.get("responses", {}).items():
+                    for media, content in response.get("content", {}).items():
+                        for label, example in content.get("examples", {}).items():
+                            found.append((name, int(status), media, label, example.get("value")))
+        return found
+
+
+def _load_product(folder: Path, key: str) -> ProductContracts:
+    path = folder / "openapi.json"
+    try:
+        openapi = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read ({exc})", hint="run `docs2spec regen`") from None
+    info = openapi.get("info", {})
+    provider, name = key.split("/", 1)
+    operations: set[str] = set()
+    routes: list[Route] = []
+    for template, item in openapi.get("paths", {}).items():
+        for method, op in item.items():
+            if method == "parameters" or not isinstance(op, dict):
+                continue
+            op_name = op.get("operationId", "")
+            base = op_name[: -len(method) - 1] if op_name.endswith("_" + method.upper()) else op_name
+            operations.add(base)
+            if not template.startswith("/?"):
+                literal = len(re.sub(r"\{[^{}]*\}", "", template))
+                routes.append(Route(method.upper(), template, _template_regex(template), base,
+                                    literal))
+    for schema in (folder / "schemas").glob("*.json"):
+        operations.add(schema.name.split(".")[0])
+    hosts, bases = [], []
+    for server in openapi.get("servers", []):
+        regex, base = _server_regex(str(server.get("url", "")))
+        if regex is not None:
+            hosts.append(regex)
+        bases.append(base)
+    routes.sort(key=lambda r: -r.literal)
+    return ProductContracts(
+        key=key, folder=folder, openapi=openapi,
+        provider=str(info.get("x-docs2spec-provider", provider)),
+        name=str(info.get("x-docs2spec-product", name)),
+        style=str(info.get("x-docs2spec-style", "rpc")), version=str(info.get("version", "")),
+        operations=tuple(sorted(operations)), routes=tuple(routes), hosts=tuple(hosts),
+        base_paths=tuple(sorted({b for b in bases if b}, key=len, reverse=True)))
+
+
+class Contracts:
+    """Every product under one `generated/` folder, loaded on first use."""
+
+    def __init__(self, root: Path | str | None = None) -> None:
+        self.root = Path(root) if root is not None else default_root()
+        if not self.root.is_dir():
+            raise UsageError(f"{self.root}: no generated contracts here",
+                             hint="run `docs2spec regen` or pass --generated DIR")
+        self._keys = sorted(p.parent.relative_to(self.root).as_posix()
+                            for p in self.root.glob("*/*/openapi.json"))
+        if not self._keys:
+            raise UsageError(f"{self.root}: no <provider>/<product>/openapi.json found",
+                             hint="run `docs2spec regen` or pass --generated DIR")
+        self._products: dict[str, ProductContracts] = {}
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self._keys)
+
+    def resolve_key(self, name: str) -> str:
+        """`alibabacloud/vpc` or a product name that only one provider uses (`vpc`)."""
+        name = name.strip().strip("/")
+        if name in self._keys:
+            return name
+        matches = [k for k in self._keys if k.split("/", 1)[1] == name]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise UsageError(f"product {name!r} is ambiguous", hint=f"say {' or '.join(matches)}")
+        raise UsageError(f"unknown product {name!r}", hint=f"known: {', '.join(self._keys)}")
+
+    def product(self, name: str) -> ProductContracts:
+        key = self.resolve_key(name)
+        found = self._products.get(key)
+        if found is None:
+            found = self._products[key] = _load_product(self.root / key, key)
+        return found
+
+    def products(self) -> list[ProductContracts]:
+        return [self.product(k) for k in self._keys]
+
+    def with_operation(self, operation: str) -> list[ProductContracts]:
+        return [p for p in self.products() if operation in p.operations]
+
+
+_LOADED: dict[Path, Contracts] = {}
+
+
+def contracts(root: Path | str | None = None) -> Contracts:
+    """The (cached) contracts under `root` (default: see `default_root`)."""
+    path = (Path(root) if root is not None else default_root()).resolve()
+    found = _LOADED.get(path)
+    if found is None:
+        found = _LOADED[path] = Contracts(path)
+    return found
+
+
+def forget() -> None:
+    """Drop every loaded contract (after `docs2spec regen` rewrote them)."""
+    _LOADED.clear()
