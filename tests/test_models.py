@@ -202,6 +202,20 @@ def test_strict_request_and_json_in_string_models():
     assert request.ike_config == text  # on the wire it stays a string
 
 
+def test_three_ike_configs_are_three_classes():
+    """`IkeConfig` is a request string (with a model for its JSON), and an object in two
+    responses: each has a class named by its path; XML wrappers add no segment."""
+    from generated.alibabacloud.vpc import models
+
+    found = {name for name in vars(models) if name.endswith("IkeConfig")
+             and isinstance(getattr(models, name), type)}
+    assert {"CreateIpsecServerRequestIkeConfig",
+            "ListIpsecServersResponseIpsecServersItemIkeConfig",
+            "DescribeVpnConnectionsResponseVpnConnectionItemIkeConfig"} <= found
+    item = models.DescribeVpnConnectionsResponseVpnConnections.model_fields["vpn_connection"]
+    assert "DescribeVpnConnectionsResponseVpnConnectionItem" in str(item.annotation)
+
+
 def _scalars(value, path=()):
     if isinstance(value, dict):
         for key, sub in value.items():
@@ -301,7 +315,7 @@ NAMES = ["class", "def", "None", "True", "1st", "2nd-field", "a.b", "a-b", "a b"
          "RequestId", "request_id", "requestId", "_private", "__dunder__", "model_config",
          "model_dump", "model_validate_x", "schema", "json", "copy", "dict", "fields", "validate",
          "", "self", "Field", "BaseModel", "x\u2028y", 'quo"te', "back\\slash", "\x00nul",
-         "\ufb01eld", "field", "List", "Any"]
+         "\ufb01eld", "field", "\uff21\uff22\uff23", "abc", "List", "Any"]
 
 
 def S(kind: str, **kw) -> Schema:

@@ -14,6 +14,7 @@ from ..sources.tree import CodeBlock
 
 _URL_LINE = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://", re.I)
 _JSON_START = re.compile(r"^\s*[\[{]")
+_BODY_START = re.compile(r"\n[ \t]*[\[{]")
 MAX_SAMPLE_DEPTH = 200
 
 
@@ -44,6 +45,57 @@ def _too_deep(text: str) -> bool:
     return peak > MAX_SAMPLE_DEPTH
 
 
+ERROR_KEYS = frozenset({"error_code", "error_msg", "Code", "Message", "code", "message",
+                        "error", "errorCode", "errorMessage"})
+ENVELOPE_KEYS = ERROR_KEYS | {"request_id", "RequestId", "HostId", "Recommend", "requestId",
+                              "encoded_authorization_message"}
+
+
+def _is_error_body(value) -> bool:
+    """A sample made only of the provider's error envelope is an error sample, whatever label
+    precedes it."""
+    if isinstance(value, dict) and len(value) == 1:
+        inner = next(iter(value.values()))
+        if isinstance(inner, dict) and next(iter(value)) == "error":
+            value = inner
+    return isinstance(value, dict) and bool(value) and set(value) <= ENVELOPE_KEYS and bool(
+        set(value) & {"error_code", "Code", "code", "errorCode"})
+
+
+def _lenient(text: str):
+    """The value of JSON with the slips doc writers make (trailing commas, `//` comments,
+    `...` placeholder lines), or None. Strings are copied verbatim."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == '"':
+            end = i + 1
+            while end < n and text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            out.append(text[i:end + 1])
+            i = end + 1
+            continue
+        if char == "/" and text.startswith("//", i):
+            newline = text.find("\n", i)
+            i = n if newline < 0 else newline
+            continue
+        if char == ",":
+            rest = i + 1
+            while rest < n and text[rest] in " \t\r\n":
+                rest += 1
+            if rest < n and text[rest] in "}]":
+                i += 1
+                continue
+        out.append(char)
+        i += 1
+    cleaned = re.sub(r"^[ \t]*\.\.\.[ \t]*,?[ \t]*$", "", "".join(out), flags=re.M)
+    try:
+        return json.loads(cleaned)
+    except ValueError:
+        return None
+
+
 def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, list[Diagnostic]]:
     """Turn a code block into a Sample; JSON is parsed, XML is kept as text for `reconcile`."""
     syntax = syntax_of(block)
@@ -52,12 +104,14 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
     text = block.text
     if syntax == "url":
         kind = "request"
-    elif syntax == "json":
+        if _BODY_START.search(text):
+            syntax = "json"  # a request line followed by its JSON body
+    if syntax == "json":
         body = text
-        first = body.find("{") if "{" in body else body.find("[")
-        if first > 0 and _URL_LINE.match(body[:first]):
+        start = _BODY_START.search(body)
+        if start and _URL_LINE.match(body[:start.start()]):
             kind = "request"
-            body = body[first:]
+            body = body[start.start():]
         if _too_deep(body):
             diagnostics.append(Diagnostic("error", "sample-invalid",
                                           f"sample nests deeper than {MAX_SAMPLE_DEPTH} levels; "
@@ -66,9 +120,17 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
             try:
                 value = json.loads(body)
             except ValueError as exc:
-                diagnostics.append(Diagnostic("error", "sample-invalid",
-                                              f"sample is not valid JSON ({exc}); kept as text, not "
-                                              "used to check the schema", block.loc))
+                value = _lenient(body)
+                if value is None:
+                    diagnostics.append(Diagnostic(
+                        "error", "sample-invalid", f"sample is not valid JSON ({exc}); kept as "
+                        "text, not used to check the schema", block.loc))
+                else:
+                    diagnostics.append(Diagnostic(
+                        "warning", "sample-repaired", f"sample is not valid JSON ({exc}); read "
+                        "after removing trailing commas and comments", block.loc))
+    if kind == "response" and _is_error_body(value):
+        kind = "error"
     sample = Sample(kind=kind, syntax=syntax, text=text, value=value,  # type: ignore[arg-type]
                     title=title, loc=block.loc)
     return sample, diagnostics

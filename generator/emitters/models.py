@@ -146,29 +146,33 @@ class _Builder:
     def _part(self, key: str, index: int) -> str:
         return class_part(key) or f"Field{index + 1}"
 
-    def _object(self, schema: Schema, name: str) -> dict[str, Any]:
+    def _object(self, schema: Schema, name: str, prefix: str = "") -> dict[str, Any]:
+        """Properties' classes are named `prefix` (default: `name`) + the property name."""
         properties: dict[str, Any] = {}
+        prefix = prefix or name
         for index, (key, sub) in enumerate(schema.properties):
             if key not in properties:
-                properties[key] = self.convert(sub, name + self._part(key, index))
+                properties[key] = self.convert(sub, prefix + self._part(key, index), prefix)
         out: dict[str, Any] = {"type": "object", "properties": properties}
         required = [key for key in dict.fromkeys(schema.required) if key in properties]
         if required:
             out["required"] = required
         return out
 
-    def convert(self, schema: Schema, path: str, top: bool = False) -> dict[str, Any]:
-        """One field's schema; objects with properties become `$ref`s to classes named `path`."""
+    def convert(self, schema: Schema, path: str, parent: str = "",
+                top: bool = False) -> dict[str, Any]:
+        """One field's schema; objects with properties become `$ref`s to classes named `path`
+        (`parent` is the path of the object the field is in)."""
         description = _text(schema.description)
         if schema.ref in self.types and not top:
             out: dict[str, Any] = {"$ref": DEFS + self.types[schema.ref]}
         else:
-            out = self._typed(schema, path)
+            out = self._typed(schema, path, parent)
         if description:
             out["description"] = description
         return out
 
-    def _typed(self, schema: Schema, path: str) -> dict[str, Any]:
+    def _typed(self, schema: Schema, path: str, parent: str) -> dict[str, Any]:
         kinds = [schema.kind, *(k for k in schema.also_kinds if k != schema.kind)]
         if schema.properties and kinds[0] == "any":
             kinds[0] = "object"
@@ -181,21 +185,25 @@ class _Builder:
             if schema.has_default and _fits(schema.default, kinds) and schema.default in enum:
                 out["default"] = schema.default
             return out
-        branches = [self._kind(schema, kinds[0], path)]
+        branches = [self._kind(schema, kinds[0], path, parent)]
         branches += [_bare(kind) for kind in kinds[1:]]
         out = branches[0] if len(branches) == 1 else {"anyOf": branches}
         if schema.has_default and _fits(schema.default, kinds):
             out["default"] = schema.default
         return out
 
-    def _kind(self, schema: Schema, kind: str, path: str) -> dict[str, Any]:
+    def _kind(self, schema: Schema, kind: str, path: str, parent: str) -> dict[str, Any]:
         """The documented kind with the constraints a model can check."""
         if kind == "object":
             if not schema.properties:
                 return {"type": "object"}
             name = self.claim(path)
             self.defs[name] = {}
-            self.defs[name] = self._object(schema, name)
+            # An XML-style wrapper (`VpnConnections: {VpnConnection: [...]}`) adds no segment to
+            # its list's item class: `...VpnConnectionItem`, not `...VpnConnectionsVpnConnection...`
+            only = schema.properties[0][1] if len(schema.properties) == 1 else None
+            wrapper = parent and only is not None and only.kind == "array" and not only.ref
+            self.defs[name] = self._object(schema, name, parent if wrapper else name)
             return {"$ref": DEFS + name}
         out = _bare(kind)
         if kind == "array":

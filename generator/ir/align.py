@@ -25,6 +25,12 @@ def _scalar_ok(kind: str, value: Any) -> bool:
     return actual == kind or (kind == "number" and actual == "integer")
 
 
+def _misspells(key: str, known: set[str]) -> bool:
+    """`CLientIpPool`, `ResourcId`: a sample key one or two letters away from a documented one."""
+    return any(abs(len(key) - len(name)) <= 2 and difflib.SequenceMatcher(
+        None, key.lower(), name.lower()).ratio() >= 0.85 for name in known)
+
+
 def documented_overlap(schema: Schema, value: dict) -> bool:
     return any(name in value for name, _ in schema.properties)
 
@@ -137,7 +143,7 @@ class Aligner:
         for key, subs in extra.items():
             path = f"{where}.{key}" if where else key
             if documented and (matching < 0.5 or key.lower() in lower
-                               or difflib.get_close_matches(key, known, 1, 0.85)):
+                               or _misspells(key, known)):
                 # The sample belongs to another object, or misspells a documented field: not
                 # evidence enough to extend the table.
                 self.note("warning", "field-undocumented",

@@ -99,10 +99,15 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
                                     loc=row.loc))
         body_rows = tuple(replace(r, depth=0) for r in rows if r.location == "body")
         if body_rows:
-            root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc),
-                               _json_values(extract.samples, "request"))
+            values = _json_values(extract.samples, "request")
+            root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
             diagnostics.extend(found)
             body = inline_refs(root, types, diagnostics)
+            aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
+                                    and s.syntax == "json"), None))
+            body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
+            diagnostics.extend(replace(d, operation=extract.operation_id)
+                               for d in aligner.diagnostics)
     return params, body
 
 

@@ -268,7 +268,7 @@ class DescribeVpnConnectionsRequest(BaseModel):
     )
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemIkeConfig(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemIkeConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -284,7 +284,7 @@ class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemIkeConfig(Bas
     ike_auth_alg: StrictStr | None = Field(None, alias="IkeAuthAlg")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemIpsecConfig(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemIpsecConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -295,7 +295,7 @@ class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemIpsecConfig(B
     ipsec_pfs: StrictStr | None = Field(None, alias="IpsecPfs")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemVcoHealthCheck(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemVcoHealthCheck(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -309,7 +309,7 @@ class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemVcoHealthChec
     policy: StrictStr | None = Field(None, alias="Policy")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemVpnBgpConfig(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemVpnBgpConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -323,7 +323,7 @@ class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemVpnBgpConfig(
     auth_key: StrictStr | None = Field(None, alias="AuthKey")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTagTagItem(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTagItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -332,7 +332,7 @@ class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTagTagItem(Ba
     value: StrictStr | None = Field(None, alias="Value")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptionsSpecificationTunnelOptionsItemTunnelBgpConfig(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelBgpConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -345,7 +345,7 @@ class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptions
     tunnel_cidr: StrictStr | None = Field(None, alias="TunnelCidr")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptionsSpecificationTunnelOptionsItemTunnelIkeConfig(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelIkeConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -361,7 +361,7 @@ class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptions
     remote_id: StrictStr | None = Field(None, alias="RemoteId")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptionsSpecificationTunnelOptionsItemTunnelIpsecConfig(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelIpsecConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -478,17 +478,17 @@ class ListIpsecServersResponseIpsecServersItemIpsecConfig(BaseModel):
     )
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTag(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTag(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    tag: list[DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTagTagItem] | None = (
-        Field(None, alias="Tag")
+    tag: list[DescribeVpnConnectionsResponseVpnConnectionItemTagItem] | None = Field(
+        None, alias="Tag"
     )
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptionsSpecificationTunnelOptionsItem(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -503,16 +503,13 @@ class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptions
     state: StrictStr | None = Field(None, alias="State")
     status: StrictStr | None = Field(None, alias="Status")
     tunnel_bgp_config: (
-        DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptionsSpecificationTunnelOptionsItemTunnelBgpConfig
-        | None
+        DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelBgpConfig | None
     ) = Field(None, alias="TunnelBgpConfig")
     tunnel_ike_config: (
-        DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptionsSpecificationTunnelOptionsItemTunnelIkeConfig
-        | None
+        DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelIkeConfig | None
     ) = Field(None, alias="TunnelIkeConfig")
     tunnel_ipsec_config: (
-        DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptionsSpecificationTunnelOptionsItemTunnelIpsecConfig
-        | None
+        DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelIpsecConfig | None
     ) = Field(None, alias="TunnelIpsecConfig")
     zone_no: StrictStr | None = Field(None, alias="ZoneNo")
 
@@ -622,20 +619,17 @@ class ListIpsecServersResponse(BaseModel):
     )
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptionsSpecification(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsSpecification(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
     tunnel_options: (
-        list[
-            DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptionsSpecificationTunnelOptionsItem
-        ]
-        | None
+        list[DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItem] | None
     ) = Field(None, alias="TunnelOptions")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItem(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -652,18 +646,18 @@ class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItem(BaseModel):
     customer_gateway_id: StrictStr | None = Field(None, alias="CustomerGatewayId")
     name: StrictStr | None = Field(None, alias="Name")
     enable_dpd: StrictBool | None = Field(None, alias="EnableDpd")
-    ike_config: DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemIkeConfig | None = (
-        Field(None, alias="IkeConfig")
+    ike_config: DescribeVpnConnectionsResponseVpnConnectionItemIkeConfig | None = Field(
+        None, alias="IkeConfig"
     )
-    ipsec_config: (
-        DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemIpsecConfig | None
-    ) = Field(None, alias="IpsecConfig")
-    vco_health_check: (
-        DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemVcoHealthCheck | None
-    ) = Field(None, alias="VcoHealthCheck")
-    vpn_bgp_config: (
-        DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemVpnBgpConfig | None
-    ) = Field(None, alias="VpnBgpConfig")
+    ipsec_config: DescribeVpnConnectionsResponseVpnConnectionItemIpsecConfig | None = Field(
+        None, alias="IpsecConfig"
+    )
+    vco_health_check: DescribeVpnConnectionsResponseVpnConnectionItemVcoHealthCheck | None = Field(
+        None, alias="VcoHealthCheck"
+    )
+    vpn_bgp_config: DescribeVpnConnectionsResponseVpnConnectionItemVpnBgpConfig | None = Field(
+        None, alias="VpnBgpConfig"
+    )
     attach_type: StrictStr | None = Field(None, alias="AttachType")
     network_type: StrictStr | None = Field(None, alias="NetworkType")
     attach_instance_id: StrictStr | None = Field(None, alias="AttachInstanceId")
@@ -673,12 +667,9 @@ class DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItem(BaseModel):
     transit_router_name: StrictStr | None = Field(None, alias="TransitRouterName")
     cross_account_authorized: StrictBool | None = Field(None, alias="CrossAccountAuthorized")
     internet_ip: StrictStr | None = Field(None, alias="InternetIp")
-    tag: DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTag | None = Field(
-        None, alias="Tag"
-    )
+    tag: DescribeVpnConnectionsResponseVpnConnectionItemTag | None = Field(None, alias="Tag")
     tunnel_options_specification: (
-        DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemTunnelOptionsSpecification
-        | None
+        DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsSpecification | None
     ) = Field(None, alias="TunnelOptionsSpecification")
     enable_tunnels_bgp: StrictBool | None = Field(None, alias="EnableTunnelsBgp")
     resource_group_id: StrictStr | None = Field(None, alias="ResourceGroupId")
@@ -689,8 +680,8 @@ class DescribeVpnConnectionsResponseVpnConnections(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    vpn_connection: list[DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItem] | None = (
-        Field(None, alias="VpnConnection")
+    vpn_connection: list[DescribeVpnConnectionsResponseVpnConnectionItem] | None = Field(
+        None, alias="VpnConnection"
     )
 
 

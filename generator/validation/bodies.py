@@ -1,0 +1,171 @@
+"""A body as given (JSON text or bytes, XML text, or an already-parsed value) -> the value to
+validate, or a `BodyError` that says in one line why it cannot be checked.
+
+JSON is parsed with orjson when it is installed (several times faster than `json`, which is the
+fallback). Nesting depth is checked before parsing (see `depth`), numbers too large for a double
+are refused instead of becoming `inf`, and nothing here recurses on the document.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError
+from .depth import MAX_DEPTH, text_too_deep, value_too_deep
+from .xmlbody import XmlBodyError, looks_like_xml, xml_to_json
+
+try:  # orjson: compiled JSON parser; optional at import time, a declared dependency
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - exercised only without orjson
+    _orjson = None
+
+MAX_DUPLICATE_SCAN = 8 * 1024 * 1024
+_JSON_TYPES = (dict, list, str, int, float, bool, type(None))
+
+
+class BodyError(InputError):
+    """A body that cannot be read as JSON or XML (or nests too deeply to check safely)."""
+
+
+@dataclass(slots=True)
+class Body:
+    value: Any
+    text: bytes | str | None
+    """The body as it arrived, when it arrived as text (kept for duplicate-key detection)."""
+    syntax: str
+    """"json", "xml", or "value" (given parsed)."""
+
+
+def _too_deep(depth: int | str) -> BodyError:
+    return BodyError(f"the body nests {depth} levels deep; the limit is {MAX_DEPTH}",
+                     hint="no API response nests like this; the capture is probably corrupt")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"number {text[:40]} is too large for a 64-bit float")
+    return value
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse JSON text; `BodyError` with a readable reason when it is not JSON."""
+    depth = text_too_deep(data)
+    if depth is not None:
+        raise _too_deep(f"more than {MAX_DEPTH}" if depth > MAX_DEPTH else depth)
+    if _orjson is not None:
+        try:
+            return _orjson.loads(data)
+        except _orjson.JSONDecodeError as exc:
+            raise _json_error(str(exc)) from None
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        try:
+            data = bytes(data).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BodyError(f"not UTF-8 text (byte {exc.start}); not a JSON or XML body") from None
+    try:
+        return json.loads(data, parse_constant=_reject_constant, parse_float=_finite)
+    except RecursionError:
+        raise _too_deep(f"more than {MAX_DEPTH}") from None
+    except ValueError as exc:
+        raise _json_error(str(exc)) from None
+
+
+def _json_error(message: str) -> BodyError:
+    lowered = message.lower()
+    if "depth" in lowered or "recursion" in lowered:
+        return _too_deep(f"more than {MAX_DEPTH}")
+    if "infinity" in lowered or "too large" in lowered:
+        return BodyError(f"a number in the body is too large for a 64-bit float ({message})")
+    if "utf-8" in lowered or "utf8" in lowered:
+        return BodyError(f"not UTF-8 text; not a JSON or XML body ({message})")
+    return BodyError(f"not valid JSON ({message})")
+
+
+def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
+    """The value to validate. Text starting with `<` is XML, read by `xml_schema`'s shape."""
+    if isinstance(body, (bytes, bytearray, memoryview, str)):
+        text = bytes(body) if isinstance(body, (bytearray, memoryview)) else body
+        if not text.strip():
+            raise BodyError("the body is empty")
+        if looks_like_xml(text):
+            try:
+                return Body(xml_to_json(text, xml_schema or {}), text, "xml")
+            except XmlBodyError as exc:
+                raise BodyError(str(exc)) from None
+        if isinstance(text, str) and text.startswith("\ufeff"):
+            text = text[1:]
+        elif isinstance(text, bytes) and text.startswith(b"\xef\xbb\xbf"):
+            text = text[3:]
+        return Body(loads(text), text, "json")
+    check_value(body)
+    return Body(body, None, "value")
+
+
+def check_value(value: Any) -> None:
+    """A parsed value must be JSON data (dict, list, str, number, bool, None) of sane depth."""
+    if not isinstance(value, _JSON_TYPES):
+        raise BodyError(f"a {type(value).__name__} is not JSON data; pass text, bytes or "
+                        "parsed JSON (dict, list, str, number, bool, None)")
+    if isinstance(value, (dict, list)) and value_too_deep(value):
+        raise _too_deep(f"more than {MAX_DEPTH}")
+
+
+class _Object(dict):
+    __slots__ = ("duplicates",)
+
+
+def duplicate_keys(text: bytes | str) -> list[tuple[str, str]]:
+    """(pointer to the repeated key, key) for every key that occurs twice in one object.
+
+    Parsers keep the last value silently; this re-reads the text with `object_pairs_hook`, so
+    it only runs when a body is being reported on anyway (the slow path)."""
+    if len(text) > MAX_DUPLICATE_SCAN:
+        return []
+    seen_any = False
+
+    def hook(pairs: list[tuple[str, Any]]) -> _Object:
+        nonlocal seen_any
+        obj = _Object(pairs)
+        if len(obj) != len(pairs):
+            names: list[str] = []
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen and key not in names:
+                    names.append(key)
+                seen.add(key)
+            obj.duplicates = names
+            seen_any = True
+        return obj
+
+    try:
+        value = json.loads(text, object_pairs_hook=hook)
+    except (ValueError, RecursionError, UnicodeDecodeError):
+        return []
+    if not seen_any:
+        return []
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            for key in getattr(node, "duplicates", None) or ():
+                found.append((f"{pointer}/{escape(key)}", key))
+            stack.extend((v, f"{pointer}/{escape(k)}") for k, v in node.items()
+                         if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((v, f"{pointer}/{i}") for i, v in enumerate(node)
+                         if isinstance(v, (dict, list)))
+    return sorted(found)
+
+
+def escape(part: Any) -> str:
+    """One JSON pointer segment."""
+    return str(part).replace("~", "~0").replace("/", "~1")

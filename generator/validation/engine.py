@@ -1,0 +1,144 @@
+"""The fast engine: compiled validators, one `is_valid` call for the common case, and findings
+only for the bodies that need them.
+
+Every contract compiles twice with jsonschema-rs (a compiled Rust validator, about 100x the
+pure-Python reference): the schema as generated (`open`) and its closed copy (`strict`, see
+`closed`). A body the closed copy accepts has no errors and no warnings, which is one call.
+Otherwise the closed copy's `iter_errors` is read once: failures of keywords the open schema has
+are errors, `additionalProperties` added by closing is an undocumented field, a failed hint check
+is a format hint; both of those are warnings. Compiled validators are cached per
+(product, operation, kind).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import jsonschema_rs
+
+from .bodies import BodyError, escape
+from .closed import HINT_MARK, closed_copy, single_pass
+from .findings import RULE_OF_KEYWORD, Finding, make
+from .messages import describe
+from .schemanav import SOURCE, resolve, walk
+
+_REQUIRED_MESSAGE = re.compile(r'^("(?:[^"\\]|\\.)*")\s+is a required property')
+_WARNING_KEYWORDS = ("additionalProperties", "anyOf")
+
+
+@dataclass(slots=True)
+class Compiled:
+    schema: dict[str, Any]
+    strict_schema: dict[str, Any]
+    open: Any
+    strict: Any
+    single: bool
+    nodes: dict[tuple[Any, ...], tuple[Any, str]] = field(default_factory=dict)
+
+    def node(self, path: tuple[Any, ...], strict: bool) -> tuple[Any, str]:
+        key = (strict, *path)
+        hit = self.nodes.get(key)
+        if hit is None:
+            hit = self.nodes[key] = walk(self.strict_schema if strict else self.schema, path)
+        return hit
+
+
+def compile_schema(schema: dict[str, Any]) -> Compiled:
+    strict_schema = closed_copy(schema)
+    try:
+        open_validator = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+        strict_validator = jsonschema_rs.Draft202012Validator(strict_schema, validate_formats=True)
+    except (ValueError, TypeError) as exc:  # a contract jsonschema-rs refuses
+        raise BodyError(f"the contract does not compile: {exc}",
+                        hint="run `docs2spec regen`") from None
+    return Compiled(schema, strict_schema, open_validator, strict_validator, single_pass(schema))
+
+
+def content_schema(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """A standalone schema for the JSON document inside a string parameter."""
+    inner = node.get("contentSchema")
+    doc = dict(inner) if isinstance(inner, dict) else {}
+    if "$defs" in root and "$defs" not in doc:
+        doc["$defs"] = root["$defs"]
+    if SOURCE not in doc and isinstance(node.get(SOURCE), str):
+        doc[SOURCE] = node[SOURCE]
+    return doc
+
+
+def check(compiled: Compiled, instance: Any, *, warnings: bool = True) -> list[Finding]:
+    """Findings for `instance` (severities not yet promoted by `strict`)."""
+    try:
+        if warnings:
+            if compiled.strict.is_valid(instance):
+                return []
+        elif compiled.open.is_valid(instance):
+            return []
+        findings: list[Finding] = []
+        if warnings and compiled.single:
+            for error in compiled.strict.iter_errors(instance):
+                findings.extend(_convert(compiled, error, strict=True))
+            return findings
+        for error in compiled.open.iter_errors(instance):
+            findings.extend(_convert(compiled, error, strict=False))
+        if warnings:
+            for error in compiled.strict.iter_errors(instance):
+                path = list(error.schema_path)
+                if path and path[-1] in _WARNING_KEYWORDS:
+                    found = _convert(compiled, error, strict=True)
+                    findings.extend(f for f in found if f.severity != "error")
+        return findings
+    except (ValueError, TypeError, OverflowError) as exc:
+        # jsonschema-rs refuses values it cannot represent (e.g. integers beyond 128 bits).
+        raise BodyError(f"the body holds a value the validator cannot represent ({exc})") from None
+
+
+def _pointer(parts: Any) -> str:
+    return "".join("/" + escape(p) for p in parts)
+
+
+def _required_name(error: Any) -> str:
+    kind = getattr(error, "kind", None)
+    name = getattr(kind, "property", None)
+    if isinstance(name, str):
+        return name
+    match = _REQUIRED_MESSAGE.match(str(getattr(error, "message", "")))
+    if match:
+        try:
+            return str(json.loads(match.group(1)))
+        except ValueError:
+            pass
+    return "?"
+
+
+def _convert(compiled: Compiled, error: Any, *, strict: bool) -> list[Finding]:
+    path = tuple(error.schema_path)
+    keyword = str(path[-1]) if path else ""
+    node, source = compiled.node(path[:-1], strict)
+    if not isinstance(node, dict):
+        node = {}
+    pointer = _pointer(error.instance_path)
+    if keyword == "required":
+        name = _required_name(error)
+        props = node.get("properties")
+        sub = props.get(name) if isinstance(props, dict) else None
+        if isinstance(sub, dict):
+            root = compiled.strict_schema if strict else compiled.schema
+            target = resolve(sub, root)
+            source = sub.get(SOURCE) or target.get(SOURCE) or source
+        return [make(f"{pointer}/{escape(name)}", "required", describe("required", node, name),
+                     source, keyword)]
+    if keyword in ("additionalProperties", "unevaluatedProperties") and strict:
+        instance = error.instance
+        documented = node.get("properties") if isinstance(node.get("properties"), dict) else {}
+        names = [k for k in instance if k not in documented] if isinstance(instance, dict) else []
+        return [make(f"{pointer}/{escape(name)}", "undocumented-field",
+                     describe("additionalProperties", node, name), source, keyword)
+                for name in names]
+    if keyword == "anyOf" and HINT_MARK in node:
+        return [make(pointer, "format-hint", describe("format-hint", node, error.instance),
+                     source, "x-docs2spec-format-hints")]
+    rule = RULE_OF_KEYWORD.get(keyword, "schema")
+    return [make(pointer, rule, describe(keyword, node, error.instance), source, keyword)]
