@@ -16,18 +16,19 @@ from pathlib import Path
 import yaml
 
 from . import dialects, sources
+from .dialects.tables import table_kind
 from .emitters.jsonschema import error_schema, request_schema, response_schema
 from .emitters.models import emit_models, package_init
 from .emitters.openapi import dump_json, emit_openapi
 from .emitters.report import emit_report
 from .errors import Docs2SpecError, InputError
-from .dialects.tables import table_kind
 from .ir.model import Diagnostic, PageExtract, Product
 from .ir.product import build_product
 from .ir.reconcile import build_operations, documented_type_names
 from .location import SourceLoc
 from .manifest import Manifest
 from .sources.tree import Document, Table
+from .timebox import PAGE_SECONDS, PageTimeout, time_limit
 
 MAX_PAGE_BYTES = 20_000_000
 PARALLEL_THRESHOLD = 16
@@ -71,14 +72,13 @@ def process_page(path: Path, label: str, form: str | None, dialect: str | None) 
     try:
         if path.stat().st_size > MAX_PAGE_BYTES:
             raise InputError(f"page larger than {MAX_PAGE_BYTES} bytes", SourceLoc(label))
-        text = decode_page(label, path.read_bytes())
-        doc = sources.read_page(label, text, form)
-        if dialect is None and not looks_like_reference(doc):
-            return PageResult(label, None, Diagnostic(
-                "info", "page-not-reference", "no parameter table: not an API reference page "
-                "(overview, common parameters, index, ...); skipped", SourceLoc(label, 1)),
-                form=doc.form)
-        return PageResult(label, dialects.extract_page(doc, dialect), form=doc.form)
+        data = path.read_bytes()
+        with time_limit():
+            return read_and_extract(label, decode_page(label, data), form, dialect)
+    except PageTimeout:
+        return PageResult(label, None, Diagnostic(
+            "error", "page-timeout", f"reading the page took longer than {PAGE_SECONDS:g} s; "
+            "skipped", SourceLoc(label)))
     except Docs2SpecError as exc:
         return PageResult(label, None, Diagnostic("error", "page-unreadable", exc.bare_message,
                                                   exc.loc or SourceLoc(label)))
@@ -89,6 +89,21 @@ def process_page(path: Path, label: str, form: str | None, dialect: str | None) 
     except RecursionError:
         return PageResult(label, None, Diagnostic("error", "page-unreadable",
                                                   "page nests too deeply to read", SourceLoc(label)))
+    except Exception as exc:  # noqa: BLE001 - one page's failure must not stop the others
+        return PageResult(label, None, Diagnostic(
+            "error", "internal-error", f"docs2spec failed on this page ({type(exc).__name__}: "
+            f"{exc}); it was skipped. This is a bug in docs2spec: please report it with the page",
+            SourceLoc(label)))
+
+
+def read_and_extract(label: str, text: str, form: str | None, dialect: str | None) -> PageResult:
+    doc = sources.read_page(label, text, form)
+    if dialect is None and not looks_like_reference(doc):
+        return PageResult(label, None, Diagnostic(
+            "info", "page-not-reference", "no parameter table: not an API reference page "
+            "(overview, common parameters, index, ...); skipped", SourceLoc(label, 1)),
+            form=doc.form)
+    return PageResult(label, dialects.extract_page(doc, dialect), form=doc.form)
 
 
 def process_pages(pages: list[tuple[Path, str]], form: str | None,

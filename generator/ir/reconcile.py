@@ -330,9 +330,16 @@ def build_operations(extracts: list[PageExtract]) -> tuple[list[Operation], list
     for op_id in sorted(groups):
         built = []
         for extract in groups[op_id]:
-            operation, found = operation_from_page(extract)
+            try:
+                operation, found = operation_from_page(extract)
+            except RecursionError:
+                diagnostics.append(Diagnostic("error", "page-skipped", "the page's tables or "
+                                              "samples nest too deeply", extract.loc, (), op_id))
+                continue
             diagnostics.extend(found)
             built.append(operation)
+        if not built:
+            continue
         operation = built[0]
         for other in built[1:]:
             operation = merge_operations(operation, other, diagnostics)
