@@ -318,6 +318,9 @@ NAMES = ["class", "def", "None", "True", "1st", "2nd-field", "a.b", "a-b", "a b"
          "\ufb01eld", "field", "\uff21\uff22\uff23", "abc", "List", "Any"]
 
 
+OTHER = 'Other"""\\\x00\u2028'  # an operation id no page should have
+
+
 def S(kind: str, **kw) -> Schema:
     return Schema(kind=kind, description=(("en", NASTY), ("zh", "中文")), **kw)
 
@@ -349,7 +352,7 @@ def hostile_product() -> Product:
                   responses=(Response(200, nested),)),
         Operation(id="1-weird op 名", style="rest", methods=("GET",), path="/z",
                   responses=(Response(200, S("array", items=S("string"))),)),
-        Operation(id="Other", style="rpc", methods=("GET",), path="/",
+        Operation(id=OTHER, style="rpc", methods=("GET",), path="/",
                   parameters=(Parameter("Action", "query", S("string")),
                               Parameter("Config", "query", S("string", content_media_type=(
                                   "application/json"), content_schema=ike_b)),),
@@ -375,7 +378,8 @@ def hostile():
 def test_hostile_module_imports_and_is_stable(hostile):
     product, code, module = hostile
     assert emit_models(hostile_product()) == code
-    assert set(module.RESPONSES) == {"class", "Class", "1-weird op 名", "Other"}
+    assert set(module.RESPONSES) == {"class", "Class", "1-weird op 名", OTHER}
+    assert module.RESPONSES[OTHER] is module.OtherResponse
     names = {cls.__name__ for cls in [*module.REQUESTS.values(), *module.RESPONSES.values()]}
     assert len(names) == 8  # `class` and `Class` do not collide
     assert all(name.isidentifier() and name.isascii() for name in names)

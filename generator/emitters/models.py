@@ -8,9 +8,10 @@ generated.alibabacloud.vpc.models import ListIpsecServersResponse`). Why this sh
   (no subprocess, no files, no network): `$defs` holds `<Op>Request` (every parameter keyed by
   its wire name, a request body under `body`), `<Op>Response` (the success body), the product's
   named types, and every nested object, hoisted under a name derived from its path
-  (`DescribeVpnConnectionsResponseVpnConnectionsVpnConnectionItemIkeConfig`). The names are
-  chosen here, not by the generator's first-come numbering, so adding an operation never
-  renames another operation's classes, and two `IkeConfig` objects never meet.
+  (`DescribeVpnConnectionsResponseVpnConnectionItemIkeConfig`; an XML-style wrapper object
+  adds no segment, a list item adds `Item`). The names are chosen here, not by the generator's
+  first-come numbering, so adding an operation never renames another operation's classes, and
+  two `IkeConfig` objects never meet. `REQUESTS`/`RESPONSES` map operation ids to classes.
 - Wire names stay aliases; attributes are snake_case; both populate (`populate_by_name`).
 - Strict scalars: `"86400"` is not an integer and `0` is not a boolean. Extra fields are
   allowed and kept, because a field the docs forgot is a doc bug, not a broken response. Every
@@ -123,15 +124,16 @@ class _Builder:
         out: dict[str, Any] = {"type": "object", "properties": properties}
         if required:
             out["required"] = required
-        out["description"] = f"{op.id} request: every parameter, keyed by its wire name." + (
-            f"\n\n{_text(op.summary)}" if _text(op.summary) else "")
+        summary = _text(op.summary)
+        out["description"] = (f"{_text([('', op.id)])} request: every parameter, keyed by its "
+                              "wire name." + (f"\n\n{summary}" if summary else ""))
         return out
 
     def _response(self, op: Operation, name: str) -> dict[str, Any]:
         success = op.success()
         out = self._root(success.schema, name) if success else {"type": "object"}
         status = f" ({success.status})" if success else ""
-        out["description"] = f"{op.id} response{status}: the success body."
+        out["description"] = f"{_text([('', op.id)])} response{status}: the success body."
         return out
 
     def _root(self, schema: Schema, name: str) -> dict[str, Any]:
