@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import InputError
 from .location import SourceLoc
 from .manifest import Manifest
-from .pipeline import PageResult, emit_product, process_pages, product_from_results
+from .pipeline import PageResult, emit_products, process_pages, product_from_results
 from .regen import PAGE_SUFFIXES, ProductBuild, all_files, write_tree
 
 PROVIDERS = {"alibaba": "alibabacloud", "huawei": "huaweicloud"}
@@ -80,18 +80,20 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
             groups["alibaba" if dialect != "huawei" else "huawei"] = unread
         else:
             groups[first].extend(unread)
-    builds = []
+    plans = []
     for name, group in sorted(groups.items()):
         style = STYLES.get(name, "rest")
         manifest = Manifest(provider=provider or PROVIDERS.get(name, name),
                             product=product or "api",
                             title=f"{provider or PROVIDERS.get(name, name)} {product or 'api'}",
                             version=version or infer_version(group, style), style=style)
-        labels = tuple(r.path for r in group)
-        built = product_from_results(manifest, group, labels)
-        files = {f"{manifest.provider}/{manifest.product}/{rel}": text
-                 for rel, text in emit_product(built, group).items()}
-        builds.append(ProductBuild(manifest, built, tuple(group), files))
+        built = product_from_results(manifest, group, tuple(r.path for r in group))
+        plans.append((manifest, built, group))
+    emitted = emit_products([(built, group) for _, built, group in plans])
+    builds = [ProductBuild(manifest, built, tuple(group),
+                           {f"{manifest.provider}/{manifest.product}/{rel}": text
+                            for rel, text in files.items()})
+              for (manifest, built, group), files in zip(plans, emitted, strict=True)]
     if write:
         write_tree(all_files(builds), out)
     return builds, len(broken)

@@ -32,6 +32,7 @@ from .timebox import PAGE_SECONDS, PageTimeout, time_limit
 
 MAX_PAGE_BYTES = 20_000_000
 PARALLEL_THRESHOLD = 16
+PARALLEL_EMIT_OPERATIONS = 10
 
 
 def decode_page(path: str, data: bytes) -> str:
@@ -154,20 +155,55 @@ def build_product_from_pages(manifest: Manifest, pages: list[tuple[Path, str]]) 
     return product_from_results(manifest, results, tuple(label for _, label in pages)), results
 
 
-def emit_product(product: Product, results: Iterable[PageResult]) -> dict[str, str]:
-    """{path relative to the product's output folder: text}."""
+def emit_products(plans: list[tuple[Product, list[PageResult]]]) -> list[dict[str, str]]:
+    """Several products at once: one worker process each (2 cores), each emitting serially."""
+    if len(plans) < 2 or (os.cpu_count() or 1) < 2:
+        return [emit_product(product, results) for product, results in plans]
+    with ProcessPoolExecutor(max_workers=min(len(plans), os.cpu_count() or 2)) as pool:
+        futures = [pool.submit(emit_product, product, results, False)
+                   for product, results in plans]
+        return [future.result() for future in futures]
+
+
+def dump_yaml(document: dict) -> str:
+    """The OpenAPI document as YAML. The pure-Python dumper, always: libyaml's output differs
+    in places, and `generated/` must be byte-identical on every machine."""
+    return yaml.dump(document, Dumper=yaml.SafeDumper, sort_keys=False, allow_unicode=True,
+                     width=100)
+
+
+def emit_product(product: Product, results: Iterable[PageResult],
+                 parallel: bool = True) -> dict[str, str]:
+    """{path relative to the product's output folder: text}.
+
+    The two slow parts (models through datamodel-code-generator, YAML) run in worker processes
+    for large products while the JSON files are rendered here."""
     files: dict[str, str] = {}
     document = emit_openapi(product)
-    files["openapi.json"] = dump_json(document)
-    files["openapi.yaml"] = yaml.safe_dump(document, sort_keys=False, allow_unicode=True,
-                                           width=100)
-    for operation in product.operations:
-        files[f"schemas/{operation.id}.request.json"] = dump_json(request_schema(operation,
-                                                                                 product))
-        files[f"schemas/{operation.id}.response.json"] = dump_json(response_schema(operation,
-                                                                                   product))
-        files[f"schemas/{operation.id}.error.json"] = dump_json(error_schema(operation, product))
-    files["report.json"] = dump_json(emit_report(product, results))
-    files["models.py"] = emit_models(product)
+    pool = None
+    if parallel and len(product.operations) >= PARALLEL_EMIT_OPERATIONS and \
+            (os.cpu_count() or 1) > 1:
+        pool = ProcessPoolExecutor(max_workers=2)
+        models = pool.submit(emit_models, product)
+        yaml_text = pool.submit(dump_yaml, document)
+    try:
+        files["openapi.json"] = dump_json(document)
+        for operation in product.operations:
+            files[f"schemas/{operation.id}.request.json"] = dump_json(
+                request_schema(operation, product))
+            files[f"schemas/{operation.id}.response.json"] = dump_json(
+                response_schema(operation, product))
+            files[f"schemas/{operation.id}.error.json"] = dump_json(
+                error_schema(operation, product))
+        files["report.json"] = dump_json(emit_report(product, results))
+        if pool is None:
+            files["openapi.yaml"] = dump_yaml(document)
+            files["models.py"] = emit_models(product)
+        else:
+            files["openapi.yaml"] = yaml_text.result()
+            files["models.py"] = models.result()
+    finally:
+        if pool is not None:
+            pool.shutdown()
     files["__init__.py"] = package_init(product.provider, product.name)
     return files

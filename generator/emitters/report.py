@@ -11,7 +11,8 @@ _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 def _key(d: Diagnostic) -> tuple:
     loc = d.loc
-    return (loc.path if loc else "", loc.line if loc else 0, _ORDER[d.severity], d.code, d.message)
+    return (loc.path if loc else "", loc.line if loc else 0, _ORDER[d.severity], d.code, d.message,
+            d.operation, tuple((r.path, r.line) for r in d.related))
 
 
 def _count_fields(schema) -> int:
