@@ -65,6 +65,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validation.command import run
+
+    return run(args)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="docs2spec", description="API reference pages -> "
                                      "JSON Schema, OpenAPI 3.1, models and validators")
@@ -86,6 +92,12 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--dialect", help="force the documentation dialect")
     build.add_argument("--quiet", action="store_true")
     build.set_defaults(func=cmd_build)
+    validate = sub.add_parser("validate", help="check captured requests/responses against "
+                              "generated/ (exit 1 on error findings, 2 on unusable input)")
+    from .validation.command import add_arguments
+
+    add_arguments(validate)
+    validate.set_defaults(func=cmd_validate)
     return parser
 
 

@@ -157,7 +157,8 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         schema = replace(schema, examples=(value if value is not None else example_text,))
     documented = json_string_schema(schema, read_facts, apply_facts)
     if documented is not None:
-        schema = documented
+        # The bullets name the document's keys; they are not values of the string itself.
+        schema = replace(documented, enum=(), default=None, has_default=False)
     container = spec.kind == "object" or (spec.kind == "array" and (
         spec.items is None or spec.items.kind in ("object", "any"))) or (
         not raw_type.strip() and not example_text)

@@ -15,12 +15,18 @@ def _key(d: Diagnostic) -> tuple:
             d.operation, tuple((r.path, r.line) for r in d.related))
 
 
-def _count_fields(schema) -> int:
+def _pages_of(node) -> set[str]:
+    locs = ([node.loc] if node.loc else []) + list(getattr(node, "also_locs", ()))
+    return {loc.path for loc in locs}
+
+
+def _count_fields(schema, page: str) -> int:
+    """Response fields a page documents (merged pages count the fields they share too)."""
     total = 0
     for _, sub in schema.properties:
-        total += 1 + _count_fields(sub)
+        total += (page in _pages_of(sub)) + _count_fields(sub, page)
     if schema.items is not None:
-        total += _count_fields(schema.items)
+        total += _count_fields(schema.items, page)
     return total
 
 
@@ -37,12 +43,12 @@ def page_summaries(product: Product, results) -> list[dict[str, Any]]:
             if entry is None:
                 continue
             entry["operations"].append(op.id)
-            entry["parameters"] += sum(1 for p in op.parameters if p.loc and p.loc.path == page)
+            entry["parameters"] += sum(1 for p in op.parameters
+                                       if page in _pages_of(p) | _pages_of(p.schema))
             success = op.success()
-            entry["response_fields"] += _count_fields(success.schema) if success and \
-                page == op.pages[0] else 0
+            entry["response_fields"] += _count_fields(success.schema, page) if success else 0
             entry["samples"] += sum(1 for s in op.samples if s.loc and s.loc.path == page)
-            entry["error_codes"] += sum(1 for e in op.errors if e.loc and e.loc.path == page)
+            entry["error_codes"] += sum(1 for e in op.errors if page in _pages_of(e))
     for diagnostic in product.diagnostics:
         if diagnostic.loc and diagnostic.loc.path in by_page:
             if diagnostic.severity in ("warning", "error"):

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..location import SourceLoc
-from .infer import _kind, infer_schema
+from .infer import _kind, infer_schema, with_loc
 from .model import Diagnostic, Schema
 
 
@@ -154,5 +154,5 @@ class Aligner:
                 self.note("warning", "field-undocumented",
                           f"{path}: in the sample but not in the table; added, typed from the "
                           "sample and marked x-docs2spec-inferred", schema)
-            props.append((key, replace(infer_schema(subs), loc=self.sample_loc)))
+            props.append((key, with_loc(infer_schema(subs), self.sample_loc)))
         return replace(schema, properties=tuple(props))

@@ -56,3 +56,12 @@ def infer_schema(values: list[Any]) -> Schema:
     if kind == "integer" and any(abs(v) > INT32_MAX for v in present):
         fmt = "int64"
     return Schema(kind=kind, format=fmt, inferred=True, examples=examples)  # type: ignore[arg-type]
+
+
+def with_loc(schema: Schema, loc) -> Schema:
+    """Every node of an inferred schema points at the sample it was read from."""
+    from dataclasses import replace
+
+    return replace(schema, loc=schema.loc or loc,
+                   properties=tuple((k, with_loc(v, loc)) for k, v in schema.properties),
+                   items=with_loc(schema.items, loc) if schema.items is not None else None)

@@ -15,7 +15,7 @@ from typing import Any
 from ..location import SourceLoc
 from .align import Aligner
 from .conflicts import reconcile_constraints
-from .infer import infer_schema
+from .infer import infer_schema, with_loc
 from .merge import merge_schemas
 from .model import (
     Diagnostic,
@@ -133,7 +133,7 @@ def _responses(extract: PageExtract, types: dict[str, Schema],
     if not any(200 <= r.status < 300 for r in responses):
         values = _json_values(extract.samples, "response")
         if values:
-            schema = replace(infer_schema(values), loc=next(
+            schema = with_loc(infer_schema(values), next(
                 s.loc for s in extract.samples if s.kind == "response" and s.syntax == "json"))
             diagnostics.append(Diagnostic(
                 "warning", "response-inferred", "the page documents no response fields; the "

@@ -95,18 +95,34 @@ def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
         text = bytes(body) if isinstance(body, (bytearray, memoryview)) else body
         if not text.strip():
             raise BodyError("the body is empty")
-        if looks_like_xml(text):
-            try:
-                return Body(xml_to_json(text, xml_schema or {}), text, "xml")
-            except XmlBodyError as exc:
-                raise BodyError(str(exc)) from None
         if isinstance(text, str) and text.startswith("\ufeff"):
             text = text[1:]
         elif isinstance(text, bytes) and text.startswith(b"\xef\xbb\xbf"):
             text = text[3:]
-        return Body(loads(text), text, "json")
+        try:
+            if looks_like_xml(text):
+                try:
+                    return Body(xml_to_json(text, xml_schema or {}), text, "xml")
+                except XmlBodyError as exc:
+                    raise BodyError(str(exc)) from None
+            return Body(loads(text), text, "json")
+        except BodyError:
+            if _binary(text):
+                raise BodyError("binary data (not UTF-8 text); not a JSON or XML body") from None
+            raise
     check_value(body)
     return Body(body, None, "value")
+
+
+def _binary(text: bytes | str) -> bool:
+    if isinstance(text, str):
+        return "\x00" in text[:4096]
+    head = text[:4096]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start < len(head) - 4  # not just a character cut at the window's end
+    return b"\x00" in head
 
 
 def check_value(value: Any) -> None:

@@ -85,6 +85,8 @@ class ProductContracts:
     hosts: tuple[re.Pattern[str], ...] = ()
     base_paths: tuple[str, ...] = ()
     _schemas: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    compiled: dict[tuple[str, ...], Any] = field(default_factory=dict)
+    """Compiled validators per (operation, kind[, parameter]); see `engine`."""
 
     def schema(self, operation: str, kind: str) -> dict[str, Any]:
         """The JSON Schema document for `operation`'s request, success response or error."""

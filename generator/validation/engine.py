@@ -21,7 +21,7 @@ import jsonschema_rs
 
 from .bodies import BodyError, escape
 from .closed import HINT_MARK, closed_copy, single_pass
-from .findings import RULE_OF_KEYWORD, Finding, make
+from .findings import ERROR, RULE_OF_KEYWORD, WARNING, Finding, make
 from .messages import describe
 from .schemanav import SOURCE, resolve, walk
 
@@ -130,12 +130,15 @@ def _convert(compiled: Compiled, error: Any, *, strict: bool) -> list[Finding]:
             source = sub.get(SOURCE) or target.get(SOURCE) or source
         return [make(f"{pointer}/{escape(name)}", "required", describe("required", node, name),
                      source, keyword)]
-    if keyword in ("additionalProperties", "unevaluatedProperties") and strict:
+    if keyword in ("additionalProperties", "unevaluatedProperties"):
         instance = error.instance
         documented = node.get("properties") if isinstance(node.get("properties"), dict) else {}
         names = [k for k in instance if k not in documented] if isinstance(instance, dict) else []
-        return [make(f"{pointer}/{escape(name)}", "undocumented-field",
-                     describe("additionalProperties", node, name), source, keyword)
+        # Added by closing: a warning. Stated by the contract itself: an error.
+        stated = not strict or keyword in (compiled.node(path[:-1], False)[0] or {})
+        return [Finding(f"{pointer}/{escape(name)}", "undocumented-field",
+                        ERROR if stated else WARNING,
+                        describe("additionalProperties", node, name), source, keyword)
                 for name in names]
     if keyword == "anyOf" and HINT_MARK in node:
         return [make(pointer, "format-hint", describe("format-hint", node, error.instance),

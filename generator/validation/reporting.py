@@ -1,0 +1,185 @@
+"""Results -> a readable table, JSON, and a drift summary per operation and rule.
+
+The report keeps counts for every entry but detailed findings only up to a limit, so checking a
+JSON Lines file of millions of captures stays within bounded memory. Drift groups findings by
+(product, operation, kind, rule, severity) with array indices folded (`/IpsecServers/*/Foo`),
+which is what tells "the provider added a field" apart from "one capture is odd".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from .findings import ERROR, Finding
+
+_INDEX = re.compile(r"/\d+(?=/|$)")
+MAX_POINTERS_PER_DRIFT = 200
+
+
+@dataclass(slots=True)
+class Result:
+    label: str
+    product: str = ""
+    operation: str = ""
+    kind: str = ""
+    status: int | None = None
+    findings: list[Finding] = field(default_factory=list)
+    input_error: str | None = None
+    skipped: bool = False
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == ERROR for f in self.findings)
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"entry": self.label, "product": self.product,
+                               "operation": self.operation, "kind": self.kind}
+        if self.status is not None:
+            out["status"] = self.status
+        if self.input_error is not None:
+            out["input_error"] = self.input_error
+        out["findings"] = [f.as_dict() for f in self.findings]
+        return out
+
+
+@dataclass(slots=True)
+class _Drift:
+    findings: int = 0
+    entries: int = 0
+    pointers: Counter = field(default_factory=Counter)
+    source: str = ""
+
+
+class Report:
+    def __init__(self, max_findings: int = 2000) -> None:
+        self.max_findings = max_findings
+        self.entries = 0
+        self.ok = 0
+        self.with_errors = 0
+        self.warnings_only = 0
+        self.unusable = 0
+        self.skipped = 0
+        self.shown: list[Result] = []
+        self.shown_findings = 0
+        self.hidden_findings = 0
+        self.drift: dict[tuple[str, str, str, str, str], _Drift] = {}
+
+    def add(self, result: Result) -> None:
+        if result.skipped:
+            self.skipped += 1
+            return
+        self.entries += 1
+        if result.input_error is not None:
+            self.unusable += 1
+        elif result.has_errors:
+            self.with_errors += 1
+        elif result.findings:
+            self.warnings_only += 1
+        else:
+            self.ok += 1
+        seen: set[tuple[str, str, str, str, str]] = set()
+        for finding in result.findings:
+            key = (result.product, result.operation, result.kind, finding.rule, finding.severity)
+            drift = self.drift.get(key)
+            if drift is None:
+                drift = self.drift[key] = _Drift(source=finding.source)
+            drift.findings += 1
+            if key not in seen:
+                seen.add(key)
+                drift.entries += 1
+            where = _INDEX.sub("/*", finding.pointer) or "/"
+            if where in drift.pointers or len(drift.pointers) < MAX_POINTERS_PER_DRIFT:
+                drift.pointers[where] += 1
+        if result.input_error is None and not result.findings:
+            return
+        room = self.max_findings - self.shown_findings
+        if room <= 0 and result.input_error is None:
+            self.hidden_findings += len(result.findings)
+            return
+        kept = result.findings[:max(room, 0)]
+        self.hidden_findings += len(result.findings) - len(kept)
+        self.shown_findings += len(kept)
+        self.shown.append(Result(result.label, result.product, result.operation, result.kind,
+                                 result.status, kept, result.input_error))
+
+    def exit_code(self) -> int:
+        """2: some entry could not be checked; 1: some error-severity finding; 0: clean."""
+        if self.unusable:
+            return 2
+        return 1 if self.with_errors else 0
+
+    def summary(self) -> dict[str, int]:
+        return {"entries": self.entries, "ok": self.ok, "with_errors": self.with_errors,
+                "warnings_only": self.warnings_only, "unusable": self.unusable,
+                "skipped": self.skipped, "findings_not_shown": self.hidden_findings}
+
+    def drift_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for (product, operation, kind, rule, severity), drift in sorted(self.drift.items()):
+            rows.append({"product": product, "operation": operation, "kind": kind,
+                         "rule": rule, "severity": severity, "findings": drift.findings,
+                         "entries": drift.entries, "source": drift.source,
+                         "where": [{"pointer": p, "count": n}
+                                   for p, n in drift.pointers.most_common(5)]})
+        return rows
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"summary": self.summary(), "entries": [r.as_dict() for r in self.shown],
+                "drift": self.drift_rows()}
+
+
+def _cut(text: str, width: int) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: max(width - 3, 1)] + "..."
+
+
+def _table(headers: list[str], rows: list[list[str]], caps: list[int]) -> list[str]:
+    rows = [[_cut(cell, cap) for cell, cap in zip(row, caps, strict=True)] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    lines = []
+    for row in [headers, *rows]:
+        cells = [cell.ljust(widths[i]) if i < len(row) - 1 else cell for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def render_text(report: Report, out: TextIO) -> None:
+    rows: list[list[str]] = []
+    for result in report.shown:
+        operation = " ".join(x for x in (result.operation, result.kind) if x)
+        if result.input_error is not None:
+            rows.append([result.label, operation or "-", "input", "unreadable", "-", "-",
+                         result.input_error])
+        for f in result.findings:
+            rows.append([result.label, operation, f.severity, f.rule, f.pointer or "/",
+                         f.source or "-", f.message])
+    if rows:
+        out.write("\n".join(_table(["ENTRY", "OPERATION", "SEVERITY", "RULE", "POINTER",
+                                    "SOURCE", "MESSAGE"], rows,
+                                   [56, 40, 8, 18, 48, 60, 400])) + "\n")
+        if report.hidden_findings:
+            out.write(f"... {report.hidden_findings} more findings not shown "
+                      "(see the drift summary)\n")
+        out.write("\n")
+    drift = report.drift_rows()
+    if drift:
+        out.write("Drift by operation and rule:\n")
+        table = []
+        for row in drift:
+            where = ", ".join(f"{w['pointer']} ({w['count']})" for w in row["where"][:3])
+            table.append([f"{row['product']} {row['operation']}".strip(), row["kind"],
+                          row["rule"], row["severity"], str(row["findings"]),
+                          str(row["entries"]), where])
+        out.write("\n".join(_table(["OPERATION", "KIND", "RULE", "SEVERITY", "FINDINGS",
+                                    "ENTRIES", "WHERE (most frequent)"], table,
+                                   [56, 8, 18, 8, 8, 7, 200])) + "\n\n")
+    s = report.summary()
+    parts = [f"{s['ok']} ok", f"{s['with_errors']} with errors",
+             f"{s['warnings_only']} with warnings only", f"{s['unusable']} unreadable"]
+    if s["skipped"]:
+        parts.append(f"{s['skipped']} skipped (no documented operation)")
+    out.write(f"Checked {s['entries']} entr{'y' if s['entries'] == 1 else 'ies'}: "
+              f"{', '.join(parts)}.\n")
