@@ -314,7 +314,9 @@ def test_odd_input_becomes_notes_not_exceptions():
     assert codes == [("json", '{"a": [1, 2]}'), ("json", "[1, 2, 3]"), ("xml", "<a/>")]
     notes = [(loc.line, message) for loc, message in document.notes]
     assert (6, "malformed table read leniently (2 rows); check its cells") in notes
-    assert any(line == 8 and message.startswith("Malformed table.") for line, message in notes)
+    # docutils' own message; the line it names moved between docutils 0.19 (8) and 0.23 (11).
+    assert any(6 <= line <= 13 and message.startswith("Malformed table.")
+               for line, message in notes)
     assert (17, 'unknown role ":madeuprole:"; read as its text') in notes
     assert (19, 'unknown directive "fancybox"; its content is read as ordinary text') in notes
     assert any("include" in message for _, message in notes)
