@@ -257,7 +257,7 @@ def _build(node: _Node) -> Schema:
     if schema.kind == "array":
         item = node.item
         if item is not None and (item.children or item.schema.kind != "object"
-                                 or schema.items is None):
+                                 or schema.items is not None or item.row is not None):
             return replace(schema, items=_build(item))
         return schema
     if node.children:

@@ -86,6 +86,9 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
             elif schema.content_media_type:
                 encoding = "json-string"
             row = rows.get(name)
+            if schema.kind == "array" and schema.items is None:
+                # An untyped list in a URL is a list of strings: that is all a query can carry.
+                schema = replace(schema, items=Schema(kind="string"))
             params.append(Parameter(name=name, location=locations.get(name) or "query",
                                     schema=schema, required=name in root.required,
                                     encoding=encoding,  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ fields are kept. `REQUESTS` and `RESPONSES` map each operation id to its models.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
@@ -31,7 +31,7 @@ class ListVpnConnectionsRequest(BaseModel):
         None, description="Specifies an EIP ID or private IP address of a VPN gateway."
     )
     vgw_id: StrictStr | None = Field(None, description="Specifies a VPN gateway ID.")
-    enterprise_project_id: list[dict[str, Any]] | None = Field(
+    enterprise_project_id: list[StrictStr] | None = Field(
         None, description="Specifies an enterprise project ID."
     )
     limit: StrictInt | None = None
