@@ -12,18 +12,20 @@ Errors: the body breaks what the docs state. Warnings: fields the docs never men
 hints the docs' own samples break, duplicated JSON keys. `strict=True` makes warnings errors.
 
 Modules, one job each: `contracts` (find and load generated/), `closed` + `hints` (the closed
-copy that detects warnings), `engine` (compiled validators and findings), `bodies` + `depth` +
-`xmlbody` (reading bodies safely), `shaping` (requests into grouped instances), `discovery`
-(which operation a capture belongs to), `readers` (files, folders, JSON Lines, HAR, stdin),
-`reporting` (table, JSON, drift summary), `command` (the `docs2spec validate` CLI).
+copy that detects warnings), `engine` (compiled validators, findings) + `messages` +
+`schemanav`, `bodies` + `depth` + `xmlbody` (reading bodies safely), `api` (responses),
+`requestcheck` + `shaping` (requests into grouped instances), `discovery` (which operation a
+capture belongs to), `readers` (files, folders, JSON Lines, HAR, stdin), `reporting` (table,
+JSON, drift summary), `command` (the `docs2spec validate` CLI).
 """
 
 from __future__ import annotations
 
-from .api import check_request, check_response, validate_request, validate_response
+from .api import check_response, validate_response
 from .bodies import BodyError
 from .contracts import Contracts, contracts, default_root, forget
 from .findings import ERROR, WARNING, Finding, has_errors
+from .requestcheck import check_request, validate_request
 
 __all__ = [
     "ERROR",

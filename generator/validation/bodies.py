@@ -2,8 +2,10 @@
 validate, or a `BodyError` that says in one line why it cannot be checked.
 
 JSON is parsed with orjson when it is installed (several times faster than `json`, which is the
-fallback). Nesting depth is checked before parsing (see `depth`), numbers too large for a double
-are refused instead of becoming `inf`, and nothing here recurses on the document.
+fallback). Nesting depth is bounded before anything validates: orjson >= 3.9.15 refuses more
+than 1024 levels itself; otherwise the byte scan in `depth` refuses more than 256 first. Values
+handed over already parsed are walked (iteratively) before findings are built for them. Numbers
+too large for a double are refused instead of becoming `inf`; nothing here recurses.
 """
 
 from __future__ import annotations
@@ -22,7 +24,20 @@ try:  # orjson: compiled JSON parser; optional at import time, a declared depend
 except ImportError:  # pragma: no cover - exercised only without orjson
     _orjson = None
 
-MAX_DUPLICATE_SCAN = 8 * 1024 * 1024
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in text.split(".")[:3] if p.isdigit())
+
+
+# orjson >= 3.9.15 refuses documents nested deeper than 1024 levels by itself (CVE-2024-27454);
+# then its limit is the guard and the byte scan below is skipped. Older ones get the scan.
+ORJSON_GUARDS_DEPTH = _orjson is not None and _version(_orjson.__version__) >= (3, 9, 15)
+ORJSON_DEPTH = 1024
+FAST_LOADS = _orjson.loads if ORJSON_GUARDS_DEPTH else None
+"""A parser safe to call on any bytes without the byte scan, when there is one."""
+
+MAX_DUPLICATE_SCAN = 1024 * 1024
+"""Bodies above this size are not re-read for duplicate keys (the re-read costs ~20 ms/MB)."""
 _JSON_TYPES = (dict, list, str, int, float, bool, type(None))
 
 
@@ -39,8 +54,8 @@ class Body:
     """"json", "xml", or "value" (given parsed)."""
 
 
-def _too_deep(depth: int | str) -> BodyError:
-    return BodyError(f"the body nests {depth} levels deep; the limit is {MAX_DEPTH}",
+def _too_deep(depth: int | str, limit: int = MAX_DEPTH) -> BodyError:
+    return BodyError(f"the body nests {depth} levels deep; the limit is {limit}",
                      hint="no API response nests like this; the capture is probably corrupt")
 
 
@@ -57,9 +72,14 @@ def _finite(text: str) -> float:
 
 def loads(data: bytes | str) -> Any:
     """Parse JSON text; `BodyError` with a readable reason when it is not JSON."""
+    if ORJSON_GUARDS_DEPTH:
+        try:
+            return _orjson.loads(data)
+        except _orjson.JSONDecodeError as exc:
+            raise _json_error(str(exc), ORJSON_DEPTH) from None
     depth = text_too_deep(data)
     if depth is not None:
-        raise _too_deep(f"more than {MAX_DEPTH}" if depth > MAX_DEPTH else depth)
+        raise _too_deep(f"more than {MAX_DEPTH}", MAX_DEPTH)
     if _orjson is not None:
         try:
             return _orjson.loads(data)
@@ -73,15 +93,15 @@ def loads(data: bytes | str) -> Any:
     try:
         return json.loads(data, parse_constant=_reject_constant, parse_float=_finite)
     except RecursionError:
-        raise _too_deep(f"more than {MAX_DEPTH}") from None
+        raise _too_deep(f"more than {MAX_DEPTH}") from None  # json's C scanner recursed
     except ValueError as exc:
         raise _json_error(str(exc)) from None
 
 
-def _json_error(message: str) -> BodyError:
+def _json_error(message: str, limit: int = MAX_DEPTH) -> BodyError:
     lowered = message.lower()
     if "depth" in lowered or "recursion" in lowered:
-        return _too_deep(f"more than {MAX_DEPTH}")
+        return _too_deep(f"more than {limit}", limit)
     if "infinity" in lowered or "too large" in lowered:
         return BodyError(f"a number in the body is too large for a 64-bit float ({message})")
     if "utf-8" in lowered or "utf8" in lowered:
@@ -91,6 +111,8 @@ def _json_error(message: str) -> BodyError:
 
 def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
     """The value to validate. Text starting with `<` is XML, read by `xml_schema`'s shape."""
+    if type(body) is bytes and body[:1] in (b"{", b"["):  # the common case, kept short
+        return Body(loads(body), body, "json")
     if isinstance(body, (bytes, bytearray, memoryview, str)):
         text = bytes(body) if isinstance(body, (bytearray, memoryview)) else body
         if not text.strip():
@@ -125,17 +147,34 @@ def _binary(text: bytes | str) -> bool:
     return b"\x00" in head
 
 
-def check_value(value: Any) -> None:
-    """A parsed value must be JSON data (dict, list, str, number, bool, None) of sane depth."""
+def check_value(value: Any, deep: bool = False) -> None:
+    """A parsed value must be JSON data (dict, list, str, number, bool, None); `deep`: also of
+    sane depth (a walk over the whole value, so callers run it only when reporting)."""
     if not isinstance(value, _JSON_TYPES):
         raise BodyError(f"a {type(value).__name__} is not JSON data; pass text, bytes or "
                         "parsed JSON (dict, list, str, number, bool, None)")
-    if isinstance(value, (dict, list)) and value_too_deep(value):
+    if deep and isinstance(value, (dict, list)) and value_too_deep(value):
         raise _too_deep(f"more than {MAX_DEPTH}")
 
 
 class _Object(dict):
     __slots__ = ("duplicates",)
+
+
+def may_have_duplicate_keys(text: bytes | str, value: Any) -> bool:
+    """A cheap test before `duplicate_keys`: `"name":` occurrences are counted (in C) in the
+    text as it came and in the parsed value written back; a key given twice was parsed once,
+    so the counts differ. `\":` inside strings counts the same on both sides; keys written
+    with a space before the colon make them differ too, and then the full re-read decides.
+    (Best effort: a duplicate hidden by exactly as many spaced keys goes unseen.)"""
+    if _orjson is None:
+        return True
+    try:
+        again = _orjson.dumps(value)
+    except (TypeError, ValueError):
+        return True
+    written = text.count(b'":') if isinstance(text, bytes) else text.count('":')
+    return written != again.count(b'":')
 
 
 def duplicate_keys(text: bytes | str) -> list[tuple[str, str]]:

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import TextIO
 
 from ..errors import Docs2SpecError, UsageError
-from .api import check_request, check_response
+from .api import check_response
 from .contracts import Contracts, contracts
 from .discovery import NotFound, Target, for_operation, from_file, from_url, host_is_known
 from .findings import ordered, promote
 from .readers import Entry, read_paths
 from .reporting import Report, Result, render_text
+from .requestcheck import check_request
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +54,7 @@ def _target(cs: Contracts, entry: Entry, product: str | None, operation: str | N
         try:
             return from_url(cs, entry.url, entry.method, product, entry.form)
         except NotFound:
-            if not operation:
+            if not operation or entry.optional:  # HAR: --operation names bare bodies only
                 raise
     if operation:
         return for_operation(cs, operation, product)
@@ -63,24 +65,20 @@ def _target(cs: Contracts, entry: Entry, product: str | None, operation: str | N
 
 def check_entry(cs: Contracts, entry: Entry, args: argparse.Namespace) -> Result:
     result = Result(entry.label, kind=entry.kind, status=entry.status)
-    if entry.optional and not (entry.url and host_is_known(cs, entry.url)):
-        try:
-            _target(cs, entry, args.product, None)
-        except (NotFound, Docs2SpecError):
-            result.skipped = True  # HAR traffic to hosts no contract describes
-            return result
-    if entry.error is not None:
-        result.input_error = entry.error
-        return result
+    target: Target | None = None
+    problem = None
     try:
         target = _target(cs, entry, args.product, args.operation)
-    except NotFound as exc:
-        result.input_error = str(exc)
+    except (NotFound, Docs2SpecError) as exc:
+        problem = str(exc)
+    if target is None and entry.optional and not (entry.url and host_is_known(cs, entry.url)):
+        result.skipped = True  # HAR traffic to hosts no contract describes
         return result
-    except Docs2SpecError as exc:
-        result.input_error = str(exc)
+    if target is not None:
+        result.product, result.operation = target.product.key, target.operation
+    if entry.error is not None or target is None:
+        result.input_error = entry.error if entry.error is not None else problem
         return result
-    result.product, result.operation = target.product.key, target.operation
     try:
         if entry.kind == "request":
             _, found = check_request(target.product, target.operation, url=entry.url,
@@ -120,8 +118,15 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     if args.paths:
         for entry in read_paths(args.paths):
             report.add(check_entry(cs, entry, args))
-    if args.format == "json":
-        out.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
-    else:
-        render_text(report, out)
+    try:
+        if args.format == "json":
+            out.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        else:
+            render_text(report, out)
+        out.flush()
+    except BrokenPipeError:  # `docs2spec validate ... | head`: the reader left, not an error
+        try:  # keep the interpreter's final flush of stdout from failing again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
     return report.exit_code()

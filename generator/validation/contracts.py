@@ -3,11 +3,12 @@
 `openapi.json` says the product's style, version, servers and routes; `schemas/<Op>.<kind>.json`
 (kind: request, response, error) are the JSON Schema documents validated against. The folder is
 found next to the installed `generator` package (the repository root in an editable install),
-else `./generated`, unless a path is given.
+else as an importable `generated` package, else `./generated`, unless a path is given.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from dataclasses import dataclass, field
@@ -21,10 +22,18 @@ KINDS = ("request", "response", "error")
 
 
 def default_root() -> Path:
-    """`generated/` beside the `generator` package, else `./generated`."""
+    """`generated/` beside the `generator` package (the repository root in an editable
+    install), else an importable `generated` package, else `./generated`."""
     beside = Path(__file__).resolve().parent.parent.parent / "generated"
     if beside.is_dir():
         return beside
+    try:
+        spec = importlib.util.find_spec("generated")
+    except (ImportError, ValueError):
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if Path(location).is_dir():
+            return Path(location)
     return Path("generated")
 
 
@@ -192,6 +201,7 @@ class Contracts:
             raise UsageError(f"{self.root}: no <provider>/<product>/openapi.json found",
                              hint="run `docs2spec regen` or pass --generated DIR")
         self._products: dict[str, ProductContracts] = {}
+        self._by_name: dict[str, ProductContracts] = {}
 
     @property
     def keys(self) -> list[str]:
@@ -210,10 +220,14 @@ class Contracts:
         raise UsageError(f"unknown product {name!r}", hint=f"known: {', '.join(self._keys)}")
 
     def product(self, name: str) -> ProductContracts:
+        known = self._by_name.get(name)
+        if known is not None:
+            return known
         key = self.resolve_key(name)
         found = self._products.get(key)
         if found is None:
             found = self._products[key] = _load_product(self.root / key, key)
+        self._by_name[name] = found
         return found
 
     def products(self) -> list[ProductContracts]:
@@ -224,17 +238,29 @@ class Contracts:
 
 
 _LOADED: dict[Path, Contracts] = {}
+_BY_ARGUMENT: dict[str | None, Contracts] = {}
+FAST_PATH: dict[tuple[str, str], Any] = {}
+"""(product name as given, operation) -> compiled success-response validators, for the default
+contracts folder: lets `validate_response` skip every lookup on the common call."""
 
 
 def contracts(root: Path | str | None = None) -> Contracts:
-    """The (cached) contracts under `root` (default: see `default_root`)."""
+    """The (cached) contracts under `root` (default: see `default_root`). Resolving paths
+    costs more than validating a small body, so the argument itself is the first cache key."""
+    key = None if root is None else str(root)
+    found = _BY_ARGUMENT.get(key)
+    if found is not None:
+        return found
     path = (Path(root) if root is not None else default_root()).resolve()
     found = _LOADED.get(path)
     if found is None:
         found = _LOADED[path] = Contracts(path)
+    _BY_ARGUMENT[key] = found
     return found
 
 
 def forget() -> None:
-    """Drop every loaded contract (after `docs2spec regen` rewrote them)."""
+    """Drop every loaded contract and compiled validator (after `docs2spec regen`)."""
     _LOADED.clear()
+    _BY_ARGUMENT.clear()
+    FAST_PATH.clear()

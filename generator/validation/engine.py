@@ -19,7 +19,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from .bodies import BodyError, escape
+from .bodies import BodyError, check_value, escape
 from .closed import HINT_MARK, closed_copy, single_pass
 from .findings import ERROR, RULE_OF_KEYWORD, WARNING, Finding, make
 from .messages import describe
@@ -68,14 +68,20 @@ def content_schema(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]
     return doc
 
 
-def check(compiled: Compiled, instance: Any, *, warnings: bool = True) -> list[Finding]:
-    """Findings for `instance` (severities not yet promoted by `strict`)."""
+def check(compiled: Compiled, instance: Any, *, warnings: bool = True,
+          strict_failed: bool = False, guard_depth: bool = False) -> list[Finding]:
+    """Findings for `instance` (severities not yet promoted by `strict`). `strict_failed`: the
+    caller already knows the closed copy rejects it. `guard_depth`: the instance was handed
+    over parsed (no parser bounded its depth): walk it before reporting on it. (`is_valid`
+    itself does not recurse in Python; building findings for a 100,000-deep value would.)"""
     try:
         if warnings:
-            if compiled.strict.is_valid(instance):
+            if not strict_failed and compiled.strict.is_valid(instance):
                 return []
         elif compiled.open.is_valid(instance):
             return []
+        if guard_depth:
+            check_value(instance, deep=True)
         findings: list[Finding] = []
         if warnings and compiled.single:
             for error in compiled.strict.iter_errors(instance):
@@ -130,8 +136,9 @@ def _convert(compiled: Compiled, error: Any, *, strict: bool) -> list[Finding]:
             source = sub.get(SOURCE) or target.get(SOURCE) or source
         return [make(f"{pointer}/{escape(name)}", "required", describe("required", node, name),
                      source, keyword)]
+    value = getattr(error, "instance", None)
     if keyword in ("additionalProperties", "unevaluatedProperties"):
-        instance = error.instance
+        instance = value
         documented = node.get("properties") if isinstance(node.get("properties"), dict) else {}
         names = [k for k in instance if k not in documented] if isinstance(instance, dict) else []
         # Added by closing: a warning. Stated by the contract itself: an error.
@@ -141,7 +148,7 @@ def _convert(compiled: Compiled, error: Any, *, strict: bool) -> list[Finding]:
                         describe("additionalProperties", node, name), source, keyword)
                 for name in names]
     if keyword == "anyOf" and HINT_MARK in node:
-        return [make(pointer, "format-hint", describe("format-hint", node, error.instance),
+        return [make(pointer, "format-hint", describe("format-hint", node, value),
                      source, "x-docs2spec-format-hints")]
     rule = RULE_OF_KEYWORD.get(keyword, "schema")
-    return [make(pointer, rule, describe(keyword, node, error.instance), source, keyword)]
+    return [make(pointer, rule, describe(keyword, node, value), source, keyword)]

@@ -181,8 +181,8 @@ class _Shaper:
             if rpc and key in COMMON_RPC_PARAMETERS:
                 if key == "Version" and version and value != version:
                     self.out.findings.append(make(
-                        f"/{name}/Version", "version", f"Version {value!r} is not the "
-                        f"documented API version {version!r}", "", "enum"))
+                        f"/{name}/Version", "version", f"Version {json.dumps(value)} is not "
+                        f"the documented API version {json.dumps(version)}", "", "enum"))
                 continue
             if case_insensitive:
                 continue  # HTTP carries many headers the API docs rightly leave out

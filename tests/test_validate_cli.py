@@ -1,0 +1,217 @@
+"""`docs2spec validate`: inputs (files, folders, JSON Lines, HAR, stdin, --url), output (table,
+JSON, drift summary) and exit codes (0 clean, 1 error findings, 2 unusable input or usage)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.validation.readers import read_lines, read_stream
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = str(ROOT / "generated")
+CAPTURED = ROOT / "tests" / "captured"
+INVALID = ROOT / "tests" / "fixtures" / "captures_invalid"
+LIST = "alibabacloud/vpc/ListIpsecServers"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(["validate", "--generated", GENERATED, *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys, *argv: str) -> tuple[int, dict]:
+    code, out, err = run(capsys, "--format", "json", *argv)
+    assert "Traceback" not in err
+    return code, json.loads(out)
+
+
+def test_captured_folder_is_clean(capsys):
+    code, out, err = run(capsys, str(CAPTURED))
+    assert code == 0, out
+    assert "0 with errors" in out and "0 unreadable" in out
+    assert err == ""
+
+
+def test_wrong_type_exits_1_with_table_and_drift(capsys):
+    code, out, _ = run(capsys, str(INVALID / LIST / "wrong-type-deep.json"))
+    assert code == 1
+    header = out.splitlines()[0].split()
+    assert header == ["ENTRY", "OPERATION", "SEVERITY", "RULE", "POINTER", "SOURCE", "MESSAGE"]
+    assert "/IpsecServers/7/IkeConfig/IkeLifetime" in out
+    assert "Drift by operation and rule:" in out
+    assert "/IpsecServers/*/IkeConfig/IkeLifetime (1)" in out
+    assert "Checked 1 entry: 0 ok, 1 with errors" in out
+
+
+def test_json_output_lists_findings_and_drift(capsys):
+    code, report = run_json(capsys, str(INVALID / "huaweicloud"))
+    assert code == 1
+    assert report["summary"]["entries"] == 3
+    rules = {(f["rule"], f["pointer"], f["severity"])
+             for e in report["entries"] for f in e["findings"]}
+    assert ("range", "/vpn_connections/1/ikepolicy/dpd/timeout", "error") in rules
+    assert ("format-hint", "/vpn_connections/0/vgw_ip", "warning") in rules
+    drift = {(d["operation"], d["rule"], d["severity"]): d for d in report["drift"]}
+    assert drift[("ListVpnConnections", "range", "error")]["where"] == [
+        {"pointer": "/vpn_connections/*/ikepolicy/dpd/timeout", "count": 1}]
+
+
+def test_undocumented_field_passes_unless_strict(capsys):
+    path = str(INVALID / LIST / "undocumented-field.json")
+    code, out, _ = run(capsys, path)
+    assert code == 0
+    assert "warning" in out and "undocumented-field" in out
+    code, out, _ = run(capsys, "--strict", path)
+    assert code == 1
+    assert "error     undocumented-field" in out
+
+
+def test_masked_ip_is_a_warning_and_strict_makes_it_fail(capsys):
+    path = str(INVALID / "huaweicloud/vpn/ListVpnConnections/masked-ip.json")
+    assert run(capsys, path)[0] == 0
+    assert run(capsys, "--strict", path)[0] == 1
+
+
+def test_operation_and_status_for_bare_bodies(capsys, tmp_path):
+    body = tmp_path / "error.json"
+    body.write_bytes((INVALID / "alibabacloud/vpc/CreateIpsecServer/error-without-code.json")
+                     .read_bytes())
+    code, out, _ = run(capsys, "--operation", "CreateIpsecServer", "--status", "400", str(body))
+    assert code == 1
+    assert "required" in out and "/Code" in out
+
+
+def test_bare_body_without_operation_is_an_input_error(capsys, tmp_path):
+    body = tmp_path / "x.json"
+    body.write_text("{}")
+    code, out, err = run(capsys, str(body))
+    assert code == 2
+    assert "cannot tell which operation" in out and "--operation" in out
+    assert "Traceback" not in err
+
+
+def test_url_request_checks(capsys):
+    code, report = run_json(capsys, "--url", "https://vpc.cn-hangzhou.aliyuncs.com/?Action="
+                            "ListIpsecServers&RegionId=cn-hangzhou&MaxResults=50")
+    assert code == 1
+    [entry] = report["entries"]
+    assert entry["kind"] == "request" and entry["operation"] == "ListIpsecServers"
+    assert [(f["rule"], f["pointer"]) for f in entry["findings"]] == [
+        ("range", "/query/MaxResults")]
+    code, out, _ = run(capsys, "--url", "https://vpn.eu-de.myhuaweicloud.com/v5/p1/"
+                       "vpn-connection?limit=abc")
+    assert code == 1 and "/query/limit" in out
+    code, out, _ = run(capsys, "--url", "https://vpc.aliyuncs.com/?Action=ListIpsecServers"
+                       "&RegionId=cn-hangzhou&MaxResults=20")
+    assert code == 0
+
+
+def test_requests_in_json_lines(capsys):
+    code, report = run_json(capsys, str(INVALID / "requests.jsonl"))
+    assert code == 1
+    found = [[(f["rule"], f["pointer"]) for f in e["findings"]] for e in report["entries"]]
+    assert found == [[("required", "/query/RegionId")], [("range", "/query/MaxResults")],
+                     [("items", "/query/IpsecServerId")], [("enum", "/query/IkeConfig/IkeVersion")],
+                     [("type", "/query/limit")]]
+
+
+def test_bad_entries_are_reported_and_the_rest_still_checked(capsys):
+    code, report = run_json(capsys, "--operation", "ListIpsecServers",
+                            str(INVALID / "unreadable"))
+    assert code == 2
+    errors = {e["entry"].rsplit("/", 1)[-1]: e.get("input_error") for e in report["entries"]}
+    assert "nests more than" in errors["deep.json"]
+    assert "binary data" in errors["junk.json"]
+    assert "not valid JSON" in errors["not-json.json"]
+    assert "too large" in errors["huge-number.json"]
+    assert "truncated" in errors["truncated.har"]
+    assert "not valid JSON" in errors["mixed.jsonl:2"]
+    assert report["summary"] == {"entries": 8, "ok": 2, "with_errors": 0, "warnings_only": 0,
+                                 "unusable": 6, "skipped": 0, "findings_not_shown": 0}
+
+
+def test_har_requests_and_responses_with_unrelated_traffic_skipped(capsys):
+    code, report = run_json(capsys, str(CAPTURED / "console-session.har"))
+    assert code == 0
+    assert report["summary"]["entries"] == 6
+    assert report["summary"]["skipped"] == 2
+
+
+def test_har_entry_without_body_is_an_input_error(capsys, tmp_path):
+    har = json.loads((CAPTURED / "console-session.har").read_text())
+    del har["log"]["entries"][0]["response"]["content"]["text"]
+    path = tmp_path / "x.har"
+    path.write_text(json.dumps(har))
+    code, report = run_json(capsys, str(path))
+    assert code == 2
+    [bad] = [e for e in report["entries"] if e.get("input_error")]
+    assert "without its response body" in bad["input_error"]
+    assert bad["operation"] == "ListIpsecServers"
+
+
+def test_stdin_json_lines_and_single_document(capsys, monkeypatch):
+    lines = (CAPTURED / "traffic.jsonl").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    code, out, _ = run(capsys, "-")
+    assert code == 0 and "Checked 4 entries: 4 ok" in out
+    doc = (INVALID / LIST / "enum-break.json").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(doc)))
+    code, out, _ = run(capsys, "--operation", "ListIpsecServers", "-")
+    assert code == 1 and "/IpsecServers/0/IkeConfig/IkeMode" in out
+
+
+def test_json_lines_are_streamed():
+    """Reading entry N never reads further than line N: memory stays bounded."""
+    consumed = []
+
+    class Lines:
+        def __iter__(self):
+            for i in range(1, 10**9):
+                consumed.append(i)
+                yield b'{"TotalCount": %d}\n' % i
+
+    entries = read_lines(Lines(), "big.jsonl")  # type: ignore[arg-type]
+    first = [next(entries) for _ in range(3)]
+    assert [e.label for e in first] == ["big.jsonl:1", "big.jsonl:2", "big.jsonl:3"]
+    assert consumed == [1, 2, 3]
+    stream = read_stream(io.BytesIO(b'{"a": 1}\n' * 5), "<stdin>")
+    assert next(stream).label == "<stdin>:1"
+
+
+def test_many_findings_are_counted_but_listing_is_capped(capsys, tmp_path):
+    page = json.loads((CAPTURED / LIST / "page-20-items.json").read_text())
+    for item in page["IpsecServers"]:
+        item["MaxConnections"] = "x"
+    lines = tmp_path / "ListIpsecServers" / "many.jsonl"
+    lines.parent.mkdir()
+    lines.write_text((json.dumps(page) + "\n") * 10)
+    code, report = run_json(capsys, "--product", "vpc", "--max-findings", "50", str(lines))
+    assert code == 1
+    assert report["summary"]["with_errors"] == 10
+    assert report["summary"]["findings_not_shown"] == 150
+    [drift] = report["drift"]
+    assert drift["findings"] == 200 and drift["entries"] == 10
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--product", "nosuch", "x.json"], "unknown product"),
+    (["--operation", "NoSuch", "x.json"], "no documented operation"),
+    ([], "nothing to validate"),
+])
+def test_usage_errors_exit_2_with_one_line(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_missing_path_is_an_input_error(capsys):
+    code, out, _ = run(capsys, "--operation", "ListIpsecServers", "no/such/file.json")
+    assert code == 2 and "no such file or folder" in out
