@@ -76,7 +76,8 @@ def walk_sections(doc: Document) -> Iterator[tuple[str, str, Node]]:
     section, label = "intro", "response"
     for node in doc.nodes:
         if isinstance(node, (Heading, Paragraph)):
-            found = section_of_title(node.text)
+            label_line = isinstance(node, Paragraph) and node.text.rstrip().endswith((":", "："))
+            found = "" if label_line else section_of_title(node.text)
             if found:
                 section, label = found, "request" if found == "request" else "response"
                 if found == "examples" or found == "request":

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "name": ("parameter", "name", "field", "参数", "名称", "参数名", "字段", "parameter name"),
+    "name": ("parameter", "name", "field", "参数", "名称", "参数名", "字段", "parameter name",
+             "attribute", "属性", "param", "key"),
     "type": ("type", "类型", "data type", "参数类型"),
     "required": ("required", "mandatory", "是否必选", "必选", "是否必填", "必填", "是否必须"),
     "description": ("description", "描述", "说明", "参数说明", "含义"),
@@ -55,6 +56,8 @@ def table_kind(header: tuple[str, ...]) -> str:
         return "changes"
     if "name" in roles and "type" in roles:
         return "request" if "required" in roles else "fields"
+    if "name" in roles and "required" in roles and "description" in roles:
+        return "request"  # URI tables often leave out the type: path parameters are strings
     return "other"
 
 

@@ -86,6 +86,11 @@ def parse_type(cell: str) -> TypeSpec:
         if scalar:
             return TypeSpec(scalar[0], scalar[1])
         return TypeSpec("object", ref=name)
+    singular = text[:-1].lower() if text.lower().endswith("s") else ""
+    if singular in _SCALARS:
+        # `Array of strings`, `Array of integers`: a plural scalar, not a type named "strings".
+        kind, fmt = _SCALARS[singular]
+        return TypeSpec(kind, fmt)
     if _IDENT.match(text):
         # A bare type name such as `IpsecServer` inside `Array of IpsecServer`.
         return TypeSpec("object", ref=text)

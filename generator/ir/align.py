@@ -46,6 +46,10 @@ class Aligner:
                                            schema.loc or self.sample_loc, related))
 
     def align(self, schema: Schema, values: list[Any], where: str) -> Schema:
+        if any(v is None for v in values) and "null" not in schema.also_kinds:
+            self.note("info", "sample-null", f"{where or 'response'}: the sample sends null; the "
+                      "schema accepts null too", schema)
+            schema = replace(schema, also_kinds=(*schema.also_kinds, "null"))
         values = [v for v in values if v is not None]
         if not values:
             return schema

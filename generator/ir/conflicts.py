@@ -18,8 +18,10 @@ from .model import Diagnostic, Schema
 from .nesting import unwrap_list
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
-                        r"(?:[Zz]|[+-]\d{2}:?\d{2})$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?"
+                        r"(?:[Zz]|[+-]\d{2}:\d{2})$")
+"""RFC 3339 `date-time`, as JSON Schema validators check it: seconds and a colon offset are not
+optional, so `2017-06-08T12:20Z` (a format some pages document) is not one."""
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

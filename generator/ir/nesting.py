@@ -18,10 +18,13 @@ from typing import Any
 from .model import Diagnostic, FieldRow, FieldTable, Schema
 
 ARRAY = "[]"
-COMMON_TOP_LEVEL = frozenset({
-    "RequestId", "RegionId", "ResourceGroupId", "PageNumber", "PageSize", "TotalCount",
-    "NextToken", "MaxResults", "ClientToken", "DryRun", "OwnerId", "ResourceOwnerId",
-    "ResourceOwnerAccount", "OwnerAccount", "request_id", "total_count", "page_info"})
+COMMON_TOP_LEVEL = {
+    "request": frozenset({"RegionId", "ResourceGroupId", "PageNumber", "PageSize", "NextToken",
+                          "MaxResults", "ClientToken", "DryRun", "OwnerId", "ResourceOwnerId",
+                          "ResourceOwnerAccount", "OwnerAccount"}),
+    "response": frozenset({"RequestId", "TotalCount", "PageNumber", "PageSize", "NextToken",
+                           "MaxResults", "request_id", "total_count", "page_info"}),
+}
 """Fields that, by convention, live at the top of a request or response, never inside a list."""
 
 
@@ -36,6 +39,11 @@ def values_at(values: list[Any], path: tuple[str, ...]) -> list[Any] | None:
                 value = unwrap_list(value)
                 if isinstance(value, list):
                     following.extend(value)
+                elif isinstance(value, dict):
+                    # A one-item list printed as a bare object (XML converted to JSON), or
+                    # wrapped once more: `{"Item": {...}}`.
+                    inner = next(iter(value.values())) if len(value) == 1 else None
+                    following.append(inner if isinstance(inner, dict) else value)
             elif isinstance(value, dict):
                 if step in value:
                     following.append(value[step])
@@ -194,7 +202,8 @@ class _Nester:
             if row.name in keys:
                 return index
         top = self.stack[innermost]
-        if row.name in COMMON_TOP_LEVEL and keys_at(self.samples, ()) is None:
+        side = "request" if row.location is not None else "response"
+        if row.name in COMMON_TOP_LEVEL[side]:
             self._guess(row, 0, f"{row.name} is a top-level field by convention")
             return 0
         if self.sorted and top.children:
