@@ -67,6 +67,15 @@ _FILLER = {"the", "a", "an", "specified", "of", "list", "details", "about", "in"
            "to", "for", "by", "all", "detail", "information", "its", "new"}
 
 
+def _present_tense(gerund: str) -> str:
+    stem = gerund[:-3]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        stem = stem[:-1]  # "Setting" -> "Set"
+    elif stem.endswith(("at", "ov", "ur", "iz", "id", "rv", "ag")):
+        stem += "e"  # "Updating" -> "Update", "Removing" -> "Remove"
+    return stem[:1].upper() + stem[1:].lower()
+
+
 def operation_name(title: str, method: str, path: str) -> str:
     """An identifier from the page title, the way SDKs name these operations:
     `Querying the VPN Connection List` -> `ListVpnConnections`,
@@ -75,6 +84,8 @@ def operation_name(title: str, method: str, path: str) -> str:
     if not words:
         return ""
     verb = _VERBS.get(words[0].lower())
+    if verb is None and words[0].lower().endswith("ing") and len(words[0]) > 5:
+        verb = _present_tense(words[0])  # "Assigning" -> "Assign", "Binding" -> "Bind"
     rest = words[1:] if verb is not None else words
     listing = "list" in (w.lower() for w in rest) or (method == "GET" and not path.rstrip("/")
                                                       .endswith("}"))

@@ -76,6 +76,15 @@ class Aligner:
                           loc=schema.loc, type_text=schema.type_text)
         if schema.kind == "object" and kinds == {"object"}:
             return self._object(schema, values, where)
+        if schema.kind == "array" and kinds <= {"array", "object"} and "object" in kinds and \
+                (schema.items is None or schema.items.kind in ("object", "any")):
+            self.note("warning", "sample-shape",
+                      f"{where or 'response'}: the sample holds one object where a list belongs "
+                      "(a one-item XML list converted to JSON); both are accepted", schema)
+            items = [i for v in values for i in (v if isinstance(v, list) else [v])]
+            aligned = self.align(schema.items or Schema(kind="object"), items, f"{where}[]")
+            return replace(schema, items=aligned, also_kinds=tuple(dict.fromkeys(
+                (*schema.also_kinds, "object"))))
         if schema.kind == "array" and kinds == {"array"}:
             items = [i for v in values for i in v]
             if schema.items is None:

@@ -114,6 +114,28 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
     return params, body
 
 
+_TEMPLATE = re.compile(r"\{([^{}/]+)\}")
+
+
+def _complete_path_parameters(extract: PageExtract, params: list[Parameter],
+                              diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """Every `{name}` of the path is a parameter, documented or not: a path template whose
+    variable has no parameter is not valid OpenAPI and no tool can match it."""
+    params = [replace(p, location="path", required=True)
+              if p.location != "path" and "{" + p.name + "}" in extract.path else p
+              for p in params]
+    declared = {p.name for p in params if p.location == "path"}
+    for name in _TEMPLATE.findall(extract.path):
+        if name not in declared:
+            diagnostics.append(Diagnostic(
+                "warning", "path-parameter-undocumented", f"the path {extract.path} has "
+                f"{{{name}}} but no table documents it; declared as a required string",
+                extract.loc, operation=extract.operation_id))
+            params.append(Parameter(name, "path", Schema(kind="string"), True, loc=extract.loc))
+            declared.add(name)
+    return params
+
+
 def _responses(extract: PageExtract, types: dict[str, Schema],
                diagnostics: list[Diagnostic]) -> list[Response]:
     by_status: dict[int, list[FieldTable]] = {}
@@ -181,6 +203,7 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
     params, body = _request_parameters(extract, _named_types(extract, diagnostics, True),
                                        diagnostics)
     responses = _responses(extract, _named_types(extract, diagnostics, False), diagnostics)
+    params = _complete_path_parameters(extract, params, diagnostics)
     operation = Operation(
         id=extract.operation_id, style=extract.style, methods=extract.methods, path=extract.path,
         summary=extract.summary, description=extract.description, parameters=tuple(params),
