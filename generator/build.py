@@ -7,6 +7,7 @@ request samples, `/v5/` in Huawei paths).
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -15,7 +16,7 @@ from .errors import InputError
 from .location import SourceLoc
 from .manifest import Manifest
 from .pipeline import PageResult, emit_products, process_pages, product_from_results
-from .regen import PAGE_SUFFIXES, ProductBuild, all_files, write_tree
+from .regen import PAGE_SUFFIXES, ProductBuild, all_files, check_choices, write_tree
 
 PROVIDERS = {"alibaba": "alibabacloud", "huawei": "huaweicloud"}
 STYLES = {"alibaba": "rpc", "huawei": "rest"}
@@ -29,18 +30,37 @@ def collect_pages(paths: list[Path]) -> list[tuple[Path, str]]:
     pages: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise InputError("cannot read this folder (permission denied)",
+                                 SourceLoc(str(path)), hint="check its permissions")
             for found in sorted(path.rglob("*")):
                 if found.is_file() and found.suffix.lower() in PAGE_SUFFIXES:
                     pages.append((found, found.as_posix()))
         elif path.is_file():
             pages.append((path, path.as_posix()))
+        elif path.exists():
+            raise InputError("not a regular file or folder", SourceLoc(str(path)),
+                             hint="give page files or folders of pages")
         else:
             raise InputError("no such file or folder", SourceLoc(str(path)),
                              hint="give page files or folders of pages")
     if not pages:
         raise InputError("no pages found (looked for " + ", ".join(PAGE_SUFFIXES) + ")",
-                         SourceLoc(" ".join(str(p) for p in paths)))
+                         SourceLoc(" ".join(str(p) for p in paths)),
+                         hint="give page files, or folders holding them")
     return pages
+
+
+def _nothing_read(results: list[PageResult]) -> InputError:
+    """No page gave anything to build: the first page's problem, as one error."""
+    problems = [r.error for r in results if r.error is not None and r.error.severity == "error"]
+    if not problems:
+        return InputError(f"none of the {len(results)} page(s) is an API reference page (no "
+                          "parameter table)", SourceLoc(results[0].path),
+                          hint="give reference pages, or force a reader with --dialect")
+    more = f" (and {len(problems) - 1} more page(s) that cannot be read)" if len(problems) > 1 \
+        else ""
+    return InputError(problems[0].message + more, problems[0].loc or SourceLoc(results[0].path))
 
 
 def infer_version(results: list[PageResult], style: str) -> str:
@@ -49,6 +69,8 @@ def infer_version(results: list[PageResult], style: str) -> str:
         extract = result.extract
         if extract is None:
             continue
+        if extract.version:
+            votes[extract.version] += 1
         if style == "rest":
             match = _REST_VERSION.match(extract.path or "")
             if match:
@@ -64,9 +86,14 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
                 provider: str | None = None, version: str | None = None,
                 form: str | None = None, dialect: str | None = None,
                 write: bool = True) -> tuple[list[ProductBuild], int]:
-    """Build, write atomically; returns the builds and the number of pages skipped as broken."""
+    """Build, write atomically; returns the builds and the number of pages skipped as broken.
+
+    Raises `InputError` when no page can be read at all (nothing is written then)."""
+    check_choices(form, dialect)
     pages = collect_pages(paths)
     results = process_pages(pages, form, dialect)
+    if all(r.extract is None for r in results):
+        raise _nothing_read(results)
     groups: dict[str, list[PageResult]] = {}
     for result in results:
         key = result.extract.dialect if result.extract else ""

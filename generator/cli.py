@@ -1,13 +1,16 @@
 """The `docs2spec` command.
 
 Exit codes: 0 done, 1 the job ran but found error-severity problems (a page skipped, a capture
-that breaks its contract), 2 unusable input or usage. Expected failures print one line that says
-what is wrong and what to do; never a traceback.
+that breaks its contract), 2 unusable input or usage, 130 interrupted (Ctrl-C), 141 stdout
+closed early (`docs2spec ... | head`), 70 a bug in docs2spec. Expected failures print one line
+that says what is wrong and what to do; never a traceback (`DOCS2SPEC_DEBUG=1` shows the
+traceback of a bug).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -71,9 +74,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return run(args)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes as one line, like every other error (subcommands inherit this class)."""
+
+    def error(self, message: str):
+        self.exit(2, f"docs2spec: error: {message} (see `{self.prog} --help`)\n")
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="docs2spec", description="API reference pages -> "
-                                     "JSON Schema, OpenAPI 3.1, models and validators")
+    parser = _Parser(prog="docs2spec", description="API reference pages -> "
+                     "JSON Schema, OpenAPI 3.1, models and validators")
     sub = parser.add_subparsers(dest="command", required=True)
     regen = sub.add_parser("regen", help="rebuild generated/ from specs/")
     regen.add_argument("--check", action="store_true",
@@ -107,11 +117,39 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except Docs2SpecError as exc:
-        print(f"docs2spec: error: {exc}", file=sys.stderr)
+        _error(" ".join(str(exc).splitlines()))
         return 1 if exc.__class__.__name__ == "StaleOutputError" else 2
     except KeyboardInterrupt:
-        print("docs2spec: interrupted", file=sys.stderr)
+        _error("interrupted", prefix="docs2spec: ")
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader went away (`| head`): nothing left to say
+        return 141
+    except MemoryError:
+        _error("out of memory (is an input page or capture unusually large?)")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback
+        if os.environ.get("DOCS2SPEC_DEBUG"):
+            raise
+        _error(f"internal error ({type(exc).__name__}: {' '.join(str(exc).splitlines())}); "
+               "this is a bug in docs2spec: rerun with DOCS2SPEC_DEBUG=1 for the traceback and "
+               "please report it")
+        return 70
+
+
+def _error(message: str, prefix: str = "docs2spec: error: ") -> None:
+    try:
+        print(prefix + message, file=sys.stderr)
+    except OSError:
+        pass
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -8,15 +8,17 @@ be read becomes a diagnostic, never the end of the run.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from . import dialects, sources
 from .dialects.tables import table_kind
+from .dialects.version import stated_version
 from .emitters.jsonschema import error_schema, request_schema, response_schema
 from .emitters.models import emit_models, package_init
 from .emitters.openapi import dump_json, emit_openapi
@@ -29,6 +31,7 @@ from .location import SourceLoc
 from .manifest import Manifest
 from .sources.tree import Document, Table
 from .timebox import PAGE_SECONDS, PageTimeout, time_limit
+from .verify import check_samples
 
 MAX_PAGE_BYTES = 20_000_000
 PARALLEL_THRESHOLD = 16
@@ -43,7 +46,8 @@ def decode_page(path: str, data: bytes) -> str:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:8192]:
-        raise InputError("not a text page (binary data)", SourceLoc(path, 1))
+        raise InputError("not a text page (binary data)", SourceLoc(path, 1),
+                         hint="give pages saved as HTML, Markdown, reStructuredText or text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -72,7 +76,8 @@ def process_page(path: Path, label: str, form: str | None, dialect: str | None) 
     """Read and extract one page; every failure becomes a diagnostic naming the page."""
     try:
         if path.stat().st_size > MAX_PAGE_BYTES:
-            raise InputError(f"page larger than {MAX_PAGE_BYTES} bytes", SourceLoc(label))
+            raise InputError(f"page larger than {MAX_PAGE_BYTES} bytes", SourceLoc(label),
+                             hint="an API reference page is far smaller: is this the right file?")
         data = path.read_bytes()
         with time_limit():
             return read_and_extract(label, decode_page(label, data), form, dialect)
@@ -81,12 +86,13 @@ def process_page(path: Path, label: str, form: str | None, dialect: str | None) 
             "error", "page-timeout", f"reading the page took longer than {PAGE_SECONDS:g} s; "
             "skipped", SourceLoc(label)))
     except Docs2SpecError as exc:
-        return PageResult(label, None, Diagnostic("error", "page-unreadable", exc.bare_message,
+        message = f"{exc.bare_message} ({exc.hint})" if exc.hint else exc.bare_message
+        return PageResult(label, None, Diagnostic("error", "page-unreadable", message,
                                                   exc.loc or SourceLoc(label)))
     except OSError as exc:
-        return PageResult(label, None, Diagnostic("error", "page-unreadable",
-                                                  f"cannot read page: {exc.strerror}",
-                                                  SourceLoc(label)))
+        return PageResult(label, None, Diagnostic(
+            "error", "page-unreadable", f"cannot read page: {exc.strerror or exc} (check that "
+            "it is a readable file)", SourceLoc(label)))
     except RecursionError:
         return PageResult(label, None, Diagnostic("error", "page-unreadable",
                                                   "page nests too deeply to read", SourceLoc(label)))
@@ -104,16 +110,30 @@ def read_and_extract(label: str, text: str, form: str | None, dialect: str | Non
             "info", "page-not-reference", "no parameter table: not an API reference page "
             "(overview, common parameters, index, ...); skipped", SourceLoc(label, 1)),
             form=doc.form)
-    return PageResult(label, dialects.extract_page(doc, dialect), form=doc.form)
+    extract = dialects.extract_page(doc, dialect)
+    if not extract.version:
+        extract = replace(extract, version=stated_version(text))
+    return PageResult(label, extract, form=doc.form)
+
+
+def _worker_init() -> None:
+    """Ctrl-C is the parent's to handle: workers ignore it rather than print tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def process_pages(pages: list[tuple[Path, str]], form: str | None,
                   dialect: str | None) -> list[PageResult]:
     if len(pages) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
         return [process_page(p, label, form, dialect) for p, label in pages]
-    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+    pool = ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_worker_init)
+    try:
         futures = [pool.submit(process_page, p, label, form, dialect) for p, label in pages]
-        return [f.result() for f in futures]
+        results = [f.result() for f in futures]
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not finish the rest
+        raise
+    pool.shutdown()
+    return results
 
 
 def is_reference_page(extract: PageExtract) -> bool:
@@ -159,7 +179,8 @@ def emit_products(plans: list[tuple[Product, list[PageResult]]]) -> list[dict[st
     """Several products at once: one worker process each (2 cores), each emitting serially."""
     if len(plans) < 2 or (os.cpu_count() or 1) < 2:
         return [emit_product(product, results) for product, results in plans]
-    with ProcessPoolExecutor(max_workers=min(len(plans), os.cpu_count() or 2)) as pool:
+    with ProcessPoolExecutor(max_workers=min(len(plans), os.cpu_count() or 2),
+                             initializer=_worker_init) as pool:
         futures = [pool.submit(emit_product, product, results, False)
                    for product, results in plans]
         return [future.result() for future in futures]
@@ -183,7 +204,7 @@ def emit_product(product: Product, results: Iterable[PageResult],
     pool = None
     if parallel and len(product.operations) >= PARALLEL_EMIT_OPERATIONS and \
             (os.cpu_count() or 1) > 1:
-        pool = ProcessPoolExecutor(max_workers=2)
+        pool = ProcessPoolExecutor(max_workers=2, initializer=_worker_init)
         models = pool.submit(emit_models, product)
         yaml_text = pool.submit(dump_yaml, document)
     try:
@@ -195,7 +216,9 @@ def emit_product(product: Product, results: Iterable[PageResult],
                 response_schema(operation, product))
             files[f"schemas/{operation.id}.error.json"] = dump_json(
                 error_schema(operation, product))
-        files["report.json"] = dump_json(emit_report(product, results))
+        checked = replace(product, diagnostics=product.diagnostics + tuple(
+            check_samples(product)))
+        files["report.json"] = dump_json(emit_report(checked, results))
         if pool is None:
             files["openapi.yaml"] = dump_yaml(document)
             files["models.py"] = emit_models(product)

@@ -48,10 +48,11 @@ def shift_nameless(row: Row, roles: dict[str, int]) -> Row:
     return replace(row, cells=cells[: max(len(row.cells), max(roles.values()) + 1)])
 
 
-def schema_for_type(spec: TypeSpec) -> Schema:
+def schema_for_type(spec: TypeSpec, **more: Any) -> Schema:
+    """The schema a type cell stands for; `more` sets further keywords on the outer schema."""
     items = schema_for_type(spec.items) if spec.items else None
     return Schema(kind=spec.kind, format="int64" if spec.format == "int64" else "",
-                  items=items, ref=spec.ref)  # type: ignore[arg-type]
+                  items=items, ref=spec.ref, **more)  # type: ignore[arg-type]
 
 
 def typed_value(text: str, kind: str) -> Any:
@@ -118,7 +119,7 @@ def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
             changes.update(default=value, has_default=True)
         else:
             unfit.append(f"default {facts.default}")
-    return replace(schema, **changes), unfit
+    return (replace(schema, **changes) if changes else schema), unfit
 
 
 def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = None,
@@ -135,9 +136,8 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
                                       f"type {raw_type!r} of {field_name or 'a nameless row'} is "
                                       "not a known spelling; the field accepts any value", row.loc))
     description = cell(row, roles, "description")
-    schema = replace(schema_for_type(spec), type_text=raw_type, loc=row.loc)
-    if description:
-        schema = replace(schema, description=((language_of(description), description),))
+    schema = schema_for_type(spec, type_text=raw_type, loc=row.loc, description=(
+        ((language_of(description), description),) if description else ()))
     facts = read_facts(description) if description else ProseFacts()
     schema, unfit = apply_facts(schema, facts)
     if not field_name and spec.kind != "array" and (facts.min_items or facts.max_items):

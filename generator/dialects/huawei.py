@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample
+from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample, Schema
 from ..location import SourceLoc
-from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table
+from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table, link_key
 from .fields import language_of, row_to_field
 from .samples import read_sample
 from .sections import walk_sections
 from .tables import column_roles, table_kind
+from .types import parse_type
 
 NAME = "huawei"
 _METHOD_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(/[^\s?]*)", re.M)
@@ -102,8 +103,50 @@ def operation_name(title: str, method: str, path: str) -> str:
     return verb + noun
 
 
+def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
+    """Tables that a type cell links to (`:ref:`routetable <label>` object`) document that
+    type, whatever their caption says (`Table 3 Description of the route field`).
+
+    Returns {id(table): type name} and {link key: id(table)}."""
+    anchors = {link_key(n.anchor): n for n in doc.nodes if isinstance(n, Table) and n.anchor}
+    names: dict[int, str] = {}
+    for node in doc.nodes:
+        if not isinstance(node, Table):
+            continue
+        roles = column_roles(node.header)
+        for row in node.rows:
+            for link in row.links:
+                target = anchors.get(link)
+                if target is None or id(target) in names or target is node:
+                    continue
+                spec = parse_type(row.cells[roles["type"]] if roles.get("type", 99) <
+                                  len(row.cells) else "")
+                ref = spec.ref or (spec.items.ref if spec.items else "")
+                field = row.cells[roles["name"]].strip() if roles.get("name", 99) < \
+                    len(row.cells) else ""
+                name = _type_name(target.caption) or (ref if _TYPE_NAME.match(ref[:1].upper()
+                                                                             + ref[1:]) else "")
+                name = name or "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", field))
+                if name:
+                    names[id(target)] = name
+    return names, {key: id(table) for key, table in anchors.items()}
+
+
+def _refer(schema: Schema, name: str) -> Schema:
+    """Point an object (or a list's items) at a named type."""
+    if schema.kind == "array":
+        item = schema.items or Schema(kind="object")
+        if item.kind in ("object", "any"):
+            return replace(schema, items=replace(item, kind="object", ref=name))
+        return schema
+    if schema.kind in ("object", "any"):
+        return replace(schema, kind="object", ref=name)
+    return schema
+
+
 def extract(doc: Document) -> PageExtract:
     page = doc.path
+    linked_names, link_targets = _linked_type_names(doc)
     diagnostics: list[Diagnostic] = [Diagnostic("info", "reader-note", note, loc)
                                      for loc, note in doc.notes]
     method, path = "", ""
@@ -135,7 +178,7 @@ def extract(doc: Document) -> PageExtract:
                                               node.loc))
                 continue
             roles = column_roles(node.header)
-            type_name = _type_name(node.caption)
+            type_name = _type_name(node.caption) or linked_names.get(id(node), "")
             location = None
             if section == "uri":
                 location = "query"
@@ -151,6 +194,11 @@ def extract(doc: Document) -> PageExtract:
                 elif where == "body" and _HEADER_PARAM.match(name):
                     where = "header"
                 field, found = row_to_field(row, roles, location=where)  # type: ignore[arg-type]
+                for link in row.links:
+                    target = linked_names.get(link_targets.get(link, -1))
+                    if target:
+                        field = replace(field, schema=_refer(field.schema, target))
+                        break
                 # Each table is one object level; nesting goes through named types.
                 rows.append(replace(field, depth=0 if field.depth is None else field.depth))
                 diagnostics.extend(found)

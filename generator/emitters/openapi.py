@@ -51,9 +51,11 @@ def parameter_objects(operation: Operation, product: Product,
         params.append({"name": "Action", "in": "query", "required": True,
                        "description": "The operation to perform.",
                        "schema": {"type": "string", "enum": [operation.id]}})
+        known = product.version and product.version != "unknown"
         params.append({"name": "Version", "in": "query", "required": True,
                        "description": "The API version.",
-                       "schema": {"type": "string", "enum": [product.version]}})
+                       "schema": {"type": "string", "enum": [product.version]} if known
+                       else {"type": "string"}})
     for param in operation.parameters:
         if param.name in ("Action", "Version") and operation.style == "rpc":
             continue

@@ -92,12 +92,13 @@ class Aligner:
             return replace(schema, items=self.align(schema.items, items, f"{where}[]"))
         bad = [v for v in values if not _scalar_ok(schema.kind, v)]
         if bad:
-            observed = infer_schema(bad)
+            # Each kind the samples use (one schema inferred from mixed values would be `any`,
+            # which is no JSON Schema type).
+            observed = {_kind(v) for v in bad}
             self.note("warning", "sample-type",
                       f"{where}: documented as {schema.type_text or schema.kind}, the sample has "
-                      f"{bad[0]!r} ({observed.kind}); the schema accepts both", schema)
-            return replace(schema, also_kinds=tuple(sorted({observed.kind} | set(
-                schema.also_kinds))))
+                      f"{bad[0]!r} ({_kind(bad[0])}); the schema accepts both", schema)
+            return replace(schema, also_kinds=tuple(sorted(observed | set(schema.also_kinds))))
         return schema
 
     def _wrapper(self, schema: Schema, values: list[Any], where: str) -> Schema | None:

@@ -273,3 +273,5 @@ class PageExtract:
     changes: tuple[Change, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     loc: SourceLoc | None = None
+    version: str = ""
+    """The API version the page states (an OpenAPI Explorer link's `version=2016-04-28`)."""

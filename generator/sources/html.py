@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import json
 import re
+import string
+import warnings
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
 from ..errors import InputError
 from ..location import SourceLoc
+from ..timebox import PageTimeout
 from .rst import SpanGrid, labelled
 from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table
 
@@ -77,13 +80,42 @@ def _dropped(tag: Tag) -> bool:
     return any(_CHROME_CLASSES.match(cls) for cls in tag.get("class") or ())
 
 
+def _first(tag: Tag, names) -> Tag | None:
+    """The first descendant element named one of `names` (bs4's `find` without building a
+    filter per call, which costs more than the search on small elements)."""
+    for node in tag.descendants:
+        if isinstance(node, Tag) and node.name in names:
+            return node
+    return None
+
+
+def _children(tag: Tag, names) -> list[Tag]:
+    """The child elements named one of `names` (`find_all(names, recursive=False)`)."""
+    return [child for child in tag.children if isinstance(child, Tag) and child.name in names]
+
+
+def _first_tags(tag: Tag, limit: int) -> list[Tag]:
+    """The first `limit` descendant elements (`find_all(True, limit=limit)`)."""
+    found: list[Tag] = []
+    for node in tag.descendants:
+        if isinstance(node, Tag):
+            found.append(node)
+            if len(found) == limit:
+                break
+    return found
+
+
+_INLINE_BREAKERS = frozenset(_BLOCKISH + ("p", "ul", "ol", "div"))
+_P_BREAKERS = frozenset(_BLOCKISH + ("ul", "ol", "div"))
+
+
 def _is_inline(node) -> bool:
     if isinstance(node, NavigableString):
         return True
     if not isinstance(node, Tag) or node.name not in _INLINE:
         return False
     # Loose HTML puts blocks inside inline tags; then the tag is a container.
-    return node.name == "br" or node.find(_BLOCKISH + ("p", "ul", "ol", "div")) is None
+    return node.name == "br" or _first(node, _INLINE_BREAKERS) is None
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -139,7 +171,7 @@ def _blocks(tag: Tag, skip: Tag | None = None) -> list[str]:
 
 def _list_text(tag: Tag) -> str:
     items = []
-    for item in tag.find_all("li", recursive=False):
+    for item in _children(tag, ("li",)):
         body = "\n".join(_blocks(item))
         first, _, rest = body.partition("\n")
         items.append(f"- {first}" + (f"\n{_indent(rest)}" if rest else ""))
@@ -155,15 +187,15 @@ def block_text(tag: Tag) -> str:
         return tag.get_text().strip("\n")
     if name == "dl":
         lines = []
-        for child in tag.find_all(("dt", "dd"), recursive=False):
+        for child in _children(tag, ("dt", "dd")):
             text = "\n".join(_blocks(child))
             lines.append(text if child.name == "dt" else _indent(text))
         return "\n".join(line for line in lines if line.strip())
     if name == "table":
-        return "\n".join(" | ".join(inline_text([c]) for c in row.find_all(("td", "th"),
-                                                                             recursive=False))
+        return "\n".join(" | ".join(inline_text([c]) for c in _cells(row))
                          for row in _own_rows(tag))
-    title = tag.find(class_="admonition-title", recursive=False)
+    title = next((c for c in tag.children if isinstance(c, Tag) and "admonition-title" in
+                  (c.get("class") or ())), None)
     if title is not None:
         return labelled(inline_text(title.children), "\n\n".join(_blocks(tag, skip=title)))
     return "\n\n".join(_blocks(tag))
@@ -174,8 +206,18 @@ def cell_text(cell: Tag) -> str:
 
 
 def _own_rows(table: Tag) -> list[Tag]:
-    """The table's rows, not those of tables nested in its cells."""
-    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    """The table's rows, not those of tables nested in its cells (in document order; one walk
+    that does not enter nested tables, so nested tables cost nothing extra)."""
+    rows: list[Tag] = []
+    pending = [child for child in reversed(table.contents) if isinstance(child, Tag)]
+    while pending:
+        tag = pending.pop()
+        if tag.name == "table":
+            continue
+        if tag.name == "tr":
+            rows.append(tag)
+        pending.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
+    return rows
 
 
 # --- code -----------------------------------------------------------------------------------
@@ -185,7 +227,7 @@ _NOT_LANGUAGES = {"default", "none", "nohighlight", "plain", "notranslate"}
 
 
 def _language(pre: Tag) -> str:
-    code = pre.find("code")
+    code = _first(pre, ("code",))
     own = [pre] if code is None else [pre, code]
     for tag in own:
         for attr in ("data-lang", "data-language"):
@@ -231,7 +273,7 @@ _UNIT_PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "%": 1.0, None: 1.0
 
 
 def _explicit_level(tr: Tag, first: Tag | None) -> int | None:
-    probes = [tr] + ([first, *first.find_all(True, limit=3)] if first is not None else [])
+    probes = [tr] + ([first, *_first_tags(first, 3)] if first is not None else [])
     for tag in probes:
         for attr in _LEVEL_ATTRS:
             value = str(tag.get(attr) or "").strip()
@@ -248,7 +290,7 @@ def _indent_px(first: Tag | None) -> float:
     if first is None:
         return 0.0
     total = 0.0
-    for tag in [first, *first.find_all(True, limit=3)]:
+    for tag in [first, *_first_tags(first, 3)]:
         for match in _INDENT_STYLE.finditer(tag.get("style") or ""):
             total += float(match.group(1)) * _UNIT_PX[match.group(2) and match.group(2).lower()]
     return total
@@ -263,8 +305,8 @@ def _marker_width(first: Tag | None) -> int:
 
 
 def _ranks(values: list[float]) -> list[int]:
-    order = sorted(set(values))
-    return [order.index(value) for value in values]
+    order = {value: rank for rank, value in enumerate(sorted(set(values)))}
+    return [order[value] for value in values]
 
 
 def _depths(signals: list[tuple[int | None, float, int]]) -> list[int] | None:
@@ -302,6 +344,9 @@ _LIST_SCOPE = frozenset({"ul", "ol", "menu", "dl", "table", "td", "th", "caption
                          "figure", "body", "html", "template", "button", "details", "fieldset"})
 _BUTTON_SCOPE = frozenset({"html", "table", "td", "th", "caption", "template", "button",
                            "object"})
+MAX_DEPTH = 128
+"""Elements nested deeper than this are read as if their tags were not there (their text stays):
+no documentation page nests that deep, and a hostile one would make every tree walk slow."""
 
 
 class _Soup(BeautifulSoup):
@@ -311,8 +356,13 @@ class _Soup(BeautifulSoup):
     linear, where moving subtrees afterwards is quadratic in bs4.
     """
 
+    too_deep = False
+
     def handle_starttag(self, name, namespace, nsprefix, attrs, *args, **kwargs):
         self._close_implied(name)
+        if len(self.tagStack) > MAX_DEPTH:
+            self.too_deep = True
+            return None  # bs4: "proceed as if the tag had not occurred"
         return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
 
     def _close_implied(self, name: str) -> None:
@@ -335,6 +385,118 @@ class _Soup(BeautifulSoup):
                 return
             if open_name in scope:
                 return
+
+
+# html.parser (before CPython 3.11.13) rescans to the end of the page for every `<` that opens
+# something it cannot finish (`<a <a <a ...`, `</x` with no `>`, `<!--` with no `-->`): quadratic
+# time on hostile input. `defuse` finds those `<` in one linear pass, with the parser's own
+# patterns, and writes them as `&lt;`, which the parser reads as the text `<`: well-formed markup
+# is left exactly as it is. It also writes `&#` that is not a character reference as `&amp;#`,
+# since the parser reads the rest of the page as plain text after two of them, and escapes the
+# `<![name[` sections the parser refuses (an AssertionError that would reject the whole page).
+_START_TAG_END = re.compile(r"""
+  <[a-zA-Z][^\t\n\r\f />\x00]*       # tag name
+  (?:[\s/]*                          # optional whitespace before attribute name
+    (?:(?<=['"\s/])[^\s/>][^\s/=>]*  # attribute name
+      (?:\s*=+\s*                    # value indicator
+        (?:'[^']*'                   # LITA-enclosed value
+          |"[^"]*"                   # LIT-enclosed value
+          |(?!['"])[^>\s]*           # bare value
+         )
+        \s*                          # possibly followed by a space
+       )?(?:\s|/(?!>))*
+     )*
+   )?
+  \s*                                # trailing whitespace
+""", re.VERBOSE)
+"""html.parser's `locatestarttagend_tolerant` (CPython 3.11): where the parser thinks a start tag
+ends; the tag is complete when `>` or `/>` follows."""
+_TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+_SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*\s*")
+_SECTION_CLOSE = re.compile(r"]\s*]\s*>")
+_MS_SECTION_CLOSE = re.compile(r"]\s*>")
+_SECTIONS = {**dict.fromkeys(("temp", "cdata", "ignore", "include", "rcdata"), _SECTION_CLOSE),
+             **dict.fromkeys(("if", "else", "endif"), _MS_SECTION_CLOSE)}
+_BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F])")
+_LETTERS = frozenset(string.ascii_letters)
+_BREAKS_TAG = frozenset(string.ascii_letters + "=/")
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    last = -1
+    for match in pattern.finditer(text):
+        last = match.end()
+    return last
+
+
+def defuse(text: str) -> str:
+    """`text` with every `<` html.parser could not finish written as `&lt;` (see above)."""
+    if "&#" in text:
+        text = _BAD_CHARREF.sub("&amp;#", text)
+    if "<" not in text:
+        return text
+    closes = {pattern: _last_end(pattern, text)
+              for pattern in (_COMMENT_CLOSE, _SECTION_CLOSE, _MS_SECTION_CLOSE)}
+    escapes: list[int] = []
+    escape_rest = len(text)
+    pos = 0
+    while (i := text.find("<", pos)) >= 0:
+        after = text[i + 1:i + 2]
+        if after in _LETTERS and after:
+            end = _START_TAG_END.match(text, i).end()  # type: ignore[union-attr]
+            stop = text[end:end + 1]
+            if stop == ">" or text.startswith("/>", end):
+                pos = end + (1 if stop == ">" else 2)
+                name = _TAG_NAME.match(text, i + 1)[0].lower()  # type: ignore[index]
+                if name in ("script", "style") and stop == ">":
+                    close = re.compile(rf"</\s*{name}\s*>", re.I).search(text, pos)
+                    if close is None:
+                        break  # the rest of the page is the element's text
+                    pos = close.end()
+            elif not stop:
+                escape_rest = i  # the page ends inside this tag
+                break
+            elif stop in _BREAKS_TAG:
+                inner = i
+                while 0 <= inner < end:
+                    escapes.append(inner)
+                    inner = text.find("<", inner + 1)
+                pos = end
+            else:
+                pos = max(end, i + 1)  # the parser reads it as text
+        elif after in ("/", "?") or (after == "!" and not text.startswith(("<!--", "<!["), i)):
+            close_at = text.find(">", i + 2)
+            if close_at < 0:
+                escape_rest = i
+                break
+            pos = close_at + 1
+        elif after == "!":
+            if text.startswith("<!--", i):
+                pattern, start = _COMMENT_CLOSE, i + 4
+            else:
+                name = _SECTION_NAME.match(text, i + 3)
+                pattern = _SECTIONS.get(name[0].strip().lower()) if name else None
+                start = i + 3
+            found = pattern.search(text, start) if pattern is not None and \
+                closes[pattern] > start else None
+            if found is None:
+                escapes.append(i)
+                pos = i + 1
+            else:
+                pos = found.end()
+        else:
+            pos = i + 1
+    if not escapes and escape_rest == len(text):
+        return text
+    parts, last = [], 0
+    for at in escapes:
+        parts.append(text[last:at])
+        parts.append("&lt;")
+        last = at + 1
+    parts.append(text[last:escape_rest])
+    parts.append(text[escape_rest:].replace("<", "&lt;"))
+    return "".join(parts)
 
 
 _MAIN_TESTS = (
@@ -366,16 +528,25 @@ def _content_root(soup: BeautifulSoup) -> Tag:
 def read(path: str, text: str) -> Document:
     """Parse with BeautifulSoup (html.parser, which keeps source lines) and walk the content."""
     try:
-        soup = _Soup(text, "html.parser")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # bs4's advice (XML parsed as HTML, ...) is not ours
+            soup = _Soup(defuse(text), "html.parser")
+    except PageTimeout:
+        raise
     except Exception as error:  # noqa: BLE001 - the parser gave up: nothing can be read
         raise InputError(f"cannot parse HTML: {error}", SourceLoc(path, 1)) from error
     walker = _Walker(path)
+    if soup.too_deep:
+        walker.notes.append((SourceLoc(path, 1), f"HTML nests deeper than {MAX_DEPTH} elements; "
+                             "the deeper tags were ignored and their text kept"))
     root = _content_root(soup)
     try:
         walker.body(root, level_base=_level_base(root))
     except RecursionError:
         walker.notes.append((SourceLoc(path, walker.last_line),
                              "HTML nested too deeply; reading stopped here"))
+    except PageTimeout:
+        raise
     except Exception as error:  # noqa: BLE001 - a reader bug must not lose what was read
         if not walker.nodes:
             raise InputError(f"cannot read HTML: {error}", SourceLoc(path, walker.last_line)) \
@@ -475,12 +646,12 @@ class _Walker:
         self.label(tag)
         if name in ("ul", "ol", "menu"):
             self.listing(tag)
-        elif name == "dl" and tag.find(_BLOCKISH) is None:
+        elif name == "dl" and _first(tag, _BLOCKISH) is None:
             self.paragraph(block_text(tag), tag)
-        elif name == "p" and tag.find(_BLOCKISH + ("ul", "ol", "div")) is None:
+        elif name == "p" and _first(tag, _P_BREAKERS) is None:
             self.paragraph(inline_text(tag.children), tag)
         elif name in ("hr", "img") or (name == "figcaption" and tag.parent is not None
-                                        and tag.parent.find("table") is not None):
+                                        and _first(tag.parent, ("table",)) is not None):
             return  # a figure's caption is its table's caption
         elif "admonition" in (tag.get("class") or ()):
             self.admonition(tag)
@@ -492,7 +663,7 @@ class _Walker:
             self.emit(Paragraph(text, self.loc(tag)))
 
     def listing(self, tag: Tag) -> None:
-        if tag.find(_BLOCKISH) is None:
+        if _first(tag, _BLOCKISH) is None:
             self.paragraph(_list_text(tag), tag)
             return
         for item in tag.find_all("li", recursive=False):
@@ -502,7 +673,7 @@ class _Walker:
         self.prefix = None
 
     def admonition(self, tag: Tag) -> None:
-        if tag.find(_BLOCKISH) is None:
+        if _first(tag, _BLOCKISH) is None:
             self.paragraph(block_text(tag), tag)
             return
         title = tag.find(class_="admonition-title")
@@ -602,7 +773,7 @@ class _TableReader:
     def nested_table(self, cells: list[Tag], width: int) -> Tag | None:
         """A table inside a cell listing child parameters in the outer table's columns."""
         for cell in cells:
-            inner = cell.find("table")
+            inner = _first(cell, ("table",))
             if inner is None:
                 continue
             rows = _own_rows(inner)
@@ -613,7 +784,7 @@ class _TableReader:
 
 
 def _cells(tr: Tag) -> list[Tag]:
-    return tr.find_all(("td", "th"), recursive=False)
+    return _children(tr, ("td", "th"))
 
 
 def _span(cell: Tag, attr: str) -> int:

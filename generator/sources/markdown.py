@@ -24,13 +24,17 @@ from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table
 
 _CODE_SPAN = re.compile(r"``([^\n]{1,2000}?)``|`([^`\n]{1,2000})`")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
-_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_IMAGE = re.compile(r"!\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
+_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
+"""Link text holds no `[` and the target no `(`: each try stops at the next opener, so a line of
+`[[[[` or `[a](` costs linear time, not 500-2000 steps per character."""
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]{1,2000})>")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(?:a|b|code|div|em|font|i|li|ol|p|pre|section|span|strong|sub|sup"
                        r"|table|tbody|td|th|thead|tr|u|ul)\b[^<>\n]{0,500}>", re.IGNORECASE)
 _HOLE = re.compile("\ue000(\\d+)\ue001")
+_MARKUP = re.compile("[`\\\\\\[<*\ue000\ue001]")
+"""A character some rule above needs: text without one is returned as it is."""
 
 
 def _inline(text: str) -> str:
@@ -40,6 +44,8 @@ def _inline(text: str) -> str:
     touch what they protect (`\\*\\*\\*\\*` stays four stars). All patterns are bounded, so no
     input can make them backtrack for long.
     """
+    if not _MARKUP.search(text):
+        return text
     kept: list[str] = []
 
     def keep(literal: str) -> str:
@@ -88,17 +94,12 @@ _LABEL = re.compile(r"^(json|xml|yaml|html|http)\s*(?:格式|format)?\s*[:\uff1a
 _NESTING = "└"
 
 
+_PIPE_OR_ESCAPE = re.compile(r"\\.|\|", re.DOTALL)
+
+
 def _pipes(text: str) -> list[int]:
     """Positions of the pipes that separate cells (a backslash escapes one)."""
-    found, index = [], 0
-    while index < len(text):
-        if text[index] == "\\":
-            index += 2
-            continue
-        if text[index] == "|":
-            found.append(index)
-        index += 1
-    return found
+    return [m.start() for m in _PIPE_OR_ESCAPE.finditer(text) if m[0] == "|"]
 
 
 def _split_cells(raw: str) -> list[str]:

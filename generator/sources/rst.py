@@ -28,7 +28,8 @@ from docutils.parsers.rst import Directive, Parser, directives, languages, roles
 
 from ..errors import InputError
 from ..location import SourceLoc
-from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table
+from ..timebox import PageTimeout
+from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table, link_key
 
 # --- sniffing -------------------------------------------------------------------------------
 
@@ -299,11 +300,15 @@ def read(path: str, text: str) -> Document:
     failure = None
     try:
         parser.parse(text, document)
+    except PageTimeout:
+        raise
     except Exception as error:  # noqa: BLE001 - docutils bug or recursion: keep what was read
         failure = error
     walker = _Walker(path, text.split("\n"))
     try:
         walker.walk_body(document.children, level=0)
+    except PageTimeout:
+        raise
     except Exception as error:  # noqa: BLE001 - a walker bug must not lose the page
         failure = failure or error
     notes += walker.notes
@@ -572,8 +577,9 @@ class _Walker:
         if table_line is None and row_lines:
             table_line = max(row_lines[0] - 1, 1)
         header = tuple(cells[len(head) - 1]) if head else ()
-        rows = tuple(Row(tuple(c), self.loc(line))
-                     for c, line in zip(cells[len(head):], row_lines[len(head):], strict=True))
+        rows = tuple(Row(tuple(c), self.loc(line), links=_links(r))
+                     for c, line, r in zip(cells[len(head):], row_lines[len(head):], body,
+                                           strict=True))
         anchor = self.labels[-1] if self.labels else ""
         ids = node.get("ids") or []
         if not anchor and ids:
@@ -688,6 +694,13 @@ class _Walker:
             if self.lines[number - 1].strip() == first:
                 return number
         return near
+
+
+def _links(row: nodes.row) -> tuple[str, ...]:
+    """Internal link targets in a row (`:ref:` to a table label)."""
+    walk = row.findall if hasattr(row, "findall") else row.traverse
+    return tuple(dict.fromkeys(link_key(ref["refid"]) for ref in walk(nodes.reference)
+                               if ref.get("refid")))
 
 
 def _is_border(line: str) -> bool:
@@ -806,6 +819,8 @@ def _fragment_text(lines: list[str]) -> str:
     document = docutils.utils.new_document("<cell>", _settings())
     try:
         Parser().parse(source, document)
+    except PageTimeout:
+        raise
     except Exception:  # noqa: BLE001 - fall back to the cell's raw text
         return " ".join(source.split())
     return "\n\n".join(b for c in document.children for b in [block_text(c)] if b)

@@ -40,6 +40,9 @@ class Row:
     depth: int | None = None
     """Nesting level when the page shows it (HTML indentation, row classes); None when the
     page lists nested rows flat and the dialect must work it out."""
+    links: tuple[str, ...] = ()
+    """Targets of the page-internal links in the row (a type cell linking to the table that
+    defines the type), normalised with `link_key`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,12 @@ class CodeBlock:
 
 
 Node = Heading | Paragraph | Table | CodeBlock
+
+
+def link_key(label: str) -> str:
+    """One spelling for a link target however the format wrote it: RST labels keep
+    underscores, HTML ids (Sphinx, docutils) turn them into hyphens."""
+    return "-".join(part for part in __import__("re").split(r"[^0-9a-z]+", label.lower()) if part)
 
 
 @dataclass(frozen=True, slots=True)
