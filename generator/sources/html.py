@@ -29,7 +29,7 @@ from ..errors import InputError
 from ..location import SourceLoc
 from ..timebox import PageTimeout
 from .rst import SpanGrid, labelled
-from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table
+from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table, link_key
 
 # --- sniffing -------------------------------------------------------------------------------
 
@@ -745,7 +745,10 @@ class _TableReader:
             if depths is not None or nested:
                 depth = (depths[index] if depths is not None else 0) + offset
                 cells = [_strip_tree(cells[0]), *cells[1:]] if cells else cells
-            rows.append(Row(tuple(cells), self.walker.loc(tr), depth))
+            links = tuple(dict.fromkeys(
+                link_key(a["href"][1:]) for a in tr.find_all("a", href=True)
+                if isinstance(a["href"], str) and a["href"].startswith("#") and len(a["href"]) > 1))
+            rows.append(Row(tuple(cells), self.walker.loc(tr), depth, links))
             if header and len(cells) != len(header):
                 self.walker.notes.append((self.walker.loc(tr), f"row has {len(cells)} cells, "
                                           f"the header {len(header)}"))
