@@ -34,7 +34,8 @@ _PRODUCT_ACTION = re.compile(r"^[\w .()-]{1,80}[:：]\s*([A-Z][A-Za-z0-9]{2,80})
 _RAM_ACTION = re.compile(r"\b[a-z][a-z0-9-]{1,30}:([A-Z][A-Za-z0-9]{2,80})\b")
 _URL_ACTION = re.compile(r"[?&#]Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
-_FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn](?:\.(?P<child>[A-Za-z_][\w.-]{0,120}))?$")
+_FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn]"
+                   r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>\.[Nn])?)?$")
 _BOILERPLATE = re.compile(r"^(all products|search|document center|last updated|debugging|"
                           r"\d+\s*$)", re.I)
 
@@ -123,6 +124,11 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
                 flat_parents[base] = len(rows)
                 rows.append(parent)
             kwargs = {"name": match.group("child")}
+            if match.group("inner"):
+                # `TagFilter.N.TagValues.N`: the child is itself a list of values.
+                kwargs["type_text"] = f"Array of {cell(row, roles, 'type') or 'String'}" \
+                    if cell(row, roles, "type").lower() not in ("repeatlist", "array", "list") \
+                    else "Array of String"
         elif match:
             kwargs = {"name": match.group("base")}
         field, found = row_to_field(row, roles, location=location, **kwargs)  # type: ignore[arg-type]

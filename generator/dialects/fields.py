@@ -151,9 +151,14 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
                                       f"{field_name or 'row'}: the description states {what}, which "
                                       f"does not apply to a {spec.kind} field", row.loc))
     example_text = cell(row, roles, "example")
-    if example_text:
-        kind = spec.kind if spec.kind != "array" or not spec.items else spec.items.kind
-        value = typed_value(example_text, kind)
+    if example_text and spec.kind == "array":
+        # The example cell of a list shows one item (`List | cn-hangzhou`): it belongs to items.
+        item = schema.items or Schema(kind="string")
+        value = typed_value(example_text, item.kind)
+        if value is not None and item.kind not in ("object", "array"):
+            schema = replace(schema, items=replace(item, examples=(value,)))
+    elif example_text:
+        value = typed_value(example_text, spec.kind)
         schema = replace(schema, examples=(value if value is not None else example_text,))
     documented = json_string_schema(schema, read_facts, apply_facts)
     if documented is not None:

@@ -21,6 +21,7 @@ from .jsonschema import ERROR_ENVELOPES, X, schema_to_json
 
 REF = "#/components/schemas/"
 DEFAULT_LIST_LENGTH = 20
+INNER_LIST_LENGTH = 5
 
 
 def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, Any]]:
@@ -34,6 +35,16 @@ def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, 
     for index in range(1, count + 1):
         if item.properties:
             for key, sub in item.properties:
+                if sub.kind == "array":
+                    # `TagFilter.N.TagValues.N`: a list inside each item, indexed again.
+                    inner = sub.items or Schema(kind="string")
+                    for inner_index in range(1, (sub.max_items or INNER_LIST_LENGTH) + 1):
+                        out.append({"name": f"{param.name}.{index}.{key}.{inner_index}",
+                                    "in": "query", "required": False,
+                                    "description": localized_get(sub.description),
+                                    "schema": schema_to_json(inner, REF, named),
+                                    X + "wire": wire})
+                    continue
                 out.append({"name": f"{param.name}.{index}.{key}", "in": "query",
                             "required": False, "description": localized_get(sub.description),
                             "schema": schema_to_json(sub, REF, named), X + "wire": wire})
