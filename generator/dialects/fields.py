@@ -74,6 +74,15 @@ def typed_value(text: str, kind: str) -> Any:
     return None
 
 
+_FIXED = re.compile(r"set (?:the value |it |this parameter )?to|\bonly\b|\bfixed\b|\balways\b"
+                    r"|\bmust be\b|仅|固定|取值[:：为]\s*\S{1,80}?\s*[。.]?\s*$", re.I)
+
+
+def _fixed_value(facts: ProseFacts) -> bool:
+    """True when the prose says the value is fixed ("Set the value to ListIpsecServers")."""
+    return any(name == "enum" and _FIXED.search(sentence) for name, sentence in facts.evidence)
+
+
 def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
     """Move prose facts onto the schema as the keywords they mean; returns the facts that did
     not fit the field's kind (reported by the caller)."""
@@ -107,7 +116,12 @@ def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
             changes["min_items"] = facts.min_items
         if facts.max_items is not None:
             changes["max_items"] = facts.max_items
-    if facts.enum and kind in ("string", "integer", "number"):
+    if len(facts.enum) == 1 and not _fixed_value(facts):
+        # One documented value from a "Valid values" list is, more often than not, a list the
+        # writer never finished (`PayType: PayOnDemand` where `PrePay` exists too).
+        unfit.append(f"the single allowed value {facts.enum[0]!r} (not asserted: a one-item "
+                     "list of valid values is usually incomplete)")
+    elif facts.enum and kind in ("string", "integer", "number"):
         values = [typed_value(v, kind) for v in facts.enum]
         if all(v is not None for v in values):
             changes["enum"] = tuple(dict.fromkeys(values))

@@ -188,7 +188,7 @@ _BULLET = re.compile(r"[-*•·]\s{1,8}(?=\S)")
 _KEY_ITEM = re.compile(
     rf"({_WORD}(?:\.\s(?=[A-Za-z]){_WORD})?)"  # "IpsecConfig. IpsecPfs": a path, typo and all
     r"(?:\s{0,2}[（(]([^()（）\n]{1,60})[)）])?"
-    r"\s{0,2}(?::(?=\s|$)|：)\s*(.*)",
+    r"\s{0,2}(?::(?=\s|$|[A-Z])|：)\s*(.*)",  # "Available:The EIP ..." misses its space
     re.DOTALL,
 )
 _DEFAULT_MARK_WORDS = re.compile(r"\s*(?:default(?: value)?|默认值?|缺省值?|默认选项)\s*", _I)
@@ -423,6 +423,13 @@ _LEN_EXACT = [
     ),
     _rx(rf"[（(]\s{{0,2}}({_INT}){_CHARS}\s{{0,2}}[)）]"),
 ]
+_LEN_LABELLED = [
+    # OTC v3 pages: "Minimum length: 0", "Maximum length: 36" (bold already removed).
+    ("min_length", _rx(rf"\b(?:minimum|min\.?) length\s{{0,3}}[:：]\s{{0,3}}({_INT})\b")),
+    ("max_length", _rx(rf"\b(?:maximum|max\.?) length\s{{0,3}}[:：]\s{{0,3}}({_INT})\b")),
+    ("min_length", _rx(rf"最小长度\s{{0,3}}[:：为]?\s{{0,3}}({_INT})")),
+    ("max_length", _rx(rf"最大长度\s{{0,3}}[:：为]?\s{{0,3}}({_INT})")),
+]
 _NON_EMPTY = _rx(
     r"(?:cannot|can't|can not|must not|may not) be (?:an )?empty string"
     r"|不(?:允许|能|可|得)为空字符串|不能是空字符串"
@@ -446,6 +453,12 @@ def _read_lengths(sentence: str, acc: _Facts, taken: list[tuple[int, int]]) -> N
             acc.add("max_length", int(match.group(1)), sentence)
             taken.append(match.span())
             found_bounds = True
+    for name, pattern in _LEN_LABELLED:
+        for match in pattern.finditer(sentence):
+            if not _overlaps(match.span(), taken):
+                acc.add(name, int(match.group(1)), sentence)
+                taken.append(match.span())
+                found_bounds = True
     for match in _LEN_MIN.finditer(sentence):
         if not _overlaps(match.span(), taken):
             acc.add("min_length", int(match.group(1)), sentence)
