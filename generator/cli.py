@@ -115,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit as a traceback
+        return code
     except Docs2SpecError as exc:
         _error(" ".join(str(exc).splitlines()))
         return 1 if exc.__class__.__name__ == "StaleOutputError" else 2

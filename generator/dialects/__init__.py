@@ -8,13 +8,18 @@ A new documentation style is one module plus one entry here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import InputError
-from ..ir.model import PageExtract
+from ..ir.model import Diagnostic, PageExtract
 from ..location import SourceLoc
-from ..sources.tree import Document
+from ..sources.tree import Document, Table
 from . import alibaba, huawei
+
+MAX_ROWS = 1_000
+"""Rows of one table that are read; the rest are dropped with a warning. Reference tables have
+tens of rows, a few hundred at most; every row read becomes schema nodes, generated code and
+YAML, so a table of 100,000 rows would take minutes to emit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,4 +55,14 @@ def dialect_for(doc: Document, name: str | None = None) -> Dialect:
 
 
 def extract_page(doc: Document, name: str | None = None) -> PageExtract:
-    return dialect_for(doc, name).extract(doc)
+    long = [node for node in doc.nodes if isinstance(node, Table) and len(node.rows) > MAX_ROWS]
+    if long:
+        cut = {id(table) for table in long}
+        doc = replace(doc, nodes=tuple(replace(node, rows=node.rows[:MAX_ROWS])
+                                       if id(node) in cut else node for node in doc.nodes))
+    extract = dialect_for(doc, name).extract(doc)
+    if not long:
+        return extract
+    return replace(extract, diagnostics=(*extract.diagnostics, *(Diagnostic(
+        "warning", "table-truncated", f"table has {len(table.rows)} rows; only the first "
+        f"{MAX_ROWS} are read", table.loc, operation=extract.operation_id) for table in long)))

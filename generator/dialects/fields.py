@@ -19,6 +19,12 @@ from .tables import read_required
 from .types import TypeSpec, looks_like_type, parse_type
 
 CJK = re.compile(r"[\u3400-\u9fff]")
+MAX_CELL = 100_000
+"""Characters of a table cell that are read; the rest is cut with a warning. No parameter is
+documented at that length (a cell that long is a broken table swallowing the page), and code
+generators slow down worse than linearly on such text."""
+MAX_NAME = 1_000
+"""Characters of a field name that are read (names are identifiers, at most a few dozen)."""
 
 
 def language_of(text: str) -> str:
@@ -48,6 +54,22 @@ def shift_nameless(row: Row, roles: dict[str, int]) -> Row:
     return replace(row, cells=cells[: max(len(row.cells), max(roles.values()) + 1)])
 
 
+def _bounded(row: Row, roles: dict[str, int], diagnostics: list[Diagnostic]) -> Row:
+    """The row with over-long cells cut (`MAX_CELL`, `MAX_NAME` for the name), and a warning."""
+    name = roles.get("name")
+    limits = [MAX_NAME if index == name else MAX_CELL for index in range(len(row.cells))]
+    if all(len(text) <= limit for text, limit in zip(row.cells, limits, strict=True)):
+        return row
+    for text, limit in zip(row.cells, limits, strict=True):
+        if len(text) > limit:
+            diagnostics.append(Diagnostic(
+                "warning", "cell-truncated", f"a {'name' if limit == MAX_NAME else 'cell'} of "
+                f"{len(text)} characters ({text[:40]!r}...); only the first {limit} are read",
+                row.loc))
+    return replace(row, cells=tuple(text[:limit] for text, limit in
+                                    zip(row.cells, limits, strict=True)))
+
+
 def schema_for_type(spec: TypeSpec, **more: Any) -> Schema:
     """The schema a type cell stands for; `more` sets further keywords on the outer schema."""
     items = schema_for_type(spec.items) if spec.items else None
@@ -72,15 +94,6 @@ def typed_value(text: str, kind: str) -> Any:
     if kind in ("string", "any"):
         return text
     return None
-
-
-_FIXED = re.compile(r"set (?:the value |it |this parameter )?to|\bonly\b|\bfixed\b|\balways\b"
-                    r"|\bmust be\b|仅|固定|取值[:：为]\s*\S{1,80}?\s*[。.]?\s*$", re.I)
-
-
-def _fixed_value(facts: ProseFacts) -> bool:
-    """True when the prose says the value is fixed ("Set the value to ListIpsecServers")."""
-    return any(name == "enum" and _FIXED.search(sentence) for name, sentence in facts.evidence)
 
 
 def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
@@ -116,12 +129,7 @@ def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
             changes["min_items"] = facts.min_items
         if facts.max_items is not None:
             changes["max_items"] = facts.max_items
-    if len(facts.enum) == 1 and not _fixed_value(facts):
-        # One documented value from a "Valid values" list is, more often than not, a list the
-        # writer never finished (`PayType: PayOnDemand` where `PrePay` exists too).
-        unfit.append(f"the single allowed value {facts.enum[0]!r} (not asserted: a one-item "
-                     "list of valid values is usually incomplete)")
-    elif facts.enum and kind in ("string", "integer", "number"):
+    if facts.enum and kind in ("string", "integer", "number"):
         values = [typed_value(v, kind) for v in facts.enum]
         if all(v is not None for v in values):
             changes["enum"] = tuple(dict.fromkeys(values))
@@ -141,7 +149,7 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
                                                                                  list[Diagnostic]]:
     """Read a parameter row; `name`/`type_text` override the cells (dotted Alibaba names)."""
     diagnostics: list[Diagnostic] = []
-    row = shift_nameless(row, roles)
+    row = shift_nameless(_bounded(row, roles, diagnostics), roles)
     raw_type = cell(row, roles, "type") if type_text is None else type_text
     spec = parse_type(raw_type)
     field_name = cell(row, roles, "name") if name is None else name

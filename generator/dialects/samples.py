@@ -11,6 +11,7 @@ import re
 
 from ..ir.model import Diagnostic, Sample
 from ..sources.tree import CodeBlock
+from .fields import MAX_NAME
 
 _URL_LINE = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://", re.I)
 _JSON_START = re.compile(r"^\s*[\[{]")
@@ -43,6 +44,31 @@ def _too_deep(text: str) -> bool:
         elif char in "]}":
             depth -= 1
     return peak > MAX_SAMPLE_DEPTH
+
+
+MAX_SAMPLE_KEYS = 1_000
+"""Different keys a sample may use (as `dialects.MAX_ROWS` rows a table): each may become a
+schema field, and emitting tens of thousands of fields takes minutes."""
+
+
+def _unusable(value) -> str:
+    """Why a parsed sample cannot be used (a key no field name is that long, more different keys
+    than a reference page documents), or ''."""
+    keys: set[str] = set()
+    pending = [value]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            for key, sub in node.items():
+                if len(key) > MAX_NAME:
+                    return f"has a key of {len(key)} characters ({key[:40]!r}...)"
+                keys.add(key)
+                pending.append(sub)
+            if len(keys) > MAX_SAMPLE_KEYS:
+                return f"has more than {MAX_SAMPLE_KEYS} different keys"
+        elif isinstance(node, list):
+            pending.extend(node)
+    return ""
 
 
 ERROR_KEYS = frozenset({"error_code", "error_msg", "Code", "Message", "code", "message",
@@ -129,6 +155,11 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
                     diagnostics.append(Diagnostic(
                         "warning", "sample-repaired", f"sample is not valid JSON ({exc}); read "
                         "after removing trailing commas and comments", block.loc))
+    unusable = _unusable(value)
+    if unusable:
+        diagnostics.append(Diagnostic("error", "sample-invalid", f"sample {unusable}; kept as "
+                                      "text, not used to check the schema", block.loc))
+        value = None
     if kind == "response" and _is_error_body(value):
         kind = "error"
     sample = Sample(kind=kind, syntax=syntax, text=text, value=value,  # type: ignore[arg-type]

@@ -206,10 +206,27 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
     params = _complete_path_parameters(extract, params, diagnostics)
     operation = Operation(
         id=extract.operation_id, style=extract.style, methods=extract.methods, path=extract.path,
-        summary=extract.summary, description=extract.description, parameters=tuple(params),
+        summary=_bounded(extract.summary, "summary", extract, diagnostics),
+        description=_bounded(extract.description, "description", extract, diagnostics),
+        parameters=tuple(params),
         request_body=body, responses=tuple(responses), errors=extract.errors,
         samples=extract.samples, changes=extract.changes, pages=(extract.page,), loc=extract.loc)
     return operation, diagnostics
+
+
+MAX_TEXT = 100_000
+"""Characters of an operation's summary or description that are kept (as `MAX_CELL` for a
+table cell): prose that long is a page that lost its structure, not a description."""
+
+
+def _bounded(texts: Localized, what: str, extract: PageExtract,
+             diagnostics: list[Diagnostic]) -> Localized:
+    if all(len(text) <= MAX_TEXT for _, text in texts):
+        return texts
+    diagnostics.append(Diagnostic("warning", "text-truncated", f"the operation's {what} has "
+                                  f"{max(len(text) for _, text in texts)} characters; only the "
+                                  f"first {MAX_TEXT} are kept", extract.loc))
+    return tuple((lang, text[:MAX_TEXT]) for lang, text in texts)
 
 
 def _merge_localized(a: Localized, b: Localized) -> Localized:

@@ -12,6 +12,8 @@ from typing import Any
 from .model import Schema
 
 MAX_XML = 2_000_000
+MAX_TAG = 1_000
+"""Longest element name read (a field name; `dialects.fields.MAX_NAME`)."""
 
 
 class XmlSampleError(ValueError):
@@ -51,6 +53,8 @@ def convert(element: ET.Element, schema: Schema | None, depth: int = 0) -> Any:
     """The JSON value `element` stands for under `schema`."""
     if depth > 100:
         raise XmlSampleError("XML sample nests too deeply")
+    if len(element.tag) > MAX_TAG:
+        raise XmlSampleError(f"XML sample has an element name of {len(element.tag)} characters")
     children = list(element)
     if not children:
         if schema is not None and schema.kind in ("object", "array") and not (element.text or

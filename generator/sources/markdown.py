@@ -23,7 +23,8 @@ from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table
 # ------------------------------------------------------------------------------------ inline text
 
 _CODE_SPAN = re.compile(r"``([^\n]{1,2000}?)``|`([^`\n]{1,2000})`")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPE = re.compile(r"(?:\\[!-/:-@\[-`{-~])+")
+"""A run of backslash escapes (one match per run, not per character)."""
 _IMAGE = re.compile(r"!\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
 """Link text holds no `[` and the target no `(`: each try stops at the next opener, so a line of
@@ -54,7 +55,7 @@ def _inline(text: str) -> str:
 
     text = text.replace("\ue000", "").replace("\ue001", "")
     text = _CODE_SPAN.sub(lambda m: keep(m[1] if m[1] is not None else m[2]), text)
-    text = _ESCAPE.sub(lambda m: keep(m[1]), text)
+    text = _ESCAPE.sub(lambda m: keep(m[0][1::2]), text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
@@ -94,7 +95,7 @@ _LABEL = re.compile(r"^(json|xml|yaml|html|http)\s*(?:格式|format)?\s*[:\uff1a
 _NESTING = "└"
 
 
-_PIPE_OR_ESCAPE = re.compile(r"\\.|\|", re.DOTALL)
+_PIPE_OR_ESCAPE = re.compile(r"(?:\\.)+|\|", re.DOTALL)
 
 
 def _pipes(text: str) -> list[int]:

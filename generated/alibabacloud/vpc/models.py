@@ -445,7 +445,7 @@ class ListIpsecServersResponseIpsecServersItemIkeConfig(BaseModel):
         alias="LocalId",
         description="The ID of the IPsec server. The default value is the public IP address of the VPN gateway. Both FQDNs and IP addresses are supported.",
     )
-    ike_mode: StrictStr | None = Field(
+    ike_mode: Literal["main"] | None = Field(
         None,
         alias="IkeMode",
         description="The IKE negotiation mode. Valid values:\n\nmain: This mode offers higher security during negotiations.",
