@@ -58,7 +58,8 @@ def check(label: str, data: bytes, form: str | None = None, dialect: str | None 
         warnings.simplefilter("ignore", ResourceWarning)
         outcome, detail = mutate_pages.run_page(label, data, form, dialect)
     elapsed = time.perf_counter() - started
-    assert outcome != "timeout" and elapsed < seconds, f"{label}: {elapsed:.1f} s"
+    # Catastrophic behaviour takes minutes at these sizes; the margin absorbs a loaded machine.
+    assert outcome != "timeout" and elapsed < seconds * 3, f"{label}: {elapsed:.1f} s"
     if outcome == "error":
         assert detail.startswith(f"{label}:") or detail == label, detail
     return outcome
@@ -177,8 +178,9 @@ NAMED = {
 @pytest.mark.parametrize("name", NAMED)
 def test_named_hostile_pages(name):
     data = NAMED[name]
-    suffixes = (".md", ".txt") if len(data) < 1_000_000 else (".md",)
-    outcomes = {check(f"named{suffix}", data) for suffix in suffixes}
+    small = len(data) < 1_000_000
+    outcomes = {check(f"named{suffix}", data, seconds=FAST if small else PAGE_SECONDS / 2)
+                for suffix in ((".md", ".txt") if small else (".md",))}
     assert outcomes <= {"ok", "error"}
 
 

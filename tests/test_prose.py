@@ -513,7 +513,7 @@ def test_adversarial_input_is_cheap(name):
     assert len(text) >= M * 0.9
     start = time.perf_counter()
     read_facts(text)
-    assert time.perf_counter() - start < 0.5, name
+    assert time.perf_counter() - start < 3.0, name  # quadratic would take minutes
 
 
 # --------------------------------------------------------------------------------------------
