@@ -137,10 +137,18 @@ def process_pages(pages: list[tuple[Path, str]], form: str | None,
 
 
 def is_reference_page(extract: PageExtract) -> bool:
-    """Overviews, common-parameter and "how to call" pages have no parameter tables and no
-    samples: they are recognised and skipped, not mis-read as operations."""
-    return bool(extract.request or extract.responses or extract.types or any(
-        s.kind in ("response", "error") for s in extract.samples))
+    """Overviews, common-parameter and "how to call" pages are recognised and skipped, not
+    mis-read as operations. They have no parameter tables and no samples, or they have tables
+    (common parameters, common headers) but name no operation: no Action on an RPC page, no
+    `METHOD /path` and nothing documented of a response on a REST page. A page that documents
+    a response but gives no URI stays: that is a broken reference page, reported as an error."""
+    has_response = bool(extract.responses or any(s.kind in ("response", "error")
+                                                  for s in extract.samples))
+    if not (extract.request or extract.types or has_response):
+        return False
+    if not extract.operation_id:
+        return False
+    return extract.style != "rest" or bool(extract.path) or has_response
 
 
 def product_from_results(manifest: Manifest, results: list[PageResult],
@@ -154,7 +162,8 @@ def product_from_results(manifest: Manifest, results: list[PageResult],
             extracts.append(result.extract)
         else:
             diagnostics.append(Diagnostic("info", "page-not-reference",
-                                          "no parameter table and no sample: not an API "
+                                          "no operation documented (no parameter table or "
+                                          "sample, or no Action / `METHOD /path`): not an API "
                                           "reference page (overview, common parameters, ...); "
                                           "skipped", SourceLoc(result.path, 1)))
     operations, found = build_operations(extracts)

@@ -70,11 +70,29 @@ _FILLER = {"the", "a", "an", "specified", "of", "list", "details", "about", "in"
 
 def _present_tense(gerund: str) -> str:
     stem = gerund[:-3]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz" and stem[-2:] != "dd":
         stem = stem[:-1]  # "Setting" -> "Set"
-    elif stem.endswith(("at", "ov", "ur", "iz", "id", "rv", "ag")):
-        stem += "e"  # "Updating" -> "Update", "Removing" -> "Remove"
+    elif stem.endswith(("at", "ov", "ur", "iz", "id", "rv", "ag", "ak", "bl", "os", "us", "ac",
+                        "rg", "ng", "uc", "ib", "ir")):
+        stem += "e"  # "Updating" -> "Update", "Removing" -> "Remove", "Enabling" -> "Enable"
     return stem[:1].upper() + stem[1:].lower()
+
+
+_REQUEST_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://[^/\s]+)?"
+                           r"(/[^\s?]*)")
+
+
+_METHODS = frozenset(("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"))
+
+
+def _uri_from_samples(samples: list[Sample], method: str) -> tuple[str, str, SourceLoc | None]:
+    """Method and path from an example request line (`GET https://{Endpoint}/`), for pages
+    whose URI section names only the method."""
+    for sample in samples:
+        match = _REQUEST_LINE.match(sample.text) if sample.kind == "request" else None
+        if match and match.group(1) == method:
+            return match.group(1), match.group(2), sample.loc
+    return "", "", None
 
 
 def operation_name(title: str, method: str, path: str) -> str:
@@ -149,7 +167,7 @@ def extract(doc: Document) -> PageExtract:
     linked_names, link_targets = _linked_type_names(doc)
     diagnostics: list[Diagnostic] = [Diagnostic("info", "reader-note", note, loc)
                                      for loc, note in doc.notes]
-    method, path = "", ""
+    method, path, bare_method = "", "", ""
     request: list[FieldTable] = []
     responses: list[FieldTable] = []
     types: list[FieldTable] = []
@@ -157,12 +175,16 @@ def extract(doc: Document) -> PageExtract:
     summary = ""
     status = 200
     texts: list[str] = []
+    saw_uri_section = False
     for section, label, node in walk_sections(doc):
+        saw_uri_section = saw_uri_section or section == "uri"
         if isinstance(node, (Paragraph, Heading)):
             texts.append(node.text)
             match = _METHOD_LINE.search(node.text)
             if match and not method and section in ("uri", "intro", "request", "description"):
                 method, path = match.group(1).upper(), match.group(2)
+            elif section == "uri" and node.text.strip().upper() in _METHODS:
+                bare_method = node.text.strip().upper()
             found_status = _STATUS.search(node.text)
             if found_status:
                 status = int(found_status.group(1))
@@ -217,10 +239,18 @@ def extract(doc: Document) -> PageExtract:
                 sample = replace(sample, status=status)
             samples.append(sample)
             diagnostics.extend(found)
+    if not method and bare_method:
+        method, path, where = _uri_from_samples(samples, bare_method)
+        if method:
+            diagnostics.append(Diagnostic("info", "uri-from-sample", "the URI section gives no "
+                                          f"`METHOD /path` line; {method} {path} is taken from "
+                                          "the example request", where))
     title = _operation_id(doc, page)
-    op_id = operation_name(title, method, path) or title
+    # Without a URI section and a URI, the page documents no operation ("Making an API
+    # Request", "Common Parameters"): no name, and the pipeline skips it with a note.
+    op_id = operation_name(title, method, path) or title if method or saw_uri_section else ""
     language = language_of(" ".join(texts[:20]))
-    if not method:
+    if not method and op_id:
         diagnostics.append(Diagnostic("error", "no-uri", "the page gives no `METHOD /path` line",
                                       SourceLoc(page, 1)))
     diagnostics = [replace(d, operation=op_id) for d in diagnostics]

@@ -88,9 +88,19 @@ def _is_error_body(value) -> bool:
         set(value) & {"error_code", "Code", "code", "errorCode"})
 
 
+def _ends_value(out: list[str]) -> bool:
+    """Whether the JSON written so far ends with a complete value (then a member may follow)."""
+    for piece in reversed(out):
+        stripped = piece.rstrip(" \t\r")
+        if stripped:
+            return stripped[-1] in '"}]' or stripped[-1].isdigit() or stripped.endswith(
+                ("true", "false", "null"))
+    return False
+
+
 def _lenient(text: str):
-    """The value of JSON with the slips doc writers make (trailing commas, `//` comments,
-    `...` placeholder lines), or None. Strings are copied verbatim."""
+    """The value of JSON with the slips doc writers make (trailing commas, forgotten commas at
+    line ends, `//` comments, `...` placeholder lines), or None. Strings are copied verbatim."""
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -106,6 +116,12 @@ def _lenient(text: str):
             newline = text.find("\n", i)
             i = n if newline < 0 else newline
             continue
+        if char == "\n" and _ends_value(out):
+            rest = i + 1
+            while rest < n and text[rest] in " \t\r\n":
+                rest += 1
+            if rest < n and text[rest] in '"{[':
+                out.append(",")  # a line break between two members: the comma was forgotten
         if char == ",":
             rest = i + 1
             while rest < n and text[rest] in " \t\r\n":
@@ -154,7 +170,7 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
                 else:
                     diagnostics.append(Diagnostic(
                         "warning", "sample-repaired", f"sample is not valid JSON ({exc}); read "
-                        "after removing trailing commas and comments", block.loc))
+                        "after repairing commas and removing comments", block.loc))
     unusable = _unusable(value)
     if unusable:
         diagnostics.append(Diagnostic("error", "sample-invalid", f"sample {unusable}; kept as "

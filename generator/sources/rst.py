@@ -289,10 +289,38 @@ def _settings():
     return settings
 
 
+MAX_GRID_LINES = 5_000
+"""Lines of one grid table given to docutils. It needs tens of seconds for a table of 100,000
+rows, and the dialects read at most 1,000 rows of a table (`dialects.MAX_ROWS`); a longer table
+is cut at a row border before it (the lines after become blank: line numbers stay right)."""
+
+
+def _cut_long_grids(path: str, text: str) -> tuple[str, list[tuple[SourceLoc, str]]]:
+    if text.count("\n") < MAX_GRID_LINES:
+        return text, []
+    lines = text.split("\n")
+    notes: list[tuple[SourceLoc, str]] = []
+    start = None
+    for index, line in enumerate([*lines, ""]):
+        if line.lstrip()[:1] in ("+", "|"):
+            start = index if start is None else start
+            continue
+        if start is not None and index - start > MAX_GRID_LINES:
+            cut = next((at for at in range(start + MAX_GRID_LINES, start, -1)
+                        if _FULL_BORDER.match(lines[at].strip())), None)
+            if cut is not None:
+                lines[cut + 1:index] = [""] * (index - cut - 1)
+                notes.append((SourceLoc(path, start + 1), f"grid table of {index - start} lines "
+                              f"cut after line {cut + 1} (only the first rows are read)"))
+        start = None
+    return ("\n".join(lines), notes) if notes else (text, [])
+
+
 def read(path: str, text: str) -> Document:
     """Parse with docutils and walk the doctree into a Document."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    notes = _adopt_unknown(path, text)
+    text, cut_notes = _cut_long_grids(path, text)
+    notes = cut_notes + _adopt_unknown(path, text)
     document = docutils.utils.new_document(path, _settings())
     messages: list[nodes.system_message] = []
     document.reporter.attach_observer(messages.append)
