@@ -270,7 +270,7 @@ def test_html_crash_fixtures_keep_their_tables(name):
 
 
 def test_defuse_leaves_wellformed_html_alone():
-    from generator.sources.html import defuse
+    from generator.sources.html_parser import defuse
 
     for path in (ROOT / "tests" / "fixtures" / "html").glob("*.html"):
         text = path.read_text(encoding="utf-8")

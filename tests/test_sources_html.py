@@ -16,7 +16,7 @@ import pytest
 from docutils.core import publish_string
 from docutils.nodes import make_id
 
-from generator.sources import html, rst
+from generator.sources import html, rst, rst_docutils
 from generator.sources.tree import CodeBlock, Heading, Paragraph, Table
 
 HERE = Path(__file__).resolve().parent
@@ -44,7 +44,7 @@ def rendered(page: Path) -> str:
     """The page as docutils' HTML5 writer renders it, with the rst reader's Sphinx roles."""
     return publish_string(page.read_text(encoding="utf-8"), source_path=str(page),
                           writer_name="html5",
-                          settings_overrides={**rst.SETTINGS_OVERRIDES,
+                          settings_overrides={**rst_docutils.SETTINGS_OVERRIDES,
                                               "output_encoding": "unicode"})
 
 

@@ -63,12 +63,12 @@ def test_sniff_picks_the_seed_form(name: str, form: str) -> None:
 @pytest.mark.parametrize("suffix", [".html", ".htm", ".rst"])
 def test_html_and_rst_names_are_not_text(name: str, suffix: str) -> None:
     _, page = _page(name)
-    for sniff in (text.sniff_runon, text.sniff_pipes, text.sniff_cells):
+    for sniff in (text.runon.sniff, text.pipes.sniff, text.cells.sniff):
         assert sniff("page" + suffix, page) == 0.0
 
 
 def test_sniff_is_low_on_prose_and_junk() -> None:
-    for sniff in (text.sniff_runon, text.sniff_pipes, text.sniff_cells):
+    for sniff in (text.runon.sniff, text.pipes.sniff, text.cells.sniff):
         assert sniff("a.txt", "Just a paragraph.\n\nAnother one.\n") == 0.0
         assert sniff("a.txt", "\x00\x01\x02binary\x00") == 0.0
 
@@ -321,14 +321,14 @@ def test_crlf_and_bom_read_the_same(name: str) -> None:
     assert reader.read(path, twisted) == reader.read(path, page)
 
 
-@pytest.mark.parametrize("read", [text.read_runon, text.read_pipes, text.read_cells])
+@pytest.mark.parametrize("read", [text.runon.read, text.pipes.read, text.cells.read])
 def test_binary_junk_is_an_input_error(read) -> None:
     with pytest.raises(InputError, match="not a text page"):
         read("junk.bin", "\x00\x01\x02\x03" * 50)
 
 
 def test_unknown_runon_table_rows_are_kept_whole_and_noted() -> None:
-    doc = text.read_runon("p.txt", "Default valueExample\nfoo bar\n\nAfter.\n")
+    doc = text.runon.read("p.txt", "Default valueExample\nfoo bar\n\nAfter.\n")
     table, after = doc.nodes
     assert table.header == ("Default value", "Example")
     assert [(r.cells, r.loc.line) for r in table.rows] == [(("foo bar",), 2)]
@@ -337,21 +337,21 @@ def test_unknown_runon_table_rows_are_kept_whole_and_noted() -> None:
 
 
 def test_runon_text_before_the_first_row_is_noted() -> None:
-    doc = text.read_runon("p.txt", "ParameterTypeDescription\nstray words\nNamestring\n\nx\n")
+    doc = text.runon.read("p.txt", "ParameterTypeDescription\nstray words\nNamestring\n\nx\n")
     assert _tables(doc)[0].rows[0].cells == ("Name", "string", "x")
     assert doc.notes[0][0].line == 2 and "stray words" in doc.notes[0][1]
 
 
 def test_runon_lines_that_cannot_be_split_are_noted() -> None:
     page = "HTTP status codeError codeError messageDescription\n400lowercase only\n"
-    doc = text.read_runon("p.txt", page)
+    doc = text.runon.read("p.txt", page)
     assert _tables(doc)[0].rows[0].cells[0] == "400"
     assert doc.notes and doc.notes[0][0].line == 2
 
 
 def test_short_pipe_row_and_unclosed_json_are_noted() -> None:
     page = "A | B | C |\n---|---|---|\nx | y |\n{\n\"open\": 1\n"
-    doc = text.read_pipes("p.txt", page)
+    doc = text.pipes.read("p.txt", page)
     table = _tables(doc)[0]
     assert table.rows[0].cells == ("x", "y")
     assert [(loc.line, "cells" in msg or "JSON" in msg) for loc, msg in doc.notes] == [
@@ -361,27 +361,27 @@ def test_short_pipe_row_and_unclosed_json_are_noted() -> None:
 
 def test_cells_row_cut_short_is_noted() -> None:
     page = "Name |\nType |\n---|---|\nfoo |\nResponse\n"
-    doc = text.read_cells("p.txt", page)
+    doc = text.cells.read("p.txt", page)
     assert _tables(doc)[0].rows[0].cells == ("foo",)
     assert doc.notes[0][0].line == 4
     assert isinstance(doc.nodes[-1], Heading)
 
 
 def test_runon_header_split() -> None:
-    assert text._runon_header("ParameterTypeRequiredDescriptionExample") == (
+    assert text.runon._runon_header("ParameterTypeRequiredDescriptionExample") == (
         "Parameter", "Type", "Required", "Description", "Example")
-    assert text._runon_header("OperationAccess levelResource typeCondition keyAssociated "
+    assert text.runon._runon_header("OperationAccess levelResource typeCondition keyAssociated "
                               "operation")[-1] == "Associated operation"
-    assert text._runon_header("Operation description") is None
-    assert text._runon_header("Description") is None
+    assert text.runon._runon_header("Operation description") is None
+    assert text.runon._runon_header("Description") is None
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("|-{}[]\" \n\t•:.aZ09_Table3ParameterTypeYesNo")),
                max_size=300))
 def test_readers_never_raise_on_text(page: str) -> None:
-    for sniff, read in ((text.sniff_runon, text.read_runon), (text.sniff_pipes, text.read_pipes),
-                        (text.sniff_cells, text.read_cells)):
+    for sniff, read in ((text.runon.sniff, text.runon.read), (text.pipes.sniff, text.pipes.read),
+                        (text.cells.sniff, text.cells.read)):
         assert 0.0 <= sniff("p.txt", page) <= 1.0
         doc = read("p.txt", page)
         lines = max(1, len(page.splitlines()) + 1)

@@ -31,9 +31,9 @@ READERS: tuple[Reader, ...] = (
     Reader("html", html.sniff, html.read),
     Reader("rst", rst.sniff, rst.read),
     Reader("markdown", markdown.sniff, markdown.read),
-    Reader("text-cells", text.sniff_cells, text.read_cells),
-    Reader("text-pipes", text.sniff_pipes, text.read_pipes),
-    Reader("text-runon", text.sniff_runon, text.read_runon),
+    Reader("text-cells", text.cells.sniff, text.cells.read),
+    Reader("text-pipes", text.pipes.sniff, text.pipes.read),
+    Reader("text-runon", text.runon.sniff, text.runon.read),
 )
 
 FORMS = tuple(reader.name for reader in READERS)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-import string
 import warnings
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -28,7 +27,9 @@ from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 from ..errors import InputError
 from ..location import SourceLoc
 from ..timebox import PageTimeout
-from .rst import SpanGrid, labelled
+from .html_depth import TREE_CHARS, explicit_level, indent_px, marker_width, row_depths
+from .html_parser import HEADINGS, MAX_DEPTH, Soup, defuse
+from .layout import SpanGrid, labelled
 from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table, link_key
 
 # --- sniffing -------------------------------------------------------------------------------
@@ -62,8 +63,7 @@ _INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code"
                      "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q",
                      "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
                      "u", "var", "wbr"})
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_BLOCKISH = ("table", "pre", *_HEADINGS)
+_BLOCKISH = ("table", "pre", *HEADINGS)
 _SKIP_STRINGS = (Comment, Doctype, Declaration, CData, ProcessingInstruction)
 _CHROME_CLASSES = re.compile(r"^(?:headerlink|copybutton|sphinxsidebar|related|breadcrumbs?|"
                              r"toc|sidebar|footer|header-nav|skip-link|docinfo)$")
@@ -92,17 +92,6 @@ def _first(tag: Tag, names) -> Tag | None:
 def _children(tag: Tag, names) -> list[Tag]:
     """The child elements named one of `names` (`find_all(names, recursive=False)`)."""
     return [child for child in tag.children if isinstance(child, Tag) and child.name in names]
-
-
-def _first_tags(tag: Tag, limit: int) -> list[Tag]:
-    """The first `limit` descendant elements (`find_all(True, limit=limit)`)."""
-    found: list[Tag] = []
-    for node in tag.descendants:
-        if isinstance(node, Tag):
-            found.append(node)
-            if len(found) == limit:
-                break
-    return found
 
 
 _INLINE_BREAKERS = frozenset(_BLOCKISH + ("p", "ul", "ol", "div"))
@@ -260,243 +249,8 @@ def _is_json(text: str) -> bool:
     return True
 
 
-# --- row depth ------------------------------------------------------------------------------
-
-_LEVEL_ATTRS = ("data-level", "data-depth", "aria-level", "data-indent", "level")
-_LEVEL_CLASS = re.compile(r"(?:^|[-_])(?:level|lvl|depth|indent|nest|tier)[-_]?(\d{1,2})$",
-                          re.IGNORECASE)
-_INDENT_STYLE = re.compile(r"(?:padding-left|margin-left|text-indent|padding-inline-start)\s*:"
-                           r"\s*([\d.]+)\s*(px|em|rem|pt|%)?", re.IGNORECASE)
-_TREE_CHARS = "└├│┗┣┃╰╘╞─━"
-_LEAD = re.compile(rf"^[\s\xa0\u3000\u2002\u2003{_TREE_CHARS}]*")
-_UNIT_PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "%": 1.0, None: 1.0}
-
-
-def _explicit_level(tr: Tag, first: Tag | None) -> int | None:
-    probes = [tr] + ([first, *_first_tags(first, 3)] if first is not None else [])
-    for tag in probes:
-        for attr in _LEVEL_ATTRS:
-            value = str(tag.get(attr) or "").strip()
-            if value.isdigit():
-                return int(value)
-        for cls in tag.get("class") or ():
-            match = _LEVEL_CLASS.search(cls)
-            if match:
-                return int(match.group(1))
-    return None
-
-
-def _indent_px(first: Tag | None) -> float:
-    if first is None:
-        return 0.0
-    total = 0.0
-    for tag in [first, *_first_tags(first, 3)]:
-        for match in _INDENT_STYLE.finditer(tag.get("style") or ""):
-            total += float(match.group(1)) * _UNIT_PX[match.group(2) and match.group(2).lower()]
-    return total
-
-
-def _marker_width(first: Tag | None) -> int:
-    """Leading non-breaking spaces and tree characters: how far the name is pushed right."""
-    if first is None:
-        return 0
-    lead = _LEAD.match(first.get_text()).group()
-    return sum(1 for ch in lead if ch in "\xa0\u3000\u2002\u2003" or ch in _TREE_CHARS)
-
-
-def _ranks(values: list[float]) -> list[int]:
-    order = {value: rank for rank, value in enumerate(sorted(set(values)))}
-    return [order[value] for value in values]
-
-
-def _depths(signals: list[tuple[int | None, float, int]]) -> list[int] | None:
-    """Per-row depth from the strongest signal the table shows, or None when it shows none."""
-    explicit = [level for level, _, _ in signals if level is not None]
-    if explicit:
-        low = min(explicit)
-        return [(level - low) if level is not None else 0 for level, _, _ in signals]
-    indents = [indent for _, indent, _ in signals]
-    if len(set(indents)) > 1:
-        return _ranks(indents)
-    markers = [marker for _, _, marker in signals]
-    if len(set(markers)) > 1:
-        return _ranks(markers)
-    return None
-
-
 # --- walking --------------------------------------------------------------------------------
 
-
-_BLOCK_NAMES = frozenset({"address", "article", "aside", "blockquote", "details", "div", "dl",
-                          "fieldset", "figure", "footer", "form", "header", "hr", "main", "menu",
-                          "nav", "ol", "p", "pre", "section", "table", "ul", *_HEADINGS})
-_CELL_TAGS = frozenset({"td", "th", "tr", "thead", "tbody", "tfoot"})
-_CLOSED_BY = {
-    "p": _BLOCK_NAMES, "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}),
-    "dd": frozenset({"dt", "dd"}), "td": _CELL_TAGS, "th": _CELL_TAGS,
-    "tr": frozenset({"tr", "thead", "tbody", "tfoot"}),
-    "thead": frozenset({"tbody", "tfoot"}), "tbody": frozenset({"tbody", "tfoot"}),
-}
-"""Which start tags end an element the page left open (the HTML5 parsing rules, simplified)."""
-_TABLE_SCOPE = frozenset({"table", "html", "template"})
-_LIST_SCOPE = frozenset({"ul", "ol", "menu", "dl", "table", "td", "th", "caption", "section",
-                         "article", "aside", "main", "nav", "header", "footer", "blockquote",
-                         "figure", "body", "html", "template", "button", "details", "fieldset"})
-_BUTTON_SCOPE = frozenset({"html", "table", "td", "th", "caption", "template", "button",
-                           "object"})
-MAX_DEPTH = 128
-"""Elements nested deeper than this are read as if their tags were not there (their text stays):
-no documentation page nests that deep, and a hostile one would make every tree walk slow."""
-
-
-class _Soup(BeautifulSoup):
-    """BeautifulSoup whose html.parser tree closes `<td>a<td>b` and `<li>a<li>b` as browsers do.
-
-    html.parser nests an unclosed cell inside the previous one; fixing that while parsing is
-    linear, where moving subtrees afterwards is quadratic in bs4.
-    """
-
-    too_deep = False
-
-    def handle_starttag(self, name, namespace, nsprefix, attrs, *args, **kwargs):
-        self._close_implied(name)
-        if len(self.tagStack) > MAX_DEPTH:
-            self.too_deep = True
-            return None  # bs4: "proceed as if the tag had not occurred"
-        return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
-
-    def _close_implied(self, name: str) -> None:
-        stack = self.tagStack
-        if name in _HEADINGS:
-            if len(stack) > 1 and stack[-1].name in _HEADINGS:
-                self.endData()
-                self.popTag()
-            return
-        scope = (_TABLE_SCOPE if name in _CELL_TAGS else
-                 _LIST_SCOPE if name in ("li", "dt", "dd") else _BUTTON_SCOPE)
-        for index in range(len(stack) - 1, 0, -1):
-            open_name = stack[index].name
-            if name in _CLOSED_BY.get(open_name, ()):
-                self.endData()
-                while len(stack) > index:
-                    self.popTag()
-                if name in _CELL_TAGS and open_name in ("td", "th"):
-                    continue  # `<tr>` after an open cell also ends that cell's row
-                return
-            if open_name in scope:
-                return
-
-
-# html.parser (before CPython 3.11.13) rescans to the end of the page for every `<` that opens
-# something it cannot finish (`<a <a <a ...`, `</x` with no `>`, `<!--` with no `-->`): quadratic
-# time on hostile input. `defuse` finds those `<` in one linear pass, with the parser's own
-# patterns, and writes them as `&lt;`, which the parser reads as the text `<`: well-formed markup
-# is left exactly as it is. It also writes `&#` that is not a character reference as `&amp;#`,
-# since the parser reads the rest of the page as plain text after two of them, and escapes the
-# `<![name[` sections the parser refuses (an AssertionError that would reject the whole page).
-_START_TAG_END = re.compile(r"""
-  <[a-zA-Z][^\t\n\r\f />\x00]*       # tag name
-  (?:[\s/]*                          # optional whitespace before attribute name
-    (?:(?<=['"\s/])[^\s/>][^\s/=>]*  # attribute name
-      (?:\s*=+\s*                    # value indicator
-        (?:'[^']*'                   # LITA-enclosed value
-          |"[^"]*"                   # LIT-enclosed value
-          |(?!['"])[^>\s]*           # bare value
-         )
-        \s*                          # possibly followed by a space
-       )?(?:\s|/(?!>))*
-     )*
-   )?
-  \s*                                # trailing whitespace
-""", re.VERBOSE)
-"""html.parser's `locatestarttagend_tolerant` (CPython 3.11): where the parser thinks a start tag
-ends; the tag is complete when `>` or `/>` follows."""
-_TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
-_COMMENT_CLOSE = re.compile(r"--\s*>")
-_SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*\s*")
-_SECTION_CLOSE = re.compile(r"]\s*]\s*>")
-_MS_SECTION_CLOSE = re.compile(r"]\s*>")
-_SECTIONS = {**dict.fromkeys(("temp", "cdata", "ignore", "include", "rcdata"), _SECTION_CLOSE),
-             **dict.fromkeys(("if", "else", "endif"), _MS_SECTION_CLOSE)}
-_BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F])")
-_LETTERS = frozenset(string.ascii_letters)
-_BREAKS_TAG = frozenset(string.ascii_letters + "=/")
-
-
-def _last_end(pattern: re.Pattern[str], text: str) -> int:
-    last = -1
-    for match in pattern.finditer(text):
-        last = match.end()
-    return last
-
-
-def defuse(text: str) -> str:
-    """`text` with every `<` html.parser could not finish written as `&lt;` (see above)."""
-    if "&#" in text:
-        text = _BAD_CHARREF.sub("&amp;#", text)
-    if "<" not in text:
-        return text
-    closes = {pattern: _last_end(pattern, text)
-              for pattern in (_COMMENT_CLOSE, _SECTION_CLOSE, _MS_SECTION_CLOSE)}
-    escapes: list[int] = []
-    escape_rest = len(text)
-    pos = 0
-    while (i := text.find("<", pos)) >= 0:
-        after = text[i + 1:i + 2]
-        if after in _LETTERS and after:
-            end = _START_TAG_END.match(text, i).end()  # type: ignore[union-attr]
-            stop = text[end:end + 1]
-            if stop == ">" or text.startswith("/>", end):
-                pos = end + (1 if stop == ">" else 2)
-                name = _TAG_NAME.match(text, i + 1)[0].lower()  # type: ignore[index]
-                if name in ("script", "style") and stop == ">":
-                    close = re.compile(rf"</\s*{name}\s*>", re.I).search(text, pos)
-                    if close is None:
-                        break  # the rest of the page is the element's text
-                    pos = close.end()
-            elif not stop:
-                escape_rest = i  # the page ends inside this tag
-                break
-            elif stop in _BREAKS_TAG:
-                inner = i
-                while 0 <= inner < end:
-                    escapes.append(inner)
-                    inner = text.find("<", inner + 1)
-                pos = end
-            else:
-                pos = max(end, i + 1)  # the parser reads it as text
-        elif after in ("/", "?") or (after == "!" and not text.startswith(("<!--", "<!["), i)):
-            close_at = text.find(">", i + 2)
-            if close_at < 0:
-                escape_rest = i
-                break
-            pos = close_at + 1
-        elif after == "!":
-            if text.startswith("<!--", i):
-                pattern, start = _COMMENT_CLOSE, i + 4
-            else:
-                name = _SECTION_NAME.match(text, i + 3)
-                pattern = _SECTIONS.get(name[0].strip().lower()) if name else None
-                start = i + 3
-            found = pattern.search(text, start) if pattern is not None and \
-                closes[pattern] > start else None
-            if found is None:
-                escapes.append(i)
-                pos = i + 1
-            else:
-                pos = found.end()
-        else:
-            pos = i + 1
-    if not escapes and escape_rest == len(text):
-        return text
-    parts, last = [], 0
-    for at in escapes:
-        parts.append(text[last:at])
-        parts.append("&lt;")
-        last = at + 1
-    parts.append(text[last:escape_rest])
-    parts.append(text[escape_rest:].replace("<", "&lt;"))
-    return "".join(parts)
 
 
 _MAIN_TESTS = (
@@ -530,7 +284,7 @@ def read(path: str, text: str) -> Document:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # bs4's advice (XML parsed as HTML, ...) is not ours
-            soup = _Soup(defuse(text), "html.parser")
+            soup = Soup(defuse(text), "html.parser")
     except PageTimeout:
         raise
     except Exception as error:  # noqa: BLE001 - the parser gave up: nothing can be read
@@ -557,7 +311,7 @@ def read(path: str, text: str) -> Document:
 
 def _level_base(root: Tag) -> int:
     """The smallest heading level used, so the page title is level 1 (docutils starts at h2)."""
-    found = [int(h.name[1]) for h in root.find_all(_HEADINGS)]
+    found = [int(h.name[1]) for h in root.find_all(HEADINGS)]
     return min(found) if found else 1
 
 
@@ -631,7 +385,7 @@ class _Walker:
 
     def block(self, tag: Tag) -> None:
         name = tag.name
-        if name in _HEADINGS:
+        if name in HEADINGS:
             text = inline_text(tag.children)
             if text:
                 level = max(int(name[1]) - self.base + 1, 1)
@@ -737,7 +491,7 @@ class _TableReader:
             header = tuple(grid.row([self.entry(c) for c in _cells(tr)]))
         entries: list[tuple[list[str], Tag, int, tuple[int | None, float, int]]] = []
         self.collect(body_rows, grid, len(header), 0, entries)
-        depths = _depths([signal for *_, signal in entries])
+        depths = row_depths([signal for *_, signal in entries])
         nested = any(offset for _, _, offset, _ in entries)
         rows = []
         for index, (cells, tr, offset, _) in enumerate(entries):
@@ -765,7 +519,7 @@ class _TableReader:
                 nested.extract()
             texts = grid.row([self.entry(c) for c in cells])
             first = cells[0] if cells else None
-            signal = (_explicit_level(tr, first), _indent_px(first), _marker_width(first))
+            signal = (explicit_level(tr, first), indent_px(first), marker_width(first))
             out.append((texts, tr, offset, signal))
             if nested is not None:
                 inner = _own_rows(nested)
@@ -796,4 +550,4 @@ def _span(cell: Tag, attr: str) -> int:
 
 
 def _strip_tree(text: str) -> str:
-    return text.lstrip(_TREE_CHARS + " \xa0\u3000")
+    return text.lstrip(TREE_CHARS + " \xa0\u3000")

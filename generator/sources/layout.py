@@ -1,0 +1,52 @@
+"""Text layout the structured readers (reStructuredText, HTML) share: spanning table cells and
+labelled notes. Both render the same Sphinx constructs, and must give the same rows and text for
+the same page so the contract does not depend on the page's format."""
+
+from __future__ import annotations
+
+
+def labelled(label: str, body: str) -> str:
+    """A note as text: "Note: text", or "Note:" on its own line when a list follows."""
+    if not body:
+        return label
+    return f"{label}:\n{body}" if body.startswith("- ") else f"{label}: {body}"
+
+
+class SpanGrid:
+    """Lays out spanning cells so every row has one cell per column (the HTML reader uses it too).
+
+    A cell spanning columns is followed by empty cells; a cell spanning rows is repeated in the
+    rows below, since each of those rows has that value.
+    """
+
+    def __init__(self) -> None:
+        self.carry: dict[int, tuple[str, int]] = {}
+
+    def row(self, entries: list[tuple[str, int, int]]) -> list[str]:
+        cells: list[str] = []
+        pending = iter(entries)
+        column = 0
+        while True:
+            if column in self.carry:
+                text, left = self.carry[column]
+                cells.append(text)
+                if left <= 1:
+                    del self.carry[column]
+                else:
+                    self.carry[column] = (text, left - 1)
+                column += 1
+                continue
+            entry = next(pending, None)
+            if entry is None:
+                if not any(later > column for later in self.carry):
+                    break
+                cells.append("")  # a short row before a cell carried down from above
+                column += 1
+                continue
+            text, morecols, morerows = entry
+            for offset in range(morecols + 1):
+                cells.append(text if offset == 0 else "")
+                if morerows:
+                    self.carry[column + offset] = (text if offset == 0 else "", morerows)
+            column += morecols + 1
+        return cells
