@@ -44,18 +44,18 @@ def detect(doc: Document) -> float:
     """Alibaba pages talk about RegionId/RequestId, Actions and `*.aliyuncs.com`."""
     text = " ".join(n.text for n in doc.nodes[:400] if isinstance(n, (Paragraph, Heading)))
     score = 0.0
+    header = False
     for node in doc.nodes:
         if isinstance(node, Table):
             cells = " ".join(" ".join(r.cells[:1]) for r in node.rows)
             if "RequestId" in cells or "RegionId" in cells:
                 score += 0.4
-            if any(c.strip() in ("是否必选", "Required") for c in node.header):
-                score += 0.2
+            header = header or any(c.strip() in ("是否必选", "Required") for c in node.header)
         elif isinstance(node, CodeBlock) and ("?Action=" in node.text or "RequestId" in node.text):
             score += 0.2
     if "aliyun" in text or "Action=" in text or "OpenAPI Explorer" in text:
         score += 0.3
-    return min(score, 1.0)
+    return min(score + 0.2 * header, 1.0)
 
 
 def _operation_id(doc: Document, path: str) -> tuple[str, str]:

@@ -23,23 +23,23 @@ from .types import parse_type
 
 NAME = "huawei"
 _METHOD_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(/[^\s?]*)", re.M)
-_CAPTION = re.compile(r"^\s*Table\s*\d+\s*[:.]?\s*(?P<rest>.*)$", re.I)
+_CAPTION = re.compile(r"^\s*(?:Table|表)\s*\d+\s*[:.：]?\s*(?P<rest>.*)$", re.I)
 _TYPE_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]{1,120}$")
 _STATUS = re.compile(r"(?:status code|状态码)[:：]?\s*(\d{3})", re.I)
 _HEADER_PARAM = re.compile(r"^(X-[\w-]+|Content-Type|Authorization|Accept)$", re.I)
 
 
 def detect(doc: Document) -> float:
-    score = 0.0
+    """Huawei pages give `METHOD /v5/{project_id}/...` lines, `Mandatory`/`参数类型` columns and
+    `Table N`/`表N` captions. Each cue counts once, so many tables do not outweigh a URI."""
+    uri = header = caption = False
     for node in doc.nodes:
         if isinstance(node, Paragraph) and _METHOD_LINE.match(node.text) and "/v" in node.text:
-            score += 0.5
+            uri = True
         elif isinstance(node, Table):
-            if any(c.strip() == "Mandatory" for c in node.header):
-                score += 0.3
-            if _CAPTION.match(node.caption or ""):
-                score += 0.1
-    return min(score, 1.0)
+            header = header or any(c.strip() in ("Mandatory", "参数类型") for c in node.header)
+            caption = caption or bool(_CAPTION.match(node.caption or ""))
+    return 0.5 * uri + 0.3 * header + 0.1 * caption
 
 
 def _type_name(caption: str) -> str:
@@ -93,6 +93,38 @@ def _uri_from_samples(samples: list[Sample], method: str) -> tuple[str, str, Sou
         if match and match.group(1) == method:
             return match.group(1), match.group(2), sample.loc
     return "", "", None
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_VERSION_SEGMENT = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
+_URI_VERBS = {"POST": "Create", "PUT": "Update", "PATCH": "Update", "DELETE": "Delete",
+              "HEAD": "Check"}
+
+
+def _camel(segment: str) -> str:
+    return "".join(w[:1].upper() + w[1:].lower() for w in re.findall(r"[A-Za-z0-9]+", segment))
+
+
+def operation_name_from_uri(method: str, path: str) -> str:
+    """An identifier from the URI, for titles that are not English (`查询VPN连接列表`):
+    `GET /v5/{project_id}/vpn-connection` -> `ListVpnConnection`,
+    `GET …/vpn-connection/{id}` -> `ShowVpnConnection`, `POST …/vpn-connection/{id}/reset` ->
+    `ResetVpnConnection`. Every literal segment counts, so different URIs give different names."""
+    segments = [s for s in path.strip("/").split("/") if s]
+    literal = [s for s in segments if not s.startswith("{") and not _VERSION_SEGMENT.match(s)]
+    if not method:
+        return ""
+    if not literal:
+        return ("Show" if method == "GET" else _URI_VERBS.get(method, _camel(method))) + "Root"
+    ends_in_placeholder = segments[-1].startswith("{")
+    if method == "GET":
+        verb = "Show" if ends_in_placeholder else "List"
+    elif method == "POST" and len(segments) > 1 and segments[-2].startswith("{") \
+            and len(literal) > 1 and not segments[-1].startswith("{"):
+        verb, literal = _camel(literal[-1]), literal[:-1]  # an action on one resource
+    else:
+        verb = _URI_VERBS.get(method, _camel(method))
+    return verb + "".join(_camel(s) for s in literal)
 
 
 def operation_name(title: str, method: str, path: str) -> str:
@@ -248,7 +280,11 @@ def extract(doc: Document) -> PageExtract:
     title = _operation_id(doc, page)
     # Without a URI section and a URI, the page documents no operation ("Making an API
     # Request", "Common Parameters"): no name, and the pipeline skips it with a note.
-    op_id = operation_name(title, method, path) or title if method or saw_uri_section else ""
+    if _CJK.search(title):
+        named = operation_name_from_uri(method, path)
+    else:
+        named = operation_name(title, method, path) or operation_name_from_uri(method, path)
+    op_id = named or title if method or saw_uri_section else ""
     language = language_of(" ".join(texts[:20]))
     if not method and op_id:
         diagnostics.append(Diagnostic("error", "no-uri", "the page gives no `METHOD /path` line",

@@ -13,8 +13,25 @@ from dataclasses import replace
 from .model import Diagnostic, Operation, Product, Schema
 
 
+def _unplaced(schema: Schema) -> Schema:
+    """The schema without where it was written: the same table on two pages is the same type."""
+    changes: dict = {"loc": None, "also_locs": ()}
+    if schema.properties:
+        changes["properties"] = tuple((n, _unplaced(s)) for n, s in schema.properties)
+    if schema.items is not None:
+        changes["items"] = _unplaced(schema.items)
+    return replace(schema, **changes)
+
+
 def _strip(schema: Schema) -> Schema:
+    """The type as a component: its use's own description is not part of it."""
     return replace(schema, description=())
+
+
+def _shape(schema: Schema) -> Schema:
+    """What must agree between two uses of a type: everything but the use's own description
+    and the places it was read from."""
+    return _unplaced(_strip(schema))
 
 
 def _collect(schema: Schema, found: dict[str, list[Schema]]) -> None:
@@ -28,7 +45,7 @@ def _collect(schema: Schema, found: dict[str, list[Schema]]) -> None:
 
 def _unlabel(schema: Schema, keep: set[str], types: dict[str, Schema]) -> Schema:
     changes = {}
-    if schema.ref and (schema.ref not in keep or _strip(schema) != types.get(schema.ref)):
+    if schema.ref and (schema.ref not in keep or _shape(schema) != _shape(types[schema.ref])):
         changes["ref"] = ""
     if schema.properties:
         changes["properties"] = tuple((n, _unlabel(s, keep, types)) for n, s in schema.properties)
@@ -59,7 +76,7 @@ def shared_types(operations: list[Operation], diagnostics: list[Diagnostic],
     for name, copies in sorted(found.items()):
         first = copies[0]
         types[name] = first
-        if any(copy != first for copy in copies[1:]):
+        if any(_shape(copy) != _shape(first) for copy in copies[1:]):
             diagnostics.append(Diagnostic(
                 "info", "type-variants", f"type {name} is used with different contents; the "
                 "variants that differ from its first use are kept inline", first.loc))

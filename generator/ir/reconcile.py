@@ -8,6 +8,7 @@ shape; last, prose constraints are checked against every sample of every page.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 from typing import Any
@@ -358,6 +359,53 @@ def documented_type_names(extracts: list[PageExtract]) -> frozenset[str]:
     return frozenset(t.name for e in extracts for t in e.types if t.name)
 
 
+_SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _identity(extract: PageExtract) -> tuple[str, tuple[str, ...], str]:
+    """What makes two pages the same operation: the Action name on RPC pages (the same Action in
+    several locales is one operation); name, methods and path on REST pages, whose names are
+    made from titles and may repeat across API generations (`/v2.0/...` and `/v5/...`)."""
+    if extract.style == "rest":
+        return extract.operation_id, extract.methods, extract.path
+    return extract.operation_id, (), ""
+
+
+def _safe_name(name: str) -> str:
+    """Operation ids name files and classes: ASCII identifier characters only, deterministic."""
+    if _SAFE_ID.fullmatch(name):
+        return name
+    cleaned = re.sub(r"[^A-Za-z0-9_]", "", name)
+    if cleaned and _SAFE_ID.fullmatch(cleaned) and len(cleaned) * 2 >= len(name):
+        return cleaned
+    return "Operation" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+def _unique_names(groups: dict[tuple[str, tuple[str, ...], str], list[PageExtract]],
+                  diagnostics: list[Diagnostic]) -> dict[str, list[PageExtract]]:
+    """One safe, unique operation id per identity; renames are reported, never silent."""
+    named: dict[str, list[PageExtract]] = {}
+    for identity in sorted(groups, key=lambda key: (key[0], groups[key][0].page)):
+        extracts = groups[identity]
+        original = identity[0]
+        name = base = _safe_name(original)
+        number = 1
+        while name in named:
+            number += 1
+            name = f"{base}{number}"
+        if name != original:
+            first = named.get(base, [None])[0]
+            why = (f"{original!r} already names {' '.join(first.methods) or '?'} {first.path} "
+                   f"({first.page})" if first is not None and name != base
+                   else f"{original!r} is not an identifier")
+            diagnostics.append(Diagnostic(
+                "warning", "operation-renamed", f"operation named {name!r}: {why}",
+                extracts[0].loc or SourceLoc(extracts[0].page, 1), (), name))
+            extracts = [replace(e, operation_id=name) for e in extracts]
+        named[name] = extracts
+    return named
+
+
 def build_operations(extracts: list[PageExtract]) -> tuple[list[Operation], list[Diagnostic]]:
     """All operations of a product, pages of one operation merged in page-path order."""
     diagnostics: list[Diagnostic] = []
@@ -368,7 +416,8 @@ def build_operations(extracts: list[PageExtract]) -> tuple[list[Operation], list
             diagnostics.append(Diagnostic("error", "page-skipped", "no operation found on the page",
                                           SourceLoc(extract.page, 1)))
             continue
-        groups.setdefault(extract.operation_id, []).append(extract)
+        groups.setdefault(_identity(extract), []).append(extract)
+    groups = _unique_names(groups, diagnostics)
     operations = []
     for op_id in sorted(groups):
         built = []
