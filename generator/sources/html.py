@@ -29,8 +29,8 @@ from ..location import SourceLoc
 from ..timebox import PageTimeout
 from .html_depth import TREE_CHARS, explicit_level, indent_px, marker_width, row_depths
 from .html_parser import HEADINGS, MAX_DEPTH, Soup, defuse
-from .layout import SpanGrid, labelled
-from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table, link_key
+from .layout import NodeCollector, SpanGrid, labelled
+from .tree import CodeBlock, Document, Heading, Paragraph, Row, Table, link_key
 
 # --- sniffing -------------------------------------------------------------------------------
 
@@ -318,34 +318,15 @@ def _level_base(root: Tag) -> int:
 _TABLE_CAPTION = re.compile(r"^(?:Table|Tab\.|表)\s*\d+")
 
 
-class _Walker:
+class _Walker(NodeCollector):
     """Walks block elements in reading order, carrying pending anchors and list prefixes."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
-        self.nodes: list[Node] = []
-        self.notes: list[tuple[SourceLoc, str]] = []
-        self.labels: list[str] = []
-        self.prefix: tuple[str, str] | None = None
-        """What the next paragraph starts with: ("item", "- ") or ("label", "Note")."""
+        super().__init__(path)
         self.base = 1
-        self.last_line = 1
 
     def loc(self, tag) -> SourceLoc:
-        line = getattr(tag, "sourceline", None)
-        if line:
-            self.last_line = line
-        return SourceLoc(self.path, line or self.last_line)
-
-    def emit(self, node: Node) -> None:
-        if isinstance(node, Paragraph) and self.prefix is not None:
-            kind, value = self.prefix
-            text = labelled(value, node.text) if kind == "label" else value + node.text
-            node = Paragraph(text, node.loc)
-        self.prefix = None
-        if not isinstance(node, Table):
-            self.labels.clear()
-        self.nodes.append(node)
+        return self.at(getattr(tag, "sourceline", None))
 
     def label(self, tag: Tag) -> None:
         name = tag.get("id") or (tag.get("name") if tag.name == "a" else None)

@@ -4,6 +4,9 @@ the same page so the contract does not depend on the page's format."""
 
 from __future__ import annotations
 
+from ..location import SourceLoc
+from .tree import Node, Paragraph, Table
+
 
 def labelled(label: str, body: str) -> str:
     """A note as text: "Note: text", or "Note:" on its own line when a list follows."""
@@ -50,3 +53,33 @@ class SpanGrid:
                     self.carry[column + offset] = (text if offset == 0 else "", morerows)
             column += morecols + 1
         return cells
+
+
+class NodeCollector:
+    """The output side of a structured reader's walk: nodes in reading order, notes, the anchor
+    labels waiting for the next table, and the prefix waiting for the next paragraph."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.nodes: list[Node] = []
+        self.notes: list[tuple[SourceLoc, str]] = []
+        self.labels: list[str] = []
+        self.prefix: tuple[str, str] | None = None
+        """What the next paragraph starts with: ("item", "- ") or ("label", "Note")."""
+        self.last_line = 1
+
+    def at(self, line: int | None) -> SourceLoc:
+        """The place of an element; elements without a line number get the last one seen."""
+        if line:
+            self.last_line = line
+        return SourceLoc(self.path, line or self.last_line)
+
+    def emit(self, node: Node) -> None:
+        if isinstance(node, Paragraph) and self.prefix is not None:
+            kind, value = self.prefix
+            text = labelled(value, node.text) if kind == "label" else value + node.text
+            node = Paragraph(text, node.loc)
+        self.prefix = None
+        if not isinstance(node, Table):
+            self.labels.clear()
+        self.nodes.append(node)

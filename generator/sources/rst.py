@@ -22,9 +22,9 @@ from docutils.parsers.rst import Parser
 from ..errors import InputError
 from ..location import SourceLoc
 from ..timebox import PageTimeout
-from .layout import SpanGrid, labelled
+from .layout import NodeCollector, SpanGrid, labelled
 from .rst_docutils import adopt_unknown, settings
-from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table, link_key
+from .tree import CodeBlock, Document, Heading, Paragraph, Row, Table, link_key
 
 # --- sniffing -------------------------------------------------------------------------------
 
@@ -230,38 +230,20 @@ def _first_line(node: nodes.Node) -> int | None:
     return min(lines) if lines else None
 
 
-class _Walker:
+class _Walker(NodeCollector):
     """Turns body elements into tree nodes, carrying heading levels and pending labels."""
 
     def __init__(self, path: str, lines: list[str]) -> None:
-        self.path = path
+        super().__init__(path)
         self.lines = lines
-        self.nodes: list[Node] = []
-        self.notes: list[tuple[SourceLoc, str]] = []
-        self.labels: list[str] = []
         self.highlight = ""
-        self.last_line = 1
-        self.prefix: tuple[str, str] | None = None
-        """What the next paragraph starts with: ("item", "- ") or ("label", "Note")."""
         self._consumed: set[int] = set()
 
     def consumed(self, message: nodes.system_message) -> bool:
         return id(message) in self._consumed
 
     def loc(self, line: int | None) -> SourceLoc:
-        if line:
-            self.last_line = line
-        return SourceLoc(self.path, line or self.last_line)
-
-    def emit(self, node: Node) -> None:
-        if isinstance(node, Paragraph) and self.prefix is not None:
-            kind, value = self.prefix
-            text = labelled(value, node.text) if kind == "label" else value + node.text
-            node = Paragraph(text, node.loc)
-        self.prefix = None
-        if not isinstance(node, Table):
-            self.labels.clear()
-        self.nodes.append(node)
+        return self.at(line)
 
     # bodies
 
