@@ -1,0 +1,154 @@
+"""Conventions met on other products' pages (load balancer, NAT, EIP, OTC VPC): XML-style
+wrappers whose sample list is empty or holds a single scalar, and path parameters documented
+in a URI table that has no type column. Every page here is constructed, not copied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import build_pages
+
+WIDGET_MD = """\
+# DescribeWidget
+
+调用DescribeWidget查询部件的详细信息。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeWidget|要执行的操作。取值：**DescribeWidget**。 |
+|RegionId|String|是|cn-hangzhou|地域ID。 |
+|WidgetId|String|是|wd-123|部件ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|WidgetId|String|wd-123|部件ID。 |
+|PortsAndProtocols| | |部件使用的端口和协议列表。 |
+|└Port|Integer|443|端口。 |
+|└Protocol|String|https|协议。 |
+|TableIds|List|tbl-1|部件关联的表ID。 |
+|RequestId|String|365F4154|请求ID。 |
+
+## 示例
+
+正常返回示例
+
+`JSON` 格式
+
+```
+{
+    "WidgetId": "wd-123",
+    "PortsAndProtocols": {
+        "PortAndProtocol": []
+    },
+    "TableIds": {
+        "TableId": "tbl-1"
+    },
+    "RequestId": "365F4154"
+}
+```
+"""
+
+BUCKET_RST = """\
+Creating a Bucket
+=================
+
+Function
+--------
+
+This API is used to create a bucket.
+
+URI
+---
+
+POST /v1/{project_id}/buckets/{zone}
+
+.. table:: **Table 1** Parameter description
+
+   ========== ========= =========================
+   Parameter  Mandatory Description
+   ========== ========= =========================
+   project_id Yes       Specifies the project ID.
+   zone       Yes       Specifies the zone.
+   ========== ========= =========================
+
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request parameter
+
+   ====== ========= ====== ========================
+   Name   Mandatory Type   Description
+   ====== ========= ====== ========================
+   name   Yes       String Specifies the bucket name.
+   ====== ========= ====== ========================
+
+Response Parameters
+-------------------
+
+.. table:: **Table 3** Response parameter
+
+   ==== ====== ======================
+   Name Type   Description
+   ==== ====== ======================
+   id   String Specifies the bucket ID.
+   ==== ====== ======================
+"""
+
+
+def _openapi(tmp_path: Path, name: str, text: str, product: str) -> dict:
+    page = tmp_path / "pages" / name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text, encoding="utf-8")
+    [build], _ = build_pages([page.parent], tmp_path / "out", product=product)
+    folder = tmp_path / "out" / build.product.provider / build.product.name
+    return json.loads((folder / "openapi.json").read_text(encoding="utf-8"))
+
+
+def _resolve(document: dict, schema: dict) -> dict:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _widget_response(tmp_path: Path) -> tuple[dict, dict]:
+    document = _openapi(tmp_path, "DescribeWidget.md", WIDGET_MD, "demo")
+    [operation] = [op for item in document["paths"].values() for op in item.values()
+                   if isinstance(op, dict) and op.get("operationId") == "DescribeWidget"][:1]
+    content = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    return document, _resolve(document, content)
+
+
+def test_tree_rows_go_into_the_items_of_a_wrapper_whose_sample_list_is_empty(tmp_path):
+    document, response = _widget_response(tmp_path)
+    wrapper = _resolve(document, response["properties"]["PortsAndProtocols"])
+    assert list(wrapper["properties"]) == ["PortAndProtocol"]
+    array = wrapper["properties"]["PortAndProtocol"]
+    assert array["type"] == "array"
+    item = _resolve(document, array["items"])
+    assert set(item["properties"]) == {"Port", "Protocol"}
+    assert item["properties"]["Port"]["type"] == "integer"
+
+
+def test_a_one_item_list_of_scalars_shown_bare_inside_its_wrapper(tmp_path):
+    document, response = _widget_response(tmp_path)
+    wrapper = _resolve(document, response["properties"]["TableIds"])
+    assert wrapper["type"] == "object"
+    inner = wrapper["properties"]["TableId"]
+    kinds = inner["type"] if isinstance(inner["type"], list) else [inner["type"]]
+    assert "array" in kinds and "string" in kinds  # the list, and the converted single item
+    assert inner["items"]["type"] == "string"
+
+
+def test_path_parameters_of_a_uri_table_without_types_are_strings(tmp_path):
+    document = _openapi(tmp_path, "creating_a_bucket.rst", BUCKET_RST, "demo")
+    operation = document["paths"]["/v1/{project_id}/buckets/{zone}"]["post"]
+    params = {p["name"]: p for p in operation.get("parameters", [])
+              if isinstance(p, dict) and "name" in p}
+    for name in ("project_id", "zone"):
+        assert params[name]["in"] == "path" and params[name]["required"] is True
+        assert params[name]["schema"]["type"] == "string", params[name]
