@@ -152,3 +152,66 @@ def test_path_parameters_of_a_uri_table_without_types_are_strings(tmp_path):
     for name in ("project_id", "zone"):
         assert params[name]["in"] == "path" and params[name]["required"] is True
         assert params[name]["schema"]["type"] == "string", params[name]
+
+
+GATEWAY_RST = """\
+Creating a Gateway
+==================
+
+Function
+--------
+
+This API is used to create a gateway.
+
+URI
+---
+
+POST /v1/{project_id}/gateways
+
+Request Parameters
+------------------
+
+.. table:: **Table 1** Request parameter
+
+   ====== ========= ====== ==========================
+   Name   Mandatory Type   Description
+   ====== ========= ====== ==========================
+   name   Yes       String Specifies the gateway name.
+   ====== ========= ====== ==========================
+
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response parameter
+
+   +---------+-----------------------------------------------+---------------------------+
+   | Name    | Type                                          | Description               |
+   +=========+===============================================+===========================+
+   | id      | String                                        | Specifies the gateway ID. |
+   +---------+-----------------------------------------------+---------------------------+
+   | hops    | Array of :ref:`hop <other_page__table1>`      | Specifies the hops.       |
+   |         | objects                                       |                           |
+   +---------+-----------------------------------------------+---------------------------+
+
+.. table:: **Table 3** Description of the **hop** field
+
+   =========== ======= ============================
+   Name        Type    Description
+   =========== ======= ============================
+   destination String  Specifies the destination.
+   weight      Integer Specifies the weight.
+   =========== ======= ============================
+"""
+
+
+def test_a_type_table_found_by_its_caption_when_the_link_leads_to_another_page(tmp_path):
+    document = _openapi(tmp_path, "creating_a_gateway.rst", GATEWAY_RST, "demo")
+    operation = document["paths"]["/v1/{project_id}/gateways"]["post"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    assert set(response["properties"]) == {"id", "hops"}  # not destination, weight
+    hops = response["properties"]["hops"]
+    assert hops["type"] == "array"
+    item = _resolve(document, hops["items"])
+    assert set(item["properties"]) == {"destination", "weight"}
+    assert item["properties"]["weight"]["type"] == "integer"
