@@ -215,3 +215,74 @@ def test_a_type_table_found_by_its_caption_when_the_link_leads_to_another_page(t
     item = _resolve(document, hops["items"])
     assert set(item["properties"]) == {"destination", "weight"}
     assert item["properties"]["weight"]["type"] == "integer"
+
+
+# --- allowed values -----------------------------------------------------------------------
+
+def test_full_width_commas_separate_values_when_every_part_is_a_value():
+    from generator.dialects.prose import read_facts
+
+    assert read_facts("取值：ecs，eni，vip。").enum == ("ecs", "eni", "vip")
+    assert read_facts("计费方式，取值范围：PayByBandwidth，PayByTraffic").enum == (
+        "PayByBandwidth", "PayByTraffic")
+    assert read_facts("类型。取值：ecs（云服务器），eni（弹性网卡）。").enum == ("ecs", "eni")
+    # A full-width comma that moves on to a clause still ends the list.
+    assert read_facts("取值：ecs，表示云服务器。").enum == ("ecs",)
+
+
+def test_values_a_condition_allows_widen_the_stated_list():
+    from generator.dialects.prose import read_facts
+
+    english = ("The line type. Valid values: BGP and BGP_PRO. If your account is on the "
+               "whitelist, you can set the ISP field to ChinaTelecom,ChinaUnicom, or "
+               "ChinaMobile.")
+    assert read_facts(english).enum == ("BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom",
+                                        "ChinaMobile")
+    assert read_facts("Valid values: v1 and v2. The version can also be v3.").enum == (
+        "v1", "v2", "v3")
+    chinese = ("线路类型，取值：BGP、BGP_PRO。如果是白名单用户，ISP字段可以设置为"
+               "ChinaTelecom（中国电信）和ChinaUnicom（中国联通）。")
+    assert read_facts(chinese).enum == ("BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom")
+    # On their own such values make no closed list: the page never said "only these".
+    assert read_facts("线路类型，默认值为BGP。如果是白名单用户，可以设置为ChinaTelecom。").enum == ()
+
+
+def test_value_items_announced_by_valid_values_survive_explanations_between_them():
+    from generator.dialects.prose import read_facts
+
+    text = ("The line type. You can set this parameter only when you create an address. "
+            "Valid values:\n\n- BGP: multi-line.\n\nBGP lines are available in all regions.\n\n"
+            "- BGP_PRO: multi-line pro.\n\nPro lines are available in one region.")
+    assert read_facts(text).enum == ("BGP", "BGP_PRO")
+
+
+LINE_MD = """\
+# AllocateLine
+
+调用AllocateLine申请线路。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|AllocateLine|要执行的操作。取值：**AllocateLine**。 |
+|RegionId|String|是|cn-hangzhou|地域ID。 |
+|ISP|String|否|BGP|线路类型，取值：**BGP**、**BGP\\_PRO**。
+
+ -   如果是开通了单线带宽白名单的用户，ISP字段可以设置为**ChinaTelecom**（中国电信）、**ChinaUnicom**（中国联通）和**ChinaMobile**（中国移动）。 |
+|Mode|String|否|ecs|模式，取值：**ecs**，**eni**，**vip**。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|365F4154|请求ID。 |
+"""
+
+
+def test_the_contract_accepts_every_value_the_page_allows(tmp_path):
+    document = _openapi(tmp_path, "AllocateLine.md", LINE_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=AllocateLine"]["parameters"]}
+    assert params["ISP"]["schema"]["enum"] == ["BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom",
+                                               "ChinaMobile"]
+    assert params["Mode"]["schema"]["enum"] == ["ecs", "eni", "vip"]
