@@ -286,3 +286,39 @@ def test_the_contract_accepts_every_value_the_page_allows(tmp_path):
     assert params["ISP"]["schema"]["enum"] == ["BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom",
                                                "ChinaMobile"]
     assert params["Mode"]["schema"]["enum"] == ["ecs", "eni", "vip"]
+
+
+STATUS_MD = """\
+# DescribeAgentStatus
+
+You can call this operation to query the status of agents.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeAgentStatus|The operation that you want to perform. |
+|RegionId|String|Yes|cn-hangzhou|The region ID. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|AgentStatusSet|Array| |The status of each agent. |
+|AgentStatus| | | |
+|AgentId|String|ag-1|The ID of the agent. |
+|Online|Boolean|true|Whether the agent is online. |
+|RequestId|String|473469C7|The ID of the request. |
+"""
+
+
+def test_the_element_row_of_a_set_named_collection_is_the_xml_wrapper_not_a_field(tmp_path):
+    document = _openapi(tmp_path, "DescribeAgentStatus.md", STATUS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeAgentStatus"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    wrapper = _resolve(document, response["properties"]["AgentStatusSet"])
+    array = wrapper["properties"]["AgentStatus"]
+    assert array["type"] == "array"
+    item = _resolve(document, array["items"])
+    assert set(item["properties"]) == {"AgentId", "Online"}
