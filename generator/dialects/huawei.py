@@ -182,6 +182,50 @@ def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
     return names, {key: id(table) for key, table in anchors.items()}
 
 
+_FIELD_CAPTION = re.compile(
+    r"^\s*(?:Table\s*\d+|表\s*\d+)?\s*[:.]?\s*(?:Description of (?:the )?(?P<a>\w+) (?:field|object)"
+    r"|(?P<b>\w+) (?:field|object) description|(?P<c>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
+
+
+def _captioned_type_names(doc: Document, linked: dict[int, str],
+                          link_targets: dict[str, int]) -> tuple[dict[int, str], dict[int, str]]:
+    """A type cell whose link leads nowhere on the page (a label of another page, or none) is
+    documented by the first later table captioned `Description of the route field`.
+
+    Returns {id(table): type name} and {id(row): type name} for the rows that refer to them."""
+    tables = [n for n in doc.nodes if isinstance(n, Table)]
+    waiting: list[tuple[int, str, str, object]] = []  # (table index, field, ref, row)
+    tables_named: dict[int, str] = {}
+    rows_named: dict[int, str] = {}
+    for index, node in enumerate(tables):
+        caption = _FIELD_CAPTION.match(node.caption or "")
+        subject = next((g for g in caption.groups() if g), "") if caption else ""
+        if subject and id(node) not in linked and not _type_name(node.caption or ""):
+            for entry in waiting:
+                _, field, ref, row = entry
+                if subject in (field, ref):
+                    name = ref if ref and _TYPE_NAME.match(ref[:1].upper() + ref[1:]) else \
+                        "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", field))
+                    if name:
+                        tables_named[id(node)] = name
+                        rows_named[id(row)] = name
+                        waiting.remove(entry)
+                    break
+        roles = column_roles(node.header)
+        if "type" not in roles or "name" not in roles:
+            continue
+        for row in node.rows:
+            if any(link in link_targets for link in row.links) or \
+                    roles["type"] >= len(row.cells) or roles["name"] >= len(row.cells):
+                continue
+            spec = parse_type(row.cells[roles["type"]])
+            target = spec.items if spec.kind == "array" and spec.items else spec
+            if target.kind not in ("object", "any") or spec.kind not in ("object", "array"):
+                continue
+            waiting.append((index, row.cells[roles["name"]].strip(), target.ref or "", row))
+    return tables_named, rows_named
+
+
 def _refer(schema: Schema, name: str) -> Schema:
     """Point an object (or a list's items) at a named type."""
     if schema.kind == "array":
@@ -197,6 +241,8 @@ def _refer(schema: Schema, name: str) -> Schema:
 def extract(doc: Document) -> PageExtract:
     page = doc.path
     linked_names, link_targets = _linked_type_names(doc)
+    captioned, row_types = _captioned_type_names(doc, linked_names, link_targets)
+    linked_names = {**linked_names, **captioned}
     diagnostics: list[Diagnostic] = [Diagnostic("info", "reader-note", note, loc)
                                      for loc, note in doc.notes]
     method, path, bare_method = "", "", ""
@@ -253,6 +299,9 @@ def extract(doc: Document) -> PageExtract:
                     if target:
                         field = replace(field, schema=_refer(field.schema, target))
                         break
+                else:
+                    if id(row) in row_types:
+                        field = replace(field, schema=_refer(field.schema, row_types[id(row)]))
                 # Each table is one object level; nesting goes through named types.
                 rows.append(replace(field, depth=0 if field.depth is None else field.depth))
                 diagnostics.extend(found)

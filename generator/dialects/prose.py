@@ -19,7 +19,9 @@ makes it looser. So:
 * an allowed-value list is taken only when every item of it looks like a value (no spaces,
   short, ASCII); one item that reads like a phrase ("expiring soon") drops the whole list;
 * sentences that state a condition ("If ...", "When ...", "对于...") or an example
-  ("For example ...", "例如...") give no facts: what they say does not hold in general;
+  ("For example ...", "例如...") give no facts: what they say does not hold in general; but
+  values a condition allows ("If ..., you can set the ISP field to A or B") widen a list of
+  allowed values stated elsewhere, since the contract must not reject them;
 * the body of a ``name: meaning`` item ("- IkeVersion: ... Default value: ikev1.") is about
   ``name`` (a value, or a sub-field of a JSON document parameter), never about the parameter,
   so nothing in it is read; only a ``(default)`` marker on the name itself counts.
@@ -321,6 +323,7 @@ def _read_sentence(sentence: str, acc: _Facts) -> None:
     if len(sentence) > _MAX_SENTENCE or _EXAMPLE.match(sentence):
         return
     sentence = sentence.strip()
+    _read_enum_extensions(sentence, acc)
     if _CONDITION.search(sentence):
         return
     taken: list[tuple[int, int]] = []
@@ -664,11 +667,46 @@ _ENUM_LIST_PHRASE = _rx(
 def _read_inline_enum(sentence: str, acc: _Facts) -> None:
     for pattern in (_ENUM_COLON, *_ENUM_PHRASES, _ENUM_LIST_PHRASE):
         for match in pattern.finditer(sentence):
-            tail = sentence[match.end():match.end() + _TAIL]
-            cut = _LIST_CUT.search(tail)
-            values = _value_list(tail[:cut.start()] if cut else tail)
+            values = _value_list(_list_text(sentence[match.end():match.end() + _TAIL]))
             if values and (pattern is not _ENUM_LIST_PHRASE or len(values) > 1):
                 acc.add_enum(values, sentence)
+
+
+def _list_text(tail: str) -> str:
+    """The list at the start of ``tail``, up to where the sentence moves on. A full-width
+    comma ends a clause ("取值：ecs，表示云服务器") unless what follows it is one more value
+    ("取值：ecs，eni，vip"): then it separates values, as "、" does."""
+    end = 0
+    while True:
+        cut = _LIST_CUT.search(tail, end)
+        if cut is None:
+            return tail.replace("，", ",")
+        following = _LIST_CUT.search(tail, cut.end()) if cut.group() == "，" else None
+        segment = tail[cut.end():following.start() if following else len(tail)]
+        if cut.group() != "，" or (end == 0 and not _value_list(tail[:cut.start()])) \
+                or not _value_list(segment):
+            return tail[:cut.start()].replace("，", ",")
+        end = cut.end()
+
+
+# "ISP can also be ChinaTelecom or ChinaUnicom", "you can set the ISP field to ChinaTelecom",
+# "ISP字段可以设置为ChinaTelecom、ChinaUnicom": more values the parameter accepts, often under a
+# condition. They never make a list of allowed values on their own; they only widen one that
+# the description states, so that the contract does not reject what the page allows.
+_ENUM_EXTENSIONS = [
+    _rx(r"\b(?:can|may)\s{1,3}also\s{1,3}be(?:\s{1,3}set\s{1,3}to)?\s{1,3}"),
+    _rx(r"\b(?:can|may)(?:\s{1,3}also)?\s{1,3}set\s{1,3}(?:the\s{1,3}|this\s{1,3}|it\s{1,3})?"
+        r"(?:[A-Za-z_]{1,40}\s{1,3})?(?:field\s{1,3}|parameter\s{1,3}|value\s{1,3})?to\s{1,3}"),
+    _rx(r"(?:还|也)?(?:可以|可)(?:设置|设|指定)为\s{0,3}|(?:还|也)(?:可以|可)(?:为|是|取值为?)\s{0,3}"),
+]
+
+
+def _read_enum_extensions(sentence: str, acc: _Facts) -> None:
+    for pattern in _ENUM_EXTENSIONS:
+        for match in pattern.finditer(sentence):
+            values = _value_list(_list_text(sentence[match.end():match.end() + _TAIL]))
+            if values:
+                acc.add_enum_extension(values, sentence)
 
 
 def _value_list(text: str) -> list[str] | None:
@@ -831,7 +869,8 @@ def _read_sibling_lists(items: list[_Item], hidden: list[bool], acc: _Facts) -> 
         ):
             continue
         before = items[members[0] - 1] if members[0] > 0 else None
-        if before is not None and not before.bullet and _CONTAINER.search(before.text[-300:]):
+        if before is not None and not before.bullet and _CONTAINER.search(before.text[-300:]) \
+                and not _TRAILING_ENUM.search(before.text[-80:]):
             continue
         acc.add_enum([b.key for b in bullets if b.key], bullets[0].raw)
 
@@ -958,6 +997,8 @@ class _Facts:
         self.enum: list[str] = []
         self.enum_seen: set[str] = set()
         self.enum_evidence = ""
+        self.extension: list[str] = []
+        self.extension_seen: set[str] = set()
         self.prefixes: list[str] = []
         self.prefixes_seen: set[str] = set()
         self.prefix_evidence = ""
@@ -972,8 +1013,12 @@ class _Facts:
             self.enum_evidence = evidence
         _extend_unique(self.enum, self.enum_seen, values)
 
+    def add_enum_extension(self, values: list[str], evidence: str) -> None:
+        _extend_unique(self.extension, self.extension_seen, values)
+
     def drop_enum(self) -> None:
         self.enum = []
+        self.extension = []
 
     def add_prefixes(self, values: list[str], evidence: str) -> None:
         if not self.prefixes:
@@ -998,6 +1043,7 @@ class _Facts:
                 values[name] = strong[0][0]
                 evidence.append((name, _evidence(strong[0][1])))
         if self.enum:
+            _extend_unique(self.enum, self.enum_seen, self.extension)
             evidence.append(("enum", _evidence(self.enum_evidence)))
         if self.prefixes:
             evidence.append(("forbidden_prefixes", _evidence(self.prefix_evidence)))

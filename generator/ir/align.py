@@ -119,22 +119,29 @@ class Aligner:
         else:
             return None
         items = [i for v in inner for i in (v if isinstance(v, list) else [v])]
-        if not all(isinstance(v, (list, dict)) for v in inner):
+        if not all(isinstance(v, (list, dict)) for v in inner) and (
+                schema.kind != "array" or item.kind not in ("any", "string", "integer", "number",
+                                                            "boolean")):
+            # `{"Id": "x"}` is a one-item XML list of scalars converted to JSON; only a list
+            # of scalars is shown that way.
             return None
-        if item.properties and not any(isinstance(i, dict) and documented_overlap(item, i)
-                                       for i in items):
+        # An empty list (`{"Item": []}`) shows the wrapper without showing an item: nothing
+        # contradicts the documented fields. Items that share none of them do.
+        if item.properties and items and not any(isinstance(i, dict) and
+                                                 documented_overlap(item, i) for i in items):
             return None
-        single = [v for v in inner if isinstance(v, dict)]
+        single = [v for v in inner if not isinstance(v, list)]
         self.note("info", "sample-wrapper",
                   f"{where or 'response'}: documented as a list, the sample wraps its items as "
                   f"{{{key!r}: [...]}}; the schema follows the sample", schema)
         if single:
             self.note("warning", "sample-shape",
-                      f"{where or 'response'}.{key}: the sample holds one object where a list "
+                      f"{where or 'response'}.{key}: the sample holds one item where a list "
                       "belongs (a one-item XML list converted to JSON); both are accepted", schema)
         aligned_item = self.align(item, items, f"{where}.{key}[]")
+        singles = sorted({_kind(v) for v in single} - {"null"})
         array = Schema(kind="array", items=aligned_item, loc=schema.loc,
-                       also_kinds=("object",) if single else ())
+                       also_kinds=tuple(singles))
         return Schema(kind="object", description=schema.description, loc=schema.loc,
                       type_text=schema.type_text, also_locs=schema.also_locs,
                       properties=((key, array),))

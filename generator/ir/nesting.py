@@ -184,7 +184,7 @@ class _Nester:
                 array.item is None or array.item.children or self.stack[-1] is not array.item:
             return False
         names = {array.schema.items.ref if array.schema.items else "", _singular(array.name)}
-        if row.name not in names:
+        if row.name not in names and not _collection_of(array.name, row.name):
             return False
         array.wrapper = row
         return True
@@ -245,6 +245,15 @@ class _Nester:
                 self.stack.append(node.item)
         else:
             self.stack.append(node)
+
+
+_COLLECTION_SUFFIXES = ("Set", "Sets", "List", "Lists", "s", "es")
+
+
+def _collection_of(collection: str, element: str) -> bool:
+    """`InstanceStatusSet` / `RuleList` / `Rules` hold `InstanceStatus` / `Rule` elements."""
+    return bool(element) and collection.startswith(element) and \
+        collection[len(element):] in _COLLECTION_SUFFIXES
 
 
 def _singular(name: str) -> str:

@@ -1,0 +1,324 @@
+"""Conventions met on other products' pages (load balancer, NAT, EIP, OTC VPC): XML-style
+wrappers whose sample list is empty or holds a single scalar, and path parameters documented
+in a URI table that has no type column. Every page here is constructed, not copied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import build_pages
+
+WIDGET_MD = """\
+# DescribeWidget
+
+调用DescribeWidget查询部件的详细信息。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeWidget|要执行的操作。取值：**DescribeWidget**。 |
+|RegionId|String|是|cn-hangzhou|地域ID。 |
+|WidgetId|String|是|wd-123|部件ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|WidgetId|String|wd-123|部件ID。 |
+|PortsAndProtocols| | |部件使用的端口和协议列表。 |
+|└Port|Integer|443|端口。 |
+|└Protocol|String|https|协议。 |
+|TableIds|List|tbl-1|部件关联的表ID。 |
+|RequestId|String|365F4154|请求ID。 |
+
+## 示例
+
+正常返回示例
+
+`JSON` 格式
+
+```
+{
+    "WidgetId": "wd-123",
+    "PortsAndProtocols": {
+        "PortAndProtocol": []
+    },
+    "TableIds": {
+        "TableId": "tbl-1"
+    },
+    "RequestId": "365F4154"
+}
+```
+"""
+
+BUCKET_RST = """\
+Creating a Bucket
+=================
+
+Function
+--------
+
+This API is used to create a bucket.
+
+URI
+---
+
+POST /v1/{project_id}/buckets/{zone}
+
+.. table:: **Table 1** Parameter description
+
+   ========== ========= =========================
+   Parameter  Mandatory Description
+   ========== ========= =========================
+   project_id Yes       Specifies the project ID.
+   zone       Yes       Specifies the zone.
+   ========== ========= =========================
+
+Request Parameters
+------------------
+
+.. table:: **Table 2** Request parameter
+
+   ====== ========= ====== ========================
+   Name   Mandatory Type   Description
+   ====== ========= ====== ========================
+   name   Yes       String Specifies the bucket name.
+   ====== ========= ====== ========================
+
+Response Parameters
+-------------------
+
+.. table:: **Table 3** Response parameter
+
+   ==== ====== ======================
+   Name Type   Description
+   ==== ====== ======================
+   id   String Specifies the bucket ID.
+   ==== ====== ======================
+"""
+
+
+def _openapi(tmp_path: Path, name: str, text: str, product: str) -> dict:
+    page = tmp_path / "pages" / name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text, encoding="utf-8")
+    [build], _ = build_pages([page.parent], tmp_path / "out", product=product)
+    folder = tmp_path / "out" / build.product.provider / build.product.name
+    return json.loads((folder / "openapi.json").read_text(encoding="utf-8"))
+
+
+def _resolve(document: dict, schema: dict) -> dict:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _widget_response(tmp_path: Path) -> tuple[dict, dict]:
+    document = _openapi(tmp_path, "DescribeWidget.md", WIDGET_MD, "demo")
+    [operation] = [op for item in document["paths"].values() for op in item.values()
+                   if isinstance(op, dict) and op.get("operationId") == "DescribeWidget"][:1]
+    content = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    return document, _resolve(document, content)
+
+
+def test_tree_rows_go_into_the_items_of_a_wrapper_whose_sample_list_is_empty(tmp_path):
+    document, response = _widget_response(tmp_path)
+    wrapper = _resolve(document, response["properties"]["PortsAndProtocols"])
+    assert list(wrapper["properties"]) == ["PortAndProtocol"]
+    array = wrapper["properties"]["PortAndProtocol"]
+    assert array["type"] == "array"
+    item = _resolve(document, array["items"])
+    assert set(item["properties"]) == {"Port", "Protocol"}
+    assert item["properties"]["Port"]["type"] == "integer"
+
+
+def test_a_one_item_list_of_scalars_shown_bare_inside_its_wrapper(tmp_path):
+    document, response = _widget_response(tmp_path)
+    wrapper = _resolve(document, response["properties"]["TableIds"])
+    assert wrapper["type"] == "object"
+    inner = wrapper["properties"]["TableId"]
+    kinds = inner["type"] if isinstance(inner["type"], list) else [inner["type"]]
+    assert "array" in kinds and "string" in kinds  # the list, and the converted single item
+    assert inner["items"]["type"] == "string"
+
+
+def test_path_parameters_of_a_uri_table_without_types_are_strings(tmp_path):
+    document = _openapi(tmp_path, "creating_a_bucket.rst", BUCKET_RST, "demo")
+    operation = document["paths"]["/v1/{project_id}/buckets/{zone}"]["post"]
+    params = {p["name"]: p for p in operation.get("parameters", [])
+              if isinstance(p, dict) and "name" in p}
+    for name in ("project_id", "zone"):
+        assert params[name]["in"] == "path" and params[name]["required"] is True
+        assert params[name]["schema"]["type"] == "string", params[name]
+
+
+GATEWAY_RST = """\
+Creating a Gateway
+==================
+
+Function
+--------
+
+This API is used to create a gateway.
+
+URI
+---
+
+POST /v1/{project_id}/gateways
+
+Request Parameters
+------------------
+
+.. table:: **Table 1** Request parameter
+
+   ====== ========= ====== ==========================
+   Name   Mandatory Type   Description
+   ====== ========= ====== ==========================
+   name   Yes       String Specifies the gateway name.
+   ====== ========= ====== ==========================
+
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response parameter
+
+   +---------+-----------------------------------------------+---------------------------+
+   | Name    | Type                                          | Description               |
+   +=========+===============================================+===========================+
+   | id      | String                                        | Specifies the gateway ID. |
+   +---------+-----------------------------------------------+---------------------------+
+   | hops    | Array of :ref:`hop <other_page__table1>`      | Specifies the hops.       |
+   |         | objects                                       |                           |
+   +---------+-----------------------------------------------+---------------------------+
+
+.. table:: **Table 3** Description of the **hop** field
+
+   =========== ======= ============================
+   Name        Type    Description
+   =========== ======= ============================
+   destination String  Specifies the destination.
+   weight      Integer Specifies the weight.
+   =========== ======= ============================
+"""
+
+
+def test_a_type_table_found_by_its_caption_when_the_link_leads_to_another_page(tmp_path):
+    document = _openapi(tmp_path, "creating_a_gateway.rst", GATEWAY_RST, "demo")
+    operation = document["paths"]["/v1/{project_id}/gateways"]["post"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    assert set(response["properties"]) == {"id", "hops"}  # not destination, weight
+    hops = response["properties"]["hops"]
+    assert hops["type"] == "array"
+    item = _resolve(document, hops["items"])
+    assert set(item["properties"]) == {"destination", "weight"}
+    assert item["properties"]["weight"]["type"] == "integer"
+
+
+# --- allowed values -----------------------------------------------------------------------
+
+def test_full_width_commas_separate_values_when_every_part_is_a_value():
+    from generator.dialects.prose import read_facts
+
+    assert read_facts("取值：ecs，eni，vip。").enum == ("ecs", "eni", "vip")
+    assert read_facts("计费方式，取值范围：PayByBandwidth，PayByTraffic").enum == (
+        "PayByBandwidth", "PayByTraffic")
+    assert read_facts("类型。取值：ecs（云服务器），eni（弹性网卡）。").enum == ("ecs", "eni")
+    # A full-width comma that moves on to a clause still ends the list.
+    assert read_facts("取值：ecs，表示云服务器。").enum == ("ecs",)
+
+
+def test_values_a_condition_allows_widen_the_stated_list():
+    from generator.dialects.prose import read_facts
+
+    english = ("The line type. Valid values: BGP and BGP_PRO. If your account is on the "
+               "whitelist, you can set the ISP field to ChinaTelecom,ChinaUnicom, or "
+               "ChinaMobile.")
+    assert read_facts(english).enum == ("BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom",
+                                        "ChinaMobile")
+    assert read_facts("Valid values: v1 and v2. The version can also be v3.").enum == (
+        "v1", "v2", "v3")
+    chinese = ("线路类型，取值：BGP、BGP_PRO。如果是白名单用户，ISP字段可以设置为"
+               "ChinaTelecom（中国电信）和ChinaUnicom（中国联通）。")
+    assert read_facts(chinese).enum == ("BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom")
+    # On their own such values make no closed list: the page never said "only these".
+    assert read_facts("线路类型，默认值为BGP。如果是白名单用户，可以设置为ChinaTelecom。").enum == ()
+
+
+def test_value_items_announced_by_valid_values_survive_explanations_between_them():
+    from generator.dialects.prose import read_facts
+
+    text = ("The line type. You can set this parameter only when you create an address. "
+            "Valid values:\n\n- BGP: multi-line.\n\nBGP lines are available in all regions.\n\n"
+            "- BGP_PRO: multi-line pro.\n\nPro lines are available in one region.")
+    assert read_facts(text).enum == ("BGP", "BGP_PRO")
+
+
+LINE_MD = """\
+# AllocateLine
+
+调用AllocateLine申请线路。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|AllocateLine|要执行的操作。取值：**AllocateLine**。 |
+|RegionId|String|是|cn-hangzhou|地域ID。 |
+|ISP|String|否|BGP|线路类型，取值：**BGP**、**BGP\\_PRO**。
+
+ -   如果是开通了单线带宽白名单的用户，ISP字段可以设置为**ChinaTelecom**（中国电信）、**ChinaUnicom**（中国联通）和**ChinaMobile**（中国移动）。 |
+|Mode|String|否|ecs|模式，取值：**ecs**，**eni**，**vip**。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|365F4154|请求ID。 |
+"""
+
+
+def test_the_contract_accepts_every_value_the_page_allows(tmp_path):
+    document = _openapi(tmp_path, "AllocateLine.md", LINE_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=AllocateLine"]["parameters"]}
+    assert params["ISP"]["schema"]["enum"] == ["BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom",
+                                               "ChinaMobile"]
+    assert params["Mode"]["schema"]["enum"] == ["ecs", "eni", "vip"]
+
+
+STATUS_MD = """\
+# DescribeAgentStatus
+
+You can call this operation to query the status of agents.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeAgentStatus|The operation that you want to perform. |
+|RegionId|String|Yes|cn-hangzhou|The region ID. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|AgentStatusSet|Array| |The status of each agent. |
+|AgentStatus| | | |
+|AgentId|String|ag-1|The ID of the agent. |
+|Online|Boolean|true|Whether the agent is online. |
+|RequestId|String|473469C7|The ID of the request. |
+"""
+
+
+def test_the_element_row_of_a_set_named_collection_is_the_xml_wrapper_not_a_field(tmp_path):
+    document = _openapi(tmp_path, "DescribeAgentStatus.md", STATUS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeAgentStatus"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    wrapper = _resolve(document, response["properties"]["AgentStatusSet"])
+    array = wrapper["properties"]["AgentStatus"]
+    assert array["type"] == "array"
+    item = _resolve(document, array["items"])
+    assert set(item["properties"]) == {"AgentId", "Online"}
