@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.build import build_pages
 
 WIDGET_MD = """\
@@ -204,8 +206,11 @@ Response Parameters
 """
 
 
-def test_a_type_table_found_by_its_caption_when_the_link_leads_to_another_page(tmp_path):
-    document = _openapi(tmp_path, "creating_a_gateway.rst", GATEWAY_RST, "demo")
+@pytest.mark.parametrize("caption", ["Description of the **hop** field", "**hop** objects"])
+def test_a_type_table_found_by_its_caption_when_the_link_leads_to_another_page(tmp_path,
+                                                                                caption):
+    page = GATEWAY_RST.replace("Description of the **hop** field", caption)
+    document = _openapi(tmp_path, "creating_a_gateway.rst", page, "demo")
     operation = document["paths"]["/v1/{project_id}/gateways"]["post"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
