@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.build import build_pages
 
 WIDGET_MD = """\
@@ -204,8 +206,11 @@ Response Parameters
 """
 
 
-def test_a_type_table_found_by_its_caption_when_the_link_leads_to_another_page(tmp_path):
-    document = _openapi(tmp_path, "creating_a_gateway.rst", GATEWAY_RST, "demo")
+@pytest.mark.parametrize("caption", ["Description of the **hop** field", "**hop** objects"])
+def test_a_type_table_found_by_its_caption_when_the_link_leads_to_another_page(tmp_path,
+                                                                                caption):
+    page = GATEWAY_RST.replace("Description of the **hop** field", caption)
+    document = _openapi(tmp_path, "creating_a_gateway.rst", page, "demo")
     operation = document["paths"]["/v1/{project_id}/gateways"]["post"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
@@ -322,3 +327,125 @@ def test_the_element_row_of_a_set_named_collection_is_the_xml_wrapper_not_a_fiel
     assert array["type"] == "array"
     item = _resolve(document, array["items"])
     assert set(item["properties"]) == {"AgentId", "Online"}
+
+
+# --- the docs' own samples stay valid ------------------------------------------------------
+
+FLAGS_MD = """\
+# DescribeFlags
+
+You can call this operation to query flags.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeFlags|The operation that you want to perform. |
+|RegionId|String|Yes|cn-hangzhou|The region ID. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Flags|Array of Flag| |The flags. |
+|Flag| | | |
+|FlagId|String|fl-1|The ID of the flag. |
+|Enabled|String|false|Whether the flag is enabled. Valid values:
+
+-   **false**: disabled
+-   **true**: enabled |
+|RequestId|String|473469C7|The ID of the request. |
+
+## Examples
+
+Sample success responses
+
+`JSON` format
+
+```
+{
+    "RequestId": "473469C7",
+    "Flags": {
+        "Flag": {
+            "FlagId": "fl-1",
+            "Enabled": false
+        }
+    }
+}
+```
+"""
+
+TAGGED_RST = """\
+Querying Tagged Things
+======================
+
+Function
+--------
+
+This API is used to query tagged things.
+
+URI
+---
+
+GET /v1/{project_id}/things
+
+.. table:: **Table 1** Parameter description
+
+   ========== ========= =========================
+   Parameter  Mandatory Description
+   ========== ========= =========================
+   project_id Yes       Specifies the project ID.
+   ========== ========= =========================
+
+Response Parameters
+-------------------
+
+.. table:: **Table 2** Response parameter
+
+   ====== ========= ======= =====================
+   Name   Mandatory Type    Description
+   ====== ========= ======= =====================
+   key    Yes       String  Specifies the key.
+   values Yes       String  Specifies the values.
+   ====== ========= ======= =====================
+
+Example Response
+----------------
+
+.. code-block::
+
+   {
+       "key": "k1",
+       "value": "v1"
+   }
+"""
+
+
+def _schema_file(tmp_path: Path, name: str, text: str, operation: str) -> dict:
+    _openapi(tmp_path, name, text, "demo")
+    [found] = list((tmp_path / "out").glob(f"*/demo/schemas/{operation}.response.json"))
+    return json.loads(found.read_text(encoding="utf-8"))
+
+
+def _report_codes(tmp_path: Path) -> list[str]:
+    [report] = list((tmp_path / "out").glob("*/demo/report.json"))
+    return [d["code"] for d in json.loads(report.read_text(encoding="utf-8"))["diagnostics"]]
+
+
+def test_a_one_item_list_shown_bare_is_checked_against_item_constraints(tmp_path):
+    from jsonschema import Draft202012Validator
+
+    schema = _schema_file(tmp_path, "DescribeFlags.md", FLAGS_MD, "DescribeFlags")
+    sample = {"RequestId": "473469C7", "Flags": {"Flag": {"FlagId": "fl-1", "Enabled": False}}}
+    assert list(Draft202012Validator(schema).iter_errors(sample)) == []
+    assert "sample-rejected" not in _report_codes(tmp_path)
+
+
+def test_a_mandatory_response_field_that_the_sample_leaves_out_is_not_required(tmp_path):
+    from jsonschema import Draft202012Validator
+
+    schema = _schema_file(tmp_path, "querying_tagged_things.rst", TAGGED_RST,
+                          "ListTaggedThings")
+    assert list(Draft202012Validator(schema).iter_errors({"key": "k1", "value": "v1"})) == []
+    assert "values" not in json.dumps(schema.get("required", []))
+    assert "sample-rejected" not in _report_codes(tmp_path)

@@ -184,7 +184,8 @@ def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
 
 _FIELD_CAPTION = re.compile(
     r"^\s*(?:Table\s*\d+|表\s*\d+)?\s*[:.]?\s*(?:Description of (?:the )?(?P<a>\w+) (?:field|object)"
-    r"|(?P<b>\w+) (?:field|object) description|(?P<c>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
+    r"|(?P<b>\w+) (?:field|object) description|(?P<c>\w+) objects?"
+    r"|(?P<d>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
 
 
 def _captioned_type_names(doc: Document, linked: dict[int, str],

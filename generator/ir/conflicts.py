@@ -84,8 +84,11 @@ def _drop(schema: Schema, name: str) -> Schema:
 
 
 def reconcile_constraints(schema: Schema, values: list[tuple[Any, SourceLoc | None]], where: str,
-                          diagnostics: list[Diagnostic], operation: str) -> Schema:
-    """Drop the constraints that sample values (each with its sample's location) break."""
+                          diagnostics: list[Diagnostic], operation: str,
+                          responses: bool = False) -> Schema:
+    """Drop the constraints that sample values (each with its sample's location) break; with
+    `responses`, also the requiredness of a field that a sample object leaves out (a request
+    example may leave out what the caller must send; a response sample shows what comes)."""
     own = [(e, schema.loc) for e in schema.examples if not isinstance(e, (dict, list))]
     for value, loc in [*values, *own]:
         for name, why in _violations(schema, value):
@@ -103,13 +106,27 @@ def reconcile_constraints(schema: Schema, values: list[tuple[Any, SourceLoc | No
         for key, sub in schema.properties:
             sub_values = [(v[key], loc) for v, loc in values if isinstance(v, dict) and key in v]
             props.append((key, reconcile_constraints(sub, sub_values, f"{where}.{key}" if where
-                                                     else key, diagnostics, operation)))
+                                                     else key, diagnostics, operation, responses)))
         schema = replace(schema, properties=tuple(props))
+        if responses and schema.required:
+            for value, loc in values:
+                left_out = [n for n in schema.required if isinstance(value, dict) and n not in value]
+                if not left_out:
+                    continue
+                schema = replace(schema, required=tuple(n for n in schema.required
+                                                        if n not in left_out))
+                diagnostics.append(Diagnostic(
+                    "warning", "constraint-dropped",
+                    f"{where or 'response'}: the table marks {', '.join(left_out)} mandatory, a "
+                    "sample leaves it out; not asserted as required", schema.loc,
+                    (loc,) if loc else (), operation))
     if schema.items is not None:
-        items = [(i, loc) for v, loc in values for i in (unwrap_list(v) if isinstance(
-            unwrap_list(v), list) else [])]
+        # A one-item list converted from XML shows its item bare (`{"Item": {...}}`, `"x"`):
+        # that item's values count as much as those of a real list.
+        items = [(i, loc) for v, loc in values if v is not None
+                 for i in (unwrap_list(v) if isinstance(unwrap_list(v), list) else [v])]
         schema = replace(schema, items=reconcile_constraints(schema.items, items, f"{where}[]",
-                                                             diagnostics, operation))
+                                                             diagnostics, operation, responses))
     if schema.content_schema is not None:
         schema = replace(schema, content_schema=reconcile_constraints(
             schema.content_schema, [], where, diagnostics, operation))

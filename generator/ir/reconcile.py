@@ -334,7 +334,8 @@ def check_samples(operation: Operation, diagnostics: list[Diagnostic]) -> Operat
         schema = aligner.align(response.schema, xml_values, "")
         diagnostics.extend(d for d in aligner.diagnostics if d.code != "sample-wrapper"
                            or True)
-        schema = reconcile_constraints(schema, pairs, "", diagnostics, operation.id)
+        schema = reconcile_constraints(schema, pairs, "", diagnostics, operation.id,
+                                       responses=True)
         responses.append(replace(response, schema=schema))
     params = []
     for param in operation.parameters:
