@@ -47,7 +47,13 @@ def layout(base: Path) -> dict[str, Path]:
     for name, text in {"toml": "provider = \n", "keys": 'provider = "p"\n',
                        "style": MANIFEST.replace('"rpc"', '"soap"'),
                        "dialect": MANIFEST + 'dialect = "nonsense"\n',
-                       "form": MANIFEST + 'form = "pdf"\n', "dir": None}.items():
+                       "form": MANIFEST + 'form = "pdf"\n', "dir": None,
+                       "servers": MANIFEST + "servers = 5\n",
+                       "variables": MANIFEST + '[[servers]]\nurl = "https://x"\nvariables = 5\n',
+                       "nested": MANIFEST + "a = " + "[" * 100_000 + "]" * 100_000 + "\n",
+                       "escape": MANIFEST.replace('"p"', '"../../escape"'),
+                       "dots": MANIFEST.replace('"x"', '".."'),
+                       "version": MANIFEST.replace('"1"', "[1]")}.items():
         product = base / f"specs-{name}" / "p" / "x"
         (product / "pages").mkdir(parents=True)
         (product / "pages" / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
@@ -56,6 +62,16 @@ def layout(base: Path) -> dict[str, Path]:
         else:
             (product / "product.toml").write_text(text)
         paths[f"specs-{name}"] = base / f"specs-{name}"
+    nopages = base / "specs-nopages" / "p" / "x"
+    (nopages / "pages").mkdir(parents=True)
+    (nopages / "product.toml").write_text(MANIFEST)
+    paths["specs-nopages"] = base / "specs-nopages"
+    for copy in ("a", "b"):  # two manifests for the same provider/product
+        twice = base / "specs-twice" / copy / "x"
+        (twice / "pages").mkdir(parents=True)
+        (twice / "pages" / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
+        (twice / "product.toml").write_text(MANIFEST)
+    paths["specs-twice"] = base / "specs-twice"
     return paths
 
 
@@ -83,6 +99,26 @@ CASES = {
                               ["product.toml", "unknown page format 'pdf'", "markdown"]),
     "manifest is a folder": (["regen", "--specs", "{specs-dir}", "--out", "{o}"],
                              ["product.toml", "cannot read manifest", "Is a directory"]),
+    "manifest servers not tables": (["regen", "--specs", "{specs-servers}", "--out", "{o}"],
+                                    ["product.toml", "servers must be an array of tables"]),
+    "manifest variables not a table": (["regen", "--specs", "{specs-variables}", "--out", "{o}"],
+                                       ["servers.variables must be a table"]),
+    "manifest nested 100,000 deep": (["regen", "--specs", "{specs-nested}", "--out", "{o}"],
+                                     ["manifest is not valid TOML: it nests too deeply"]),
+    "manifest provider escapes": (["regen", "--specs", "{specs-escape}", "--out", "{o}"],
+                                  ["provider '../../escape' is not a plain folder name"]),
+    "manifest product is ..": (["regen", "--specs", "{specs-dots}", "--out", "{o}"],
+                               ["product '..' must not start with a dot"]),
+    "manifest version an array": (["regen", "--specs", "{specs-version}", "--out", "{o}"],
+                                  ["version must be a string, not an array"]),
+    "product without pages": (["regen", "--specs", "{specs-nopages}", "--out", "{o}"],
+                              ["pages folder 'pages' holds no pages"]),
+    "product declared twice": (["regen", "--specs", "{specs-twice}", "--out", "{o}"],
+                               ["product p/x is already declared by", "specs-twice/a/x"]),
+    "build --product escapes": (["build", "{page.txt}", "--out", "{o}", "--product", "../../x"],
+                                ["--product '../../x' is not a plain folder name"]),
+    "build --provider hidden": (["build", "{page.txt}", "--out", "{o}", "--provider", ".p"],
+                                ["--provider '.p' must not start with a dot"]),
     "page does not exist": (["build", "{missing}", "--out", "{o}"],
                             ["missing: no such file or folder", "give page files"]),
     "binary page": (["build", "{binary.txt}", "--out", "{o}"],
@@ -222,7 +258,11 @@ def children(pid: int) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see workers")
-def test_ctrl_c_exits_130_without_traceback(tmp_path):
+@pytest.mark.parametrize("attempt", range(3))
+def test_ctrl_c_exits_130_without_traceback(tmp_path, attempt):
+    """Ctrl-C as soon as the first worker exists, often while the next is being forked: a
+    signal inside fork() used to be swallowed by an at-fork hook (traceback, then exit 0) or
+    to kill a half-started worker. Repeated, as the window is narrow."""
     pages = tmp_path / "pages"
     pages.mkdir()
     for index in range(24):  # enough pages for the process pool and a few seconds of work

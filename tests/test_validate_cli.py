@@ -215,3 +215,38 @@ def test_usage_errors_exit_2_with_one_line(capsys, argv, message):
 def test_missing_path_is_an_input_error(capsys):
     code, out, _ = run(capsys, "--operation", "ListIpsecServers", "no/such/file.json")
     assert code == 2 and "no such file or folder" in out
+
+
+def test_urls_urllib_refuses_and_mistyped_records_are_input_errors(capsys, tmp_path):
+    """`http://[::1` makes urllib raise ValueError and a list where a name belongs is
+    unhashable: each is that entry's input error, the run goes on (it used to end with an
+    internal error, exit 70)."""
+    url = "https://vpc.aliyuncs.com/?Action=ListIpsecServers&RegionId=cn-hangzhou"
+    good = (CAPTURED / LIST / "page-20-items.json").read_text()
+    lines = tmp_path / "traffic.jsonl"
+    lines.write_text("\n".join(json.dumps(record) for record in [
+        {"url": "http://[::1", "status": 200, "body": {}},
+        {"url": url, "status": 200, "body": json.loads(good), "product": ["vpc"]},
+        {"operation": 5, "status": 200, "body": {}},
+        {"url": url, "method": 5},
+        {"url": url, "status": 200, "body": json.loads(good)},
+    ]) + "\n")
+    har = tmp_path / "x.har"
+    har.write_text(json.dumps({"log": {"entries": [
+        {"request": {"method": "GET", "url": "https://[vpc.aliyuncs.com/?Action=X"},
+         "response": {"status": 200, "content": {"text": good}}},
+        {"request": {"method": "GET", "url": url},
+         "response": {"status": 200, "content": {"text": good}}}]}}))
+    code, report = run_json(capsys, str(lines), str(har))
+    assert code == 2
+    errors = [e.get("input_error") for e in report["entries"]]
+    assert "not a valid URL (Invalid IPv6 URL): 'http://[::1'" in errors
+    assert "record product must be a string, not list" in errors
+    assert "record operation must be a string, not int" in errors
+    assert "record method must be a string, not int" in errors
+    assert any(e and e.startswith("not a valid URL") and "[vpc.aliyuncs.com" in e
+               for e in errors)
+    assert report["summary"]["ok"] == 3  # the good record, and the good HAR request/response
+    code, out, err = run(capsys, "--url", "http://[::1/?Action=ListIpsecServers")
+    assert code == 2 and err == ""
+    assert "not a valid URL (Invalid IPv6 URL)" in out

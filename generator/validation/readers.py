@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
 
 from .bodies import Body, BodyError, loads
+from .discovery import BadUrl, split_url
 
 BODY_SUFFIXES = (".json", ".xml")
 LINE_SUFFIXES = (".jsonl", ".ndjson")
@@ -25,6 +25,7 @@ HAR_SUFFIXES = (".har",)
 ALL_SUFFIXES = BODY_SUFFIXES + LINE_SUFFIXES + HAR_SUFFIXES
 RECORD_KEYS = frozenset({"url", "status", "body", "method", "operation", "product", "headers",
                          "kind", "request_body"})
+_TEXT_KEYS = ("url", "method", "operation", "product", "kind")
 MAX_FILE = 512 * 1024 * 1024
 
 
@@ -144,9 +145,11 @@ def _record_entry(record: dict[str, Any], label: str) -> Entry:
             status = int(str(status))
         except ValueError:
             return Entry(label, error=f"record status {status!r} is not an HTTP status code")
+    for key in _TEXT_KEYS:  # used as names and dictionary keys below: never a list or number
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return Entry(label, error=f"record {key} must be a string, not "
+                         f"{type(record[key]).__name__}")
     url = record.get("url")
-    if url is not None and not isinstance(url, str):
-        return Entry(label, error="record url must be a string")
     headers = record.get("headers")
     header_pairs = list(headers.items()) if isinstance(headers, dict) else None
     kind = record.get("kind") or ("response" if "body" in record else "request")
@@ -196,7 +199,11 @@ def _har_entry(item: Any, label: str) -> Iterator[Entry]:
     if not isinstance(url, str) or not url:
         yield Entry(label, error="HAR entry request has no URL")
         return
-    parts = urlsplit(url)
+    try:
+        parts = split_url(url)
+    except BadUrl as exc:  # no browser records such a URL: the export is damaged, say so
+        yield Entry(f"{label} request", kind="request", error=exc.bare_message)
+        return
     short = f"{label} {method} {parts.path or '/'}"
     headers = [(str(h.get("name")), str(h.get("value"))) for h in request.get("headers", [])
                if isinstance(h, dict) and h.get("name")]
