@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.validation import readers
 from generator.validation.readers import read_lines, read_stream
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +135,8 @@ def test_bad_entries_are_reported_and_the_rest_still_checked(capsys):
     assert "truncated" in errors["truncated.har"]
     assert "not valid JSON" in errors["mixed.jsonl:2"]
     assert report["summary"] == {"entries": 8, "ok": 2, "with_errors": 0, "warnings_only": 0,
-                                 "unusable": 6, "skipped": 0, "findings_not_shown": 0}
+                                 "unusable": 6, "skipped": 0, "findings_not_shown": 0,
+                                 "unreadable_not_shown": 0}
 
 
 def test_har_requests_and_responses_with_unrelated_traffic_skipped(capsys):
@@ -250,3 +252,78 @@ def test_urls_urllib_refuses_and_mistyped_records_are_input_errors(capsys, tmp_p
     code, out, err = run(capsys, "--url", "http://[::1/?Action=ListIpsecServers")
     assert code == 2 and err == ""
     assert "not a valid URL (Invalid IPv6 URL)" in out
+
+
+def test_millions_of_broken_lines_keep_bounded_detail(capsys, tmp_path):
+    """Every unreadable line is counted, but only --max-findings of them are kept for the
+    listing: before, each kept its own result (2,000,000 junk lines took 1.9 GB)."""
+    lines = tmp_path / "junk.jsonl"
+    with lines.open("wb") as out:
+        for i in range(20_000):
+            out.write(b'{"Tot%d\n' % i)
+    code, report = run_json(capsys, "--max-findings", "50", str(lines))
+    assert code == 2
+    assert report["summary"]["unusable"] == 20_000
+    assert len(report["entries"]) == 50
+    assert report["summary"]["unreadable_not_shown"] == 19_950
+    code, out, _ = run(capsys, "--max-findings", "50", str(lines))
+    assert "... 19950 more unreadable entries not shown" in out
+    assert len(out.splitlines()) < 60
+
+
+def test_kept_pointers_are_clipped(capsys, tmp_path):
+    """An undocumented key of 200,000 characters: the report keeps 1,000 of them."""
+    page = json.loads((CAPTURED / LIST / "page-1-item.json").read_text())
+    page["k" * 200_000] = 1
+    lines = tmp_path / "ListIpsecServers" / "long-key.jsonl"
+    lines.parent.mkdir()
+    lines.write_text((json.dumps(page) + "\n") * 3)
+    code, report = run_json(capsys, "--product", "vpc", str(lines))
+    assert code == 0
+    [finding] = report["entries"][0]["findings"]
+    assert finding["rule"] == "undocumented-field"
+    assert finding["pointer"].startswith("/kkk") and 1000 <= len(finding["pointer"]) <= 1003
+    [drift] = report["drift"]
+    assert [len(w["pointer"]) for w in drift["where"]] == [1003] and drift["findings"] == 3
+
+
+class Reads:
+    """A binary stream that records the longest piece any read returned."""
+
+    def __init__(self, data: bytes) -> None:
+        self.stream = io.BytesIO(data)
+        self.longest = 0
+
+    def readline(self, limit: int = -1) -> bytes:
+        return self._note(self.stream.readline(limit))
+
+    def read(self, size: int = -1) -> bytes:
+        return self._note(self.stream.read(size))
+
+    def _note(self, data: bytes) -> bytes:
+        self.longest = max(self.longest, len(data))
+        return data
+
+
+def test_a_line_longer_than_the_limit_is_skipped_without_reading_it_whole(monkeypatch):
+    """A "JSON Lines" file that is one 2 GB line must not be read into memory: the line is
+    reported and skipped in bounded steps, and the next line is read as usual."""
+    monkeypatch.setattr(readers, "MAX_LINE", 1000)
+    monkeypatch.setattr(readers, "MIB", 100)
+    stream = Reads(b'{"a": "' + b"x" * 50_000 + b'"}\n{"TotalCount": 1}\n')
+    entries = list(read_lines(stream, "big.jsonl"))  # type: ignore[arg-type]
+    assert [e.label for e in entries] == ["big.jsonl:1", "big.jsonl:2"]
+    assert entries[0].error is not None and entries[0].error.startswith("line longer than")
+    assert entries[1].error is None and entries[1].body.value == {"TotalCount": 1}
+    assert stream.longest <= 1001
+
+
+def test_stdin_document_over_the_size_limit_is_refused_unread(monkeypatch):
+    monkeypatch.setattr(readers, "MAX_FILE", 10_000)
+    monkeypatch.setattr(readers, "MAX_LINE", 1000)
+    stream = Reads(b"[" + b"1, " * 100_000 + b"1]")
+    [entry] = read_stream(stream, "<stdin>")  # type: ignore[arg-type]
+    assert entry.error is not None and entry.error.startswith("more than 0 MiB on stdin")
+    assert stream.longest <= 10_001
+    [entry] = read_stream(io.BytesIO(b'{"TotalCount": 1}'), "<stdin>")  # small: read
+    assert entry.error is None

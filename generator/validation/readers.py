@@ -26,7 +26,11 @@ ALL_SUFFIXES = BODY_SUFFIXES + LINE_SUFFIXES + HAR_SUFFIXES
 RECORD_KEYS = frozenset({"url", "status", "body", "method", "operation", "product", "headers",
                          "kind", "request_body"})
 _TEXT_KEYS = ("url", "method", "operation", "product", "kind")
-MAX_FILE = 512 * 1024 * 1024
+MIB = 1024 * 1024
+MAX_FILE = 512 * MIB
+"""Largest body, HAR file or stdin document read whole."""
+MAX_LINE = 64 * MIB
+"""Longest JSON Lines line: what one entry may cost in memory, whatever the file's size."""
 
 
 @dataclass(slots=True)
@@ -100,7 +104,7 @@ def read_file(path: Path) -> Iterator[Entry]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
-            yield Entry(label, error=f"file is larger than {MAX_FILE // (1024 * 1024)} MiB")
+            yield Entry(label, error=f"file is larger than {MAX_FILE // MIB} MiB")
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -120,8 +124,12 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
     if first is not None:
         number += 1
         yield _line_entry(first[0], first[1], f"{label}:{number}", path)
-    for line in stream:
+    for line in _bounded_lines(stream):
         number += 1
+        if line is None:
+            yield Entry(f"{label}:{number}", error=f"line longer than {MAX_LINE // MIB} MiB; "
+                        "not checked (is this really JSON Lines?)")
+            continue
         if not line.strip():
             continue
         try:
@@ -130,6 +138,28 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
             yield Entry(f"{label}:{number}", error=exc.bare_message)
             continue
         yield _line_entry(line, value, f"{label}:{number}", path)
+
+
+def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of `stream`, each read with at most `MAX_LINE` bytes in memory; None for a
+    longer one (skipped in 1 MiB steps). Iterating a file reads a whole line however long it
+    is: a 2 GB "JSON Lines" file without a newline would be read whole."""
+    readline = getattr(stream, "readline", None)
+    if readline is None:  # any iterable of lines (tests)
+        yield from (line if len(line) <= MAX_LINE else None for line in stream)
+        return
+    while True:
+        line = readline(MAX_LINE + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE and not line.endswith(b"\n"):
+            while True:
+                rest = readline(MIB)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
 
 
 def _line_entry(line: bytes, value: Any, label: str, path: Path | None) -> Entry:
@@ -250,12 +280,13 @@ def _har_entry(item: Any, label: str) -> Iterator[Entry]:
 
 
 def read_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
-    """stdin: JSON Lines are streamed; one JSON/XML document or HAR is read whole."""
-    first = stream.readline()
+    """stdin: JSON Lines are streamed; one JSON/XML document or HAR is read whole, up to
+    `MAX_FILE` (as a file would be)."""
+    first = stream.readline(MAX_LINE + 1)
     if not first:
         yield Entry(label, error="nothing on stdin")
         return
-    if first.strip():
+    if first.strip() and (len(first) <= MAX_LINE or first.endswith(b"\n")):
         try:
             value = loads(first)
         except BodyError:
@@ -265,11 +296,19 @@ def read_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
             parsed = True
         if parsed:
             if _is_har(value):
-                yield from read_har(first + stream.read(), label)
+                rest = stream.read(MAX_FILE + 1 - len(first))
+                if len(first) + len(rest) > MAX_FILE:
+                    yield Entry(label, error=f"more than {MAX_FILE // MIB} MiB on stdin")
+                    return
+                yield from read_har(first + rest, label)
                 return
             yield from read_lines(stream, label, None, first=(first, value))
             return
-    data = first + stream.read()
+    data = first + stream.read(MAX_FILE + 1 - len(first))
+    if len(data) > MAX_FILE:
+        yield Entry(label, error=f"more than {MAX_FILE // MIB} MiB on stdin (JSON Lines are "
+                    f"streamed: one document per line, each under {MAX_LINE // MIB} MiB)")
+        return
     if b'"log"' in data[:512] and b'"entries"' in data:
         yield from read_har(data, label, strict=False)
         return
