@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -327,3 +328,50 @@ def test_stdin_document_over_the_size_limit_is_refused_unread(monkeypatch):
     assert stream.longest <= 10_001
     [entry] = read_stream(io.BytesIO(b'{"TotalCount": 1}'), "<stdin>")  # small: read
     assert entry.error is None
+
+
+def test_hostile_captures_through_the_command_line(tmp_path):
+    """`python -m generator validate` as a user runs it, on a folder of hostile captures:
+    each bad file is its own input error, the good ones are still checked, exit 2, nothing on
+    stderr and no traceback."""
+    good = (CAPTURED / LIST / "page-1-item.json").read_bytes()
+    url = "https://vpc.aliyuncs.com/?Action=ListIpsecServers&RegionId=cn-hangzhou"
+    entry = {"request": {"method": "GET", "url": url}, "response": {
+        "status": 200, "content": {"mimeType": "application/json", "text": good.decode()}}}
+    har = json.dumps({"log": {"entries": [entry]}}).encode()
+    expected = {  # file: (bytes, start of its input error)
+        "deep.json": (b"[" * 100_000 + b"]" * 100_000, "the body nests more than"),
+        "big-int.json": (b'{"TotalCount": 1' + b"0" * 400 + b"}", "a number in the body is too"),
+        "big-float.json": (b'{"TotalCount": 1e999}', "a number in the body is too large"),
+        "invalid-utf8.json": (b'{"RequestId": "\xff\xfe", "TotalCount": 1}', "not UTF-8 text"),
+        "empty.json": (b"", "the body is empty"),
+        "junk.json": (bytes(range(256)) * 4, "binary data"),
+        "truncated.har": (har[: len(har) // 2], "not a readable HAR file"),
+        "no-body.har": (json.dumps({"log": {"entries": [{**entry, "response": {
+            "status": 200, "content": {}}}]}}).encode(), "HAR entry saved without its response"),
+        "no-response.har": (json.dumps({"log": {"entries": [{"request": entry["request"]}]}})
+                            .encode(), "HAR entry has no response"),
+        "lines.jsonl": (good.replace(b"\n", b"") + b"\n{\"Tot\n", "not valid JSON"),
+    }
+    folder = tmp_path / "ListIpsecServers"
+    folder.mkdir()
+    for name, (data, _) in expected.items():
+        (folder / name).write_bytes(data)
+    (folder / "good.json").write_bytes(good)
+    done = subprocess.run([sys.executable, "-m", "generator", "validate", "--format", "json",
+                           "--generated", GENERATED, str(tmp_path)], cwd=ROOT,
+                          capture_output=True, timeout=300)
+    assert done.returncode == 2
+    assert done.stderr == b""
+    report = json.loads(done.stdout)
+    errors = {}
+    for item in report["entries"]:
+        name = item["entry"].split("/ListIpsecServers/")[1].split(":")[0].split("#")[0]
+        errors.setdefault(name, []).append(item.get("input_error") or "")
+    assert set(errors) == set(expected)
+    for name, (_, start) in expected.items():
+        assert len(errors[name]) == 1 and errors[name][0].startswith(start), (name, errors)
+    # good.json, the line before the broken one, and the two HAR requests: checked, clean
+    assert report["summary"] == {"entries": 14, "ok": 4, "with_errors": 0, "warnings_only": 0,
+                                 "unusable": 10, "skipped": 0, "findings_not_shown": 0,
+                                 "unreadable_not_shown": 0}
