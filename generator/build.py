@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import InputError, UsageError
-from .location import SourceLoc
+from .location import SourceLoc, path_label
 from .manifest import Manifest, check_name
 from .pipeline import PageResult, emit_products, process_pages, product_from_results
 from .regen import PAGE_SUFFIXES, ProductBuild, all_files, check_choices, write_tree
@@ -35,9 +35,9 @@ def collect_pages(paths: list[Path]) -> list[tuple[Path, str]]:
                                  SourceLoc(str(path)), hint="check its permissions")
             for found in sorted(path.rglob("*")):
                 if found.is_file() and found.suffix.lower() in PAGE_SUFFIXES:
-                    pages.append((found, found.as_posix()))
+                    pages.append((found, path_label(found)))
         elif path.is_file():
-            pages.append((path, path.as_posix()))
+            pages.append((path, path_label(path)))
         elif path.exists():
             raise InputError("not a regular file or folder", SourceLoc(str(path)),
                              hint="give page files or folders of pages")

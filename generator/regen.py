@@ -19,7 +19,7 @@ from . import dialects, sources
 from .emitters.models import package_init
 from .errors import ManifestError, StaleOutputError, UsageError
 from .ir.model import Product
-from .location import SourceLoc
+from .location import SourceLoc, path_label
 from .manifest import MANIFEST, Manifest, read_manifest
 from .pipeline import PageResult, build_product_from_pages, emit_product
 
@@ -50,7 +50,7 @@ def find_manifests(specs: Path) -> list[Path]:
 def list_pages(folder: Path, root: Path) -> list[tuple[Path, str]]:
     pages = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in
                    PAGE_SUFFIXES)
-    return [(p, p.relative_to(root).as_posix()) for p in pages]
+    return [(p, path_label(p.relative_to(root))) for p in pages]
 
 
 def check_choices(form: str | None, dialect: str | None) -> None:
@@ -77,7 +77,7 @@ def build_specs(specs: Path) -> list[ProductBuild]:
         folder = manifest_path.parent / manifest.pages
         if not folder.is_dir():
             raise ManifestError(f"pages folder {manifest.pages!r} does not exist",
-                                SourceLoc(manifest_path.relative_to(specs.parent).as_posix()))
+                                SourceLoc(path_label(manifest_path.relative_to(specs.parent))))
         pages = list_pages(folder, specs.parent)
         if not pages:  # an empty product would pass silently and emit nothing useful
             raise ManifestError(f"pages folder {manifest.pages!r} holds no pages (looked for "

@@ -5,13 +5,15 @@
 Three sweeps, each a set of `python -m generator ...` runs:
 
 * build: mutated pages (the cases of `mutate_pages.py`, seed `--seed`) saved to folders and
-  built in groups of five, one at a time (with the case's forced reader/dialect), and all at once;
+  built in groups of five, one at a time (with the case's forced reader/dialect), and all at
+  once; plus pages with file names that are not UTF-8 or hold control characters;
 * validate: hostile captures (100,000-level nesting, 10**400 integers, 1e999 floats, duplicate
   keys, invalid UTF-8, empty files, binary junk, truncated or incomplete HAR files, broken JSON
   Lines records, XML entity bombs, odd file names, folders of unusable files, bad options);
 * regen: broken specs folders (manifest missing, empty, binary, wrong types, pages missing, ...).
 
-A run passes when it exits 0, 1 or 2, prints no traceback, every stderr line starts with
+Output is encoded strictly (`PYTHONIOENCODING=utf-8:strict`, as on an en_US.UTF-8 terminal). A
+run passes when it exits 0, 1 or 2, prints no traceback, every stderr line starts with
 `docs2spec:`, exit 2 leaves no output folder behind, and it ends within the time limit.
 Prints the counts per sweep and every run that fails; exits 1 when any does.
 """
@@ -36,6 +38,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import mutate_pages  # noqa: E402
 
 TIME_LIMIT = 600
+ENV = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+"""Output encoded strictly, as on an en_US.UTF-8 terminal (the C locale would forgive more)."""
 GENERATED = ROOT / "generated"
 SAMPLE = GENERATED.parent / "tests" / "captured" / "alibabacloud" / "vpc" / "ListIpsecServers"
 
@@ -60,6 +64,13 @@ def build_runs(base: Path, count: int, seed: int) -> list[dict]:
             argv += ["--dialect", case["dialect"]] if case["dialect"] else []
             runs.append({"name": f"build {name} (alone)", "argv": argv,
                          "out": base / "out" / name})
+    odd = base / "pages" / "group-odd-names"  # file names a strict terminal cannot print
+    odd.mkdir()
+    good = sorted((ROOT / "specs" / "alibabacloud" / "vpc" / "pages").iterdir())[:2]
+    names = (b"bad-\xff\xfe.txt", b"\xe2\x80\xaename\nwith\tcontrols.txt")
+    for page, name in zip(good, names, strict=True):
+        with open(os.fsencode(odd) + b"/" + name, "wb") as stream:
+            stream.write(page.read_bytes())
     for group in sorted((base / "pages").iterdir()):
         out = base / "out" / group.name
         runs.append({"name": f"build {group.name}", "argv": ["build", str(group), "--out",
@@ -327,7 +338,7 @@ def run_one(run: dict) -> dict:
     try:
         done = subprocess.run([sys.executable, "-m", "generator", *run["argv"]], cwd=ROOT,
                               input=run.get("stdin", b""), capture_output=True,
-                              timeout=TIME_LIMIT)
+                              timeout=TIME_LIMIT, env=ENV)
         code, out, err = done.returncode, done.stdout, done.stderr
     except subprocess.TimeoutExpired:
         code, out, err = None, b"", b""

@@ -298,3 +298,34 @@ def test_closed_stdout_exits_quietly(tmp_path):
     assert err == ""
     assert process.returncode == 141
     assert (tmp_path / "o").is_dir()
+
+
+def test_file_names_that_are_not_utf8(tmp_path):
+    """A page or capture whose file name is not UTF-8 (Python keeps such bytes as lone
+    surrogates) is labelled with U+FFFD. Before, writing report.json, or printing the label on
+    a terminal that encodes strictly (en_US.UTF-8; PYTHONIOENCODING=utf-8:strict here), ended
+    in an internal error (UnicodeEncodeError, exit 70)."""
+    pages, captures = tmp_path / "pages", tmp_path / "ListIpsecServers"
+    pages.mkdir()
+    captures.mkdir()
+    try:
+        with open(os.fsencode(pages) + b"/bad-\xff.txt", "wb") as stream:
+            stream.write(SEEDS[0].read_bytes())
+        with open(os.fsencode(captures) + b"/bad-\xff.json", "wb") as stream:
+            stream.write(b'{"TotalCount": "x"}')
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    build = subprocess.run(command(["build", str(pages), "--out", str(tmp_path / "out")]),
+                           cwd=ROOT, capture_output=True, env=env, timeout=300)
+    assert build.returncode == 0, build.stderr
+    [report] = (tmp_path / "out").glob("*/*/report.json")
+    assert [p["page"] for p in json.loads(report.read_text())["pages"]] == [
+        f"{pages.as_posix()}/bad-\ufffd.txt"]
+    for output in ("text", "json"):
+        check = subprocess.run(command(["validate", "--format", output, str(captures)]),
+                               cwd=ROOT, capture_output=True, env=env, timeout=300)
+        assert check.returncode == 1, check.stderr
+        assert check.stderr == b""
+    [entry] = json.loads(check.stdout)["entries"]  # the text table cuts long labels
+    assert entry["entry"] == f"{captures.as_posix()}/bad-\ufffd.json"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..location import path_label
 from .bodies import Body, BodyError, loads
 from .discovery import BadUrl, split_url
 
@@ -68,6 +69,7 @@ def _is_record(value: Any) -> bool:
 
 def read_paths(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Entry]:
     for raw in paths:
+        shown = path_label(raw)
         if raw == "-":
             yield from read_stream(stdin if stdin is not None else _stdin(), "<stdin>")
             continue
@@ -76,13 +78,13 @@ def read_paths(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Entr
             files = sorted(p for p in path.rglob("*") if p.is_file()
                            and p.suffix.lower() in ALL_SUFFIXES)
             if not files:
-                yield Entry(raw, error=f"no {', '.join(ALL_SUFFIXES)} files in this folder")
+                yield Entry(shown, error=f"no {', '.join(ALL_SUFFIXES)} files in this folder")
             for file in files:
                 yield from read_file(file)
         elif path.exists():
             yield from read_file(path)
         else:
-            yield Entry(raw, error="no such file or folder")
+            yield Entry(shown, error="no such file or folder")
 
 
 def _stdin() -> BinaryIO:
@@ -92,7 +94,7 @@ def _stdin() -> BinaryIO:
 
 
 def read_file(path: Path) -> Iterator[Entry]:
-    label = path.as_posix()
+    label = path_label(path)
     suffix = path.suffix.lower()
     if suffix in LINE_SUFFIXES:
         try:
