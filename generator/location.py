@@ -38,3 +38,16 @@ def path_label(path: PurePath | str) -> str:
     except UnicodeEncodeError:
         text = os.fsencode(text).decode("utf-8", "replace")
     return text
+
+
+_UNPRINTABLE = {c: f"\\x{c:02x}" for c in (*range(32), *range(127, 160))} | \
+    {c: f"\\u{c:04x}" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_UNPRINTABLE[ord("\n")] = _UNPRINTABLE[ord("\t")] = " "
+
+
+def printable(text: str) -> str:
+    """`text` for a terminal line: control characters (ESC sequences) and bidi overrides, which
+    file names, pages and captures may hold, escaped (`\\x1b`, `\\u202e`); printed raw they
+    would clear or restyle the terminal or reorder what a line shows. Newlines and tabs become
+    spaces."""
+    return text.translate(_UNPRINTABLE)

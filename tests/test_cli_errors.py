@@ -329,3 +329,20 @@ def test_file_names_that_are_not_utf8(tmp_path):
         assert check.stderr == b""
     [entry] = json.loads(check.stdout)["entries"]  # the text table cuts long labels
     assert entry["entry"] == f"{captures.as_posix()}/bad-\ufffd.json"
+
+
+def test_control_characters_in_names_are_escaped(tmp_path, capsys):
+    """A page named with an ESC sequence or a bidi override: the summary and the error line
+    show it escaped, never raw (raw, it would clear or restyle the terminal)."""
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "x\x1b[2J\u202e.txt").write_bytes(SEEDS[0].read_bytes())
+    assert main(["build", str(good), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "x\\x1b[2J\\u202e.txt: " in out and "\x1b" not in out and "\u202e" not in out
+    binary = tmp_path / "y\x1b]0;title\x07.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00" + bytes(range(256)))
+    assert main(["build", str(binary), "--out", str(tmp_path / "out2")]) == 2
+    err = capsys.readouterr().err
+    assert "y\\x1b]0;title\\x07.txt:1: not a text page (binary data)" in err
+    assert "\x1b" not in err and "\x07" not in err

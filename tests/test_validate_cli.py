@@ -375,3 +375,14 @@ def test_hostile_captures_through_the_command_line(tmp_path):
     assert report["summary"] == {"entries": 14, "ok": 4, "with_errors": 0, "warnings_only": 0,
                                  "unusable": 10, "skipped": 0, "findings_not_shown": 0,
                                  "unreadable_not_shown": 0}
+
+
+def test_control_characters_from_captures_are_escaped_in_the_table(capsys, monkeypatch):
+    """An ESC sequence or a bidi override in a captured name reaches the table escaped: printed
+    raw it would clear or restyle the terminal, or reorder the row."""
+    line = json.dumps({"operation": "\x1b[2J\x1b[31mX\u202eY", "status": 200, "body": {}})
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line.encode() + b"\n")))
+    code, out, _ = run(capsys, "-")
+    assert code == 2
+    assert "no documented operation \\x1b[2J\\x1b[31mX\\u202eY" in out
+    assert "\x1b" not in out and "\u202e" not in out

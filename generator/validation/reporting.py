@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
+from ..location import printable
 from .findings import ERROR, Finding
 
 _INDEX = re.compile(r"/\d+(?=/|$)")
@@ -156,7 +157,7 @@ class Report:
 
 
 def _cut(text: str, width: int) -> str:
-    text = text.replace("\n", " ")
+    text = printable(text)
     return text if len(text) <= width else text[: max(width - 3, 1)] + "..."
 
 
