@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .errors import InputError
-from .location import SourceLoc
-from .manifest import Manifest
+from .errors import InputError, UsageError
+from .location import SourceLoc, path_label
+from .manifest import Manifest, check_name
 from .pipeline import PageResult, emit_products, process_pages, product_from_results
 from .regen import PAGE_SUFFIXES, ProductBuild, all_files, check_choices, write_tree
 
@@ -35,9 +35,9 @@ def collect_pages(paths: list[Path]) -> list[tuple[Path, str]]:
                                  SourceLoc(str(path)), hint="check its permissions")
             for found in sorted(path.rglob("*")):
                 if found.is_file() and found.suffix.lower() in PAGE_SUFFIXES:
-                    pages.append((found, found.as_posix()))
+                    pages.append((found, path_label(found)))
         elif path.is_file():
-            pages.append((path, path.as_posix()))
+            pages.append((path, path_label(path)))
         elif path.exists():
             raise InputError("not a regular file or folder", SourceLoc(str(path)),
                              hint="give page files or folders of pages")
@@ -90,6 +90,10 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
 
     Raises `InputError` when no page can be read at all (nothing is written then)."""
     check_choices(form, dialect)
+    for value, option in ((product, "--product"), (provider, "--provider")):
+        problem = check_name(value, option) if value is not None else None
+        if problem:
+            raise UsageError(problem, hint=f"{option} names a folder of the output")
     pages = collect_pages(paths)
     results = process_pages(pages, form, dialect)
     if all(r.extract is None for r in results):

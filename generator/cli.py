@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from .errors import Docs2SpecError
+from .location import printable
 from .regen import ProductBuild, all_files, build_specs, check_tree, write_tree
 
 
@@ -29,7 +30,7 @@ def _summary(builds: list[ProductBuild]) -> list[str]:
                      f"{len(build.product.operations)} operations from {len(data['pages'])} pages "
                      f"({data['counts']['error']} errors, {data['counts']['warning']} warnings)")
         for page in data["pages"]:
-            lines.append(f"  {page['page']}: {page['form'] or '-'}/{page['dialect'] or '-'} "
+            lines.append(f"  {printable(page['page'])}: {page['form'] or '-'}/{page['dialect'] or '-'} "
                          f"ops={','.join(page['operations']) or '-'} params={page['parameters']} "
                          f"response_fields={page['response_fields']} samples={page['samples']} "
                          f"error_codes={page['error_codes']} warnings={page['warnings']} "
@@ -141,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _error(message: str, prefix: str = "docs2spec: error: ") -> None:
     try:
-        print(prefix + message, file=sys.stderr)
+        print(prefix + printable(message), file=sys.stderr)
     except OSError:
         pass
 

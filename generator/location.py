@@ -6,7 +6,9 @@ can open, so the location type lives outside all of them and each may import it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import PurePath
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -24,3 +26,28 @@ class SourceLoc:
     def at(self, line: int) -> SourceLoc:
         """The same page at another line."""
         return SourceLoc(self.path, line)
+
+
+def path_label(path: PurePath | str) -> str:
+    """A path as text any output can hold: `as_posix()`, with file-name bytes that are not
+    UTF-8 (kept by Python as lone surrogates) shown as U+FFFD. Labels end up in report.json,
+    generated files and a terminal that encodes strictly; a surrogate there is an exception."""
+    text = path.as_posix() if isinstance(path, PurePath) else path
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = os.fsencode(text).decode("utf-8", "replace")
+    return text
+
+
+_UNPRINTABLE = {c: f"\\x{c:02x}" for c in (*range(32), *range(127, 160))} | \
+    {c: f"\\u{c:04x}" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_UNPRINTABLE[ord("\n")] = _UNPRINTABLE[ord("\t")] = " "
+
+
+def printable(text: str) -> str:
+    """`text` for a terminal line: control characters (ESC sequences) and bidi overrides, which
+    file names, pages and captures may hold, escaped (`\\x1b`, `\\u202e`); printed raw they
+    would clear or restyle the terminal or reorder what a line shows. Newlines and tabs become
+    spaces."""
+    return text.translate(_UNPRINTABLE)

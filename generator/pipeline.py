@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -117,8 +118,32 @@ def read_and_extract(label: str, text: str, form: str | None, dialect: str | Non
 
 
 def _worker_init() -> None:
-    """Ctrl-C is the parent's to handle: workers ignore it rather than print tracebacks."""
+    """Ctrl-C is the parent's to handle: workers ignore it rather than print tracebacks. They
+    start with SIGINT blocked (see `_sigint_held`): a Ctrl-C that arrived meanwhile is pending,
+    and is dropped by unblocking only once it is ignored."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold Ctrl-C while worker processes are forked, and deliver it afterwards.
+
+    A Ctrl-C in the middle of `fork()` is otherwise lost or loud: in the parent it lands in
+    an at-fork hook, which swallows the KeyboardInterrupt and prints its traceback ("Exception
+    ignored in ... _releaseLock") and the build then runs to the end with exit 0; in a child
+    that has not yet run `_worker_init` it kills the worker with a traceback (and can leave the
+    pool waiting). With SIGINT blocked the signal stays pending and is raised here, on leaving,
+    as an ordinary KeyboardInterrupt (forked workers inherit the block; see `_worker_init`)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def process_pages(pages: list[tuple[Path, str]], form: str | None,
@@ -127,7 +152,8 @@ def process_pages(pages: list[tuple[Path, str]], form: str | None,
         return [process_page(p, label, form, dialect) for p, label in pages]
     pool = ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_worker_init)
     try:
-        futures = [pool.submit(process_page, p, label, form, dialect) for p, label in pages]
+        with _sigint_held():  # the workers are forked on the first submit
+            futures = [pool.submit(process_page, p, label, form, dialect) for p, label in pages]
         results = [f.result() for f in futures]
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not finish the rest
@@ -190,8 +216,9 @@ def emit_products(plans: list[tuple[Product, list[PageResult]]]) -> list[dict[st
         return [emit_product(product, results) for product, results in plans]
     with ProcessPoolExecutor(max_workers=min(len(plans), os.cpu_count() or 2),
                              initializer=_worker_init) as pool:
-        futures = [pool.submit(emit_product, product, results, False)
-                   for product, results in plans]
+        with _sigint_held():
+            futures = [pool.submit(emit_product, product, results, False)
+                       for product, results in plans]
         return [future.result() for future in futures]
 
 
@@ -214,9 +241,11 @@ def emit_product(product: Product, results: Iterable[PageResult],
     if parallel and len(product.operations) >= PARALLEL_EMIT_OPERATIONS and \
             (os.cpu_count() or 1) > 1:
         pool = ProcessPoolExecutor(max_workers=2, initializer=_worker_init)
-        models = pool.submit(emit_models, product)
-        yaml_text = pool.submit(dump_yaml, document)
     try:
+        if pool is not None:
+            with _sigint_held():
+                models = pool.submit(emit_models, product)
+                yaml_text = pool.submit(dump_yaml, document)
         files["openapi.json"] = dump_json(document)
         for operation in product.operations:
             files[f"schemas/{operation.id}.request.json"] = dump_json(

@@ -19,7 +19,7 @@ from . import dialects, sources
 from .emitters.models import package_init
 from .errors import ManifestError, StaleOutputError, UsageError
 from .ir.model import Product
-from .location import SourceLoc
+from .location import SourceLoc, path_label
 from .manifest import MANIFEST, Manifest, read_manifest
 from .pipeline import PageResult, build_product_from_pages, emit_product
 
@@ -50,7 +50,7 @@ def find_manifests(specs: Path) -> list[Path]:
 def list_pages(folder: Path, root: Path) -> list[tuple[Path, str]]:
     pages = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in
                    PAGE_SUFFIXES)
-    return [(p, p.relative_to(root).as_posix()) for p in pages]
+    return [(p, path_label(p.relative_to(root))) for p in pages]
 
 
 def check_choices(form: str | None, dialect: str | None) -> None:
@@ -65,6 +65,7 @@ def check_choices(form: str | None, dialect: str | None) -> None:
 
 def build_specs(specs: Path) -> list[ProductBuild]:
     builds = []
+    declared: dict[str, str] = {}
     for manifest_path in find_manifests(specs):
         manifest = read_manifest(manifest_path)
         try:
@@ -76,8 +77,18 @@ def build_specs(specs: Path) -> list[ProductBuild]:
         folder = manifest_path.parent / manifest.pages
         if not folder.is_dir():
             raise ManifestError(f"pages folder {manifest.pages!r} does not exist",
-                                SourceLoc(manifest_path.relative_to(specs.parent).as_posix()))
+                                SourceLoc(path_label(manifest_path.relative_to(specs.parent))))
         pages = list_pages(folder, specs.parent)
+        if not pages:  # an empty product would pass silently and emit nothing useful
+            raise ManifestError(f"pages folder {manifest.pages!r} holds no pages (looked for "
+                                f"{', '.join(PAGE_SUFFIXES)})", SourceLoc(str(manifest_path)),
+                                hint="save the product's reference pages there")
+        key = f"{manifest.provider}/{manifest.product}"
+        if key in declared:  # the second would silently replace the first's output
+            raise ManifestError(f"product {key} is already declared by {declared[key]}",
+                                SourceLoc(str(manifest_path)),
+                                hint="give each product.toml its own provider/product")
+        declared[key] = str(manifest_path)
         product, results = build_product_from_pages(manifest, pages)
         files = {f"{manifest.provider}/{manifest.product}/{name}": text
                  for name, text in emit_product(product, results).items()}
@@ -107,6 +118,11 @@ def write_tree(files: dict[str, str], out: Path) -> None:
     processes are left alone). A folder that holds something else is never replaced.
     """
     out = out.resolve()
+    for rel in files:  # names come from manifests and options: never outside `out`
+        parts = rel.split("/")
+        if rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
+            raise UsageError(f"refusing to write {rel!r}: outside the output folder",
+                             hint="provider and product names must be plain folder names")
     if out.exists() and not _replaceable(out):
         kind = "a file" if not out.is_dir() else "a folder that docs2spec did not write"
         raise UsageError(f"{out} is {kind}; refusing to replace it",

@@ -47,7 +47,13 @@ def layout(base: Path) -> dict[str, Path]:
     for name, text in {"toml": "provider = \n", "keys": 'provider = "p"\n',
                        "style": MANIFEST.replace('"rpc"', '"soap"'),
                        "dialect": MANIFEST + 'dialect = "nonsense"\n',
-                       "form": MANIFEST + 'form = "pdf"\n', "dir": None}.items():
+                       "form": MANIFEST + 'form = "pdf"\n', "dir": None,
+                       "servers": MANIFEST + "servers = 5\n",
+                       "variables": MANIFEST + '[[servers]]\nurl = "https://x"\nvariables = 5\n',
+                       "nested": MANIFEST + "a = " + "[" * 100_000 + "]" * 100_000 + "\n",
+                       "escape": MANIFEST.replace('"p"', '"../../escape"'),
+                       "dots": MANIFEST.replace('"x"', '".."'),
+                       "version": MANIFEST.replace('"1"', "[1]")}.items():
         product = base / f"specs-{name}" / "p" / "x"
         (product / "pages").mkdir(parents=True)
         (product / "pages" / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
@@ -56,6 +62,16 @@ def layout(base: Path) -> dict[str, Path]:
         else:
             (product / "product.toml").write_text(text)
         paths[f"specs-{name}"] = base / f"specs-{name}"
+    nopages = base / "specs-nopages" / "p" / "x"
+    (nopages / "pages").mkdir(parents=True)
+    (nopages / "product.toml").write_text(MANIFEST)
+    paths["specs-nopages"] = base / "specs-nopages"
+    for copy in ("a", "b"):  # two manifests for the same provider/product
+        twice = base / "specs-twice" / copy / "x"
+        (twice / "pages").mkdir(parents=True)
+        (twice / "pages" / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
+        (twice / "product.toml").write_text(MANIFEST)
+    paths["specs-twice"] = base / "specs-twice"
     return paths
 
 
@@ -83,6 +99,26 @@ CASES = {
                               ["product.toml", "unknown page format 'pdf'", "markdown"]),
     "manifest is a folder": (["regen", "--specs", "{specs-dir}", "--out", "{o}"],
                              ["product.toml", "cannot read manifest", "Is a directory"]),
+    "manifest servers not tables": (["regen", "--specs", "{specs-servers}", "--out", "{o}"],
+                                    ["product.toml", "servers must be an array of tables"]),
+    "manifest variables not a table": (["regen", "--specs", "{specs-variables}", "--out", "{o}"],
+                                       ["servers.variables must be a table"]),
+    "manifest nested 100,000 deep": (["regen", "--specs", "{specs-nested}", "--out", "{o}"],
+                                     ["manifest is not valid TOML: it nests too deeply"]),
+    "manifest provider escapes": (["regen", "--specs", "{specs-escape}", "--out", "{o}"],
+                                  ["provider '../../escape' is not a plain folder name"]),
+    "manifest product is ..": (["regen", "--specs", "{specs-dots}", "--out", "{o}"],
+                               ["product '..' must not start with a dot"]),
+    "manifest version an array": (["regen", "--specs", "{specs-version}", "--out", "{o}"],
+                                  ["version must be a string, not an array"]),
+    "product without pages": (["regen", "--specs", "{specs-nopages}", "--out", "{o}"],
+                              ["pages folder 'pages' holds no pages"]),
+    "product declared twice": (["regen", "--specs", "{specs-twice}", "--out", "{o}"],
+                               ["product p/x is already declared by", "specs-twice/a/x"]),
+    "build --product escapes": (["build", "{page.txt}", "--out", "{o}", "--product", "../../x"],
+                                ["--product '../../x' is not a plain folder name"]),
+    "build --provider hidden": (["build", "{page.txt}", "--out", "{o}", "--provider", ".p"],
+                                ["--provider '.p' must not start with a dot"]),
     "page does not exist": (["build", "{missing}", "--out", "{o}"],
                             ["missing: no such file or folder", "give page files"]),
     "binary page": (["build", "{binary.txt}", "--out", "{o}"],
@@ -222,7 +258,11 @@ def children(pid: int) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see workers")
-def test_ctrl_c_exits_130_without_traceback(tmp_path):
+@pytest.mark.parametrize("attempt", range(3))
+def test_ctrl_c_exits_130_without_traceback(tmp_path, attempt):
+    """Ctrl-C as soon as the first worker exists, often while the next is being forked: a
+    signal inside fork() used to be swallowed by an at-fork hook (traceback, then exit 0) or
+    to kill a half-started worker. Repeated, as the window is narrow."""
     pages = tmp_path / "pages"
     pages.mkdir()
     for index in range(24):  # enough pages for the process pool and a few seconds of work
@@ -258,3 +298,51 @@ def test_closed_stdout_exits_quietly(tmp_path):
     assert err == ""
     assert process.returncode == 141
     assert (tmp_path / "o").is_dir()
+
+
+def test_file_names_that_are_not_utf8(tmp_path):
+    """A page or capture whose file name is not UTF-8 (Python keeps such bytes as lone
+    surrogates) is labelled with U+FFFD. Before, writing report.json, or printing the label on
+    a terminal that encodes strictly (en_US.UTF-8; PYTHONIOENCODING=utf-8:strict here), ended
+    in an internal error (UnicodeEncodeError, exit 70)."""
+    pages, captures = tmp_path / "pages", tmp_path / "ListIpsecServers"
+    pages.mkdir()
+    captures.mkdir()
+    try:
+        with open(os.fsencode(pages) + b"/bad-\xff.txt", "wb") as stream:
+            stream.write(SEEDS[0].read_bytes())
+        with open(os.fsencode(captures) + b"/bad-\xff.json", "wb") as stream:
+            stream.write(b'{"TotalCount": "x"}')
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    build = subprocess.run(command(["build", str(pages), "--out", str(tmp_path / "out")]),
+                           cwd=ROOT, capture_output=True, env=env, timeout=300)
+    assert build.returncode == 0, build.stderr
+    [report] = (tmp_path / "out").glob("*/*/report.json")
+    assert [p["page"] for p in json.loads(report.read_text())["pages"]] == [
+        f"{pages.as_posix()}/bad-\ufffd.txt"]
+    for output in ("text", "json"):
+        check = subprocess.run(command(["validate", "--format", output, str(captures)]),
+                               cwd=ROOT, capture_output=True, env=env, timeout=300)
+        assert check.returncode == 1, check.stderr
+        assert check.stderr == b""
+    [entry] = json.loads(check.stdout)["entries"]  # the text table cuts long labels
+    assert entry["entry"] == f"{captures.as_posix()}/bad-\ufffd.json"
+
+
+def test_control_characters_in_names_are_escaped(tmp_path, capsys):
+    """A page named with an ESC sequence or a bidi override: the summary and the error line
+    show it escaped, never raw (raw, it would clear or restyle the terminal)."""
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "x\x1b[2J\u202e.txt").write_bytes(SEEDS[0].read_bytes())
+    assert main(["build", str(good), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "x\\x1b[2J\\u202e.txt: " in out and "\x1b" not in out and "\u202e" not in out
+    binary = tmp_path / "y\x1b]0;title\x07.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00" + bytes(range(256)))
+    assert main(["build", str(binary), "--out", str(tmp_path / "out2")]) == 2
+    err = capsys.readouterr().err
+    assert "y\\x1b]0;title\\x07.txt:1: not a text page (binary data)" in err
+    assert "\x1b" not in err and "\x07" not in err

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.validation import readers
 from generator.validation.readers import read_lines, read_stream
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +136,8 @@ def test_bad_entries_are_reported_and_the_rest_still_checked(capsys):
     assert "truncated" in errors["truncated.har"]
     assert "not valid JSON" in errors["mixed.jsonl:2"]
     assert report["summary"] == {"entries": 8, "ok": 2, "with_errors": 0, "warnings_only": 0,
-                                 "unusable": 6, "skipped": 0, "findings_not_shown": 0}
+                                 "unusable": 6, "skipped": 0, "findings_not_shown": 0,
+                                 "unreadable_not_shown": 0}
 
 
 def test_har_requests_and_responses_with_unrelated_traffic_skipped(capsys):
@@ -215,3 +218,171 @@ def test_usage_errors_exit_2_with_one_line(capsys, argv, message):
 def test_missing_path_is_an_input_error(capsys):
     code, out, _ = run(capsys, "--operation", "ListIpsecServers", "no/such/file.json")
     assert code == 2 and "no such file or folder" in out
+
+
+def test_urls_urllib_refuses_and_mistyped_records_are_input_errors(capsys, tmp_path):
+    """`http://[::1` makes urllib raise ValueError and a list where a name belongs is
+    unhashable: each is that entry's input error, the run goes on (it used to end with an
+    internal error, exit 70)."""
+    url = "https://vpc.aliyuncs.com/?Action=ListIpsecServers&RegionId=cn-hangzhou"
+    good = (CAPTURED / LIST / "page-20-items.json").read_text()
+    lines = tmp_path / "traffic.jsonl"
+    lines.write_text("\n".join(json.dumps(record) for record in [
+        {"url": "http://[::1", "status": 200, "body": {}},
+        {"url": url, "status": 200, "body": json.loads(good), "product": ["vpc"]},
+        {"operation": 5, "status": 200, "body": {}},
+        {"url": url, "method": 5},
+        {"url": url, "status": 200, "body": json.loads(good)},
+    ]) + "\n")
+    har = tmp_path / "x.har"
+    har.write_text(json.dumps({"log": {"entries": [
+        {"request": {"method": "GET", "url": "https://[vpc.aliyuncs.com/?Action=X"},
+         "response": {"status": 200, "content": {"text": good}}},
+        {"request": {"method": "GET", "url": url},
+         "response": {"status": 200, "content": {"text": good}}}]}}))
+    code, report = run_json(capsys, str(lines), str(har))
+    assert code == 2
+    errors = [e.get("input_error") for e in report["entries"]]
+    assert "not a valid URL (Invalid IPv6 URL): 'http://[::1'" in errors
+    assert "record product must be a string, not list" in errors
+    assert "record operation must be a string, not int" in errors
+    assert "record method must be a string, not int" in errors
+    assert any(e and e.startswith("not a valid URL") and "[vpc.aliyuncs.com" in e
+               for e in errors)
+    assert report["summary"]["ok"] == 3  # the good record, and the good HAR request/response
+    code, out, err = run(capsys, "--url", "http://[::1/?Action=ListIpsecServers")
+    assert code == 2 and err == ""
+    assert "not a valid URL (Invalid IPv6 URL)" in out
+
+
+def test_millions_of_broken_lines_keep_bounded_detail(capsys, tmp_path):
+    """Every unreadable line is counted, but only --max-findings of them are kept for the
+    listing: before, each kept its own result (2,000,000 junk lines took 1.9 GB)."""
+    lines = tmp_path / "junk.jsonl"
+    with lines.open("wb") as out:
+        for i in range(20_000):
+            out.write(b'{"Tot%d\n' % i)
+    code, report = run_json(capsys, "--max-findings", "50", str(lines))
+    assert code == 2
+    assert report["summary"]["unusable"] == 20_000
+    assert len(report["entries"]) == 50
+    assert report["summary"]["unreadable_not_shown"] == 19_950
+    code, out, _ = run(capsys, "--max-findings", "50", str(lines))
+    assert "... 19950 more unreadable entries not shown" in out
+    assert len(out.splitlines()) < 60
+
+
+def test_kept_pointers_are_clipped(capsys, tmp_path):
+    """An undocumented key of 200,000 characters: the report keeps 1,000 of them."""
+    page = json.loads((CAPTURED / LIST / "page-1-item.json").read_text())
+    page["k" * 200_000] = 1
+    lines = tmp_path / "ListIpsecServers" / "long-key.jsonl"
+    lines.parent.mkdir()
+    lines.write_text((json.dumps(page) + "\n") * 3)
+    code, report = run_json(capsys, "--product", "vpc", str(lines))
+    assert code == 0
+    [finding] = report["entries"][0]["findings"]
+    assert finding["rule"] == "undocumented-field"
+    assert finding["pointer"].startswith("/kkk") and 1000 <= len(finding["pointer"]) <= 1003
+    [drift] = report["drift"]
+    assert [len(w["pointer"]) for w in drift["where"]] == [1003] and drift["findings"] == 3
+
+
+class Reads:
+    """A binary stream that records the longest piece any read returned."""
+
+    def __init__(self, data: bytes) -> None:
+        self.stream = io.BytesIO(data)
+        self.longest = 0
+
+    def readline(self, limit: int = -1) -> bytes:
+        return self._note(self.stream.readline(limit))
+
+    def read(self, size: int = -1) -> bytes:
+        return self._note(self.stream.read(size))
+
+    def _note(self, data: bytes) -> bytes:
+        self.longest = max(self.longest, len(data))
+        return data
+
+
+def test_a_line_longer_than_the_limit_is_skipped_without_reading_it_whole(monkeypatch):
+    """A "JSON Lines" file that is one 2 GB line must not be read into memory: the line is
+    reported and skipped in bounded steps, and the next line is read as usual."""
+    monkeypatch.setattr(readers, "MAX_LINE", 1000)
+    monkeypatch.setattr(readers, "MIB", 100)
+    stream = Reads(b'{"a": "' + b"x" * 50_000 + b'"}\n{"TotalCount": 1}\n')
+    entries = list(read_lines(stream, "big.jsonl"))  # type: ignore[arg-type]
+    assert [e.label for e in entries] == ["big.jsonl:1", "big.jsonl:2"]
+    assert entries[0].error is not None and entries[0].error.startswith("line longer than")
+    assert entries[1].error is None and entries[1].body.value == {"TotalCount": 1}
+    assert stream.longest <= 1001
+
+
+def test_stdin_document_over_the_size_limit_is_refused_unread(monkeypatch):
+    monkeypatch.setattr(readers, "MAX_FILE", 10_000)
+    monkeypatch.setattr(readers, "MAX_LINE", 1000)
+    stream = Reads(b"[" + b"1, " * 100_000 + b"1]")
+    [entry] = read_stream(stream, "<stdin>")  # type: ignore[arg-type]
+    assert entry.error is not None and entry.error.startswith("more than 0 MiB on stdin")
+    assert stream.longest <= 10_001
+    [entry] = read_stream(io.BytesIO(b'{"TotalCount": 1}'), "<stdin>")  # small: read
+    assert entry.error is None
+
+
+def test_hostile_captures_through_the_command_line(tmp_path):
+    """`python -m generator validate` as a user runs it, on a folder of hostile captures:
+    each bad file is its own input error, the good ones are still checked, exit 2, nothing on
+    stderr and no traceback."""
+    good = (CAPTURED / LIST / "page-1-item.json").read_bytes()
+    url = "https://vpc.aliyuncs.com/?Action=ListIpsecServers&RegionId=cn-hangzhou"
+    entry = {"request": {"method": "GET", "url": url}, "response": {
+        "status": 200, "content": {"mimeType": "application/json", "text": good.decode()}}}
+    har = json.dumps({"log": {"entries": [entry]}}).encode()
+    expected = {  # file: (bytes, start of its input error)
+        "deep.json": (b"[" * 100_000 + b"]" * 100_000, "the body nests more than"),
+        "big-int.json": (b'{"TotalCount": 1' + b"0" * 400 + b"}", "a number in the body is too"),
+        "big-float.json": (b'{"TotalCount": 1e999}', "a number in the body is too large"),
+        "invalid-utf8.json": (b'{"RequestId": "\xff\xfe", "TotalCount": 1}', "not UTF-8 text"),
+        "empty.json": (b"", "the body is empty"),
+        "junk.json": (bytes(range(256)) * 4, "binary data"),
+        "truncated.har": (har[: len(har) // 2], "not a readable HAR file"),
+        "no-body.har": (json.dumps({"log": {"entries": [{**entry, "response": {
+            "status": 200, "content": {}}}]}}).encode(), "HAR entry saved without its response"),
+        "no-response.har": (json.dumps({"log": {"entries": [{"request": entry["request"]}]}})
+                            .encode(), "HAR entry has no response"),
+        "lines.jsonl": (good.replace(b"\n", b"") + b"\n{\"Tot\n", "not valid JSON"),
+    }
+    folder = tmp_path / "ListIpsecServers"
+    folder.mkdir()
+    for name, (data, _) in expected.items():
+        (folder / name).write_bytes(data)
+    (folder / "good.json").write_bytes(good)
+    done = subprocess.run([sys.executable, "-m", "generator", "validate", "--format", "json",
+                           "--generated", GENERATED, str(tmp_path)], cwd=ROOT,
+                          capture_output=True, timeout=300)
+    assert done.returncode == 2
+    assert done.stderr == b""
+    report = json.loads(done.stdout)
+    errors = {}
+    for item in report["entries"]:
+        name = item["entry"].split("/ListIpsecServers/")[1].split(":")[0].split("#")[0]
+        errors.setdefault(name, []).append(item.get("input_error") or "")
+    assert set(errors) == set(expected)
+    for name, (_, start) in expected.items():
+        assert len(errors[name]) == 1 and errors[name][0].startswith(start), (name, errors)
+    # good.json, the line before the broken one, and the two HAR requests: checked, clean
+    assert report["summary"] == {"entries": 14, "ok": 4, "with_errors": 0, "warnings_only": 0,
+                                 "unusable": 10, "skipped": 0, "findings_not_shown": 0,
+                                 "unreadable_not_shown": 0}
+
+
+def test_control_characters_from_captures_are_escaped_in_the_table(capsys, monkeypatch):
+    """An ESC sequence or a bidi override in a captured name reaches the table escaped: printed
+    raw it would clear or restyle the terminal, or reorder the row."""
+    line = json.dumps({"operation": "\x1b[2J\x1b[31mX\u202eY", "status": 200, "body": {}})
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line.encode() + b"\n")))
+    code, out, _ = run(capsys, "-")
+    assert code == 2
+    assert "no documented operation \\x1b[2J\\x1b[31mX\\u202eY" in out
+    assert "\x1b" not in out and "\u202e" not in out

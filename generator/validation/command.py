@@ -43,7 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--generated", default=None,
                         help="contracts folder (default: generated/ beside the package)")
     parser.add_argument("--max-findings", type=int, default=2000,
-                        help="findings listed in detail (all are counted; default 2000)")
+                        help="findings and unreadable entries listed in detail (all are "
+                        "counted; default 2000)")
 
 
 def _target(cs: Contracts, entry: Entry, product: str | None, operation: str | None) -> Target:

@@ -72,8 +72,11 @@ def group_to_name(group: str) -> str:
 
 def _server_regex(url: str) -> tuple[re.Pattern[str] | None, str]:
     """(host regex, base path) of a server URL such as `https://vpc.{regionId}.aliyuncs.com`."""
-    parts = urlsplit(re.sub(r"\{[^{}]+\}", "VAR", url))
-    host = parts.hostname or ""
+    try:
+        parts = urlsplit(re.sub(r"\{[^{}]+\}", "VAR", url))
+        host = parts.hostname or ""
+    except ValueError:  # a server URL urllib refuses (hand-edited contracts): matches no host
+        return None, ""
     if not host:
         return None, parts.path.rstrip("/")
     pattern = re.escape(host.lower()).replace("var", "[^.]+")

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
+from ..errors import InputError
 from .contracts import Contracts, ProductContracts, group_to_name
 
 
@@ -27,9 +28,25 @@ class NotFound(LookupError):
     """No single operation fits; the message says why, for a person."""
 
 
+class BadUrl(InputError):
+    """A request URL that cannot be taken apart (`http://[::1`, a host that NFKC-normalises
+    to `/`): urllib raises `ValueError` for these, which captured traffic does contain."""
+
+
+def split_url(url: str) -> SplitResult:
+    """`urlsplit`, with a URL it refuses reported as `BadUrl` (an input problem of the entry
+    that carries it) instead of a `ValueError` that would end the whole run."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - parsed lazily; an invalid bracketed host fails here
+    except ValueError as exc:
+        raise BadUrl(f"not a valid URL ({exc}): {url[:200]!r}") from None
+    return parts
+
+
 def action_of(url: str, form: str | None = None) -> str | None:
     """The `Action=` of an RPC call, from the URL or else its form-encoded body."""
-    for text in (urlsplit(url).query, form or ""):
+    for text in (split_url(url).query, form or ""):
         for key, value in parse_qsl(text, keep_blank_values=True):
             if key == "Action" and value:
                 return value
@@ -61,7 +78,7 @@ def _candidates(contracts: Contracts, product: str | None) -> list[ProductContra
 
 def from_url(contracts: Contracts, url: str, method: str | None = None,
              product: str | None = None, form: str | None = None) -> Target:
-    parts = urlsplit(url)
+    parts = split_url(url)
     host = (parts.hostname or "").lower()
     candidates = _candidates(contracts, product)
     action = action_of(url, form)
@@ -95,7 +112,10 @@ def from_url(contracts: Contracts, url: str, method: str | None = None,
 
 
 def host_is_known(contracts: Contracts, url: str) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (split_url(url).hostname or "").lower()
+    except BadUrl:
+        return False
     return bool(host) and any(p.host_matches(host) for p in contracts.products())
 
 

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
 
+from ..location import path_label
 from .bodies import Body, BodyError, loads
+from .discovery import BadUrl, split_url
 
 BODY_SUFFIXES = (".json", ".xml")
 LINE_SUFFIXES = (".jsonl", ".ndjson")
@@ -25,7 +26,12 @@ HAR_SUFFIXES = (".har",)
 ALL_SUFFIXES = BODY_SUFFIXES + LINE_SUFFIXES + HAR_SUFFIXES
 RECORD_KEYS = frozenset({"url", "status", "body", "method", "operation", "product", "headers",
                          "kind", "request_body"})
-MAX_FILE = 512 * 1024 * 1024
+_TEXT_KEYS = ("url", "method", "operation", "product", "kind")
+MIB = 1024 * 1024
+MAX_FILE = 512 * MIB
+"""Largest body, HAR file or stdin document read whole."""
+MAX_LINE = 64 * MIB
+"""Longest JSON Lines line: what one entry may cost in memory, whatever the file's size."""
 
 
 @dataclass(slots=True)
@@ -63,6 +69,7 @@ def _is_record(value: Any) -> bool:
 
 def read_paths(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Entry]:
     for raw in paths:
+        shown = path_label(raw)
         if raw == "-":
             yield from read_stream(stdin if stdin is not None else _stdin(), "<stdin>")
             continue
@@ -71,13 +78,13 @@ def read_paths(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Entr
             files = sorted(p for p in path.rglob("*") if p.is_file()
                            and p.suffix.lower() in ALL_SUFFIXES)
             if not files:
-                yield Entry(raw, error=f"no {', '.join(ALL_SUFFIXES)} files in this folder")
+                yield Entry(shown, error=f"no {', '.join(ALL_SUFFIXES)} files in this folder")
             for file in files:
                 yield from read_file(file)
         elif path.exists():
             yield from read_file(path)
         else:
-            yield Entry(raw, error="no such file or folder")
+            yield Entry(shown, error="no such file or folder")
 
 
 def _stdin() -> BinaryIO:
@@ -87,7 +94,7 @@ def _stdin() -> BinaryIO:
 
 
 def read_file(path: Path) -> Iterator[Entry]:
-    label = path.as_posix()
+    label = path_label(path)
     suffix = path.suffix.lower()
     if suffix in LINE_SUFFIXES:
         try:
@@ -99,7 +106,7 @@ def read_file(path: Path) -> Iterator[Entry]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
-            yield Entry(label, error=f"file is larger than {MAX_FILE // (1024 * 1024)} MiB")
+            yield Entry(label, error=f"file is larger than {MAX_FILE // MIB} MiB")
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -119,8 +126,12 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
     if first is not None:
         number += 1
         yield _line_entry(first[0], first[1], f"{label}:{number}", path)
-    for line in stream:
+    for line in _bounded_lines(stream):
         number += 1
+        if line is None:
+            yield Entry(f"{label}:{number}", error=f"line longer than {MAX_LINE // MIB} MiB; "
+                        "not checked (is this really JSON Lines?)")
+            continue
         if not line.strip():
             continue
         try:
@@ -129,6 +140,28 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
             yield Entry(f"{label}:{number}", error=exc.bare_message)
             continue
         yield _line_entry(line, value, f"{label}:{number}", path)
+
+
+def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of `stream`, each read with at most `MAX_LINE` bytes in memory; None for a
+    longer one (skipped in 1 MiB steps). Iterating a file reads a whole line however long it
+    is: a 2 GB "JSON Lines" file without a newline would be read whole."""
+    readline = getattr(stream, "readline", None)
+    if readline is None:  # any iterable of lines (tests)
+        yield from (line if len(line) <= MAX_LINE else None for line in stream)
+        return
+    while True:
+        line = readline(MAX_LINE + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE and not line.endswith(b"\n"):
+            while True:
+                rest = readline(MIB)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
 
 
 def _line_entry(line: bytes, value: Any, label: str, path: Path | None) -> Entry:
@@ -144,9 +177,11 @@ def _record_entry(record: dict[str, Any], label: str) -> Entry:
             status = int(str(status))
         except ValueError:
             return Entry(label, error=f"record status {status!r} is not an HTTP status code")
+    for key in _TEXT_KEYS:  # used as names and dictionary keys below: never a list or number
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return Entry(label, error=f"record {key} must be a string, not "
+                         f"{type(record[key]).__name__}")
     url = record.get("url")
-    if url is not None and not isinstance(url, str):
-        return Entry(label, error="record url must be a string")
     headers = record.get("headers")
     header_pairs = list(headers.items()) if isinstance(headers, dict) else None
     kind = record.get("kind") or ("response" if "body" in record else "request")
@@ -196,7 +231,11 @@ def _har_entry(item: Any, label: str) -> Iterator[Entry]:
     if not isinstance(url, str) or not url:
         yield Entry(label, error="HAR entry request has no URL")
         return
-    parts = urlsplit(url)
+    try:
+        parts = split_url(url)
+    except BadUrl as exc:  # no browser records such a URL: the export is damaged, say so
+        yield Entry(f"{label} request", kind="request", error=exc.bare_message)
+        return
     short = f"{label} {method} {parts.path or '/'}"
     headers = [(str(h.get("name")), str(h.get("value"))) for h in request.get("headers", [])
                if isinstance(h, dict) and h.get("name")]
@@ -243,12 +282,13 @@ def _har_entry(item: Any, label: str) -> Iterator[Entry]:
 
 
 def read_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
-    """stdin: JSON Lines are streamed; one JSON/XML document or HAR is read whole."""
-    first = stream.readline()
+    """stdin: JSON Lines are streamed; one JSON/XML document or HAR is read whole, up to
+    `MAX_FILE` (as a file would be)."""
+    first = stream.readline(MAX_LINE + 1)
     if not first:
         yield Entry(label, error="nothing on stdin")
         return
-    if first.strip():
+    if first.strip() and (len(first) <= MAX_LINE or first.endswith(b"\n")):
         try:
             value = loads(first)
         except BodyError:
@@ -258,11 +298,19 @@ def read_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
             parsed = True
         if parsed:
             if _is_har(value):
-                yield from read_har(first + stream.read(), label)
+                rest = stream.read(MAX_FILE + 1 - len(first))
+                if len(first) + len(rest) > MAX_FILE:
+                    yield Entry(label, error=f"more than {MAX_FILE // MIB} MiB on stdin")
+                    return
+                yield from read_har(first + rest, label)
                 return
             yield from read_lines(stream, label, None, first=(first, value))
             return
-    data = first + stream.read()
+    data = first + stream.read(MAX_FILE + 1 - len(first))
+    if len(data) > MAX_FILE:
+        yield Entry(label, error=f"more than {MAX_FILE // MIB} MiB on stdin (JSON Lines are "
+                    f"streamed: one document per line, each under {MAX_LINE // MIB} MiB)")
+        return
     if b'"log"' in data[:512] and b'"entries"' in data:
         yield from read_har(data, label, strict=False)
         return

@@ -1,7 +1,8 @@
 """Results -> a readable table, JSON, and a drift summary per operation and rule.
 
-The report keeps counts for every entry but detailed findings only up to a limit, so checking a
-JSON Lines file of millions of captures stays within bounded memory. Drift groups findings by
+The report keeps counts for every entry but details (findings, and entries that could not be
+read) only up to a limit, so checking a JSON Lines file of millions of captures, or of millions
+of broken lines, stays within bounded memory. Drift groups findings by
 (product, operation, kind, rule, severity) with array indices folded (`/IpsecServers/*/Foo`),
 which is what tells "the provider added a field" apart from "one capture is odd".
 """
@@ -10,13 +11,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
+from ..location import printable
 from .findings import ERROR, Finding
 
 _INDEX = re.compile(r"/\d+(?=/|$)")
 MAX_POINTERS_PER_DRIFT = 200
+MAX_KEPT_TEXT = 1000
+
+
+def _clip(text: str) -> str:
+    """What the report keeps of a label, pointer or message: a 1 MB key in a capture makes a
+    1 MB pointer, and 2,000 of them kept would be 2 GB."""
+    return text if len(text) <= MAX_KEPT_TEXT else text[:MAX_KEPT_TEXT] + "..."
+
+
+def _clipped(finding: Finding) -> Finding:
+    if len(finding.pointer) <= MAX_KEPT_TEXT and len(finding.message) <= MAX_KEPT_TEXT:
+        return finding
+    return replace(finding, pointer=_clip(finding.pointer), message=_clip(finding.message))
 
 
 @dataclass(slots=True)
@@ -65,6 +80,7 @@ class Report:
         self.shown: list[Result] = []
         self.shown_findings = 0
         self.hidden_findings = 0
+        self.hidden_unreadable = 0
         self.drift: dict[tuple[str, str, str, str, str], _Drift] = {}
 
     def add(self, result: Result) -> None:
@@ -90,20 +106,28 @@ class Report:
             if key not in seen:
                 seen.add(key)
                 drift.entries += 1
-            where = _INDEX.sub("/*", finding.pointer) or "/"
+            where = _clip(_INDEX.sub("/*", finding.pointer) or "/")
             if where in drift.pointers or len(drift.pointers) < MAX_POINTERS_PER_DRIFT:
                 drift.pointers[where] += 1
         if result.input_error is None and not result.findings:
             return
         room = self.max_findings - self.shown_findings
-        if room <= 0 and result.input_error is None:
+        if room <= 0:
+            # Unreadable entries take a row each too: a file of millions of broken lines must
+            # not keep a million results (it did: 2,000,000 junk lines took 1.9 GB).
+            if result.input_error is not None:
+                self.hidden_unreadable += 1
             self.hidden_findings += len(result.findings)
             return
-        kept = result.findings[:max(room, 0)]
+        if result.input_error is not None:
+            self.shown_findings += 1
+            room -= 1
+        kept = [_clipped(f) for f in result.findings[:max(room, 0)]]
         self.hidden_findings += len(result.findings) - len(kept)
         self.shown_findings += len(kept)
-        self.shown.append(Result(result.label, result.product, result.operation, result.kind,
-                                 result.status, kept, result.input_error))
+        self.shown.append(Result(_clip(result.label), result.product, result.operation,
+                                 result.kind, result.status, kept,
+                                 None if result.input_error is None else _clip(result.input_error)))
 
     def exit_code(self) -> int:
         """2: some entry could not be checked; 1: some error-severity finding; 0: clean."""
@@ -114,7 +138,8 @@ class Report:
     def summary(self) -> dict[str, int]:
         return {"entries": self.entries, "ok": self.ok, "with_errors": self.with_errors,
                 "warnings_only": self.warnings_only, "unusable": self.unusable,
-                "skipped": self.skipped, "findings_not_shown": self.hidden_findings}
+                "skipped": self.skipped, "findings_not_shown": self.hidden_findings,
+                "unreadable_not_shown": self.hidden_unreadable}
 
     def drift_rows(self) -> list[dict[str, Any]]:
         rows = []
@@ -132,7 +157,7 @@ class Report:
 
 
 def _cut(text: str, width: int) -> str:
-    text = text.replace("\n", " ")
+    text = printable(text)
     return text if len(text) <= width else text[: max(width - 3, 1)] + "..."
 
 
@@ -163,6 +188,9 @@ def render_text(report: Report, out: TextIO) -> None:
         if report.hidden_findings:
             out.write(f"... {report.hidden_findings} more findings not shown "
                       "(see the drift summary)\n")
+        if report.hidden_unreadable:
+            out.write(f"... {report.hidden_unreadable} more unreadable entries not shown "
+                      "(raise --max-findings to list them)\n")
         out.write("\n")
     drift = report.drift_rows()
     if drift:

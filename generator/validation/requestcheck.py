@@ -8,13 +8,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from ..errors import InputError, UsageError
 from .api import ProductRef, compiled_for, product_contracts
 from .bodies import Body, BodyError, loads, read_body
 from .contracts import ProductContracts
-from .discovery import match_route
+from .discovery import match_route, split_url
 from .engine import check, compile_schema, content_schema
 from .findings import Finding, make, ordered, promote
 from .schemanav import SOURCE, resolve
@@ -71,7 +71,7 @@ def check_request(product: ProductContracts, operation: str | None = None, *,
     header_pairs = _pairs(headers)
     url_path: str | None = None
     if url is not None:
-        parts = urlsplit(url)
+        parts = split_url(url)
         url_path = parts.path or "/"
         query = parse_qsl(parts.query, keep_blank_values=True)
     grouped = isinstance(params, Mapping) and params and set(params) <= {*SECTIONS, "body"} \
