@@ -234,6 +234,14 @@ ENUMS = [
          "- false: The DPD feature is disabled.", enum=("true", "false")),
     case("IPsec连接是否立即生效。\n\n- true：配置完成后立即进行协商。\n"
          "- false（默认值）：当有流量进入时进行协商。", enum=("true", "false"), default="false"),
+    # A value list followed by the rest of the sentence: the words after the last value are
+    # not a value, and they do not spoil the list.
+    case("Valid values: v1 and v2. The version can also be set to v3 or v4 in some regions.",
+         enum=("v1", "v2", "v3", "v4")),
+    case("Valid values: PrePaid and PostPaid for subscription and pay-as-you-go instances.",
+         enum=("PrePaid", "PostPaid")),
+    case("Valid values: true or false only when the gateway is active.",),
+    case("Valid values: off, on and auto.", enum=("off", "on", "auto")),
 ]
 
 # --------------------------------------------------------------------------------------------

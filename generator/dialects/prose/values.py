@@ -82,6 +82,9 @@ _ENUM_PHRASES = [
 _LIST_CUT = rx(
     r"[，；;。]|\.(?:\s|$)|,\s{0,2}(?:indicating|which|that|meaning|where|respectively|for example"
     r"|e\.g\.|such as|in\b|and so on)|\s{0,2}\((?:for example|e\.g\.)"
+    # "v3 or v4 in some regions", "PrePaid and PostPaid for subscription and pay-as-you-go":
+    # values never hold spaces, so a preposition after the last one starts the sentence's rest.
+    r"|\s{1,3}(?:in|for|if|when|unless|only|depending|under|within)\s"
 )
 
 
