@@ -17,7 +17,6 @@ show nesting only visually. The reader keeps what the page shows and no more:
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 
@@ -29,7 +28,7 @@ from ..location import SourceLoc
 from ..timebox import PageTimeout
 from .html_depth import TREE_CHARS, explicit_level, indent_px, marker_width, row_depths
 from .html_parser import HEADINGS, MAX_DEPTH, Soup, defuse
-from .layout import NodeCollector, SpanGrid, labelled
+from .layout import NodeCollector, SpanGrid, is_json, labelled
 from .tree import CodeBlock, Document, Heading, Paragraph, Row, Table, link_key
 
 # --- sniffing -------------------------------------------------------------------------------
@@ -238,17 +237,6 @@ def _language(pre: Tag) -> str:
     return ""
 
 
-def _is_json(text: str) -> bool:
-    stripped = text.strip()
-    if not stripped or stripped[0] not in "{[":
-        return False
-    try:
-        json.loads(stripped)
-    except ValueError:
-        return False
-    return True
-
-
 # --- walking --------------------------------------------------------------------------------
 
 
@@ -421,7 +409,7 @@ class _Walker(NodeCollector):
 
     def code(self, tag: Tag) -> None:
         text = tag.get_text().strip("\n")
-        language = _language(tag) or ("json" if _is_json(text) else "")
+        language = _language(tag) or ("json" if is_json(text) else "")
         first_text_line = (tag.sourceline or 0) + (1 if text and tag.get_text().startswith("\n")
                                                     else 0)
         self.emit(CodeBlock(text, SourceLoc(self.path, first_text_line or self.last_line),

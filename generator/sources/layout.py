@@ -1,8 +1,10 @@
-"""Text layout the structured readers (reStructuredText, HTML) share: spanning table cells and
-labelled notes. Both render the same Sphinx constructs, and must give the same rows and text for
-the same page so the contract does not depend on the page's format."""
+"""Text layout the structured readers (reStructuredText, HTML) share: spanning table cells,
+labelled notes and unlabelled JSON samples. Both render the same Sphinx constructs, and must give
+the same rows and text for the same page so the contract does not depend on the page's format."""
 
 from __future__ import annotations
+
+import json
 
 from ..location import SourceLoc
 from .tree import Node, Paragraph, Table
@@ -13,6 +15,19 @@ def labelled(label: str, body: str) -> str:
     if not body:
         return label
     return f"{label}:\n{body}" if body.startswith("- ") else f"{label}: {body}"
+
+
+def is_json(text: str) -> bool:
+    """Whether an unlabelled code block is a JSON document: the structured formats often leave
+    a sample's language unstated, and a JSON sample is read differently from a request line."""
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "{[":
+        return False
+    try:
+        json.loads(stripped)
+    except ValueError:
+        return False
+    return True
 
 
 class SpanGrid:

@@ -12,7 +12,6 @@ way Sphinx reads them. What this module adds is what a bare docutils parse lacks
 
 from __future__ import annotations
 
-import json
 import re
 
 import docutils.utils
@@ -22,7 +21,7 @@ from docutils.parsers.rst import Parser
 from ..errors import InputError
 from ..location import SourceLoc
 from ..timebox import PageTimeout
-from .layout import NodeCollector, SpanGrid, labelled
+from .layout import NodeCollector, SpanGrid, is_json, labelled
 from .rst_docutils import adopt_unknown, settings
 from .tree import CodeBlock, Document, Heading, Paragraph, Row, Table, link_key
 
@@ -328,7 +327,7 @@ class _Walker(NodeCollector):
         if not language and len(classes) >= 2 and classes[0] == "code":
             language = classes[1]
         if not language:
-            language = "json" if _is_json(text) else self.highlight
+            language = "json" if is_json(text) else self.highlight
         self.emit(CodeBlock(text, self.loc(node.line or _first_line(node)), language))
 
     # tables
@@ -486,17 +485,6 @@ def _has_blocks(node: nodes.Node) -> bool:
     return any(isinstance(n, _BLOCKISH) or (isinstance(n, nodes.system_message) and
                                             next(n.findall(nodes.literal_block), None) is not None)
                for n in node.findall(include_self=False))
-
-
-def _is_json(text: str) -> bool:
-    stripped = text.strip()
-    if not stripped or stripped[0] not in "{[":
-        return False
-    try:
-        json.loads(stripped)
-    except ValueError:
-        return False
-    return True
 
 
 def _plain(markup: str) -> str:
