@@ -252,6 +252,26 @@ def test_huge_numbers_do_not_crash():
     assert "digit integer" in found[0].message
 
 
+def test_duplicate_keys_are_reported_on_a_body_that_validates():
+    """Drift even when every value fits: the sender wrote two values and parsers keep one."""
+    body = b'{"TotalCount": 1, "TotalCount": 2, "IpsecServers": []}'
+    for given in (body, body.decode(), ):
+        findings = response(VPC, "ListIpsecServers", given)
+        assert [(f.rule, f.pointer, f.severity) for f in findings] == [
+            ("duplicate-key", "/TotalCount", "warning")]
+    strict = response(VPC, "ListIpsecServers", body, strict=True)
+    assert [(f.rule, f.severity) for f in strict] == [("duplicate-key", "error")]
+    assert response(VPC, "ListIpsecServers", body, warnings=False) == []
+    # Keys spaced before the colon make the cheap count differ; the re-read finds no duplicate.
+    assert response(VPC, "ListIpsecServers", b'{"TotalCount" : 1, "IpsecServers": []}') == []
+    # A quote-colon inside a string value is no key.
+    assert response(VPC, "ListIpsecServers", b'{"RequestId": "a\\":b", "IpsecServers": []}') == []
+    # Escaped quotes written as \u0022 balance the quotes a duplicate removes; still found.
+    masked = b'{"TotalCount":1,"TotalCount":2,"RequestId":"\\u0022\\u0022","IpsecServers":[]}'
+    assert [(f.rule, f.pointer) for f in response(VPC, "ListIpsecServers", masked)] == [
+        ("duplicate-key", "/TotalCount")]
+
+
 def test_duplicate_keys_are_a_warning_when_a_body_is_reported():
     body = b'{"TotalCount": 1, "TotalCount": 2, "Extra": 1, "IpsecServers": []}'
     findings = response(VPC, "ListIpsecServers", body)
