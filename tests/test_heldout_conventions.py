@@ -449,3 +449,69 @@ def test_a_mandatory_response_field_that_the_sample_leaves_out_is_not_required(t
     assert list(Draft202012Validator(schema).iter_errors({"key": "k1", "value": "v1"})) == []
     assert "values" not in json.dumps(schema.get("required", []))
     assert "sample-rejected" not in _report_codes(tmp_path)
+
+
+# --- a sample rooted elsewhere still shows which objects stand side by side -----------------
+
+GADGET_MD = """\
+# DescribeGadget
+
+You can call this operation to query a gadget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGadget|The operation that you want to perform. |
+|GadgetId|String|Yes|gd-1|The ID of the gadget. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|GadgetId|String|gd-1|The ID of the gadget. |
+|PowerConfig| | |The power settings. |
+|Voltage|Integer|220|The voltage. |
+|Plug|String|typeC|The plug. |
+|NetworkConfig| | |The network settings. |
+|Address|String|10.0.0.1|The address. |
+|Mask|String|24|The mask. |
+|RequestId|String|F2310D45|The ID of the request. |
+
+## Examples
+
+Sample success responses
+
+`JSON` format
+
+```
+{
+    "Gadgets": {
+        "Gadget": [
+            {
+                "GadgetId": "gd-1",
+                "NetworkConfig": {"Address": "10.0.0.1", "Mask": "24"},
+                "PowerConfig": {"Voltage": 220, "Plug": "typeC"}
+            }
+        ]
+    },
+    "RequestId": "F2310D45"
+}
+```
+"""
+
+
+def test_a_list_sample_on_a_single_item_page_closes_the_scopes_it_shows_side_by_side(tmp_path):
+    """The page of DescribeGadget shows the sample of DescribeGadgets: no path of the table
+    reaches into it, but its objects still show that NetworkConfig stands beside PowerConfig,
+    and which fields each holds. The unsorted flat table gives no other clue."""
+    document = _openapi(tmp_path, "DescribeGadget.md", GADGET_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeGadget"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    assert {"GadgetId", "PowerConfig", "NetworkConfig", "RequestId"} <= set(
+        response["properties"])
+    power = _resolve(document, response["properties"]["PowerConfig"])
+    network = _resolve(document, response["properties"]["NetworkConfig"])
+    assert set(power["properties"]) == {"Voltage", "Plug"}
+    assert set(network["properties"]) == {"Address", "Mask"}

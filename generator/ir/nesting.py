@@ -2,7 +2,9 @@
 
 Alibaba pages list nested fields flat after their parent: a row typed `object`/`Array of X`
 opens a scope, but the page never says where it closes. The page's samples do: a field belongs
-to the innermost open object whose sample instances carry that key. When no sample knows the
+to the innermost open object whose sample instances carry that key. A sample the table's paths
+do not reach (the list operation's sample on the single-item page) still shows, by names, which
+object holds the field and which objects stand side by side. When no sample knows the
 field, two conventions of these pages decide: tables sorted alphabetically within each scope
 (a name that sorts before its predecessor closes the scope), and children that talk about their
 parent (the tag key, the tag value) where the next row does not. Whatever was guessed is
@@ -83,6 +85,42 @@ def keys_at(values: list[Any], path: tuple[str, ...]) -> set[str] | None:
     return keys if seen else None
 
 
+class SampleShapes:
+    """Which keys sample objects hold under each key name, and which keys stand beside it,
+    wherever in the samples they are: structure that survives a sample rooted elsewhere."""
+
+    MAX_NODES = 20_000
+    """Sample values looked at; a sample larger than that is read in part."""
+
+    def __init__(self, samples: list[Any]) -> None:
+        self.children: dict[str, set[str]] = {}
+        self.siblings: dict[str, set[str]] = {}
+        todo = list(samples)
+        seen = 0
+        while todo and seen < self.MAX_NODES:
+            value = todo.pop()
+            seen += 1
+            if isinstance(value, list):
+                todo.extend(value)
+                continue
+            if not isinstance(value, dict):
+                continue
+            for key, inner in value.items():
+                self.siblings.setdefault(key, set()).update(k for k in value if k != key)
+                for item in _objects_in(inner):
+                    self.children.setdefault(key, set()).update(item)
+                todo.append(inner)
+
+
+def _objects_in(value: Any) -> list[dict]:
+    """The objects a key's value holds: itself, the items of a list, the items of an
+    XML-style wrapper (`{"Item": [...]}`)."""
+    inner = unwrap_list(value)
+    if isinstance(inner, list):
+        return [i for i in inner if isinstance(i, dict)]
+    return [value] if isinstance(value, dict) else []
+
+
 @dataclass
 class _Node:
     row: FieldRow | None
@@ -133,6 +171,7 @@ class _Nester:
         self.stack: list[_Node] = [self.root]
         self.pending: _Node | None = None
         """A list just added whose item type a following nameless row may state."""
+        self.shapes: SampleShapes | None = None
 
     def run(self) -> tuple[Schema, list[Diagnostic]]:
         rows = self.table.rows
@@ -201,6 +240,9 @@ class _Nester:
             known_any = True
             if row.name in keys:
                 return index
+        by_name = self._by_name(row)
+        if by_name is not None:
+            return by_name
         top = self.stack[innermost]
         side = "request" if row.location is not None else "response"
         if row.name in COMMON_TOP_LEVEL[side]:
@@ -224,6 +266,24 @@ class _Nester:
         if known_any:
             self._guess(row, innermost, "no sample shows this field")
         return innermost
+
+    def _by_name(self, row: FieldRow) -> int | None:
+        """The open scope a sample places the row in by names alone, when no sample shows the
+        row where its path would be (a sample of the list operation on the page of the
+        single-item one, a sample under another root): an object named like the scope holding
+        the row's name makes it a child; an object holding both names side by side closes the
+        scope."""
+        if self.shapes is None:
+            self.shapes = SampleShapes(self.samples)
+        for index in range(len(self.stack) - 1, 0, -1):
+            name = self.stack[index].label
+            if row.name in self.shapes.children.get(name, ()):
+                return index
+            if row.name in self.shapes.siblings.get(name, ()):
+                self._guess(row, index - 1, f"a sample shows it beside {name!r}, not inside it",
+                            "info")
+                return index - 1
+        return None
 
     def _guess(self, row: FieldRow, index: int, why: str, severity: str = "warning") -> None:
         parent = self.stack[index].name or "the top level"
