@@ -89,27 +89,42 @@ class SampleShapes:
     """Which keys sample objects hold under each key name, and which keys stand beside it,
     wherever in the samples they are: structure that survives a sample rooted elsewhere."""
 
-    MAX_NODES = 20_000
-    """Sample values looked at; a sample larger than that is read in part."""
+    MAX_WORK = 200_000
+    """Values and keys looked at; a sample larger than that is read in part (cost stays linear:
+    an object's key set is shared by reference, never copied per key)."""
+
+    ITEMS_READ = 100
+    """Items of a list that are read: the items of one list share a shape."""
 
     def __init__(self, samples: list[Any]) -> None:
-        self.children: dict[str, set[str]] = {}
-        self.siblings: dict[str, set[str]] = {}
+        self._children: dict[str, set[str]] = {}
+        self._beside: dict[str, list[Any]] = {}
         todo = list(samples)
-        seen = 0
-        while todo and seen < self.MAX_NODES:
+        budget = self.MAX_WORK
+        while todo and budget > 0:
             value = todo.pop()
-            seen += 1
+            budget -= 1
             if isinstance(value, list):
-                todo.extend(value)
+                todo.extend(value[:self.ITEMS_READ])
                 continue
             if not isinstance(value, dict):
                 continue
+            keys = value.keys()
             for key, inner in value.items():
-                self.siblings.setdefault(key, set()).update(k for k in value if k != key)
-                for item in _objects_in(inner):
-                    self.children.setdefault(key, set()).update(item)
+                budget -= 1
+                self._beside.setdefault(key, []).append(keys)
+                for item in _objects_in(inner)[:self.ITEMS_READ]:
+                    self._children.setdefault(key, set()).update(item)
+                    budget -= len(item)
                 todo.append(inner)
+
+    def holds(self, scope: str, name: str) -> bool:
+        """Whether an object found under the key `scope` has the key `name`."""
+        return name in self._children.get(scope, ())
+
+    def beside(self, scope: str, name: str) -> bool:
+        """Whether some object holds `scope` and `name` side by side."""
+        return name != scope and any(name in keys for keys in self._beside.get(scope, ()))
 
 
 def _objects_in(value: Any) -> list[dict]:
@@ -277,9 +292,9 @@ class _Nester:
             self.shapes = SampleShapes(self.samples)
         for index in range(len(self.stack) - 1, 0, -1):
             name = self.stack[index].label
-            if row.name in self.shapes.children.get(name, ()):
+            if self.shapes.holds(name, row.name):
                 return index
-            if row.name in self.shapes.siblings.get(name, ()):
+            if self.shapes.beside(name, row.name):
                 self._guess(row, index - 1, f"a sample shows it beside {name!r}, not inside it",
                             "info")
                 return index - 1
