@@ -63,6 +63,13 @@ def _nothing_read(results: list[PageResult]) -> InputError:
     return InputError(problems[0].message + more, problems[0].loc or SourceLoc(results[0].path))
 
 
+def _style(results: list[PageResult], default: str) -> str:
+    """The style most of the pages read as: an Alibaba product is RPC, or ROA (REST) when its
+    pages state request lines; the validator matches requests by this."""
+    votes = Counter(r.extract.style for r in results if r.extract is not None)
+    return votes.most_common(1)[0][0] if votes else default
+
+
 def infer_version(results: list[PageResult], style: str) -> str:
     votes: Counter[str] = Counter()
     for result in results:
@@ -113,7 +120,7 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
             groups[first].extend(unread)
     plans = []
     for name, group in sorted(groups.items()):
-        style = STYLES.get(name, "rest")
+        style = _style(group, STYLES.get(name, "rest"))
         manifest = Manifest(provider=provider or PROVIDERS.get(name, name),
                             product=product or "api",
                             title=f"{provider or PROVIDERS.get(name, name)} {product or 'api'}",

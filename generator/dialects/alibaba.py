@@ -1,6 +1,9 @@
-"""Alibaba Cloud RPC reference pages (English and Chinese, any reader).
+"""Alibaba Cloud reference pages, RPC and ROA (English and Chinese, any reader).
 
 Conventions this dialect knows: one page per Action; a request table with a Required column;
+RPC pages call `/?Action=<Name>`, ROA pages state a request line under "Request syntax"
+(`PATCH|POST /openapi/instances/[InstanceId]/description HTTPS|HTTP`) and a Position column
+(`Path`, `Query`, `Body`, `Header`) that says where each parameter travels;
 a response table listing nested fields flat after their parent; `Name.N` / `Tag.N.Key` names for
 flattened lists; JSON and XML success samples; an error table with HTTP status, code, message and
 description; a change history. Nesting is left to `ir.reconcile`, which has the samples.
@@ -26,7 +29,7 @@ from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table
 from .fields import cell, language_of, row_to_field
 from .samples import read_sample
 from .sections import section_of_title, walk_sections
-from .tables import column_roles, table_kind
+from .tables import column_roles, read_location, table_kind
 
 NAME = "alibaba"
 _ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
@@ -36,6 +39,9 @@ _URL_ACTION = re.compile(r"[?&#]Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
 _FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn]"
                    r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>\.[Nn])?)?$")
+_METHOD = r"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)"
+_REQUEST_LINE = re.compile(rf"^\s*({_METHOD}(?:\s*\|\s*{_METHOD})*)\s+(/[^\s?#]*)", re.I)
+_PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]")
 _BOILERPLATE = re.compile(r"^(all products|search|document center|last updated|debugging|"
                           r"\d+\s*$)", re.I)
 
@@ -104,9 +110,29 @@ def _summary(doc: Document) -> str:
     return ""
 
 
+def _request_line(doc: Document) -> tuple[tuple[str, ...], str, SourceLoc | None]:
+    """(methods, path template, where) of an ROA page's request syntax, or ((), "", None).
+
+    `[InstanceId]` in the path is the page's spelling of the template variable `{InstanceId}`;
+    `PATCH|POST` means either method reaches the operation."""
+    for section, _, node in walk_sections(doc):
+        if section != "syntax" or not isinstance(node, (CodeBlock, Paragraph)):
+            continue
+        for line in node.text.splitlines()[:5]:
+            match = _REQUEST_LINE.match(line)
+            if match and "Action=" not in line:
+                methods = tuple(dict.fromkeys(
+                    m.strip().upper() for m in match.group(1).split("|")))
+                path = _PATH_VARIABLE.sub(r"{\1}", match.group(2))
+                return methods, path, node.loc
+    return (), "", None
+
+
 def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[Diagnostic]]:
-    """A parameter/response table; `Name.N` and `Tag.N.Key` names become nested rows."""
+    """A parameter/response table; `Name.N` and `Tag.N.Key` names become nested rows. A request
+    table's Position column, when it has one, says where each row travels."""
     roles = column_roles(table.header)
+    positioned = location is not None and "location" in roles
     rows: list[FieldRow] = []
     diagnostics: list[Diagnostic] = []
     flat_parents: dict[str, int] = {}
@@ -131,7 +157,10 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
                     else "Array of String"
         elif match:
             kwargs = {"name": match.group("base")}
-        field, found = row_to_field(row, roles, location=location, **kwargs)  # type: ignore[arg-type]
+        where = location
+        if positioned:
+            where = read_location(cell(row, roles, "location")) or location
+        field, found = row_to_field(row, roles, location=where, **kwargs)  # type: ignore[arg-type]
         diagnostics.extend(found)
         if match and not match.group("child"):
             field = _as_flat_list(field)
@@ -206,6 +235,7 @@ def extract(doc: Document) -> PageExtract:
     errors: list[ErrorCode] = []
     changes: list[Change] = []
     description_parts: list[str] = []
+    methods, path, request_loc = _request_line(doc)
     for section, label, node in walk_sections(doc):
         if isinstance(node, Table):
             kind = table_kind(node.header)
@@ -234,6 +264,8 @@ def extract(doc: Document) -> PageExtract:
                     "info", "table-skipped",
                     f"{what} table ({' | '.join(node.header)}) with {len(node.rows)} rows is not "
                     "part of the API contract", node.loc))
+        elif isinstance(node, CodeBlock) and section == "syntax" and request_loc is not None:
+            continue  # the request line, read into the method and path above
         elif isinstance(node, CodeBlock):
             sample, found = read_sample(node, "error" if label == "error" else label)
             samples.append(sample)
@@ -244,8 +276,8 @@ def extract(doc: Document) -> PageExtract:
     for diagnostic_index, diagnostic in enumerate(diagnostics):
         diagnostics[diagnostic_index] = replace(diagnostic, operation=op_id)
     return PageExtract(
-        page=page, dialect=NAME, language=language, operation_id=op_id, style="rpc",
-        methods=("GET", "POST"), path="/",
+        page=page, dialect=NAME, language=language, operation_id=op_id,
+        style="rest" if methods else "rpc", methods=methods or ("GET", "POST"), path=path or "/",
         summary=((language, summary),) if summary else (),
         description=((language, "\n\n".join(description_parts)),) if description_parts else (),
         request=tuple(request), responses=tuple(responses), samples=tuple(samples),

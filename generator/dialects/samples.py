@@ -13,7 +13,9 @@ from ..ir.model import Diagnostic, Sample
 from ..sources.tree import CodeBlock
 from .fields import MAX_NAME
 
-_URL_LINE = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://", re.I)
+_URL_LINE = re.compile(r"^\s*(?:(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
+                       r"|(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+/)", re.I)
+"""A request: a URL, or a request line with a path (`PUT /clusters/c-1 HTTP/1.1`)."""
 _JSON_START = re.compile(r"^\s*[\[{]")
 _BODY_START = re.compile(r"\n[ \t]*[\[{]")
 MAX_SAMPLE_DEPTH = 200

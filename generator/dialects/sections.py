@@ -19,6 +19,7 @@ SECTION_TITLES: dict[str, tuple[str, ...]] = {
     "response": ("response parameters", "返回数据", "响应参数", "response", "返回参数", "响应",
                  "response parameter", "返回结果", "响应消息", "response body"),
     "uri": ("uri", "url", "请求uri"),
+    "syntax": ("request syntax", "请求语法", "syntax", "request line"),
     "examples": ("examples", "example", "示例", "sample", "samples"),
     "errors": ("error codes", "错误码", "error code", "status codes", "状态码", "status code"),
     "changes": ("change history", "变更历史", "修订记录"),

@@ -24,6 +24,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "summary": ("summary of changes", "变更内容概要", "change content", "变更内容"),
     "operation": ("operation", "操作"),
     "access": ("access level", "访问级别"),
+    "location": ("位置", "参数位置", "position", "location", "parameter position", "in"),
 }
 _WORD_TO_ROLE = {word: role for role, words in ROLE_WORDS.items() for word in words}
 
@@ -73,3 +74,13 @@ def read_required(cell: str) -> bool | None:
     if word in NO_WORDS:
         return False
     return None
+
+
+_LOCATION_WORDS = {"path": "path", "query": "query", "host": "query", "header": "header",
+                   "body": "body", "formdata": "body", "form": "body"}
+
+
+def read_location(cell: str) -> str | None:
+    """Where a parameter travels, from a Position column (`Path`, `Query`, `Body`, `FormData`,
+    `Header`); None when the cell names no place on the wire."""
+    return _LOCATION_WORDS.get(cell.strip().lower().replace(" ", ""))

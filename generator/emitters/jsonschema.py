@@ -156,11 +156,21 @@ ERROR_ENVELOPES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+_ENVELOPE_OF_DIALECT = {"alibaba": "rpc", "huawei": "rest"}
+
+
+def envelope_of(operation: Operation) -> str:
+    """The key of the error envelope the operation answers with: the vendor's, whatever the
+    operation's style (Alibaba ROA operations answer errors as Alibaba RPC ones do)."""
+    return _ENVELOPE_OF_DIALECT.get(operation.dialect, operation.style)
+
+
 def error_schema(operation: Operation, product: Product) -> dict[str, Any]:
     """The provider's error envelope; the documented codes are listed, not enforced, because
     any operation can also return the provider's common errors."""
-    fields = ERROR_ENVELOPES[operation.style]
-    code_field = fields[2][0] if operation.style == "rpc" else fields[0][0]
+    envelope = envelope_of(operation)
+    fields = ERROR_ENVELOPES[envelope]
+    code_field = fields[2][0] if envelope == "rpc" else fields[0][0]
     properties: dict[str, Any] = {name: {"type": "string", "description": text}
                                   for name, text in fields}
     codes = sorted({e.code for e in operation.errors})

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from ..ir.model import Operation, Parameter, Product, Schema, localized_get
-from .jsonschema import ERROR_ENVELOPES, X, schema_to_json
+from .jsonschema import ERROR_ENVELOPES, X, envelope_of, schema_to_json
 
 REF = "#/components/schemas/"
 DEFAULT_LIST_LENGTH = 20
@@ -119,7 +119,7 @@ def _responses(operation: Operation, named: frozenset[str]) -> dict[str, Any]:
     by_status: dict[int, list] = {}
     for error in operation.errors:
         by_status.setdefault(error.status, []).append(error)
-    envelope = f"{'Rpc' if operation.style == 'rpc' else 'Rest'}Error"
+    envelope = f"{'Rpc' if envelope_of(operation) == 'rpc' else 'Rest'}Error"
     for status, errors in sorted(by_status.items()):
         codes = ", ".join(e.code for e in errors)
         media = {"schema": {"$ref": REF + envelope}}
@@ -197,7 +197,7 @@ def emit_openapi(product: Product) -> dict[str, Any]:
     schemas = {name: schema_to_json(schema, REF, named, top=True)
                for name, schema in product.types}
     for style, fields in ERROR_ENVELOPES.items():
-        if any(op.style == style for op in product.operations):
+        if any(envelope_of(op) == style for op in product.operations):
             schemas[f"{'Rpc' if style == 'rpc' else 'Rest'}Error"] = {
                 "type": "object",
                 "properties": {name: {"type": "string", "description": text}

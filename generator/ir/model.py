@@ -163,6 +163,9 @@ class Operation:
     changes: tuple[Change, ...] = ()
     pages: tuple[str, ...] = ()
     loc: SourceLoc | None = None
+    dialect: str = ""
+    """The documentation style the pages follow; it decides the error envelope (an Alibaba ROA
+    operation is REST on the wire but answers errors as Alibaba RPC operations do)."""
 
     def success(self) -> Response | None:
         for response in self.responses:

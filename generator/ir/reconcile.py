@@ -71,10 +71,20 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
                         diagnostics: list[Diagnostic]) -> tuple[list[Parameter], Schema | None]:
     params: list[Parameter] = []
     body_tables: list[FieldTable] = []
+    tables: list[FieldTable] = []
     for table in extract.request:
         if any(r.location == "body" for r in table.rows):
-            body_tables.append(table)
-            continue
+            # A table of where-each-row-travels (Huawei body tables with their headers, ROA
+            # tables with a Position column): body and header rows go to the body side, the
+            # rest are parameters like any other.
+            body_tables.append(replace(table, rows=tuple(
+                r for r in table.rows if r.location in ("body", "header"))))
+            rest = tuple(r for r in table.rows if r.location not in ("body", "header"))
+            if not rest:
+                continue
+            table = replace(table, rows=rest)
+        tables.append(table)
+    for table in tables:
         root, found = nest(table, [])
         diagnostics.extend(found)
         locations = {r.name: r.location for r in table.rows}
@@ -101,7 +111,10 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
         for row in headers:
             params.append(Parameter(row.name, "header", row.schema, bool(row.required),
                                     loc=row.loc))
-        body_rows = tuple(replace(r, depth=0) for r in rows if r.location == "body")
+        # Huawei body tables are one level each (nested objects are tables of their own);
+        # other pages list nested body fields flat, and the samples place them.
+        body_rows = tuple(replace(r, depth=0) if extract.dialect == "huawei" else r
+                          for r in rows if r.location == "body")
         if body_rows:
             values = _json_values(extract.samples, "request")
             root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
@@ -216,7 +229,8 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
         description=_bounded(extract.description, "description", extract, diagnostics),
         parameters=tuple(params),
         request_body=body, responses=tuple(responses), errors=extract.errors,
-        samples=extract.samples, changes=extract.changes, pages=(extract.page,), loc=extract.loc)
+        samples=extract.samples, changes=extract.changes, pages=(extract.page,), loc=extract.loc,
+        dialect=extract.dialect)
     return operation, diagnostics
 
 

@@ -1,0 +1,223 @@
+"""Alibaba Cloud ROA pages: REST operations documented in the Alibaba style.
+
+Products such as Container Service or Elasticsearch document each operation on an Alibaba page
+(same title, tables, samples and error table as RPC pages) but call it with a request line given
+under "Request syntax" (`PATCH|POST /openapi/instances/[InstanceId]/description HTTPS|HTTP`)
+and say in a Position column where each parameter travels (Path, Query, Body, Header). The
+pages below are constructed from those conventions, in both languages.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_pages
+from generator.validation import validate_request, validate_response
+
+CONFIG_ZH = """\
+# ModifyWidgetConfig
+
+调用ModifyWidgetConfig修改部件的配置。
+
+## 调试
+
+[您可以在OpenAPI Explorer中直接运行该接口。](https://api.aliyun.com/#product=Demo&api=ModifyWidgetConfig&type=ROA&version=2020-01-01)
+
+## 请求头
+
+该接口使用公共请求头，无特殊请求头。
+
+## 请求语法
+
+```
+PATCH|PUT /widgets/[WidgetId]/configuration HTTPS|HTTP
+```
+
+## 请求参数
+
+|名称|类型|位置|是否必选|示例值|描述|
+|--|--|--|----|---|--|
+|WidgetId|String|Path|是|wd-123|部件ID。 |
+|DryRun|Boolean|Query|否|false|是否只预检。 |
+|x-acs-trace|String|Header|否|t-1|调用链ID。 |
+| |Object|Body|否| |请求体参数。 |
+|configs|Object|Body|否| |配置信息。 |
+|key|String|Body|否|k-aa|配置键。 |
+|value|String|Body|否|v-aa|配置值。 |
+|name|String|Body|是|metric-server|组件名称。 |
+|replicas|Integer|Body|否|2|副本数。取值范围：1~10。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|request\\_id|String|687C5BAA-D103|请求ID。 |
+|task\\_id|String|T-5a54309c|任务ID。 |
+
+## 示例
+
+请求示例
+
+```
+PATCH /widgets/wd-123/configuration HTTP/1.1
+公共请求头
+{
+    "configs": {
+        "value": "v-aa",
+        "key": "k-aa"
+    },
+    "name": "metric-server",
+    "replicas": 2
+}
+```
+
+正常返回示例
+
+`JSON` 格式
+
+```
+{
+    "request_id": "687C5BAA-D103",
+    "task_id": "T-5a54309c"
+}
+```
+
+## 错误码
+
+|HttpCode|错误码|错误信息|描述|
+|--------|---|----|--|
+|404|WidgetNotFound|The widget does not exist.|部件不存在。|
+"""
+
+LIST_EN = """\
+# ListWidgets
+
+You can call this operation to query widgets.
+
+## Request syntax
+
+```
+GET /widgets HTTP/1.1
+```
+
+## Request parameters
+
+|Parameter|Type|Position|Required|Example|Description|
+|---------|----|--------|--------|-------|-----------|
+|page|Integer|Query|No|1|The page number. |
+|size|Integer|Query|No|10|The number of entries per page. Maximum value: 100. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|5E2E-3F8B|The ID of the request. |
+|Result|Array of Widget| |The widgets. |
+|widgetId|String|wd-123|The ID of the widget. |
+|name|String|w1|The name of the widget. |
+
+## Examples
+
+Sample requests
+
+```
+GET /widgets?page=1&size=10 HTTP/1.1
+Common request headers
+```
+
+Sample success responses
+
+`JSON` format
+
+```
+{
+    "RequestId": "5E2E-3F8B",
+    "Result": [
+        {"widgetId": "wd-123", "name": "w1"}
+    ]
+}
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, dict]:
+    root = tmp_path_factory.mktemp("roa")
+    pages = root / "pages"
+    pages.mkdir()
+    (pages / "ModifyWidgetConfig.md").write_text(CONFIG_ZH, encoding="utf-8")
+    (pages / "ListWidgets.md").write_text(LIST_EN, encoding="utf-8")
+    build_pages([pages], root / "out", product="demo")
+    out = root / "out"
+    document = json.loads((out / "alibabacloud" / "demo" / "openapi.json").read_text("utf-8"))
+    return out, document
+
+
+def _strip(schema):
+    if isinstance(schema, dict):
+        return {k: _strip(v) for k, v in schema.items()
+                if not k.startswith("x-") and k not in ("description", "examples")}
+    if isinstance(schema, list):
+        return [_strip(v) for v in schema]
+    return schema
+
+
+def test_the_request_line_gives_methods_and_path_template(built):
+    _, document = built
+    assert document["info"]["x-docs2spec-style"] == "rest"
+    item = document["paths"]["/widgets/{WidgetId}/configuration"]
+    assert {"patch", "put"} <= set(item)
+    assert item["patch"]["operationId"] == "ModifyWidgetConfig"
+    assert document["paths"]["/widgets"]["get"]["operationId"] == "ListWidgets"
+    assert not any(path.startswith("/?Action=") for path in document["paths"])
+
+
+def test_the_position_column_says_where_each_parameter_travels(built):
+    _, document = built
+    operation = document["paths"]["/widgets/{WidgetId}/configuration"]["patch"]
+    where = {(p["name"], p["in"], p["required"]) for p in operation["parameters"]}
+    assert where == {("WidgetId", "path", True), ("DryRun", "query", False),
+                     ("x-acs-trace", "header", False)}
+    body = _strip(operation["requestBody"]["content"]["application/json"]["schema"])
+    # The nameless Object row is the body itself; the sample places the flat rows.
+    assert body == {"type": "object", "properties": {
+        "configs": {"type": "object", "properties": {"key": {"type": "string"},
+                                                     "value": {"type": "string"}}},
+        "name": {"type": "string"},
+        "replicas": {"type": "integer", "minimum": 1, "maximum": 10}},
+        "required": ["name"]}
+    listing = document["paths"]["/widgets"]["get"]
+    assert {(p["name"], p["in"]) for p in listing["parameters"]} == {("page", "query"),
+                                                                     ("size", "query")}
+    assert "requestBody" not in listing
+
+
+def test_errors_keep_the_alibaba_envelope(built):
+    _, document = built
+    operation = document["paths"]["/widgets/{WidgetId}/configuration"]["patch"]
+    assert operation["responses"]["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/RpcError"}
+    assert "Code" in document["components"]["schemas"]["RpcError"]["properties"]
+
+
+def test_requests_are_matched_by_method_and_path(built):
+    out, _ = built
+    findings = validate_request("alibabacloud/demo", url="https://demo.aliyuncs.com/widgets/wd-9/"
+                                "configuration?DryRun=maybe", method="PATCH",
+                                body={"name": "n", "replicas": 11}, generated=out)
+    assert sorted((f.rule, f.pointer) for f in findings) == [
+        ("range", "/body/replicas"), ("type", "/query/DryRun")]
+    assert validate_request("alibabacloud/demo", url="/widgets?page=2", method="GET",
+                            generated=out) == []
+
+
+def test_responses_are_checked_against_the_documented_fields(built):
+    out, _ = built
+    good = b'{"RequestId": "r", "Result": [{"widgetId": "wd-1", "name": "w"}]}'
+    assert validate_response("alibabacloud/demo", "ListWidgets", good, generated=out) == []
+    bad = b'{"RequestId": "r", "Result": [{"widgetId": 7}]}'
+    findings = validate_response("alibabacloud/demo", "ListWidgets", bad, generated=out)
+    assert [(f.rule, f.pointer) for f in findings] == [("type", "/Result/0/widgetId")]
