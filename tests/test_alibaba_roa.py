@@ -221,3 +221,40 @@ def test_responses_are_checked_against_the_documented_fields(built):
     bad = b'{"RequestId": "r", "Result": [{"widgetId": 7}]}'
     findings = validate_response("alibabacloud/demo", "ListWidgets", bad, generated=out)
     assert [(f.rule, f.pointer) for f in findings] == [("type", "/Result/0/widgetId")]
+
+
+RPC_WITH_SYNTAX = """\
+# DescribeGizmos
+
+You can call this operation to query gizmos.
+
+## Request syntax
+
+```
+POST|GET / HTTP/1.1
+```
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGizmos|The operation that you want to perform. |
+|RegionId|String|Yes|cn-hangzhou|The region ID. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|5E2E-3F8B|The ID of the request. |
+"""
+
+
+def test_an_rpc_request_line_keeps_the_page_rpc(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "DescribeGizmos.md").write_text(RPC_WITH_SYNTAX, encoding="utf-8")
+    build_pages([pages], tmp_path / "out", product="demo")
+    document = json.loads((tmp_path / "out" / "alibabacloud" / "demo" / "openapi.json")
+                          .read_text("utf-8"))
+    assert list(document["paths"]) == ["/?Action=DescribeGizmos"]
+    assert document["info"]["x-docs2spec-style"] == "rpc"

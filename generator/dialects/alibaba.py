@@ -120,7 +120,8 @@ def _request_line(doc: Document) -> tuple[tuple[str, ...], str, SourceLoc | None
             continue
         for line in node.text.splitlines()[:5]:
             match = _REQUEST_LINE.match(line)
-            if match and "Action=" not in line:
+            # `GET|POST / HTTPS|HTTP` (or with `?Action=`) is the RPC request line.
+            if match and "Action=" not in line and match.group(2) != "/":
                 methods = tuple(dict.fromkeys(
                     m.strip().upper() for m in match.group(1).split("|")))
                 path = _PATH_VARIABLE.sub(r"{\1}", match.group(2))
