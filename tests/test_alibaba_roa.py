@@ -258,3 +258,147 @@ def test_an_rpc_request_line_keeps_the_page_rpc(tmp_path):
                           .read_text("utf-8"))
     assert list(document["paths"]) == ["/?Action=DescribeGizmos"]
     assert document["info"]["x-docs2spec-style"] == "rpc"
+
+
+GADGET_ZH = """\
+# StopGadget
+
+调用StopGadget停止部件。
+
+## 请求语法
+
+```
+PUT /pop/v1/gadgets/stop HTTP/1.1
+```
+
+## 请求参数
+
+|名称|类型|位置|是否必选|示例值|描述|
+|--|--|--|----|---|--|
+|GadgetId|String|Query|是|g-1|部件ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|91F9-3257|请求ID。 |
+|Data|Object| |返回结果。 |
+|OrderId|String|4a81-5998|变更单ID。 |
+|ErrorCode|String|success|错误码。 |
+|Code|String|200|状态码。 |
+
+## 示例
+
+正常返回示例
+
+`XML`格式
+
+```
+HTTP/1.1 200 OK
+Content-Type:application/xml
+
+<StopGadgetResponse>
+    <RequestId>91F9-3257</RequestId>
+    <Data>
+        <OrderId>4a81-5998</OrderId>
+    </Data>
+    <ErrorCode>success</ErrorCode>
+    <Code>200</Code>
+</StopGadgetResponse>
+```
+
+`JSON`格式
+
+```
+HTTP/1.1 200 OK
+Content-Type:application/json
+
+{
+  "RequestId" : "91F9-3257",
+  "Data" : {
+    "OrderId" : "4a81-5998"
+  },
+  "ErrorCode" : "success",
+  "Code" : "200"
+}
+```
+"""
+
+
+def _build_one(tmp_path, name: str, text: str) -> tuple[Path, dict, dict]:
+    pages = tmp_path / "pages"
+    pages.mkdir(exist_ok=True)
+    (pages / f"{name}.md").write_text(text, encoding="utf-8")
+    build_pages([pages], tmp_path / "out", product="demo")
+    base = tmp_path / "out" / "alibabacloud" / "demo"
+    return (tmp_path / "out", json.loads((base / "openapi.json").read_text("utf-8")),
+            json.loads((base / "report.json").read_text("utf-8")))
+
+
+def test_a_sample_written_with_its_status_line_and_headers_is_read(tmp_path):
+    """`HTTP/1.1 200 OK`, header lines, a blank line, then the body: the body is the sample, and
+    it places the rows the table lists flat (ErrorCode after Data's child is not in Data)."""
+    _, document, report = _build_one(tmp_path, "StopGadget", GADGET_ZH)
+    operation = document["paths"]["/pop/v1/gadgets/stop"]["put"]
+    schema = _strip(operation["responses"]["200"]["content"]["application/json"]["schema"])
+    assert set(schema["properties"]) == {"RequestId", "Data", "ErrorCode", "Code"}
+    assert set(schema["properties"]["Data"]["properties"]) == {"OrderId"}
+    assert not [d for d in report["diagnostics"] if d["code"] == "sample-invalid"]
+
+
+ROOTLESS_EN = """\
+# CloseGadget
+
+Call CloseGadget to close a gadget.
+
+## Request syntax
+
+```
+POST /openapi/gadgets/[GadgetId]/actions/close HTTPS|HTTP
+```
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|GadgetId|String|Yes|g-1|The ID of the gadget. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|5A5D-8E74|The ID of the request. |
+|Result|Array of Result| |The results. |
+|name|String|n1|The name. |
+
+## Examples
+
+Sample success responses
+
+`XML` format
+
+```
+<Result>
+    <name>n1</name>
+</Result>
+<Result>
+    <name>n2</name>
+</Result>
+<RequestId>5A5D-8E74</RequestId>
+```
+"""
+
+
+def test_an_xml_sample_without_a_root_element_is_the_response_members(tmp_path):
+    """ROA XML samples list the body's members side by side, without `<XResponse>`."""
+    from generator.ir.model import Schema
+    from generator.ir.xmlsample import xml_to_json
+
+    _, _, report = _build_one(tmp_path, "CloseGadget", ROOTLESS_EN)
+    assert not [d for d in report["diagnostics"] if d["code"] == "sample-invalid"]
+    schema = Schema(kind="object", properties=(
+        ("RequestId", Schema(kind="string")),
+        ("Result", Schema(kind="array", items=Schema(kind="object", properties=(
+            ("name", Schema(kind="string")),)))),))
+    _, value = xml_to_json(ROOTLESS_EN.split("```\n")[-2], schema)
+    assert value == {"Result": [{"name": "n1"}, {"name": "n2"}], "RequestId": "5A5D-8E74"}
