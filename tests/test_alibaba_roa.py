@@ -402,3 +402,42 @@ def test_an_xml_sample_without_a_root_element_is_the_response_members(tmp_path):
             ("name", Schema(kind="string")),)))),))
     _, value = xml_to_json(ROOTLESS_EN.split("```\n")[-2], schema)
     assert value == {"Result": [{"name": "n1"}, {"name": "n2"}], "RequestId": "5A5D-8E74"}
+
+
+STRUCTURE_EN = """\
+# DeleteGadget
+
+Call DeleteGadget to delete a gadget.
+
+## Request structure
+
+```
+
+     DELETE /openapi/gadgets/[ResId] HTTP/1.1\x20
+\x20\x20\x20
+```
+
+## Request parameters
+
+|Parameter|Type|Position|Required|Example|Description|
+|---------|----|--------|--------|-------|-----------|
+|ResId|String|Path|Yes|g-1|The ID of the gadget. |
+|ClientToken|String|Query|No|5A2C|The client token. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|5FFD-9ED4|The ID of the request. |
+|Result|Boolean|true|Whether the gadget is deleted. |
+"""
+
+
+def test_the_request_line_may_stand_under_request_structure(tmp_path):
+    """"Request structure" titles the request line too, which may follow blank lines and an
+    indent inside its block."""
+    _, document, _ = _build_one(tmp_path, "DeleteGadget", STRUCTURE_EN)
+    operation = document["paths"]["/openapi/gadgets/{ResId}"]["delete"]
+    assert operation["operationId"] == "DeleteGadget"
+    assert {(p["name"], p["in"]) for p in operation["parameters"]} == {
+        ("ResId", "path"), ("ClientToken", "query")}
