@@ -441,3 +441,111 @@ def test_the_request_line_may_stand_under_request_structure(tmp_path):
     assert operation["operationId"] == "DeleteGadget"
     assert {(p["name"], p["in"]) for p in operation["parameters"]} == {
         ("ResId", "path"), ("ClientToken", "query")}
+
+
+BODY_TABLE_EN = """\
+# TagGadgets
+
+Call TagGadgets to tag gadgets.
+
+## Request syntax
+
+```
+POST /openapi/gadget-tags HTTPS|HTTP
+```
+
+## Request parameters
+
+The request parameters are empty, but the RequestBody parameter is required.
+
+|Field
+
+|Type
+
+|Required
+
+|Example
+
+|Description |
+|-------|------|----------|---------|-------------|
+|GadgetIds
+
+|Array
+
+|Yes
+
+|\\["g-1","g-2"\\]
+
+|The IDs of the gadgets. |
+|Tags
+
+|Array
+
+|Yes
+
+|\\[\\{"key":"env","value":"IT"\\}\\]
+
+|The tags. |
+|GadgetType
+
+|String
+
+|Yes
+
+|GADGET
+
+|The type of the gadgets. |
+
+- **Tag parameters**
+
+|Parameter
+
+|Type
+
+|Example
+
+|Description |
+|------|----|----|----|
+|key
+
+|String
+
+|env
+
+|The tag key. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|3D87-95D9|The ID of the request. |
+|Result|Boolean|true|Whether the gadgets are tagged. |
+
+## Examples
+
+Sample requests
+
+```
+POST /openapi/gadget-tags HTTP/1.1
+Common request parameters
+{
+    "GadgetIds": ["g-1", "g-2"],
+    "Tags": [{"key": "env", "value": "IT"}],
+    "GadgetType": "GADGET"
+}
+```
+"""
+
+
+def test_a_header_written_one_cell_per_line_still_heads_a_table():
+    """Exported pages write nested tables one cell per line, blank lines between the cells."""
+    from generator.sources import read_page
+    from generator.sources.tree import Table
+
+    doc = read_page("TagGadgets.md", BODY_TABLE_EN)
+    tables = [n for n in doc.nodes if isinstance(n, Table)]
+    assert tables[0].header == ("Field", "Type", "Required", "Example", "Description")
+    assert [r.cells[:3] for r in tables[0].rows] == [
+        ("GadgetIds", "Array", "Yes"), ("Tags", "Array", "Yes"), ("GadgetType", "String", "Yes")]
+    assert tables[1].header == ("Parameter", "Type", "Example", "Description")
+
