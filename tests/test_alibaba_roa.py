@@ -549,3 +549,20 @@ def test_a_header_written_one_cell_per_line_still_heads_a_table():
         ("GadgetIds", "Array", "Yes"), ("Tags", "Array", "Yes"), ("GadgetType", "String", "Yes")]
     assert tables[1].header == ("Parameter", "Type", "Example", "Description")
 
+
+def test_a_table_introduced_as_the_request_body_lists_body_fields(tmp_path):
+    """Rows of a request table the page introduces as the RequestBody travel in the body; a
+    list's Example cell may show the whole list as JSON, and the sample types its items; a
+    table labelled as a structure's parameters (`Tag parameters`) lists no request
+    parameters."""
+    _, document, report = _build_one(tmp_path, "TagGadgets", BODY_TABLE_EN)
+    operation = document["paths"]["/openapi/gadget-tags"]["post"]
+    assert not operation.get("parameters")
+    body = _strip(operation["requestBody"]["content"]["application/json"]["schema"])
+    assert body["required"] == ["GadgetIds", "Tags", "GadgetType"]
+    assert body["properties"]["GadgetIds"] == {"type": "array", "items": {"type": "string"}}
+    assert body["properties"]["Tags"]["items"]["properties"] == {
+        "key": {"type": "string"}, "value": {"type": "string"}}
+    assert any(d["code"] == "table-skipped" and "members of Tag" in d["message"]
+               for d in report["diagnostics"])
+

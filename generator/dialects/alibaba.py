@@ -42,6 +42,14 @@ _FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn]"
 _METHOD = r"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)"
 _REQUEST_LINE = re.compile(rf"^\s*({_METHOD}(?:\s*\|\s*{_METHOD})*)\s+(/[^\s?#]*)", re.I)
 _PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]")
+_BODY_WORDS = re.compile(r"request\s*body|请求体|\bbody\b", re.I)
+"""Text before a request-section table saying its rows travel in the body (an ROA page's
+`## RequestBody` title, "Specify the required parameters in RequestBody", "RequestBody中还需填入以下
+参数")."""
+_MEMBERS_LABEL = re.compile(r"^[-*•\s]*([A-Za-z_][\w.]{0,80})\s*(?:参数说明|的参数|结构说明|结构|"
+                            r"parameters|parameter description|fields|structure)\s*[:：]?$", re.I)
+"""A label naming a structure (`ScRule参数说明`, `Item parameters`): the table after it lists
+that structure's members, not parameters of the request."""
 _BOILERPLATE = re.compile(r"^(all products|search|document center|last updated|debugging|"
                           r"\d+\s*$)", re.I)
 
@@ -237,11 +245,24 @@ def extract(doc: Document) -> PageExtract:
     changes: list[Change] = []
     description_parts: list[str] = []
     methods, path, request_loc = _request_line(doc)
+    lead: list[str] = []  # the titles and paragraphs since the last table
     for section, label, node in walk_sections(doc):
+        if isinstance(node, (Heading, Paragraph)):
+            lead.append(node.text.strip())
         if isinstance(node, Table):
             kind = table_kind(node.header)
-            if kind == "request" or (kind == "fields" and section == "request"):
-                table, found = _field_table(node, "query")
+            context, lead = lead, []
+            members = _MEMBERS_LABEL.match(context[-1]) \
+                if context and not section_of_title(context[-1]) else None
+            if section == "request" and kind in ("request", "fields") and members and not \
+                    _BODY_WORDS.search(members.group(0)):
+                diagnostics.append(Diagnostic(
+                    "info", "table-skipped", f"table describing the members of "
+                    f"{members.group(1)} ({len(node.rows)} rows) is not a list of request "
+                    "parameters", node.loc))
+            elif kind == "request" or (kind == "fields" and section == "request"):
+                body = section == "request" and any(_BODY_WORDS.search(t) for t in context)
+                table, found = _field_table(node, "body" if body else "query")
                 request.append(table)
                 diagnostics.extend(found)
             elif kind == "fields":
