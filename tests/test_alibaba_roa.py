@@ -566,3 +566,62 @@ def test_a_table_introduced_as_the_request_body_lists_body_fields(tmp_path):
     assert any(d["code"] == "table-skipped" and "members of Tag" in d["message"]
                for d in report["diagnostics"])
 
+
+LIST_BODY_ZH = """\
+# ValidateGadgetNodes
+
+调用ValidateGadgetNodes校验节点。
+
+## 请求语法
+
+```
+POST /openapi/gadgets/[GadgetId]/validate-nodes HTTPS|HTTP
+```
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|GadgetId|String|是|g-1|部件ID。 |
+
+## RequestBody
+
+RequestBody中还需填入以下参数，用来指定待校验节点。
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|host|String|是|192.168.xx.xx|节点的IP地址。 |
+|port|Integer|是|9200|节点的端口号。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|F994-07AB|请求ID。 |
+|Result|Boolean|true|返回结果。 |
+
+## 示例
+
+请求示例
+
+```
+POST /openapi/gadgets/g-1/validate-nodes HTTP/1.1
+公共请求头
+[
+	{"host": "192.168.**.**", "port": 9200},
+	{"host": "192.168.**.**", "port": 9200}
+]
+```
+"""
+
+
+def test_a_body_sent_as_a_list_has_the_rows_as_item_members(tmp_path):
+    out, document, _ = _build_one(tmp_path, "ValidateGadgetNodes", LIST_BODY_ZH)
+    operation = document["paths"]["/openapi/gadgets/{GadgetId}/validate-nodes"]["post"]
+    assert [(p["name"], p["in"]) for p in operation["parameters"]] == [("GadgetId", "path")]
+    body = _strip(operation["requestBody"]["content"]["application/json"]["schema"])
+    assert body == {"type": "array", "items": {"type": "object", "properties": {
+        "host": {"type": "string"}, "port": {"type": "integer"}}, "required": ["host", "port"]}}
+    findings = validate_request("alibabacloud/demo", url="/openapi/gadgets/g-1/validate-nodes",
+                                method="POST", body=[{"host": "h", "port": "x"}], generated=out)
+    assert [(f.rule, f.pointer) for f in findings] == [("type", "/body/0/port")]

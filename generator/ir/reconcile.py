@@ -117,12 +117,20 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
                           for r in rows if r.location == "body")
         if body_rows:
             values = _json_values(extract.samples, "request")
+            # A body sent as a list (`[{"host": ..., "port": ...}, ...]`): the rows are the
+            # members of its items.
+            listed = bool(values) and all(isinstance(v, list) and v and all(
+                isinstance(i, dict) for i in v) for v in values)
+            if listed:
+                values = [i for v in values for i in v]
             root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
             diagnostics.extend(found)
             body = inline_refs(root, types, diagnostics)
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
                                     and s.syntax == "json"), None))
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
+            if listed:
+                body = Schema(kind="array", items=body, loc=body.loc)
             diagnostics.extend(replace(d, operation=extract.operation_id)
                                for d in aligner.diagnostics)
     return params, body
