@@ -625,3 +625,44 @@ def test_a_body_sent_as_a_list_has_the_rows_as_item_members(tmp_path):
     findings = validate_request("alibabacloud/demo", url="/openapi/gadgets/g-1/validate-nodes",
                                 method="POST", body=[{"host": "h", "port": "x"}], generated=out)
     assert [(f.rule, f.pointer) for f in findings] == [("type", "/body/0/port")]
+
+
+TITLED_EN = """\
+# Query the kubeconfig of a gadget
+
+You can call the DescribeGadgetKubeconfig operation to query the kubeconfig of a gadget.
+
+## Debugging
+
+[OpenAPI Explorer automatically calculates the signature value.](https://api.aliyun.com/#product=Demo&api=DescribeGadgetKubeconfig&type=ROA&version=2015-12-15)
+
+## Request syntax
+
+```
+GET /gadgets/{GadgetId}/user_config HTTP/1.1
+```
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|GadgetId|String|Yes|g-1|The ID of the gadget. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|config|String|apiVersion: v1|The kubeconfig. |
+
+## Errors
+
+For a list of error codes, visit the API Error Center.
+"""
+
+
+def test_a_section_title_is_not_the_action_of_a_page_titled_in_words(tmp_path):
+    """A page titled in words (its file named after the Action): "Errors", a later heading, is a
+    section title and not the Action."""
+    _, document, _ = _build_one(tmp_path, "DescribeGadgetKubeconfig", TITLED_EN)
+    assert document["paths"]["/gadgets/{GadgetId}/user_config"]["get"]["operationId"] == \
+        "DescribeGadgetKubeconfig"

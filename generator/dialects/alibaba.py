@@ -74,9 +74,11 @@ def detect(doc: Document) -> float:
 
 def _operation_id(doc: Document, path: str) -> tuple[str, str]:
     """(Action name, how it was found); the page's own words win over the file name."""
+    in_sections = False  # the title comes before the sections: a later heading is no title
     for node in doc.nodes[:40]:
-        if isinstance(node, Heading) and _ACTION.match(node.text.strip()) and \
-                not section_of_title(node.text):
+        if isinstance(node, Heading) and section_of_title(node.text):
+            in_sections = True
+        elif isinstance(node, Heading) and _ACTION.match(node.text.strip()) and not in_sections:
             return node.text.strip(), "title"
         if isinstance(node, (Heading, Paragraph)):
             match = _PRODUCT_ACTION.match(node.text.strip())
