@@ -666,3 +666,38 @@ def test_a_section_title_is_not_the_action_of_a_page_titled_in_words(tmp_path):
     _, document, _ = _build_one(tmp_path, "DescribeGadgetKubeconfig", TITLED_EN)
     assert document["paths"]["/gadgets/{GadgetId}/user_config"]["get"]["operationId"] == \
         "DescribeGadgetKubeconfig"
+
+
+BARE_EN = """\
+# DeleteGadgetTags
+
+Deletes tags of a gadget.
+
+## Request syntax
+
+```
+DELETE /gadgets/GadgetId/tags HTTP/1.1
+Content-Type:application/json
+```
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|GadgetId|String|Yes|g-1|The ID of the gadget. |
+|tags|String|No|env|The tag keys to delete. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|request\\_id|String|E368-C761|The ID of the request. |
+"""
+
+
+def test_a_path_segment_spelled_as_a_parameter_name_is_that_parameter(tmp_path):
+    """`/gadgets/GadgetId/tags`: GadgetId is the documented parameter; `tags` stays literal."""
+    _, document, _ = _build_one(tmp_path, "DeleteGadgetTags", BARE_EN)
+    operation = document["paths"]["/gadgets/{GadgetId}/tags"]["delete"]
+    assert {(p["name"], p["in"], p["required"]) for p in operation["parameters"]} == {
+        ("GadgetId", "path", True), ("tags", "query", False)}

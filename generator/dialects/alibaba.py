@@ -139,6 +139,21 @@ def _request_line(doc: Document) -> tuple[tuple[str, ...], str, SourceLoc | None
     return (), "", None
 
 
+def _bare_variables(path: str, tables: list[FieldTable], unplaced: set[str]) -> str:
+    """`/clusters/ClusterId/nodepools/NodepoolId`: a segment spelled as a documented parameter
+    is that parameter when the page places it in the path (Position `Path`) or places it nowhere
+    and spells it as a name (with a capital: `ClusterId`, not the literal `tags`)."""
+    rows = {r.name: r for table in tables for r in table.rows if r.name}
+    segments = path.split("/")
+    for index, segment in enumerate(segments):
+        row = rows.get(segment)
+        if row is None or segment.startswith("{"):
+            continue
+        if row.location == "path" or (segment in unplaced and segment[:1].isupper()):
+            segments[index] = "{" + segment + "}"
+    return "/".join(segments)
+
+
 def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[Diagnostic]]:
     """A parameter/response table; `Name.N` and `Tag.N.Key` names become nested rows. A request
     table's Position column, when it has one, says where each row travels."""
@@ -248,6 +263,7 @@ def extract(doc: Document) -> PageExtract:
     description_parts: list[str] = []
     methods, path, request_loc = _request_line(doc)
     lead: list[str] = []  # the titles and paragraphs since the last table
+    unplaced: set[str] = set()  # request rows of tables without a Position column
     for section, label, node in walk_sections(doc):
         if isinstance(node, (Heading, Paragraph)):
             lead.append(node.text.strip())
@@ -267,6 +283,8 @@ def extract(doc: Document) -> PageExtract:
                 table, found = _field_table(node, "body" if body else "query")
                 request.append(table)
                 diagnostics.extend(found)
+                if "location" not in column_roles(node.header):
+                    unplaced.update(r.name for r in table.rows)
             elif kind == "fields":
                 table, found = _field_table(node, None)
                 responses.append(table)
@@ -296,6 +314,8 @@ def extract(doc: Document) -> PageExtract:
             diagnostics.extend(found)
         elif isinstance(node, Paragraph) and section == "description":
             description_parts.append(node.text.strip())
+    if methods:
+        path = _bare_variables(path, request, unplaced)
     summary = _summary(doc)
     for diagnostic_index, diagnostic in enumerate(diagnostics):
         diagnostics[diagnostic_index] = replace(diagnostic, operation=op_id)
