@@ -701,3 +701,51 @@ def test_a_path_segment_spelled_as_a_parameter_name_is_that_parameter(tmp_path):
     operation = document["paths"]["/gadgets/{GadgetId}/tags"]["delete"]
     assert {(p["name"], p["in"], p["required"]) for p in operation["parameters"]} == {
         ("GadgetId", "path", True), ("tags", "query", False)}
+
+
+UNPLACED_EN = """\
+# UpdateGadgetTemplate
+
+You can call UpdateGadgetTemplate to update a template.
+
+## Request syntax
+
+```
+put /templates/{TemplateId} http|https
+```
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|TemplateId|String|Yes|72d2-0cf8|The ID of the template. |
+|dry_run|Boolean|No|false|Whether to check the request only. |
+|name|String|No|web01|The name of the template. |
+|template\\_type|String|No|kubernetes|The type of the template. |
+
+## Examples
+
+Sample requests
+
+```
+PUT /templates/[TemplateId]?dry_run=false HTTP/1.1
+Common request parameters
+{
+    "TemplateId":"72d2-0cf8",
+    "name":"web01",
+    "template_type":"kubernetes"
+}
+```
+"""
+
+
+def test_rows_the_request_sample_sends_in_the_body_travel_in_the_body(tmp_path):
+    """No Position column: what the sample's JSON body carries is body (path variables stay in
+    the path), the rest are query parameters."""
+    _, document, _ = _build_one(tmp_path, "UpdateGadgetTemplate", UNPLACED_EN)
+    operation = document["paths"]["/templates/{TemplateId}"]["put"]
+    assert {(p["name"], p["in"]) for p in operation["parameters"]} == {
+        ("TemplateId", "path"), ("dry_run", "query")}
+    body = _strip(operation["requestBody"]["content"]["application/json"]["schema"])
+    assert body == {"type": "object", "properties": {
+        "name": {"type": "string"}, "template_type": {"type": "string"}}}

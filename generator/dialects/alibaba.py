@@ -154,6 +154,28 @@ def _bare_variables(path: str, tables: list[FieldTable], unplaced: set[str]) -> 
     return "/".join(segments)
 
 
+def _sent_in_body(tables: list[FieldTable], unplaced: set[str], samples: list[Sample],
+                  path: str) -> list[FieldTable]:
+    """An ROA table without a Position column: a row its request sample sends in the JSON body
+    (`PUT /templates/[TemplateId]` then `{"name": ..., "template": ...}`) travels in the body;
+    path variables stay in the path."""
+    keys: set[str] = set()
+    pending = [s.value for s in samples if s.kind == "request" and isinstance(s.value, dict)]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            keys.update(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    moved = {name for name in unplaced & keys if "{" + name + "}" not in path}
+    if not moved:
+        return tables
+    return [replace(table, rows=tuple(replace(r, location="body") if r.name in moved and
+                                      r.location == "query" else r for r in table.rows))
+            for table in tables]
+
+
 def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[Diagnostic]]:
     """A parameter/response table; `Name.N` and `Tag.N.Key` names become nested rows. A request
     table's Position column, when it has one, says where each row travels."""
@@ -316,6 +338,8 @@ def extract(doc: Document) -> PageExtract:
             description_parts.append(node.text.strip())
     if methods:
         path = _bare_variables(path, request, unplaced)
+        if unplaced and {"POST", "PUT", "PATCH"} & set(methods):
+            request = _sent_in_body(request, unplaced, samples, path)
     summary = _summary(doc)
     for diagnostic_index, diagnostic in enumerate(diagnostics):
         diagnostics[diagnostic_index] = replace(diagnostic, operation=op_id)

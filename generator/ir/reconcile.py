@@ -123,6 +123,11 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
                 isinstance(i, dict) for i in v) for v in values)
             if listed:
                 values = [i for v in values for i in v]
+            # Samples of ROA pages also show the path and query parameters in the JSON; those
+            # keys are the parameters, not body fields.
+            elsewhere = {p.name for p in params} - {r.name for r in body_rows}
+            values = [{k: x for k, x in v.items() if k not in elsewhere} if isinstance(v, dict)
+                      else v for v in values]
             root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
             diagnostics.extend(found)
             body = inline_refs(root, types, diagnostics)
