@@ -749,3 +749,55 @@ def test_rows_the_request_sample_sends_in_the_body_travel_in_the_body(tmp_path):
     body = _strip(operation["requestBody"]["content"]["application/json"]["schema"])
     assert body == {"type": "object", "properties": {
         "name": {"type": "string"}, "template_type": {"type": "string"}}}
+
+
+QUERY_TREE_EN = """\
+# ListGadgetTags
+
+Queries the tags of gadgets.
+
+## Request syntax
+
+```
+GET /gadget-tags
+```
+
+## Request parameters
+
+|Parameter|Type|Position|Required|Example|Description|
+|---------|----|--------|--------|-------|-----------|
+|tags|Array|Query|No|\\[\\{\\\\"key\\\\":\\\\"env\\\\"\\}\\]|The tags to match. |
+|key|String|Query|No|env|The tag key. |
+|value|String|Query|No|dev|The tag value. |
+|next\\_token|String|Query|No|abc|The token of the next page. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|request\\_id|String|E368-C761|The ID of the request. |
+
+## Examples
+
+Sample requests
+
+```
+GET /gadget-tags HTTP/1.1
+Common request header
+{
+    "next_token": "abc",
+    "tags": [{"value": "dev", "key": "env"}]
+}
+```
+"""
+
+
+def test_the_request_sample_nests_query_rows_listed_flat_after_their_list(tmp_path):
+    """A list row followed by its members, flat; the JSON request sample shows them in the
+    list's items. The Example cell spelling the whole list (loosely escaped) is no item."""
+    _, document, _ = _build_one(tmp_path, "ListGadgetTags", QUERY_TREE_EN)
+    operation = document["paths"]["/gadget-tags"]["get"]
+    params = {p["name"]: _strip(p["schema"]) for p in operation["parameters"]}
+    assert set(params) == {"tags", "next_token"}
+    assert params["tags"] == {"type": "array", "items": {"type": "object", "properties": {
+        "key": {"type": "string"}, "value": {"type": "string"}}}}

@@ -175,7 +175,11 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
                                       f"does not apply to a {spec.kind} field", row.loc))
     example_text = cell(row, roles, "example")
     whole = _json_list(example_text) if spec.kind == "array" else None
-    if whole is not None:
+    spelled = example_text.strip()
+    if whole is None and spec.kind == "array" and spelled.startswith("[") and \
+            spelled.endswith("]"):
+        pass  # the whole list, spelled loosely (`[{\"key\":\"env\"}]`): no item's example
+    elif whole is not None:
         # The example cell shows the whole list as JSON (`["es-1","es-2"]`,
         # `[{"key":"env","value":"IT"}]`): it is the list's example. An item type the type cell
         # does not give is left to the samples.

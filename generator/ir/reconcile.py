@@ -84,8 +84,12 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
                 continue
             table = replace(table, rows=rest)
         tables.append(table)
+    # An ROA page's request sample may show the query parameters as JSON (`"tags": [{"key":
+    # ...}]`): it places the rows a table lists flat after their parent.
+    shown = [v for v in _json_values(extract.samples, "request") if isinstance(v, dict)] \
+        if extract.dialect == "alibaba" and extract.style == "rest" else []
     for table in tables:
-        root, found = nest(table, [])
+        root, found = nest(table, shown)
         diagnostics.extend(found)
         locations = {r.name: r.location for r in table.rows}
         rows = {r.name: r for r in table.rows}
