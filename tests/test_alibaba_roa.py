@@ -801,3 +801,38 @@ def test_the_request_sample_nests_query_rows_listed_flat_after_their_list(tmp_pa
     assert set(params) == {"tags", "next_token"}
     assert params["tags"] == {"type": "array", "items": {"type": "object", "properties": {
         "key": {"type": "string"}, "value": {"type": "string"}}}}
+
+
+INTRO_BODY_EN = """\
+# PatchGadget
+
+Call PatchGadget to change a gadget. The new settings travel in the request body.
+
+## Request syntax
+
+```
+PATCH /gadgets/{GadgetId} HTTPS|HTTP
+```
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|GadgetId|String|Yes|g-1|The ID of the gadget. |
+|dryRun|Boolean|No|false|Whether to check the request only. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|5E2E-3F8B|The ID of the request. |
+"""
+
+
+def test_only_text_in_the_request_section_introduces_a_body_table(tmp_path):
+    """The summary talking about the request body does not make the parameter table a body."""
+    _, document, _ = _build_one(tmp_path, "PatchGadget", INTRO_BODY_EN)
+    operation = document["paths"]["/gadgets/{GadgetId}"]["patch"]
+    assert {(p["name"], p["in"]) for p in operation["parameters"]} == {
+        ("GadgetId", "path"), ("dryRun", "query")}
+    assert "requestBody" not in operation

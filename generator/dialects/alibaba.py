@@ -288,6 +288,8 @@ def extract(doc: Document) -> PageExtract:
     unplaced: set[str] = set()  # request rows of tables without a Position column
     for section, label, node in walk_sections(doc):
         if isinstance(node, (Heading, Paragraph)):
+            # Only what stands in the table's own section introduces it.
+            lead = [] if section_of_title(node.text) else lead
             lead.append(node.text.strip())
         if isinstance(node, Table):
             kind = table_kind(node.header)
