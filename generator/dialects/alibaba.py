@@ -42,6 +42,14 @@ _FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn]"
 _METHOD = r"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)"
 _REQUEST_LINE = re.compile(rf"^\s*({_METHOD}(?:\s*\|\s*{_METHOD})*)\s+(/[^\s?#]*)", re.I)
 _PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]")
+_BODY_WORDS = re.compile(r"request\s*body|请求体|\bbody\b", re.I)
+"""Text before a request-section table saying its rows travel in the body (an ROA page's
+`## RequestBody` title, "Specify the required parameters in RequestBody", "RequestBody中还需填入以下
+参数")."""
+_MEMBERS_LABEL = re.compile(r"^[-*•\s]*([A-Za-z_][\w.]{0,80})\s*(?:参数说明|的参数|结构说明|结构|"
+                            r"parameters|parameter description|fields|structure)\s*[:：]?$", re.I)
+"""A label naming a structure (`ScRule参数说明`, `Item parameters`): the table after it lists
+that structure's members, not parameters of the request."""
 _BOILERPLATE = re.compile(r"^(all products|search|document center|last updated|debugging|"
                           r"\d+\s*$)", re.I)
 
@@ -66,9 +74,11 @@ def detect(doc: Document) -> float:
 
 def _operation_id(doc: Document, path: str) -> tuple[str, str]:
     """(Action name, how it was found); the page's own words win over the file name."""
+    in_sections = False  # the title comes before the sections: a later heading is no title
     for node in doc.nodes[:40]:
-        if isinstance(node, Heading) and _ACTION.match(node.text.strip()) and \
-                not section_of_title(node.text):
+        if isinstance(node, Heading) and section_of_title(node.text):
+            in_sections = True
+        elif isinstance(node, Heading) and _ACTION.match(node.text.strip()) and not in_sections:
             return node.text.strip(), "title"
         if isinstance(node, (Heading, Paragraph)):
             match = _PRODUCT_ACTION.match(node.text.strip())
@@ -127,6 +137,43 @@ def _request_line(doc: Document) -> tuple[tuple[str, ...], str, SourceLoc | None
                 path = _PATH_VARIABLE.sub(r"{\1}", match.group(2))
                 return methods, path, node.loc
     return (), "", None
+
+
+def _bare_variables(path: str, tables: list[FieldTable], unplaced: set[str]) -> str:
+    """`/clusters/ClusterId/nodepools/NodepoolId`: a segment spelled as a documented parameter
+    is that parameter when the page places it in the path (Position `Path`) or places it nowhere
+    and spells it as a name (with a capital: `ClusterId`, not the literal `tags`)."""
+    rows = {r.name: r for table in tables for r in table.rows if r.name}
+    segments = path.split("/")
+    for index, segment in enumerate(segments):
+        row = rows.get(segment)
+        if row is None or segment.startswith("{"):
+            continue
+        if row.location == "path" or (segment in unplaced and segment[:1].isupper()):
+            segments[index] = "{" + segment + "}"
+    return "/".join(segments)
+
+
+def _sent_in_body(tables: list[FieldTable], unplaced: set[str], samples: list[Sample],
+                  path: str) -> list[FieldTable]:
+    """An ROA table without a Position column: a row its request sample sends in the JSON body
+    (`PUT /templates/[TemplateId]` then `{"name": ..., "template": ...}`) travels in the body;
+    path variables stay in the path."""
+    keys: set[str] = set()
+    pending = [s.value for s in samples if s.kind == "request" and isinstance(s.value, dict)]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            keys.update(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    moved = {name for name in unplaced & keys if "{" + name + "}" not in path}
+    if not moved:
+        return tables
+    return [replace(table, rows=tuple(replace(r, location="body") if r.name in moved and
+                                      r.location == "query" else r for r in table.rows))
+            for table in tables]
 
 
 def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[Diagnostic]]:
@@ -237,13 +284,31 @@ def extract(doc: Document) -> PageExtract:
     changes: list[Change] = []
     description_parts: list[str] = []
     methods, path, request_loc = _request_line(doc)
+    lead: list[str] = []  # the titles and paragraphs since the last table
+    unplaced: set[str] = set()  # request rows of tables without a Position column
     for section, label, node in walk_sections(doc):
+        if isinstance(node, (Heading, Paragraph)):
+            # Only what stands in the table's own section introduces it.
+            lead = [] if section_of_title(node.text) else lead
+            lead.append(node.text.strip())
         if isinstance(node, Table):
             kind = table_kind(node.header)
-            if kind == "request" or (kind == "fields" and section == "request"):
-                table, found = _field_table(node, "query")
+            context, lead = lead, []
+            members = _MEMBERS_LABEL.match(context[-1]) \
+                if context and not section_of_title(context[-1]) else None
+            if section == "request" and kind in ("request", "fields") and members and not \
+                    _BODY_WORDS.search(members.group(0)):
+                diagnostics.append(Diagnostic(
+                    "info", "table-skipped", f"table describing the members of "
+                    f"{members.group(1)} ({len(node.rows)} rows) is not a list of request "
+                    "parameters", node.loc))
+            elif kind == "request" or (kind == "fields" and section == "request"):
+                body = section == "request" and any(_BODY_WORDS.search(t) for t in context)
+                table, found = _field_table(node, "body" if body else "query")
                 request.append(table)
                 diagnostics.extend(found)
+                if "location" not in column_roles(node.header):
+                    unplaced.update(r.name for r in table.rows)
             elif kind == "fields":
                 table, found = _field_table(node, None)
                 responses.append(table)
@@ -273,6 +338,10 @@ def extract(doc: Document) -> PageExtract:
             diagnostics.extend(found)
         elif isinstance(node, Paragraph) and section == "description":
             description_parts.append(node.text.strip())
+    if methods:
+        path = _bare_variables(path, request, unplaced)
+        if unplaced and {"POST", "PUT", "PATCH"} & set(methods):
+            request = _sent_in_body(request, unplaced, samples, path)
     summary = _summary(doc)
     for diagnostic_index, diagnostic in enumerate(diagnostics):
         diagnostics[diagnostic_index] = replace(diagnostic, operation=op_id)

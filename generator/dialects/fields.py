@@ -7,6 +7,7 @@ which rows differs per dialect.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from typing import Any
@@ -173,7 +174,20 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
                                       f"{field_name or 'row'}: the description states {what}, which "
                                       f"does not apply to a {spec.kind} field", row.loc))
     example_text = cell(row, roles, "example")
-    if example_text and spec.kind == "array":
+    whole = _json_list(example_text) if spec.kind == "array" else None
+    spelled = example_text.strip()
+    if whole is None and spec.kind == "array" and spelled.startswith("[") and \
+            spelled.endswith("]"):
+        pass  # the whole list, spelled loosely (`[{\"key\":\"env\"}]`): no item's example
+    elif whole is not None:
+        # The example cell shows the whole list as JSON (`["es-1","es-2"]`,
+        # `[{"key":"env","value":"IT"}]`): it is the list's example. An item type the type cell
+        # does not give is left to the samples.
+        schema = replace(schema, examples=(whole,))
+        if schema.items is not None and whole and all(
+                not isinstance(v, (dict, list)) for v in whole):
+            schema = replace(schema, items=replace(schema.items, examples=(whole[0],)))
+    elif example_text and spec.kind == "array":
         # The example cell of a list shows one item (`List | cn-hangzhou`): it belongs to items.
         item = schema.items or Schema(kind="string")
         value = typed_value(example_text, item.kind)
@@ -193,3 +207,15 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         cell(row, roles, "required")) if "required" in roles else None, container=container,
         depth=row.depth, location=location, loc=row.loc)
     return field, diagnostics
+
+
+def _json_list(text: str) -> list | None:
+    """The list an example cell spells as JSON (`["a","b"]`), else None."""
+    text = text.strip()
+    if not (text.startswith("[") and text.endswith("]")) or len(text) > 10_000:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, list) else None

@@ -17,6 +17,10 @@ _URL_LINE = re.compile(r"^\s*(?:(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:htt
                        r"|(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+/)", re.I)
 """A request: a URL, or a request line with a path (`PUT /clusters/c-1 HTTP/1.1`)."""
 _JSON_START = re.compile(r"^\s*[\[{]")
+_RESPONSE_HEAD = re.compile(r"^\s*HTTP/\d(?:\.\d)?[ \t]+(\d{3})\b[^\n]*\n"
+                            r"(?:[ \t]*[A-Za-z][\w-]*[ \t]*:[^\n]*\n)*")
+"""A response written out as on the wire: a status line and header lines before the body
+(`HTTP/1.1 200 OK`, `Content-Type:application/json`, a blank line, then the JSON or XML)."""
 _BODY_START = re.compile(r"\n[ \t]*[\[{]")
 MAX_SAMPLE_DEPTH = 200
 
@@ -142,10 +146,19 @@ def _lenient(text: str):
 
 def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, list[Diagnostic]]:
     """Turn a code block into a Sample; JSON is parsed, XML is kept as text for `reconcile`."""
-    syntax = syntax_of(block)
     diagnostics: list[Diagnostic] = []
     value = None
     text = block.text
+    status = 200
+    head = _RESPONSE_HEAD.match(text)
+    if head and text[head.end():].strip():
+        # The status line says which response this is; the body after the headers is the sample.
+        text = text[head.end():].strip("\n")
+        block = CodeBlock(text, block.loc, block.language)
+        status = int(head.group(1))
+        if status >= 400:
+            kind = "error"
+    syntax = syntax_of(block)
     if syntax == "url":
         kind = "request"
         if _BODY_START.search(text):
@@ -181,5 +194,5 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
     if kind == "response" and _is_error_body(value):
         kind = "error"
     sample = Sample(kind=kind, syntax=syntax, text=text, value=value,  # type: ignore[arg-type]
-                    title=title, loc=block.loc)
+                    status=status if 200 <= status < 300 else 200, title=title, loc=block.loc)
     return sample, diagnostics

@@ -84,8 +84,12 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
                 continue
             table = replace(table, rows=rest)
         tables.append(table)
+    # An ROA page's request sample may show the query parameters as JSON (`"tags": [{"key":
+    # ...}]`): it places the rows a table lists flat after their parent.
+    shown = [v for v in _json_values(extract.samples, "request") if isinstance(v, dict)] \
+        if extract.dialect == "alibaba" and extract.style == "rest" else []
     for table in tables:
-        root, found = nest(table, [])
+        root, found = nest(table, shown)
         diagnostics.extend(found)
         locations = {r.name: r.location for r in table.rows}
         rows = {r.name: r for r in table.rows}
@@ -117,12 +121,25 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
                           for r in rows if r.location == "body")
         if body_rows:
             values = _json_values(extract.samples, "request")
+            # A body sent as a list (`[{"host": ..., "port": ...}, ...]`): the rows are the
+            # members of its items.
+            listed = bool(values) and all(isinstance(v, list) and v and all(
+                isinstance(i, dict) for i in v) for v in values)
+            if listed:
+                values = [i for v in values for i in v]
+            # Samples of ROA pages also show the path and query parameters in the JSON; those
+            # keys are the parameters, not body fields.
+            elsewhere = {p.name for p in params} - {r.name for r in body_rows}
+            values = [{k: x for k, x in v.items() if k not in elsewhere} if isinstance(v, dict)
+                      else v for v in values]
             root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
             diagnostics.extend(found)
             body = inline_refs(root, types, diagnostics)
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
                                     and s.syntax == "json"), None))
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
+            if listed:
+                body = Schema(kind="array", items=body, loc=body.loc)
             diagnostics.extend(replace(d, operation=extract.operation_id)
                                for d in aligner.diagnostics)
     return params, body

@@ -16,6 +16,10 @@ MAX_TAG = 1_000
 """Longest element name read (a field name; `dialects.fields.MAX_NAME`)."""
 
 
+ROOTLESS = "_members"
+"""The element that stands for the response object when the sample has no root of its own."""
+
+
 class XmlSampleError(ValueError):
     pass
 
@@ -28,6 +32,13 @@ def parse_xml(text: str) -> ET.Element:
     try:
         return ET.fromstring(text.strip())
     except ET.ParseError as exc:
+        if "junk after document element" in str(exc):
+            # ROA responses are written as the body's members side by side, without the
+            # `<XResponse>` root (`<Result>...</Result><RequestId>...</RequestId>`).
+            try:
+                return ET.fromstring(f"<{ROOTLESS}>{text.strip()}</{ROOTLESS}>")
+            except ET.ParseError:
+                pass
         raise XmlSampleError(f"not well-formed XML ({exc})") from None
 
 

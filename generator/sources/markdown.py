@@ -93,6 +93,7 @@ _SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\
 _ROW_START = re.compile(r"^ {0,3}\|")
 _LABEL = re.compile(r"^(json|xml|yaml|html|http)\s*(?:格式|format)?\s*[:\uff1a]?$", re.IGNORECASE)
 _NESTING = "└"
+_MAX_HEADER_LINES = 40
 
 
 _PIPE_OR_ESCAPE = re.compile(r"(?:\\.)+|\|", re.DOTALL)
@@ -139,9 +140,34 @@ class _Page:
         return bool(_ATX.match(line) or _FENCE.match(line) or self.table_at(index))
 
     def table_at(self, index: int) -> bool:
+        return self.separator_of(index) > 0
+
+    def separator_of(self, index: int) -> int:
+        """The index of the separator line when a table's header starts at `index`, else -1.
+
+        The header is one line, or (pages exported with one cell per line) several lines that
+        each start with a pipe, blank lines between them, the last closing with a pipe, holding
+        exactly the separator's number of cells: `|Field`, ``, `|Type`, ``, `|Description |`."""
         lines = self.lines
-        return "|" in lines[index] and index + 1 < len(lines) and _is_separator(lines[index + 1]) \
-            and not _is_separator(lines[index])
+        if "|" not in lines[index] or _is_separator(lines[index]):
+            return -1
+        if index + 1 < len(lines) and _is_separator(lines[index + 1]):
+            return index + 1
+        if not _ROW_START.match(lines[index]):
+            return -1
+        end = index + 1
+        while end < min(len(lines), index + _MAX_HEADER_LINES):
+            line = lines[end]
+            if _is_separator(line):
+                header = "\n".join(lines[index:end]).rstrip()
+                width = len(_split_cells(line))
+                if header.endswith("|") and len(_pipes(header)) == width + 1 and width > 1:
+                    return end
+                return -1
+            if line.strip() and not _ROW_START.match(line):
+                return -1
+            end += 1
+        return -1
 
 
 def _heading(page: _Page, index: int, match: re.Match[str]) -> int:
@@ -179,13 +205,14 @@ def _language(page: _Page, info: str) -> str:
 def _table(page: _Page, start: int) -> int:
     """Header, separator, rows. With leading pipes a row runs on until it has all its pipes."""
     lines = page.lines
-    header = tuple(_cell_text(cell) for cell in _split_cells(lines[start]))
-    width = len(_split_cells(lines[start + 1]))
+    separator = page.separator_of(start)
+    header = tuple(_cell_text(cell) for cell in _split_cells("\n".join(lines[start:separator])))
+    width = len(_split_cells(lines[separator]))
     if width != len(header):
-        page.note(start + 1, f"separator has {width} cells, the header has {len(header)}")
+        page.note(separator, f"separator has {width} cells, the header has {len(header)}")
     leading = bool(_ROW_START.match(lines[start]))
     rows = []
-    index = start + 2
+    index = separator + 1
     while index < len(lines) and (_ROW_START.match(lines[index]) if leading
                                   else "|" in lines[index] and lines[index].strip()):
         first = index
