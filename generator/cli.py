@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except Docs2SpecError as exc:
         _error(" ".join(str(exc).splitlines()))
-        return 1 if exc.__class__.__name__ == "StaleOutputError" else 2
+        return exc.exit_code
     except KeyboardInterrupt:
         _error("interrupted", prefix="docs2spec: ")
         return 130

@@ -2,7 +2,8 @@
 
 Bad input must never surface as a traceback: readers, dialects and the pipeline raise a
 subclass of `Docs2SpecError`, whose message starts with `path:line:` when a location is known,
-and the CLI turns it into one line on stderr and exit code 2.
+and the CLI turns it into one line on stderr and the error's `exit_code` (2: the input or the
+command line is unusable; 1: `regen --check` found stale output).
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from .location import SourceLoc
 
 class Docs2SpecError(Exception):
     """Base class: an unrecoverable problem, with an optional source location."""
+
+    exit_code = 2
+    """What the CLI exits with: 2 says the input or the command line cannot be used."""
 
     def __init__(self, message: str, loc: SourceLoc | None = None, hint: str = "") -> None:
         self.loc = loc
@@ -37,3 +41,5 @@ class UsageError(Docs2SpecError):
 
 class StaleOutputError(Docs2SpecError):
     """`regen --check` found `generated/` out of date."""
+
+    exit_code = 1  # a finding about the output, like a failing check, not unusable input

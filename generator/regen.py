@@ -127,10 +127,16 @@ def write_tree(files: dict[str, str], out: Path) -> None:
         kind = "a file" if not out.is_dir() else "a folder that docs2spec did not write"
         raise UsageError(f"{out} is {kind}; refusing to replace it",
                          hint="choose a new or empty output folder")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _clean_leftovers(out)
-    staging = out.parent / f".{out.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
-    staging.mkdir()  # the umask's permissions, as any folder the user creates
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _clean_leftovers(out)
+        staging = out.parent / f".{out.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
+        staging.mkdir()  # the umask's permissions, as any folder the user creates
+    except OSError as exc:
+        blocking = next((a for a in out.parents if a.exists() and not a.is_dir()), None)
+        why = f"{blocking} is a file" if blocking else exc.strerror or str(exc)
+        raise UsageError(f"cannot write {out}: {why}",
+                         hint="choose an output folder you can create") from None
     try:
         for rel, text in files.items():
             target = staging / rel
@@ -145,6 +151,10 @@ def write_tree(files: dict[str, str], out: Path) -> None:
             os.replace(out, old)
             os.replace(staging, out)
             shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}; the previous output is "
+                         "unchanged", hint="check the disk space and permissions") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

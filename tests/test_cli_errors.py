@@ -228,6 +228,35 @@ def test_unreadable_page_in_process(tmp_path, monkeypatch, capsys):
     assert not (tmp_path / "out").exists()
 
 
+def test_an_output_folder_that_cannot_be_written_is_exit_2(tmp_path, monkeypatch, capsys):
+    page = tmp_path / "page.txt"
+    page.write_bytes(SEEDS[0].read_bytes())
+    blocker = tmp_path / "taken.md"
+    blocker.write_text("not a folder")
+    code = main(["build", str(page), "--out", str(blocker / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.splitlines() == [f"docs2spec: error: cannot write {blocker / 'out'}: {blocker} is "
+                                "a file (choose an output folder you can create)"]
+    # A write that fails halfway (a full disk) leaves the previous output whole.
+    out = tmp_path / "out"
+    assert main(["build", str(page), "--out", str(out)]) == 0
+    before = {f: f.read_bytes() for f in out.rglob("*") if f.is_file()}
+    real = Path.write_text
+
+    def full(self, *args, **kwargs):
+        if self.name.endswith(".json"):
+            raise OSError(28, "No space left on device")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full)
+    capsys.readouterr()
+    assert main(["build", str(page), "--out", str(out)]) == 2
+    assert "No space left on device; the previous output is unchanged" in capsys.readouterr().err
+    assert {f: f.read_bytes() for f in out.rglob("*") if f.is_file()} == before
+    assert not list(tmp_path.glob(".out.new-*"))
+
+
 def test_a_bug_is_one_line_too(tmp_path, monkeypatch, capsys):
     def boom(specs):
         raise RuntimeError("something\nbroke")
