@@ -361,3 +361,63 @@ def test_hostile_names_and_descriptions_make_safe_code(tmp_path):
     finally:
         sys.modules.pop(module.__name__, None)
     assert not any(path.exists() for path in PWNED)
+
+
+NAN_PAGE = """\
+# DescribeNan
+
+You can call this operation to query rates.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeNan|The operation. |
+|Rate|Float|No|NaN|The rate. |
+|Big|Double|No|1e999|Big. Default value: Infinity. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The ID of the request. |
+|Rate|Float|-Infinity|The rate. |
+
+## Examples
+
+Sample success responses
+
+`JSON` format
+
+```
+{"RequestId": "r-1", "Rate": NaN, "Big": 1e999}
+```
+
+`XML` format
+
+```
+<DescribeNanResponse><RequestId>r-1</RequestId><Rate>NaN</Rate></DescribeNanResponse>
+```
+"""
+
+
+def _strict(text: str):
+    def refuse(name):
+        raise ValueError(name)
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_nan_and_infinity_never_reach_the_output(tmp_path):
+    """Python reads NaN, Infinity and 1e999 as numbers; none is JSON, so every file written
+    must parse as strict JSON, and the sample is reported, not used."""
+    page = tmp_path / "pages" / "DescribeNan.md"
+    page.parent.mkdir()
+    page.write_text(NAN_PAGE, encoding="utf-8")
+    build_pages([page.parent], tmp_path / "out", product="demo")
+    written = list((tmp_path / "out").rglob("*.json"))
+    assert written
+    for path in written:
+        _strict(path.read_text(encoding="utf-8"))
+    report = json.loads((tmp_path / "out/alibabacloud/demo/report.json").read_text("utf-8"))
+    invalid = [d for d in report["diagnostics"] if d["code"] == "sample-invalid"]
+    assert len(invalid) == 1 and "NaN is not a JSON value" in invalid[0]["message"]

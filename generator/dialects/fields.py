@@ -7,13 +7,14 @@ which rows differs per dialect.
 
 from __future__ import annotations
 
-import json
+import math
 import re
 from dataclasses import replace
 from typing import Any
 
 from ..ir.model import Diagnostic, FieldRow, ParamIn, Schema
 from ..sources.tree import Row
+from . import jsontext
 from .jsonparam import json_string_schema
 from .prose import ProseFacts, read_facts
 from .tables import read_required
@@ -89,6 +90,8 @@ def typed_value(text: str, kind: str) -> Any:
             value = float(text)
         except ValueError:
             return None
+        if not math.isfinite(value):
+            return None  # "NaN", "Infinity", "1e999": no JSON number
         return int(value) if value.is_integer() and "." not in text else value
     if kind == "boolean":
         return {"true": True, "false": False}.get(text.lower())
@@ -215,7 +218,7 @@ def _json_list(text: str) -> list | None:
     if not (text.startswith("[") and text.endswith("]")) or len(text) > 10_000:
         return None
     try:
-        value = json.loads(text)
+        value = jsontext.loads(text)
     except ValueError:
         return None
     return value if isinstance(value, list) else None

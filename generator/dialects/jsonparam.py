@@ -7,13 +7,13 @@ from both: keys and types from the example, constraints and descriptions from th
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from typing import Any
 
 from ..ir.infer import infer_schema
 from ..ir.model import Schema
+from . import jsontext
 
 _KEY_BULLET = re.compile(r"^\s*[-•]\s*([A-Za-z_][\w.]{0,80})\s*[:：]\s*(.+)$")
 
@@ -22,7 +22,7 @@ def example_document(schema: Schema) -> Any:
     for example in schema.examples:
         if isinstance(example, str) and example.lstrip().startswith(("{", "[")):
             try:
-                value = json.loads(example)
+                value = jsontext.loads(example)
             except ValueError:
                 continue
             if isinstance(value, (dict, list)):

@@ -6,11 +6,11 @@ naming its line, because a broken sample in the docs is a finding, not a reason 
 
 from __future__ import annotations
 
-import json
 import re
 
 from ..ir.model import Diagnostic, Sample
 from ..sources.tree import CodeBlock
+from . import jsontext
 from .fields import MAX_NAME
 
 _URL_LINE = re.compile(r"^\s*(?:(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
@@ -139,7 +139,7 @@ def _lenient(text: str):
         i += 1
     cleaned = re.sub(r"^[ \t]*\.\.\.[ \t]*,?[ \t]*$", "", "".join(out), flags=re.M)
     try:
-        return json.loads(cleaned)
+        return jsontext.loads(cleaned)
     except ValueError:
         return None
 
@@ -175,7 +175,7 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
                                           "kept as text", block.loc))
         else:
             try:
-                value = json.loads(body)
+                value = jsontext.loads(body)
             except ValueError as exc:
                 value = _lenient(body)
                 if value is None:

@@ -215,5 +215,6 @@ def emit_openapi(product: Product) -> dict[str, Any]:
 
 
 def dump_json(data: Any) -> str:
-    """Deterministic JSON text: stable key order as built, UTF-8, trailing newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """Deterministic JSON text: stable key order as built, UTF-8, trailing newline; never
+    `NaN` or `Infinity` (readers refuse them, so one here is a bug, not bad input)."""
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

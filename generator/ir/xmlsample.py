@@ -6,6 +6,7 @@ the schema can. Entity declarations are refused outright, so a hostile sample ca
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -52,9 +53,10 @@ def _scalar(text: str, schema: Schema | None) -> Any:
             return text
     if kind == "number":
         try:
-            return float(text)
+            value = float(text)
         except ValueError:
             return text
+        return value if math.isfinite(value) else text  # NaN, inf: no JSON number
     if kind == "boolean" and text.lower() in ("true", "false"):
         return text.lower() == "true"
     return text

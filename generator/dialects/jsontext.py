@@ -1,0 +1,28 @@
+"""JSON text from pages, read as strict JSON.
+
+Python's `json` accepts `NaN`, `Infinity` and numbers like `1e999` (read as infinity); none of
+them is JSON, and a value read from a page ends up in `openapi.json`, which must stay valid JSON
+for every other tool. So documents and example cells are read with those refused.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:40]} is too large for a JSON number")
+    return value
+
+
+def loads(text: str) -> Any:
+    """`json.loads` without `NaN`, `Infinity` or numbers that overflow to infinity."""
+    return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
