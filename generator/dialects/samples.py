@@ -194,5 +194,6 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
     if kind == "response" and _is_error_body(value):
         kind = "error"
     sample = Sample(kind=kind, syntax=syntax, text=text, value=value,  # type: ignore[arg-type]
-                    status=status if 200 <= status < 300 else 200, title=title, loc=block.loc)
+                    status=status if 200 <= status < 300 or (kind == "error" and status >= 400)
+                    else 200, title=title, loc=block.loc)
     return sample, diagnostics

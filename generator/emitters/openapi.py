@@ -16,7 +16,7 @@ import json
 import re
 from typing import Any
 
-from ..ir.model import Operation, Parameter, Product, Schema, localized_get
+from ..ir.model import Operation, Parameter, Product, Sample, Schema, localized_get
 from .jsonschema import ERROR_ENVELOPES, X, envelope_of, schema_to_json
 
 REF = "#/components/schemas/"
@@ -89,11 +89,35 @@ def parameter_objects(operation: Operation, product: Product,
     return params
 
 
-def _examples(operation: Operation, kind: str, status: int, syntax: str) -> dict[str, Any]:
+_ERROR_CODE_KEYS = ("Code", "code", "error_code", "errorCode", "ErrorCode")
+
+
+def error_sample_status(operation: Operation, sample: Sample) -> int | None:
+    """The error response an error sample shows: the status its status line gave, else the one
+    documented for the error code the sample carries (`"Code": "Forbidden"`, also inside an
+    `{"error": {...}}` wrapper), else the first documented error status; None when the page
+    documents no error status at all."""
+    if sample.status >= 400:
+        return sample.status
+    by_code = {e.code: e.status for e in operation.errors}
+    value = sample.value
+    for holder in (value, *(value.values() if isinstance(value, dict) else ())):
+        if isinstance(holder, dict):
+            for key in _ERROR_CODE_KEYS:
+                code = holder.get(key)
+                if isinstance(code, str) and code in by_code:
+                    return by_code[code]
+    return min(by_code.values(), default=None)
+
+
+def _examples(operation: Operation, kind: str, status: int | None, syntax: str) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for sample in operation.samples:
-        if sample.kind != kind or sample.syntax != syntax or (kind != "request"
-                                                              and sample.status != status):
+        if sample.kind != kind or sample.syntax != syntax:
+            continue
+        if kind == "response" and sample.status != status:
+            continue
+        if kind == "error" and error_sample_status(operation, sample) != status:
             continue
         value = sample.value if syntax == "json" else sample.text
         if syntax == "json" and value is None:
@@ -119,21 +143,43 @@ def _responses(operation: Operation, named: frozenset[str]) -> dict[str, Any]:
     by_status: dict[int, list] = {}
     for error in operation.errors:
         by_status.setdefault(error.status, []).append(error)
+    for sample in operation.samples:
+        if sample.kind == "error":
+            status = error_sample_status(operation, sample)
+            if status is not None and status not in by_status and str(status) not in out:
+                by_status[status] = []  # a sample with its own status line
     envelope = f"{'Rpc' if envelope_of(operation) == 'rpc' else 'Rest'}Error"
     for status, errors in sorted(by_status.items()):
-        codes = ", ".join(e.code for e in errors)
         media = {"schema": {"$ref": REF + envelope}}
+        content: dict[str, Any] = {"application/json": media}
         error_examples = _examples(operation, "error", status, "json")
         if error_examples:
             media["examples"] = error_examples
-        out[str(status)] = {
-            "description": f"Error codes: {codes}",
-            "content": {"application/json": media},
-            X + "errors": [{"code": e.code, "message": e.message,
-                            "description": localized_get(e.description),
-                            "source": str(e.loc) if e.loc else "",
-                            **({"also-documented": [str(x) for x in e.also_locs]}
-                               if e.also_locs else {})} for e in errors]}
+        xml = _examples(operation, "error", status, "xml")
+        if xml:
+            content["application/xml"] = {"schema": media["schema"], "examples": xml}
+        entry: dict[str, Any] = {
+            "description": f"Error codes: {', '.join(e.code for e in errors)}" if errors
+            else "Error (as the docs' sample shows).", "content": content}
+        if errors:
+            entry[X + "errors"] = [{"code": e.code, "message": e.message,
+                                    "description": localized_get(e.description),
+                                    "source": str(e.loc) if e.loc else "",
+                                    **({"also-documented": [str(x) for x in e.also_locs]}
+                                       if e.also_locs else {})} for e in errors]
+        out[str(status)] = entry
+    unplaced = [s for s in operation.samples if s.kind == "error"
+                and error_sample_status(operation, s) is None]
+    if unplaced:
+        # No error status is documented: the samples still belong to the contract.
+        content = {}
+        for syntax, media_type in (("json", "application/json"), ("xml", "application/xml")):
+            examples = _examples(operation, "error", None, syntax)
+            if examples:
+                content[media_type] = {"schema": {"$ref": REF + envelope}, "examples": examples}
+        if content:
+            out["default"] = {"description": "Error (as the docs' sample shows).",
+                              "content": content}
     return out
 
 

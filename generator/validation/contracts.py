@@ -145,6 +145,8 @@ class ProductContracts:
                 if op.get("operationId", "") != name:
                     continue  # the POST twin of an RPC operation repeats the GET examples
                 for status, response in op.get("responses", {}).items():
+                    if not status.isdigit():
+                        continue  # "default": error samples the docs give no status for
                     for media, content in response.get("content", {}).items():
                         for label, example in content.get("examples", {}).items():
                             found.append((name, int(status), media, label, example.get("value")))
