@@ -836,3 +836,58 @@ def test_only_text_in_the_request_section_introduces_a_body_table(tmp_path):
     assert {(p["name"], p["in"]) for p in operation["parameters"]} == {
         ("GadgetId", "path"), ("dryRun", "query")}
     assert "requestBody" not in operation
+
+
+def _roa_page(action: str, method: str, path: str, variable: str) -> str:
+    return f"""\
+# {action}
+
+You can call this operation to work on a widget.
+
+## Request syntax
+
+```
+{method} {path} HTTP/1.1
+```
+
+## Request parameters
+
+|Parameter|Type|Position|Required|Example|Description|
+|---------|----|--------|--------|-------|-----------|
+|{variable}|String|Path|Yes|wd-1|The ID of the widget. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The ID of the request. |
+"""
+
+
+def test_one_operation_per_method_and_path(tmp_path):
+    """OpenAPI allows one operation per method and path, and paths that differ only in their
+    variables' names are the same path: later pages give way, reported, never silently."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.md").write_text(_roa_page("DescribeWidget", "GET", "/widgets/[WidgetId]",
+                                          "WidgetId"), encoding="utf-8")
+    (pages / "b.md").write_text(_roa_page("GetWidgetCopy", "GET", "/widgets/[Id]", "Id"),
+                                encoding="utf-8")
+    (pages / "c.md").write_text(_roa_page("DeleteWidget", "DELETE", "/widgets/[Id]", "Id"),
+                                encoding="utf-8")
+    build_pages([pages], tmp_path / "out", product="demo")
+    folder = tmp_path / "out" / "alibabacloud" / "demo"
+    document = json.loads((folder / "openapi.json").read_text("utf-8"))
+    # Operations are taken in id order: DeleteWidget spells the path first.
+    assert list(document["paths"]) == ["/widgets/{Id}"]
+    item = document["paths"]["/widgets/{Id}"]
+    assert item["get"]["operationId"] == "DescribeWidget"
+    assert item["delete"]["operationId"] == "DeleteWidget"
+    assert [(p["name"], p["in"]) for p in item["get"]["parameters"]] == [("Id", "path")]
+    report = json.loads((folder / "report.json").read_text("utf-8"))
+    codes = {(d["code"], d["severity"]) for d in report["diagnostics"]}
+    assert ("operation-shadowed", "error") in codes
+    assert ("path-variables-renamed", "info") in codes
+    shadowed = next(d for d in report["diagnostics"] if d["code"] == "operation-shadowed")
+    assert "GetWidgetCopy" in shadowed["message"] and "DescribeWidget keeps it" in \
+        shadowed["message"]

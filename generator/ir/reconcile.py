@@ -473,4 +473,55 @@ def build_operations(extracts: list[PageExtract]) -> tuple[list[Operation], list
         for other in built[1:]:
             operation = merge_operations(operation, other, diagnostics)
         operations.append(check_samples(operation, diagnostics))
-    return operations, diagnostics
+    return _distinct_routes(operations, diagnostics), diagnostics
+
+
+_TEMPLATE_VARIABLE = re.compile(r"\{[^{}/]*\}")
+
+
+def _distinct_routes(operations: list[Operation],
+                     diagnostics: list[Diagnostic]) -> list[Operation]:
+    """One operation per method and path, as OpenAPI requires.
+
+    Paths that differ only in their variables' names (`/v1/{id}`, `/v1/{vpn_id}`) are one path:
+    later operations take the first one's spelling (their path parameters renamed with it). A
+    method and path that a second operation also claims (a page copied under another title)
+    stays with the first operation in id order; the second loses it, reported as an error."""
+    spelling: dict[str, str] = {}
+    owner: dict[tuple[str, str], Operation] = {}
+    kept: list[Operation] = []
+    for operation in operations:
+        if operation.style != "rest" or not operation.path:
+            kept.append(operation)
+            continue
+        shape = _TEMPLATE_VARIABLE.sub("{}", operation.path)
+        first = spelling.setdefault(shape, operation.path)
+        if first != operation.path:
+            operation = _respell_path(operation, first)
+            diagnostics.append(Diagnostic(
+                "info", "path-variables-renamed", f"{operation.id}: path variables named as in "
+                f"{first}, the same path another operation documents", operation.loc,
+                operation=operation.id))
+        methods = []
+        for method in operation.methods:
+            holder = owner.setdefault((method, shape), operation)
+            if holder is operation:
+                methods.append(method)
+                continue
+            diagnostics.append(Diagnostic(
+                "error", "operation-shadowed", f"{method} {first} is documented both as "
+                f"{holder.id} ({', '.join(holder.pages)}) and as {operation.id} "
+                f"({', '.join(operation.pages)}); {holder.id} keeps it", operation.loc,
+                operation=operation.id))
+        if methods:
+            kept.append(replace(operation, methods=tuple(methods)))
+    return kept
+
+
+def _respell_path(operation: Operation, template: str) -> Operation:
+    theirs = [m[1:-1] for m in _TEMPLATE_VARIABLE.findall(operation.path)]
+    ours = [m[1:-1] for m in _TEMPLATE_VARIABLE.findall(template)]
+    renamed = dict(zip(theirs, ours, strict=True))
+    params = tuple(replace(p, name=renamed.get(p.name, p.name)) if p.location == "path" else p
+                   for p in operation.parameters)
+    return replace(operation, path=template, parameters=params)
