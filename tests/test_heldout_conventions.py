@@ -593,3 +593,19 @@ def test_error_samples_without_any_documented_status_are_the_default_response(tm
     responses = document["paths"]["/?Action=DeleteGadget"]["get"]["responses"]
     examples = responses["default"]["content"]["application/json"]["examples"]
     assert [e["value"]["RequestId"] for e in examples.values()] == ["A1", "A2"]
+
+
+def test_a_format_is_asserted_only_when_it_is_the_one_claimed():
+    """'An IPv4 address or a CIDR block' allows both: asserting `ipv4` would reject real CIDR
+    values. Two claims, or a claim JSON Schema has no format for, stay hints (warnings)."""
+    from generator.dialects.fields import apply_facts
+    from generator.dialects.prose import read_facts
+    from generator.ir.model import Schema
+
+    def applied(text):
+        schema, _ = apply_facts(Schema(kind="string"), read_facts(text))
+        return schema.format, schema.format_hints
+
+    assert applied("The value is an IPv4 address.") == ("ipv4", ())
+    assert applied("The value must be an IPv4 address or a CIDR block.") == ("", ("ipv4", "cidr"))
+    assert applied("The value is an IPv4 CIDR block.") == ("", ("cidr",))

@@ -100,6 +100,10 @@ def typed_value(text: str, kind: str) -> Any:
     return None
 
 
+_ASSERTABLE_FORMATS = frozenset({"date-time", "uuid", "ipv4", "ipv6", "email", "uri", "date"})
+"""Formats JSON Schema 2020-12 defines (a CIDR block has none: it stays a hint)."""
+
+
 def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
     """Move prose facts onto the schema as the keywords they mean; returns the facts that did
     not fit the field's kind (reported by the caller)."""
@@ -122,12 +126,12 @@ def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
             changes["max_length"] = facts.max_length
         if facts.forbidden_prefixes:
             changes["forbidden_prefixes"] = facts.forbidden_prefixes
-        formats = [f for f in facts.formats if f in ("date-time", "uuid", "ipv4", "ipv6", "email",
-                                                       "uri", "date")]
-        if len(formats) == 1:
-            changes["format"] = formats[0]
-        elif formats:
-            changes["format_hints"] = tuple(formats)
+        # One claimed format is asserted when JSON Schema has it; "an IPv4 address or a CIDR
+        # block" claims two, and asserting either would reject the other: both stay hints.
+        if len(facts.formats) == 1 and facts.formats[0] in _ASSERTABLE_FORMATS:
+            changes["format"] = facts.formats[0]
+        elif facts.formats:
+            changes["format_hints"] = facts.formats
     if kind == "array":
         if facts.min_items is not None:
             changes["min_items"] = facts.min_items
