@@ -609,3 +609,28 @@ def test_a_format_is_asserted_only_when_it_is_the_one_claimed():
     assert applied("The value is an IPv4 address.") == ("ipv4", ())
     assert applied("The value must be an IPv4 address or a CIDR block.") == ("", ("ipv4", "cidr"))
     assert applied("The value is an IPv4 CIDR block.") == ("", ("cidr",))
+
+
+def test_a_format_the_docs_sample_breaks_by_the_validators_rules_is_not_asserted(tmp_path):
+    """February 30th looks like a date-time to a pattern but not to the validator: the build
+    and `docs2spec validate` decide alike, so the docs' own sample never fails its contract."""
+    from generator.validation import validate_response
+
+    page = WIDGET_MD.replace("|WidgetId|String|wd-123|部件ID。 |\n|PortsAndProtocols",
+                             "|WidgetId|String|wd-123|部件ID。 |\n|CreatedAt|String|"
+                             "2023-02-30T10:00:00Z|创建时间。格式为yyyy-MM-ddTHH:mm:ssZ。 |\n"
+                             "|PortsAndProtocols", 1)
+    page = page.replace('"WidgetId": "wd-123",', '"WidgetId": "wd-123",\n    "CreatedAt": '
+                        '"2023-02-30T10:00:00Z",', 1)
+    assert page.count("2023-02-30") == 2
+    document = _openapi(tmp_path, "DescribeWidget.md", page, "demo")
+    operation = document["paths"]["/?Action=DescribeWidget"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    created = response["properties"]["CreatedAt"]
+    assert "format" not in created and created["x-docs2spec-format-hints"] == ["date-time"]
+    sample = operation["responses"]["200"]["content"]["application/json"]["examples"]
+    value = next(iter(sample.values()))["value"]
+    findings = validate_response("alibabacloud/demo", "DescribeWidget", value,
+                                 generated=tmp_path / "out")
+    assert not [f for f in findings if f.is_error]
