@@ -1,6 +1,7 @@
 """read -> detect dialect -> extract -> reconcile -> check -> emit.
 
-The only module that imports every stage and, with `regen`, touches the file system. Pages are
+The module that imports every stage; reading pages is its only file access (`regen` and `build`
+write the output). Pages are
 read and extracted independently (in parallel processes for large sets); one page that cannot
 be read becomes a diagnostic, never the end of the run.
 """
@@ -45,7 +46,7 @@ def decode_page(path: str, data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+        return _lines(data.decode("utf-16", errors="replace"))
     if b"\x00" in data[:8192]:
         raise InputError("not a text page (binary data)", SourceLoc(path, 1),
                          hint="give pages saved as HTML, Markdown, reStructuredText or text")
@@ -56,6 +57,12 @@ def decode_page(path: str, data: bytes) -> str:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
             text = data.decode("utf-8", errors="replace")
+    return _lines(text)
+
+
+def _lines(text: str) -> str:
+    """One line ending for every reader: they split on "\n" (a page saved on Windows says
+    "\r\n", an old Mac "\r"), whatever the page's encoding."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

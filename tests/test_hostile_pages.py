@@ -421,3 +421,11 @@ def test_nan_and_infinity_never_reach_the_output(tmp_path):
     report = json.loads((tmp_path / "out/alibabacloud/demo/report.json").read_text("utf-8"))
     invalid = [d for d in report["diagnostics"] if d["code"] == "sample-invalid"]
     assert len(invalid) == 1 and "NaN is not a JSON value" in invalid[0]["message"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030"])
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_every_encoding_gives_the_same_lines(encoding, newline):
+    text = "# 标题\n\n|A|B|\n|--|--|\n|x|y|\n"
+    data = text.replace("\n", newline).encode(encoding)
+    assert decode_page("page.md", data) == text

@@ -93,15 +93,13 @@ def test_models_import_by_their_documented_path():
     assert "RegionId" in {f.alias for f in ListIpsecServersRequest.model_fields.values()}
 
 
-def test_generated_models_are_current(files):
+def test_generated_modules_say_how_they_were_made(files):
+    """Whether they are current is `test_generated_folder_is_up_to_date`; here, that each
+    generated module tells its reader not to edit it."""
     assert PRODUCTS == ["alibabacloud/vpc", "huaweicloud/vpn"]
-    for rel in ["__init__.py", "alibabacloud/__init__.py", "huaweicloud/__init__.py"]:
-        assert (GENERATED / rel).read_text(encoding="utf-8") == files[rel]
     for product in PRODUCTS:
         for name in ("models.py", "__init__.py"):
-            text = files[f"{product}/{name}"]
-            assert (GENERATED / product / name).read_text(encoding="utf-8") == text, product
-            assert "docs2spec regen" in ast.get_docstring(ast.parse(text))
+            assert "docs2spec regen" in ast.get_docstring(ast.parse(files[f"{product}/{name}"]))
 
 
 def test_registries_name_every_operation(products):

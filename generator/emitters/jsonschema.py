@@ -1,4 +1,5 @@
-"""IR schemas -> JSON Schema 2020-12, the canonical output every other emitter builds on.
+"""IR schemas -> JSON Schema 2020-12: the per-operation contract files (`schemas/`) that
+`docs2spec validate` checks against, and the schema objects the OpenAPI emitter embeds.
 
 Wire names stay property names; what JSON Schema has no keyword for travels in `x-docs2spec-*`
 annotations that validators ignore: where the rule came from (page:line), formats the docs'

@@ -1,5 +1,11 @@
 """IR -> one OpenAPI 3.1 document per product (JSON; YAML is the same data).
 
+REST style (Huawei, Alibaba ROA): one path item per path template, one operation per method,
+path/query/header parameters on the operation and the JSON body as `requestBody`. Every
+operation's documented error codes are listed under their HTTP status with the vendor's error
+envelope (`RpcError` for Alibaba, RPC or ROA; `RestError` for Huawei), the docs' error samples as
+its examples.
+
 RPC style (Alibaba): every Action is a path item keyed `/?Action=<Name>`. OpenAPI has no way to
 tell operations apart by a query value, so the key carries it; openapi-core and other tools
 match such a request once the request adapter reports `/?Action=<Name>` as its path pattern

@@ -180,7 +180,7 @@ class Diagnostic:
 
     severity: Severity
     code: str
-    """Stable identifier, e.g. `nesting-ambiguous`, `constraint-dropped`, `row-skipped`."""
+    """Stable identifier, e.g. `nesting-guess`, `constraint-dropped`, `row-skipped`."""
     message: str
     loc: SourceLoc | None = None
     related: tuple[SourceLoc, ...] = ()

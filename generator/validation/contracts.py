@@ -141,8 +141,8 @@ class ProductContracts:
             for method, op in item.items():
                 if method == "parameters" or not isinstance(op, dict):
                     continue
-                name = op.get("operationId", "").split("_")[0]
-                if op.get("operationId", "") != name:
+                name = op.get("operationId", "")
+                if name != base_operation_id(name, method):
                     continue  # the POST twin of an RPC operation repeats the GET examples
                 for status, response in op.get("responses", {}).items():
                     if not status.isdigit():
@@ -151,6 +151,12 @@ class ProductContracts:
                         for label, example in content.get("examples", {}).items():
                             found.append((name, int(status), media, label, example.get("value")))
         return found
+
+
+def base_operation_id(operation_id: str, method: str) -> str:
+    """The operation an OpenAPI operationId stands for: the emitter names the second method of
+    one operation `<id>_<METHOD>` (`CreateVpc_POST`); ids may hold underscores of their own."""
+    return operation_id.removesuffix("_" + method.upper())
 
 
 def _load_product(folder: Path, key: str) -> ProductContracts:
@@ -167,8 +173,7 @@ def _load_product(folder: Path, key: str) -> ProductContracts:
         for method, op in item.items():
             if method == "parameters" or not isinstance(op, dict):
                 continue
-            op_name = op.get("operationId", "")
-            base = op_name[: -len(method) - 1] if op_name.endswith("_" + method.upper()) else op_name
+            base = base_operation_id(op.get("operationId", ""), method)
             operations.add(base)
             if not template.startswith("/?"):
                 literal = len(re.sub(r"\{[^{}]*\}", "", template))

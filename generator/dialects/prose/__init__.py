@@ -27,7 +27,7 @@ makes it looser. So:
   so nothing in it is read; only a ``(default)`` marker on the name itself counts.
 
 Everything is stdlib ``re`` with bounded repetitions on text pre-split into items and
-sentences, so the cost is linear in the input; input past ``_MAX_TEXT`` characters is not read
+sentences, so the cost is linear in the input; input past ``lexicon.MAX_TEXT`` characters is not read
 (a description that long is not prose a person wrote).
 
 The package follows the reading order: ``items`` splits a description into paragraphs and list
