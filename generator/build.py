@@ -111,13 +111,10 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
         groups.setdefault(key, []).append(result)
     broken = [r for r in results if r.error and r.error.severity == "error"]
     if "" in groups:
-        # Pages nothing could read are reported with the first product built.
+        # Pages nothing could read are reported with the first product built (there is one:
+        # a run where no page could be read has stopped above).
         unread = groups.pop("")
-        first = next(iter(groups), None)
-        if first is None:
-            groups["alibaba" if dialect != "huawei" else "huawei"] = unread
-        else:
-            groups[first].extend(unread)
+        groups[next(iter(groups))].extend(unread)
     plans = []
     for name, group in sorted(groups.items()):
         style = _style(group, STYLES.get(name, "rest"))

@@ -336,7 +336,7 @@ def extract(doc: Document) -> PageExtract:
         elif isinstance(node, CodeBlock) and section == "syntax" and request_loc is not None:
             continue  # the request line, read into the method and path above
         elif isinstance(node, CodeBlock):
-            sample, found = read_sample(node, "error" if label == "error" else label)
+            sample, found = read_sample(node, label)
             samples.append(sample)
             diagnostics.extend(found)
         elif isinstance(node, Paragraph) and section == "description":

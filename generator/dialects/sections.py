@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..sources.tree import CodeBlock, Document, Heading, Node, Paragraph
+from ..sources.tree import Document, Heading, Node, Paragraph
 
 SECTION_TITLES: dict[str, tuple[str, ...]] = {
     "request": ("request parameters", "请求参数", "request", "请求", "request parameter",
@@ -65,8 +65,6 @@ def sample_label(text: str) -> str:
         return _LABEL_TO_SAMPLE[key]
     if key.startswith(("response to ", "example response", "returned status code")):
         return "response"
-    if key.startswith(("example request", "query ", "create ", "update ", "delete ")):
-        return ""
     return ""
 
 
@@ -83,13 +81,9 @@ def walk_sections(doc: Document) -> Iterator[tuple[str, str, Node]]:
             found = "" if label_line else section_of_title(node.text)
             if found:
                 section, label = found, "request" if found == "request" else "response"
-                if found == "examples" or found == "request":
-                    label = "request" if found == "request" else "response"
                 yield section, label, node
                 continue
             lab = sample_label(node.text)
             if lab:
                 label = lab
-        elif isinstance(node, CodeBlock) and section == "intro":
-            pass
         yield section, label, node

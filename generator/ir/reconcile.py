@@ -20,7 +20,6 @@ from .infer import infer_schema, with_loc
 from .merge import merge_schemas
 from .model import (
     Diagnostic,
-    ErrorCode,
     FieldTable,
     Localized,
     Operation,
@@ -360,11 +359,9 @@ def check_samples(operation: Operation, diagnostics: list[Diagnostic]) -> Operat
     for response in operation.responses:
         pairs = [(s.value, s.loc) for s in operation.samples if s.kind == "response"
                  and s.status == response.status and isinstance(s.value, (dict, list))]
-        xml_values = [v for v, _ in pairs if v is not None]
         aligner = Aligner(pairs[0][1] if pairs else None)
-        schema = aligner.align(response.schema, xml_values, "")
-        diagnostics.extend(d for d in aligner.diagnostics if d.code != "sample-wrapper"
-                           or True)
+        schema = aligner.align(response.schema, [v for v, _ in pairs], "")
+        diagnostics.extend(aligner.diagnostics)
         schema = reconcile_constraints(schema, pairs, "", diagnostics, operation.id,
                                        responses=True)
         responses.append(replace(response, schema=schema))
@@ -379,16 +376,6 @@ def check_samples(operation: Operation, diagnostics: list[Diagnostic]) -> Operat
         body = reconcile_constraints(body, pairs, "", diagnostics, operation.id)
     return replace(operation, responses=tuple(responses), parameters=tuple(params),
                    request_body=body)
-
-
-_SLUG = re.compile(r"[^A-Za-z0-9]+")
-
-
-def error_codes_by_status(errors: tuple[ErrorCode, ...]) -> dict[int, list[ErrorCode]]:
-    grouped: dict[int, list[ErrorCode]] = {}
-    for error in errors:
-        grouped.setdefault(error.status, []).append(error)
-    return dict(sorted(grouped.items()))
 
 
 def documented_type_names(extracts: list[PageExtract]) -> frozenset[str]:

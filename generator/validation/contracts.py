@@ -243,9 +243,6 @@ class Contracts:
     def products(self) -> list[ProductContracts]:
         return [self.product(k) for k in self._keys]
 
-    def with_operation(self, operation: str) -> list[ProductContracts]:
-        return [p for p in self.products() if operation in p.operations]
-
 
 _LOADED: dict[Path, Contracts] = {}
 _BY_ARGUMENT: dict[str | None, Contracts] = {}
