@@ -95,8 +95,9 @@ def check_entry(cs: Contracts, entry: Entry, args: argparse.Namespace) -> Result
         result.input_error = str(exc)
     except RecursionError:
         result.input_error = "the entry nests too deeply to check"
-    except Exception as exc:  # noqa: BLE001 - one bad entry must not end the run
-        result.input_error = f"could not check this entry ({type(exc).__name__}: {exc})"
+    except Exception as exc:  # noqa: BLE001 - one entry must not end the run, even on a bug
+        result.input_error = (f"internal error while checking this entry ({type(exc).__name__}:"
+                              f" {exc}); this is a bug in docs2spec, please report it")
     return result
 
 
