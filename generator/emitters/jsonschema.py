@@ -85,7 +85,7 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
 def _document(title: str, body: dict[str, Any], product: Product,
               named: frozenset[str]) -> dict[str, Any]:
     doc = {"$schema": DIALECT, "title": title, **body}
-    used = sorted(n for n in named if f'"#/$defs/{n}"' in repr(body).replace("'", '"'))
+    used = sorted(_refs(body) & named)
     if used:
         types = dict(product.types)
         doc["$defs"] = {name: schema_to_json(types[name], "#/$defs/", named, top=True)
@@ -102,9 +102,25 @@ def _closure(names: list[str], types: dict[str, Schema], named: frozenset[str]) 
         if name in found or name not in types:
             continue
         found.append(name)
-        text = repr(schema_to_json(types[name], "#/$defs/", named, top=True))
-        pending.extend(re.findall(r"#/\$defs/([A-Za-z0-9_.]+)", text))
+        pending.extend(sorted(_refs(schema_to_json(types[name], "#/$defs/", named, top=True))))
     return sorted(found)
+
+
+def _refs(node: Any) -> set[str]:
+    """Names of the `#/$defs/` types a JSON Schema refers to (`$ref` values only: a
+    description that mentions a type name is text, not a reference)."""
+    found: set[str] = set()
+    pending = [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                found.add(ref[len("#/$defs/"):])
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return found
 
 
 def parameter_to_json(param: Parameter, named: frozenset[str],
