@@ -9,6 +9,7 @@ samples break, schemas inferred from samples, every language's description.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..ir.model import Operation, Parameter, Product, Schema
@@ -164,32 +165,45 @@ def response_schema(operation: Operation, product: Product) -> dict[str, Any]:
     return _document(f"{operation.id} response", schema, product, named)
 
 
-ERROR_ENVELOPES: dict[str, tuple[tuple[str, str], ...]] = {
-    "rpc": (("RequestId", "The request ID."), ("HostId", "The endpoint that answered."),
-            ("Code", "The error code."), ("Message", "The error message."),
-            ("Recommend", "A diagnosis link.")),
-    "rest": (("error_code", "The error code."), ("error_msg", "The error message."),
-             ("request_id", "The request ID.")),
+@dataclass(frozen=True, slots=True)
+class ErrorEnvelope:
+    """The body a vendor answers every error with, whatever the operation."""
+
+    component: str
+    """Its name among the OpenAPI document's component schemas."""
+    code_field: str
+    """The field that carries the error code (required: it is what tells errors apart)."""
+    fields: tuple[tuple[str, str], ...]
+    """(name, description) of every field, in the order documented."""
+
+
+ERROR_ENVELOPES: dict[str, ErrorEnvelope] = {
+    "alibaba": ErrorEnvelope("RpcError", "Code", (
+        ("RequestId", "The request ID."), ("HostId", "The endpoint that answered."),
+        ("Code", "The error code."), ("Message", "The error message."),
+        ("Recommend", "A diagnosis link."))),
+    "huawei": ErrorEnvelope("RestError", "error_code", (
+        ("error_code", "The error code."), ("error_msg", "The error message."),
+        ("request_id", "The request ID."))),
 }
+_ENVELOPE_OF_STYLE = {"rpc": "alibaba", "rest": "huawei"}
 
 
-_ENVELOPE_OF_DIALECT = {"alibaba": "rpc", "huawei": "rest"}
-
-
-def envelope_of(operation: Operation) -> str:
-    """The key of the error envelope the operation answers with: the vendor's, whatever the
-    operation's style (Alibaba ROA operations answer errors as Alibaba RPC ones do)."""
-    return _ENVELOPE_OF_DIALECT.get(operation.dialect, operation.style)
+def envelope_of(operation: Operation) -> ErrorEnvelope:
+    """The error envelope the operation answers with: its vendor's, whatever the operation's
+    style (Alibaba ROA operations answer errors as Alibaba RPC ones do); by style for an
+    operation whose dialect is not known."""
+    return ERROR_ENVELOPES.get(operation.dialect) or \
+        ERROR_ENVELOPES[_ENVELOPE_OF_STYLE[operation.style]]
 
 
 def error_schema(operation: Operation, product: Product) -> dict[str, Any]:
     """The provider's error envelope; the documented codes are listed, not enforced, because
     any operation can also return the provider's common errors."""
     envelope = envelope_of(operation)
-    fields = ERROR_ENVELOPES[envelope]
-    code_field = fields[2][0] if envelope == "rpc" else fields[0][0]
+    code_field = envelope.code_field
     properties: dict[str, Any] = {name: {"type": "string", "description": text}
-                                  for name, text in fields}
+                                  for name, text in envelope.fields}
     codes = sorted({e.code for e in operation.errors})
     if codes:
         properties[code_field]["examples"] = codes

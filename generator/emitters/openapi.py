@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from ..ir.model import Operation, Parameter, Product, Sample, Schema, localized_get
-from .jsonschema import ERROR_ENVELOPES, X, envelope_of, schema_to_json
+from .jsonschema import X, envelope_of, schema_to_json
 
 REF = "#/components/schemas/"
 DEFAULT_LIST_LENGTH = 20
@@ -154,7 +154,7 @@ def _responses(operation: Operation, named: frozenset[str]) -> dict[str, Any]:
             status = error_sample_status(operation, sample)
             if status is not None and status not in by_status and str(status) not in out:
                 by_status[status] = []  # a sample with its own status line
-    envelope = f"{'Rpc' if envelope_of(operation) == 'rpc' else 'Rest'}Error"
+    envelope = envelope_of(operation).component
     for status, errors in sorted(by_status.items()):
         media = {"schema": {"$ref": REF + envelope}}
         content: dict[str, Any] = {"application/json": media}
@@ -248,12 +248,12 @@ def emit_openapi(product: Product) -> dict[str, Any]:
             item[method.lower()] = _operation(operation, product, named, method)
     schemas = {name: schema_to_json(schema, REF, named, top=True)
                for name, schema in product.types}
-    for style, fields in ERROR_ENVELOPES.items():
-        if any(envelope_of(op) == style for op in product.operations):
-            schemas[f"{'Rpc' if style == 'rpc' else 'Rest'}Error"] = {
-                "type": "object",
-                "properties": {name: {"type": "string", "description": text}
-                               for name, text in fields}}
+    for envelope in sorted({envelope_of(op) for op in product.operations},
+                           key=lambda e: e.component):
+        schemas[envelope.component] = {
+            "type": "object",
+            "properties": {name: {"type": "string", "description": text}
+                           for name, text in envelope.fields}}
     doc: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {"title": product.title, "version": product.version,
