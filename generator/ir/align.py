@@ -14,12 +14,12 @@ from dataclasses import replace
 from typing import Any
 
 from ..location import SourceLoc
-from .infer import _kind, infer_schema, with_loc
+from .infer import infer_schema, sample_kind, with_loc
 from .model import Diagnostic, Schema
 
 
 def _scalar_ok(kind: str, value: Any) -> bool:
-    actual = _kind(value)
+    actual = sample_kind(value)
     if value is None:
         return True
     return actual == kind or (kind == "number" and actual == "integer")
@@ -53,7 +53,7 @@ class Aligner:
         values = [v for v in values if v is not None]
         if not values:
             return schema
-        kinds = {_kind(v) for v in values}
+        kinds = {sample_kind(v) for v in values}
         if schema.kind == "any":
             if schema.properties:
                 schema = replace(schema, kind="object")
@@ -94,10 +94,10 @@ class Aligner:
         if bad:
             # Each kind the samples use (one schema inferred from mixed values would be `any`,
             # which is no JSON Schema type).
-            observed = {_kind(v) for v in bad}
+            observed = {sample_kind(v) for v in bad}
             self.note("warning", "sample-type",
                       f"{where}: documented as {schema.type_text or schema.kind}, the sample has "
-                      f"{bad[0]!r} ({_kind(bad[0])}); the schema accepts both", schema)
+                      f"{bad[0]!r} ({sample_kind(bad[0])}); the schema accepts both", schema)
             return replace(schema, also_kinds=tuple(sorted(observed | set(schema.also_kinds))))
         return schema
 
@@ -139,7 +139,7 @@ class Aligner:
                       f"{where or 'response'}.{key}: the sample holds one item where a list "
                       "belongs (a one-item XML list converted to JSON); both are accepted", schema)
         aligned_item = self.align(item, items, f"{where}.{key}[]")
-        singles = sorted({_kind(v) for v in single} - {"null"})
+        singles = sorted({sample_kind(v) for v in single} - {"null"})
         array = Schema(kind="array", items=aligned_item, loc=schema.loc,
                        also_kinds=tuple(singles))
         return Schema(kind="object", description=schema.description, loc=schema.loc,

@@ -15,7 +15,11 @@ from .model import Schema
 INT32_MAX = 2**31 - 1
 
 
-def _kind(value: Any) -> str:
+def sample_kind(value: Any) -> str:
+    """The JSON type a doc sample's value shows. `1.0` is a number here, though JSON Schema
+    would accept it as an integer: a page that writes `1.0` documents a fractional field,
+    and the type inferred from it must accept `1.5` (the validator's messages say what JSON
+    Schema says)."""
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int):
@@ -34,7 +38,7 @@ def _kind(value: Any) -> str:
 def infer_schema(values: list[Any]) -> Schema:
     """One schema that every value satisfies (mixed integer/number widen to number)."""
     present = [v for v in values if v is not None]
-    kinds = {_kind(v) for v in present}
+    kinds = {sample_kind(v) for v in present}
     if kinds == {"integer", "number"}:
         kinds = {"number"}
     if len(kinds) != 1:
