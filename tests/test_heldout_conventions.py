@@ -515,3 +515,92 @@ def test_a_list_sample_on_a_single_item_page_closes_the_scopes_it_shows_side_by_
     network = _resolve(document, response["properties"]["NetworkConfig"])
     assert set(power["properties"]) == {"Voltage", "Plug"}
     assert set(network["properties"]) == {"Address", "Mask"}
+
+
+# --- older exported pages: tables without a `|---|` line, samples led by a comment ----------
+
+KEYS_MD = """\
+# ListWidgets {#concept_1_zh .concept}
+
+Returns a list of all widgets in the caller's account.
+
+## Request parameters { .section}
+
+|Name|Type|Required|Description|
+|PageNumber|Integer|No|The current page number.|
+|PageSize|Integer|No|The number of items on each page.|
+
+## Response parameters { .section}
+
+|Name|Type|Description|
+|TotalCount|Integer|The total number of widgets.|
+|RequestId|String|The ID of the request.|
+
+## Examples { .section}
+
+**Request example**
+
+```
+https://widget.cn-hangzhou.aliyuncs.com/?Action=ListWidgets
+&PageNumber=1
+&<Common Request Parameters>
+```
+
+**Response example**
+
+ `JSON` format
+
+```
+//json response
+{
+        "TotalCount": 3,
+        "PageSize": 10,
+        "RequestId": "1fbcd12a"
+}
+```
+
+ `XML` format
+
+```
+//xml response
+<Widget>
+        <TotalCount>3</TotalCount>
+        <PageSize>10</PageSize>
+        <RequestId>1050b8f1</RequestId>
+</Widget>
+```
+"""
+
+
+def test_a_table_without_its_separator_line_is_a_table(tmp_path):
+    document = _openapi(tmp_path, "ListWidgets.md", KEYS_MD, "demo")
+    operation = document["paths"]["/?Action=ListWidgets"]["get"]
+    params = {p["name"]: p for p in document["paths"]["/?Action=ListWidgets"]["parameters"]}
+    assert params["PageNumber"]["schema"]["type"] == "integer"
+    assert params["PageSize"]["required"] is False
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    assert response["properties"]["TotalCount"]["type"] == "integer"
+
+
+def test_a_sample_led_by_a_comment_line_is_still_read(tmp_path):
+    document = _openapi(tmp_path, "ListWidgets.md", KEYS_MD, "demo")
+    operation = document["paths"]["/?Action=ListWidgets"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    # Only the JSON sample knows PageSize: it was parsed despite its `//json response` line.
+    assert response["properties"]["PageSize"]["type"] == "integer"
+    from generator.dialects.samples import read_sample
+    from generator.sources.tree import CodeBlock
+
+    sample, _ = read_sample(CodeBlock("//xml response\n<A><B>1</B></A>", None, ""), "response")
+    assert sample.syntax == "xml" and sample.text.startswith("<A>")
+
+
+def test_pipes_inside_a_paragraph_do_not_make_a_table():
+    from generator.sources import markdown
+    from generator.sources.tree import Table
+
+    text = "# T\n\nUse a|b to pick.\n\n|only one row|\n\n|a|b|\n|c|d|e|\n"
+    nodes = markdown.read("t.md", text).nodes
+    assert not any(isinstance(n, Table) for n in nodes)

@@ -19,9 +19,17 @@ _BODY_START = re.compile(r"\n[ \t]*[\[{]")
 MAX_SAMPLE_DEPTH = 200
 
 
+_LEAD_COMMENT = re.compile(r"\A(?:[ \t]*//[^\n]*\n)+")
+
+
+def without_lead_comment(text: str) -> str:
+    """The sample without `//json response`-style comment lines before it."""
+    return _LEAD_COMMENT.sub("", text.lstrip("\n"), count=1)
+
+
 def syntax_of(block: CodeBlock) -> str:
     lang = block.language.lower()
-    text = block.text.lstrip()
+    text = without_lead_comment(block.text).lstrip()
     if lang in ("json", "javascript", "js"):
         return "json"
     if lang in ("xml", "html"):
@@ -143,7 +151,7 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
     syntax = syntax_of(block)
     diagnostics: list[Diagnostic] = []
     value = None
-    text = block.text
+    text = without_lead_comment(block.text) if syntax in ("json", "xml") else block.text
     if syntax == "url":
         kind = "request"
         if _BODY_START.search(text):

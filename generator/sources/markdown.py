@@ -91,6 +91,7 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _ANCHOR = re.compile(r"[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$")
 _SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _ROW_START = re.compile(r"^ {0,3}\|")
+_BARE_ROW = re.compile(r"^ {0,3}\|.*\|[ \t]*$")
 _LABEL = re.compile(r"^(json|xml|yaml|html|http)\s*(?:格式|format)?\s*[:\uff1a]?$", re.IGNORECASE)
 _NESTING = "└"
 
@@ -141,7 +142,20 @@ class _Page:
     def table_at(self, index: int) -> bool:
         lines = self.lines
         return "|" in lines[index] and index + 1 < len(lines) and _is_separator(lines[index + 1]) \
-            and not _is_separator(lines[index])
+            and not _is_separator(lines[index]) or self.bare_table_at(index)
+
+    def bare_table_at(self, index: int) -> bool:
+        """A table without its `|---|` line, as older exported pages write them: two or more
+        lines each enclosed in pipes with the same number of cells, the first being the header."""
+        lines = self.lines
+        if index + 1 >= len(lines) or not _BARE_ROW.match(lines[index]) \
+                or not _BARE_ROW.match(lines[index + 1]) or _is_separator(lines[index]) \
+                or _is_separator(lines[index + 1]):
+            return False
+        if index > 0 and _BARE_ROW.match(lines[index - 1]):
+            return False  # inside a run of rows, not its start
+        width = len(_split_cells(lines[index]))
+        return width >= 2 and len(_split_cells(lines[index + 1])) == width
 
 
 def _heading(page: _Page, index: int, match: re.Match[str]) -> int:
@@ -180,6 +194,16 @@ def _table(page: _Page, start: int) -> int:
     """Header, separator, rows. With leading pipes a row runs on until it has all its pipes."""
     lines = page.lines
     header = tuple(_cell_text(cell) for cell in _split_cells(lines[start]))
+    bare = not _is_separator(lines[start + 1])
+    if bare:  # no separator line: one line a row, as long as lines are enclosed in pipes
+        rows = []
+        index = start + 1
+        while index < len(lines) and _BARE_ROW.match(lines[index]) \
+                and len(_split_cells(lines[index])) == len(header):
+            rows.append((index, [_cell_text(cell) for cell in _split_cells(lines[index])]))
+            index += 1
+        page.nodes.append(Table(header, _nest(page, rows), page.loc(start)))
+        return index
     width = len(_split_cells(lines[start + 1]))
     if width != len(header):
         page.note(start + 1, f"separator has {width} cells, the header has {len(header)}")
