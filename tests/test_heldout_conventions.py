@@ -604,3 +604,61 @@ def test_pipes_inside_a_paragraph_do_not_make_a_table():
     text = "# T\n\nUse a|b to pick.\n\n|only one row|\n\n|a|b|\n|c|d|e|\n"
     nodes = markdown.read("t.md", text).nodes
     assert not any(isinstance(n, Table) for n in nodes)
+
+
+TAGS_MD = """\
+# ListWidgetTags
+
+You can call this operation to list the tags of a widget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|WidgetId|String|Yes|wd-1|The ID of the widget.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|4162a6af|The request ID.|
+|TagKey|String|Project|The tag key.|
+|TagValue|String|Test|The tag value.|
+
+## Sample responses
+
+JSON format
+
+```
+{
+    "RequestId": "4162a6af",
+    "Tags": {
+        "Tag": [
+            {"WidgetId": "wd-1", "TagKey": "Project", "TagValue": "Test"}
+        ]
+    }
+}
+```
+"""
+
+
+def test_flat_rows_the_sample_nests_go_where_the_sample_holds_them(tmp_path):
+    document = _openapi(tmp_path, "ListWidgetTags.md", TAGS_MD, "demo")
+    operation = document["paths"]["/?Action=ListWidgetTags"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    assert set(response["properties"]) == {"RequestId", "Tags"}  # not TagKey, TagValue
+    wrapper = _resolve(document, response["properties"]["Tags"])
+    item = _resolve(document, wrapper["properties"]["Tag"]["items"])
+    assert set(item["properties"]) == {"WidgetId", "TagKey", "TagValue"}
+    assert item["properties"]["TagKey"]["description"] == "The tag key."  # the documented row
+
+
+def test_a_flat_row_the_sample_holds_in_two_places_stays_where_the_table_puts_it():
+    from generator.ir.model import FieldRow, FieldTable, Schema
+    from generator.ir.nesting import nest
+
+    rows = tuple(FieldRow(name=n, schema=Schema(kind="string")) for n in ("RequestId", "Id"))
+    sample = {"RequestId": "r", "A": {"Id": "1"}, "B": [{"Id": "2"}]}
+    root, _ = nest(FieldTable(rows=rows), [sample])
+    assert [name for name, _ in root.properties] == ["RequestId", "Id"]

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .infer import infer_schema, with_loc
 from .model import Diagnostic, FieldRow, FieldTable, Schema
 
 ARRAY = "[]"
@@ -352,6 +353,75 @@ def _build(node: _Node) -> Schema:
     return schema
 
 
+def _paths_of(value: Any, name: str, path: tuple[str, ...] = (), depth: int = 0) -> set:
+    """Where `name` is a key below the top of a sample value (`[]` for list items)."""
+    found: set[tuple[str, ...]] = set()
+    if depth > 32:
+        return found
+    if isinstance(value, list):
+        for item in value:
+            found |= _paths_of(item, name, path + (ARRAY,), depth + 1)
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            if key == name and path:
+                found.add(path + (key,))
+            found |= _paths_of(inner, name, path + (key,), depth + 1)
+    return found
+
+
+def _put(schema: Schema, steps: tuple[str, ...], leaf: Schema) -> Schema:
+    """`schema` with the node at `steps` replaced by `leaf`."""
+    if not steps:
+        return leaf
+    if steps[0] == ARRAY:
+        return replace(schema, items=_put(schema.items or Schema(kind="object"), steps[1:], leaf))
+    props = list(schema.properties)
+    for index, (key, sub) in enumerate(props):
+        if key == steps[0]:
+            props[index] = (key, _put(sub, steps[1:], leaf))
+            break
+    return replace(schema, properties=tuple(props))
+
+
+def _relocate_flat_rows(table: FieldTable, root: Schema, samples: list[Any],
+                        diagnostics: list[Diagnostic]) -> Schema:
+    """A table of plain fields only (no object or list rows) whose sample nests some of them
+    (`TagKey`, `TagValue` documented flat, sent as `Tags.Tag[].TagKey`): the table left out the
+    wrapper rows, and the sample shows where the fields sit. A field the sample's top level
+    lacks and that it holds at exactly one place below goes there; the wrappers around it are
+    read from the sample."""
+    objects = [s for s in samples if isinstance(s, dict)]
+    if not objects or any(r.container or r.schema.kind in ("object", "array")
+                          for r in table.rows):
+        return root
+    top = {key for value in objects for key in value}
+    moves: dict[str, tuple[str, ...]] = {}
+    for name, sub in root.properties:
+        if name in top or sub.kind in ("object", "array"):
+            continue
+        paths = {p for value in objects for p in _paths_of(value, name)}
+        if len(paths) == 1:
+            moves[name] = paths.pop()
+    if not moves:
+        return root
+    props = [(name, sub) for name, sub in root.properties if name not in moves]
+    documented = dict(root.properties)
+    for first in dict.fromkeys(path[0] for path in moves.values()):
+        skeleton = with_loc(infer_schema([v[first] for v in objects if first in v]), table.loc)
+        for name, path in moves.items():
+            if path[0] != first:
+                continue
+            skeleton = _put(skeleton, path[1:], documented[name])
+            diagnostics.append(Diagnostic(
+                "info", "nesting-guess", f"{name!r} placed at {'.'.join(path)}: the table lists "
+                "it at the top level, the sample holds it only there", documented[name].loc
+                or table.loc))
+        props.append((first, skeleton))
+    return replace(root, properties=tuple(props),
+                   required=tuple(n for n in root.required if n not in moves))
+
+
 def nest(table: FieldTable, samples: list[Any]) -> tuple[Schema, list[Diagnostic]]:
     """The object schema a field table describes, nested with the help of `samples`."""
-    return _Nester(table, samples).run()
+    root, diagnostics = _Nester(table, samples).run()
+    return _relocate_flat_rows(table, root, samples, diagnostics), diagnostics
