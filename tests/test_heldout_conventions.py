@@ -662,3 +662,35 @@ def test_a_flat_row_the_sample_holds_in_two_places_stays_where_the_table_puts_it
     sample = {"RequestId": "r", "A": {"Id": "1"}, "B": [{"Id": "2"}]}
     root, _ = nest(FieldTable(rows=rows), [sample])
     assert [name for name, _ in root.properties] == ["RequestId", "Id"]
+
+
+SECRET_MD = """\
+# CreateWidgetSecret
+
+Creates a secret.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|CreateWidgetSecret|The operation that you want to perform.|
+|SecretName|String|Yes|db1|The name of the secret.|
+|ExtendedConfig|Json|No|\\{"SecretSubType":"SingleUser", "DBInstanceId":"rm-1"\\}|The extended configuration, a JSON map.|
+|EnableRotation|Boolean|No|true|Whether to rotate the secret.|
+|RotationInterval|String|No|30d|The rotation interval.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|3bf02f7a|The ID of the request.|
+"""
+
+
+def test_rows_after_an_object_whose_example_lacks_them_are_not_its_fields(tmp_path):
+    document = _openapi(tmp_path, "CreateWidgetSecret.md", SECRET_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=CreateWidgetSecret"][
+        "parameters"]}
+    assert params["EnableRotation"]["schema"]["type"] == "boolean"
+    assert params["RotationInterval"]["in"] == "query"
+    assert "properties" not in params["ExtendedConfig"]["schema"]

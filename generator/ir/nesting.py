@@ -13,6 +13,7 @@ reported as a diagnostic.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -141,6 +142,20 @@ class _Node:
         return self.row.name if self.row else self.label
 
 
+def _example_keys(node: _Node) -> set[str] | None:
+    """The keys of an object row's example cell when it is a JSON object (`{"SecretSubType":
+    "SingleUser", "DBInstanceId": "rm-1"}`): those are the fields the object holds. Anything
+    else is no evidence (None)."""
+    examples = node.row.schema.examples if node.row is not None else ()
+    example = examples[0] if examples else None
+    if isinstance(example, str) and example.lstrip().startswith("{"):
+        try:
+            example = json.loads(example)
+        except ValueError:
+            example = None
+    return set(example) if isinstance(example, dict) and example else None
+
+
 def _words(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name) if len(w) > 2}
 
@@ -244,6 +259,14 @@ class _Nester:
         by_name = self._by_name(row)
         if by_name is not None:
             return by_name
+        index = innermost
+        while index > 0 and (keys := _example_keys(self.stack[index])) is not None and \
+                row.name not in keys:
+            index -= 1
+        if index != innermost:
+            self._guess(row, index, f"the example of {self.stack[innermost].name!r} is an object "
+                        "without this key", "info")
+            return index
         top = self.stack[innermost]
         side = "request" if row.location is not None else "response"
         if row.name in COMMON_TOP_LEVEL[side]:
