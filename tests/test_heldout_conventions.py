@@ -694,3 +694,32 @@ def test_rows_after_an_object_whose_example_lacks_them_are_not_its_fields(tmp_pa
     assert params["EnableRotation"]["schema"]["type"] == "boolean"
     assert params["RotationInterval"]["in"] == "query"
     assert "properties" not in params["ExtendedConfig"]["schema"]
+
+
+PROTECT_MD = """\
+# ProtectWidgets
+
+You can call this operation to protect widgets.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|ProtectWidgets|The operation that you want to perform.|
+|WidgetId.N|RepeatList|Yes|wd-1|The ID of widget N. Valid values of N: 1 to 20.|
+|Label.N|RepeatList|No|a|Label N.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|473469C7|The ID of the request.|
+"""
+
+
+def test_a_required_flattened_list_requires_its_first_item(tmp_path):
+    document = _openapi(tmp_path, "ProtectWidgets.md", PROTECT_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=ProtectWidgets"]["parameters"]}
+    assert params["WidgetId.1"]["required"] is True
+    assert params["WidgetId.2"]["required"] is False
+    assert params["Label.1"]["required"] is False
