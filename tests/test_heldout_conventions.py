@@ -723,3 +723,50 @@ def test_a_required_flattened_list_requires_its_first_item(tmp_path):
     assert params["WidgetId.1"]["required"] is True
     assert params["WidgetId.2"]["required"] is False
     assert params["Label.1"]["required"] is False
+
+
+# --- untyped rows ---------------------------------------------------------------------------
+
+RESULTS_MD = """\
+# DescribeWidgetResults
+
+调用DescribeWidgetResults查询批量处理结果。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeWidgetResults|系统规定参数。 |
+|TaskId|Long|否|83618818|任务ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|AvailableTtls| |\\[600,1800,3600\\]|可用TTL列表。 |
+|WidgetResults| | |批量处理结果的详细信息。 |
+|Domain|String|abc.com|域名。 |
+|Status|Boolean|true|执行结果。 |
+|RequestId|String|75446CC1|请求ID。 |
+"""
+
+
+def test_an_untyped_collection_row_with_fields_after_it_is_a_list_of_them(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetResults.md", RESULTS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeWidgetResults"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    results = _resolve(document, response["properties"]["WidgetResults"])
+    assert results["type"] == "array"
+    item = _resolve(document, results["items"])
+    assert set(item["properties"]) == {"Domain", "Status"}
+    assert set(response["properties"]) == {"AvailableTtls", "WidgetResults", "RequestId"}
+
+
+def test_an_untyped_row_whose_example_is_a_json_list_is_a_list(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetResults.md", RESULTS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeWidgetResults"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    ttls = response["properties"]["AvailableTtls"]
+    assert ttls["type"] == "array" and ttls["items"]["type"] == "integer"

@@ -7,10 +7,12 @@ which rows differs per dialect.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from typing import Any
 
+from ..ir.infer import infer_schema
 from ..ir.model import Diagnostic, FieldRow, ParamIn, Schema
 from ..sources.tree import Row
 from .jsonparam import json_string_schema
@@ -144,6 +146,21 @@ def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
     return (replace(schema, **changes) if changes else schema), unfit
 
 
+def _json_shape(text: str) -> Schema | None:
+    """The schema of an example cell that is a JSON list or object; None for anything else."""
+    text = text.strip()
+    if not text.startswith(("[", "{")):
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, (list, dict)) or not value:
+        return None
+    shape = infer_schema([value])
+    return shape if shape.kind in ("array", "object") else None
+
+
 def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = None,
                  name: str | None = None, type_text: str | None = None) -> tuple[FieldRow,
                                                                                  list[Diagnostic]]:
@@ -179,6 +196,9 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         value = typed_value(example_text, item.kind)
         if value is not None and item.kind not in ("object", "array"):
             schema = replace(schema, items=replace(item, examples=(value,)))
+    elif example_text and not raw_type.strip() and (shape := _json_shape(example_text)):
+        # No type, but the example is a JSON list or object (`[600,1800,3600]`): its shape.
+        schema = replace(shape, description=schema.description, loc=schema.loc, inferred=False)
     elif example_text:
         value = typed_value(example_text, spec.kind)
         schema = replace(schema, examples=(value if value is not None else example_text,))

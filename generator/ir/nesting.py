@@ -362,6 +362,13 @@ def _build(node: _Node) -> Schema:
                                  or schema.items is not None or item.row is not None):
             return replace(schema, items=_build(item))
         return schema
+    if node.children and schema.kind == "any" and node.row is not None and \
+            not node.row.schema.type_text.strip() and _singular(node.name) != node.name:
+        # An untyped row named as a collection (`RecordLines`) with fields after it: a list of
+        # objects holding those fields, as the pages' samples show such rows.
+        item = _build(_Node(None, Schema(kind="object", loc=schema.loc), node.path + (ARRAY,),
+                            node.label, node.children))
+        return replace(schema, kind="array", items=item)
     if node.children:
         props: list[tuple[str, Schema]] = []
         required: list[str] = []
