@@ -770,3 +770,48 @@ def test_an_untyped_row_whose_example_is_a_json_list_is_a_list(tmp_path):
         "application/json"]["schema"])
     ttls = response["properties"]["AvailableTtls"]
     assert ttls["type"] == "array" and ttls["items"]["type"] == "integer"
+
+
+ALARMS_MD = """\
+# DescribeWidgetAlarms
+
+You can call this operation to query alarms.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeWidgetAlarms|The operation that you want to perform.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|AlarmList|Array of Alarm| |The alarms.|
+|Alarm| | | |
+|AlarmTaskId|String|a-1|The ID of the alarm.|
+|Dimensions|Array of Dimension| |The dimensions of the metric.|
+|Dimension| | | |
+|DimensionKey|String|device|The key of the dimension.|
+|DimensionValue|String|eth0|The value of the dimension.|
+|Effective|String|Test|When the alarm is effective.|
+|Threshold|Float|80|The threshold of the metric.|
+|RequestId|String|871C7C53|The ID of the request.|
+"""
+
+
+def test_a_key_and_value_pair_item_holds_nothing_more(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetAlarms.md", ALARMS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeWidgetAlarms"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+
+    def item(schema: dict, name: str) -> dict:
+        node = _resolve(document, schema["properties"][name])
+        if "items" not in node:  # the XML-style wrapper
+            node = next(iter(node["properties"].values()))
+        return _resolve(document, node["items"])
+
+    alarm = item(response, "AlarmList")
+    assert {"AlarmTaskId", "Dimensions", "Effective", "Threshold"} <= set(alarm["properties"])
+    assert set(item(alarm, "Dimensions")["properties"]) == {"DimensionKey", "DimensionValue"}

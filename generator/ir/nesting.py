@@ -156,6 +156,14 @@ def _example_keys(node: _Node) -> set[str] | None:
     return set(example) if isinstance(example, dict) and example else None
 
 
+def _key_value_pair(node: _Node) -> bool:
+    """A scope whose fields are a key and its value (`Key`/`Value`, `TagKey`/`TagValue`,
+    `DimensionKey`/`DimensionValue`): such an item is complete, the next row is not in it."""
+    names = sorted(c.name for c in node.children)
+    return len(names) == 2 and names[0].endswith("Key") and \
+        names[1] == names[0].removesuffix("Key") + "Value"
+
+
 def _words(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name) if len(w) > 2}
 
@@ -272,6 +280,15 @@ class _Nester:
         if row.name in COMMON_TOP_LEVEL[side]:
             self._guess(row, 0, f"{row.name} is a top-level field by convention")
             return 0
+        if _key_value_pair(top):
+            # A key and its value make the whole item: the row belongs further out, where
+            # the conventions below place it among the outer scopes.
+            self._guess(row, innermost - 1, f"{top.name!r} holds a key and its value, "
+                        "nothing more", "info")
+            innermost -= 1
+            top = self.stack[innermost]
+            if innermost == 0 or not top.children:
+                return innermost
         if self.sorted and top.children:
             index = innermost
             while index > 0 and self.stack[index].children and \
