@@ -815,3 +815,42 @@ def test_a_key_and_value_pair_item_holds_nothing_more(tmp_path):
     alarm = item(response, "AlarmList")
     assert {"AlarmTaskId", "Dimensions", "Effective", "Threshold"} <= set(alarm["properties"])
     assert set(item(alarm, "Dimensions")["properties"]) == {"DimensionKey", "DimensionValue"}
+
+
+DETAIL_MD = """\
+# DescribeWidgetDetail
+
+You can call this operation to query the details of a widget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeWidgetDetail|The operation that you want to perform.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Detail|String|created|The details.|
+
+## Examples
+
+Sample requests
+
+```
+https://widget.aliyuncs.com/?Action=DescribeWidgetDetail
+&WidgetId=wd-1****
+&Timestamp=2020-01-01T00:00:00Z
+&<Common request parameters>
+```
+"""
+
+
+def test_a_parameter_only_the_sample_request_sends_is_a_parameter(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetDetail.md", DETAIL_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=DescribeWidgetDetail"][
+        "parameters"]}
+    assert params["WidgetId"]["in"] == "query" and params["WidgetId"]["required"] is False
+    assert params["WidgetId"]["schema"]["type"] == "string"
+    assert "Timestamp" not in params  # a common parameter, not this operation's

@@ -142,6 +142,37 @@ def _complete_path_parameters(extract: PageExtract, params: list[Parameter],
     return params
 
 
+_QUERY_KEY = re.compile(r"[?&][ \t]*([A-Za-z][A-Za-z0-9_]{0,120})=")
+COMMON_QUERY = frozenset({"Action", "Version", "Format", "AccessKeyId", "Signature",
+                          "SignatureMethod", "SignatureVersion", "SignatureNonce", "SignatureType",
+                          "Timestamp", "SecurityToken", "BearerToken"})
+"""The RPC common parameters every request carries; a sample request's own are the rest."""
+
+
+def _complete_query_parameters(extract: PageExtract, params: list[Parameter],
+                               diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """An RPC sample request that sends a parameter no table documents (the table lists only
+    `Action`, the sample `?Action=X&ScalingActivityId=asa-1`): the parameter exists. It is added
+    as an optional string, with a warning; flattened lists (`Id.1=`) are left to the tables."""
+    if extract.style != "rpc":
+        return params
+    known = {p.name.lower() for p in params} | {n.lower() for n in COMMON_QUERY}
+    for sample in extract.samples:
+        if sample.kind != "request" or sample.syntax != "url":
+            continue
+        for name in _QUERY_KEY.findall(sample.text):
+            if name.lower() in known:
+                continue
+            known.add(name.lower())
+            diagnostics.append(Diagnostic(
+                "warning", "parameter-undocumented", f"{name}: the sample request sends it, no "
+                "table documents it; added as an optional string", sample.loc,
+                operation=extract.operation_id))
+            params.append(Parameter(name, "query", Schema(kind="string", inferred=True,
+                                                          loc=sample.loc), loc=sample.loc))
+    return params
+
+
 def _responses(extract: PageExtract, types: dict[str, Schema],
                diagnostics: list[Diagnostic]) -> list[Response]:
     by_status: dict[int, list[FieldTable]] = {}
@@ -210,6 +241,7 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
                                        diagnostics)
     responses = _responses(extract, _named_types(extract, diagnostics, False), diagnostics)
     params = _complete_path_parameters(extract, params, diagnostics)
+    params = _complete_query_parameters(extract, params, diagnostics)
     operation = Operation(
         id=extract.operation_id, style=extract.style, methods=extract.methods, path=extract.path,
         summary=_bounded(extract.summary, "summary", extract, diagnostics),
