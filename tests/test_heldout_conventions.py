@@ -854,3 +854,47 @@ def test_a_parameter_only_the_sample_request_sends_is_a_parameter(tmp_path):
     assert params["WidgetId"]["in"] == "query" and params["WidgetId"]["required"] is False
     assert params["WidgetId"]["schema"]["type"] == "string"
     assert "Timestamp" not in params  # a common parameter, not this operation's
+
+
+CREDENTIALS_MD = """\
+# AssumeWidgetRole
+
+Obtains a temporary identity.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|:--------|:---|:-------|:------|:----------|
+|Action|String|Yes|AssumeWidgetRole|The operation that you want to perform.|
+|RoleArn|String|Yes|acs:ram::1:role/admin|The ARN of the role.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|:--------|:---|:------|:----------|
+|RequestId|String|6894B13B|The ID of the request|
+|Credentials| | |The access credentials.|
+|└AccessKeyId|String|STS.L4aB|The AccessKey ID.|
+|└Expiration|String|2015-04-09T11:52:19Z|The time when the token expires.|
+
+## Examples
+
+`JSON` format
+
+```
+{
+    "Credentials": {"AccessKeyId": "STS.L4aB", "Expiration": "2015-04-09T11:52:19Z"},
+    "RequestId": "6894B13B"
+}
+```
+"""
+
+
+def test_an_untyped_collection_named_row_the_sample_shows_as_an_object_is_an_object(tmp_path):
+    document = _openapi(tmp_path, "AssumeWidgetRole.md", CREDENTIALS_MD, "demo")
+    operation = document["paths"]["/?Action=AssumeWidgetRole"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    credentials = _resolve(document, response["properties"]["Credentials"])
+    assert credentials["type"] == "object"
+    assert set(credentials["properties"]) == {"AccessKeyId", "Expiration"}
