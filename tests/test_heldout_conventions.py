@@ -898,3 +898,15 @@ def test_an_untyped_collection_named_row_the_sample_shows_as_an_object_is_an_obj
     credentials = _resolve(document, response["properties"]["Credentials"])
     assert credentials["type"] == "object"
     assert set(credentials["properties"]) == {"AccessKeyId", "Expiration"}
+
+
+def test_a_documented_list_the_sample_shows_as_one_object_stays_a_list(tmp_path):
+    document = _openapi(tmp_path, "DescribeFlags.md", FLAGS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeFlags"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    wrapper = _resolve(document, response["properties"]["Flags"])
+    inner = wrapper["properties"]["Flag"]
+    kinds = inner["type"] if isinstance(inner["type"], list) else [inner["type"]]
+    assert "array" in kinds  # a one-item XML list converted to JSON, not an object
+    assert set(_resolve(document, inner["items"])["properties"]) >= {"FlagId", "Enabled"}

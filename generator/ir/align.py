@@ -63,15 +63,6 @@ class Aligner:
                                inferred=not schema.type_text.strip() and inferred.inferred,
                                type_text=schema.type_text, examples=schema.examples
                                or inferred.examples)
-        if schema.kind == "array" and not schema.type_text.strip() and kinds == {"object"} and \
-                schema.items is not None and schema.items.properties and all(
-                    documented_overlap(schema.items, v) for v in values):
-            # A list only guessed (an untyped row named like a collection) that the sample
-            # shows as an object holding the fields: an object.
-            self.note("info", "sample-shape", f"{where or 'response'}: an untyped row the "
-                      "sample shows as an object; the schema follows the sample", schema)
-            return self._object(replace(schema.items, description=schema.description,
-                                        loc=schema.loc, type_text=""), values, where)
         wrapped = self._wrapper(schema, values, where)
         if wrapped is not None:
             return wrapped

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -215,7 +216,7 @@ class _Nester:
             if self._is_wrapper_element(row):
                 continue
             self._add(self.stack[-1], row)
-        return _build(self.root), self.diagnostics
+        return _build(self.root, self.samples), self.diagnostics
 
     def _place_item(self, row: FieldRow) -> None:
         array = self.pending
@@ -363,13 +364,21 @@ def _singular(name: str) -> str:
     return name[:-1] if name.endswith("s") else name
 
 
-def _build(node: _Node) -> Schema:
+def _sample_object(samples: Sequence[Any], node: _Node) -> bool:
+    """Whether the samples show the node as an object holding some of its documented fields
+    (not a list, not a `{"Item": [...]}` wrapper)."""
+    found = values_at(list(samples), node.path) or []
+    names = {c.name for c in node.children}
+    return any(isinstance(v, dict) and names & set(v) for v in found)
+
+
+def _build(node: _Node, samples: Sequence[Any] = ()) -> Schema:
     if node.wrapper is not None:
         inner = node.wrapper
         plain = _Node(node.row, replace(node.schema, description=inner.schema.description,
                                         loc=inner.loc, type_text=""), node.path,
                       node.label, node.children, node.item)
-        array = _build(plain)
+        array = _build(plain, samples)
         return Schema(kind="object", description=node.schema.description, loc=node.schema.loc,
                       type_text=node.schema.type_text, properties=((inner.name, array),))
     schema = node.schema
@@ -377,14 +386,16 @@ def _build(node: _Node) -> Schema:
         item = node.item
         if item is not None and (item.children or item.schema.kind != "object"
                                  or schema.items is not None or item.row is not None):
-            return replace(schema, items=_build(item))
+            return replace(schema, items=_build(item, samples))
         return schema
     if node.children and schema.kind == "any" and node.row is not None and \
-            not node.row.schema.type_text.strip() and _singular(node.name) != node.name:
+            not node.row.schema.type_text.strip() and _singular(node.name) != node.name and \
+            not _sample_object(samples, node):
         # An untyped row named as a collection (`RecordLines`) with fields after it: a list of
-        # objects holding those fields, as the pages' samples show such rows.
+        # objects holding those fields, as the pages' samples show such rows; unless a sample
+        # shows it as an object holding them (`Credentials`).
         item = _build(_Node(None, Schema(kind="object", loc=schema.loc), node.path + (ARRAY,),
-                            node.label, node.children))
+                            node.label, node.children), samples)
         return replace(schema, kind="array", items=item)
     if node.children:
         props: list[tuple[str, Schema]] = []
@@ -392,7 +403,7 @@ def _build(node: _Node) -> Schema:
         for child in node.children:
             if any(name == child.name for name, _ in props):
                 continue
-            props.append((child.name, _build(child)))
+            props.append((child.name, _build(child, samples)))
             if child.row and child.row.required:
                 required.append(child.name)
         kind = schema.kind if schema.kind in ("object", "array") else "object"
