@@ -910,3 +910,64 @@ def test_a_documented_list_the_sample_shows_as_one_object_stays_a_list(tmp_path)
     kinds = inner["type"] if isinstance(inner["type"], list) else [inner["type"]]
     assert "array" in kinds  # a one-item XML list converted to JSON, not an object
     assert set(_resolve(document, inner["items"])["properties"]) >= {"FlagId", "Enabled"}
+
+
+# --- samples written as HTTP messages --------------------------------------------------------
+
+THINGS_MD = """\
+# DescribeThings
+
+You can call this operation to query things.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeThings|The operation.|
+|RegionId|String|Yes|cn-hangzhou|The region.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Things|Array of Thing| |The things.|
+|Thing| | | |
+|ThingId|String|t-1|The ID.|
+|Rules|Array of Rule| |The rules.|
+|Rule| | | |
+|RuleId|String|r-1|The rule ID.|
+|Zebra|String|z|A field after the rules.|
+|RequestId|String|4B45|The ID of the request.|
+
+## Examples
+
+Sample requests
+
+```
+GET /?Action=DescribeThings&RegionId=cn-hangzhou&Color=red HTTP/1.1
+```
+
+Sample success responses
+
+```
+HTTP/1.1 200 OK
+Content-Type:application/json
+
+{
+  "RequestId": "4B45",
+  "Things": {"Thing": [{"ThingId": "t-1", "Rules": {"Rule": [{"RuleId": "r-1"}]}, "Zebra": "z"}]}
+}
+```
+"""
+
+
+def test_a_sample_written_as_an_http_message_is_read_from_its_body(tmp_path):
+    document = _openapi(tmp_path, "DescribeThings.md", THINGS_MD, "demo")
+    item = document["paths"]["/?Action=DescribeThings"]
+    response = _resolve(document, item["get"]["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    things = _resolve(document, response["properties"]["Things"])
+    thing = _resolve(document, things["properties"]["Thing"]["items"])
+    assert "Zebra" in thing["properties"]  # the sample places it beside Rules, not inside
+    params = {p["name"] for p in item["parameters"]}
+    assert "Color" in params  # the request line `GET /?Action=...&Color=red HTTP/1.1`

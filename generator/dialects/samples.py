@@ -13,7 +13,8 @@ from ..ir.model import Diagnostic, Sample
 from ..sources.tree import CodeBlock
 from .fields import MAX_NAME
 
-_URL_LINE = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://", re.I)
+_URL_LINE = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
+                       r"|^\s*(?:GET|POST)\s+/\?\w+=", re.I)
 _JSON_START = re.compile(r"^\s*[\[{]")
 _BODY_START = re.compile(r"\n[ \t]*[\[{]")
 MAX_SAMPLE_DEPTH = 200
@@ -22,9 +23,18 @@ MAX_SAMPLE_DEPTH = 200
 _LEAD_COMMENT = re.compile(r"\A(?:[ \t]*//[^\n]*\n)+")
 
 
+_HTTP_HEAD = re.compile(r"\A[ \t]*(?:HTTP/\d(?:\.\d)?[ \t]+\d{3}[^\n]*|(?:GET|POST|PUT|DELETE|PATCH|HEAD)"
+                        r"[ \t]+\S+[ \t]+HTTP/\d(?:\.\d)?[ \t]*)\n(?:[ \t]*[A-Za-z][\w-]*[ \t]*:[^\n]*\n)*"
+                        r"[ \t]*(?:\n|\Z)")
+
+
 def without_lead_comment(text: str) -> str:
-    """The sample without `//json response`-style comment lines before it."""
-    return _LEAD_COMMENT.sub("", text.lstrip("\n"), count=1)
+    """The sample without `//json response`-style comment lines before it, and without the
+    status line and headers of a sample written as an HTTP message (`HTTP/1.1 200 OK`,
+    `Content-Type: ...`, a blank line, then the body)."""
+    text = _LEAD_COMMENT.sub("", text.lstrip("\n"), count=1)
+    head = _HTTP_HEAD.match(text)
+    return text[head.end():].lstrip("\n") if head and text[head.end():].strip() else text
 
 
 def syntax_of(block: CodeBlock) -> str:
