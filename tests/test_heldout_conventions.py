@@ -971,3 +971,31 @@ def test_a_sample_written_as_an_http_message_is_read_from_its_body(tmp_path):
     assert "Zebra" in thing["properties"]  # the sample places it beside Rules, not inside
     params = {p["name"] for p in item["parameters"]}
     assert "Color" in params  # the request line `GET /?Action=...&Color=red HTTP/1.1`
+
+
+def test_an_xml_sample_alone_places_the_rows(tmp_path):
+    xml = ("<DescribeThingsResponse>\n  <RequestId>4B45</RequestId>\n  <Things>\n    <Thing>\n"
+           "      <ThingId>t-1</ThingId>\n      <Rules><Rule><RuleId>r-1</RuleId></Rule>"
+           "<Rule><RuleId>r-2</RuleId></Rule></Rules>\n      <Zebra>z</Zebra>\n    </Thing>\n"
+           "  </Things>\n</DescribeThingsResponse>\n")
+    start = THINGS_MD.index("HTTP/1.1 200 OK")
+    page = THINGS_MD[:start] + xml + "```\n"
+    document = _openapi(tmp_path, "DescribeThings.md", page, "demo")
+    item = document["paths"]["/?Action=DescribeThings"]
+    response = _resolve(document, item["get"]["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    things = _resolve(document, response["properties"]["Things"])
+    thing = _resolve(document, things["properties"]["Thing"]["items"])
+    assert "Zebra" in thing["properties"]
+    rules = _resolve(document, thing["properties"]["Rules"])
+    rule = _resolve(document, rules["properties"]["Rule"]["items"])
+    assert set(rule["properties"]) == {"RuleId"}
+
+
+def test_the_plain_view_of_an_xml_sample():
+    from generator.ir.xmlsample import plain_view
+
+    assert plain_view("<R><A>1</A><B><C>x</C></B><D>1</D><D>2</D></R>") == {
+        "A": "1", "B": {"C": "x"}, "D": ["1", "2"]}
+    assert plain_view("<A>1</A>\n<B>2</B>") == {"A": "1", "B": "2"}  # no root element
+    assert plain_view("not xml <") is None

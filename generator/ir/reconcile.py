@@ -33,7 +33,7 @@ from .model import (
 )
 from .nesting import nest
 from .refs import inline_refs
-from .xmlsample import XmlSampleError, xml_to_json
+from .xmlsample import XmlSampleError, plain_view, xml_to_json
 
 
 def _json_values(samples: tuple[Sample, ...], kind: str, status: int | None = None) -> list[Any]:
@@ -181,10 +181,15 @@ def _responses(extract: PageExtract, types: dict[str, Schema],
     responses: list[Response] = []
     for status, tables in sorted(by_status.items()):
         values = _json_values(extract.samples, "response", status)
+        # Without a JSON sample, the XML one still shows which element holds which: it places
+        # the rows (it is read by the documented shape afterwards, in `check_samples`).
+        placing = values or [v for s in extract.samples if s.kind == "response"
+                             and s.syntax == "xml" and s.status == status
+                             and (v := plain_view(s.text)) is not None]
         rows = tuple(r for t in tables for r in t.rows)
         if extract.dialect == "huawei":
             rows = tuple(replace(r, depth=0) if r.depth is None else r for r in rows)
-        root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), values)
+        root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), placing)
         diagnostics.extend(found)
         root = inline_refs(root, types, diagnostics)
         sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
