@@ -999,3 +999,36 @@ def test_the_plain_view_of_an_xml_sample():
         "A": "1", "B": {"C": "x"}, "D": ["1", "2"]}
     assert plain_view("<A>1</A>\n<B>2</B>") == {"A": "1", "B": "2"}  # no root element
     assert plain_view("not xml <") is None
+
+
+# --- placeholder cells and list examples ------------------------------------------------------
+
+STUFF_MD = """\
+# DescribeStuff
+
+调用DescribeStuff查询。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeStuff|操作。 |
+|Zone|String|否|无|可用区。 |
+|Mode|String|否|N/A|模式。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|Addresses|List|<Address>10.0.0.1</Address>|地址。 |
+|Note|N/A|N/A|说明。 |
+|RequestId|String|4B45|请求ID。 |
+"""
+
+
+def test_placeholder_cells_say_nothing(tmp_path):
+    document = _openapi(tmp_path, "DescribeStuff.md", STUFF_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=DescribeStuff"]["parameters"]}
+    assert "examples" not in params["Zone"]["schema"]
+    assert "examples" not in params["Mode"]["schema"]
+    assert "type-unknown" not in _report_codes(tmp_path)

@@ -34,11 +34,18 @@ def language_of(text: str) -> str:
     return "zh" if CJK.search(text) else "en"
 
 
+PLACEHOLDERS = frozenset({"n/a", "无", "暂无", "-", "--", "—", "不涉及"})
+"""What pages write in a type or example cell that has nothing to say."""
+
+
 def cell(row: Row, roles: dict[str, int], role: str) -> str:
     index = roles.get(role)
     if index is None or index >= len(row.cells):
         return ""
-    return row.cells[index].strip()
+    text = row.cells[index].strip()
+    if role in ("type", "example") and text.lower() in PLACEHOLDERS:
+        return ""
+    return text
 
 
 def shift_nameless(row: Row, roles: dict[str, int]) -> Row:
