@@ -1032,3 +1032,15 @@ def test_placeholder_cells_say_nothing(tmp_path):
     assert "examples" not in params["Zone"]["schema"]
     assert "examples" not in params["Mode"]["schema"]
     assert "type-unknown" not in _report_codes(tmp_path)
+
+
+def test_a_list_whose_example_is_an_xml_element_is_wrapped_in_it(tmp_path):
+    document = _openapi(tmp_path, "DescribeStuff.md", STUFF_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeStuff"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    addresses = _resolve(document, response["properties"]["Addresses"])
+    assert addresses["type"] == "object"
+    inner = addresses["properties"]["Address"]
+    assert inner["type"] == "array" and inner["items"]["type"] == "string"
+    assert set(response["properties"]) == {"Addresses", "Note", "RequestId"}

@@ -153,6 +153,9 @@ def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
     return (replace(schema, **changes) if changes else schema), unfit
 
 
+_XML_ELEMENT = re.compile(r"^<([A-Za-z_][\w.-]{0,120})>([^<>]*)</\1>$")
+
+
 def _json_shape(text: str) -> Schema | None:
     """The schema of an example cell that is a JSON list or object; None for anything else."""
     text = text.strip()
@@ -197,7 +200,17 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
                                       f"{field_name or 'row'}: the description states {what}, which "
                                       f"does not apply to a {spec.kind} field", row.loc))
     example_text = cell(row, roles, "example")
-    if example_text and spec.kind == "array":
+    element = _XML_ELEMENT.match(example_text) if spec.kind == "array" else None
+    if element and (schema.items is None or schema.items.kind not in ("object", "array")):
+        # A list whose example is an XML element (`List | <Address>10.0.0.1</Address>`): the
+        # items travel wrapped in that element, `{"Address": [...]}`.
+        item = schema.items or Schema(kind="string")
+        value = typed_value(element[2], item.kind)
+        item = replace(item, examples=(value,) if value is not None else ())
+        schema = Schema(kind="object", description=schema.description, loc=schema.loc,
+                        type_text=schema.type_text, properties=(
+                            (element[1], replace(schema, description=(), items=item)),))
+    elif example_text and spec.kind == "array":
         # The example cell of a list shows one item (`List | cn-hangzhou`): it belongs to items.
         item = schema.items or Schema(kind="string")
         value = typed_value(example_text, item.kind)
@@ -213,9 +226,11 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
     if documented is not None:
         # The bullets name the document's keys; they are not values of the string itself.
         schema = replace(documented, enum=(), default=None, has_default=False)
-    container = spec.kind == "object" or (spec.kind == "array" and (
+    # A row later rows may belong to: an object or a list of objects, or an untyped row
+    # without an example (a list wrapped in an example's element is closed).
+    container = not element and (spec.kind == "object" or (spec.kind == "array" and (
         spec.items is None or spec.items.kind in ("object", "any"))) or (
-        not raw_type.strip() and not example_text)
+        not raw_type.strip() and not example_text))
     field = FieldRow(name=field_name, schema=schema, required=read_required(
         cell(row, roles, "required")) if "required" in roles else None, container=container,
         depth=row.depth, location=location, loc=row.loc)
