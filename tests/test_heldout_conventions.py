@@ -1044,3 +1044,51 @@ def test_a_list_whose_example_is_an_xml_element_is_wrapped_in_it(tmp_path):
     inner = addresses["properties"]["Address"]
     assert inner["type"] == "array" and inner["items"]["type"] == "string"
     assert set(response["properties"]) == {"Addresses", "Note", "RequestId"}
+
+
+VIPS_MD = """\
+# DescribeWidgetVips
+
+Query the virtual IP addresses of a widget.
+
+## Request parameters
+
+|Parameters|Type|Required|Example values|Description|
+|Action|String|Yes|DescribeWidgetVips|The name of this interface.|
+|WidgetName|String|Yes.|w1|The widget.
+
+Only one widget is supported. |
+
+## Return parameters
+
+|Parameters|Type|Example values|Description|
+|WidgetName|String|w1|The widget.|
+|RequestId|String|16A96B9A|The ID of the request.|
+
+## Examples
+
+**Normal return example**
+
+-   JSON format
+
+    ```
+
+        "WidgetName":"w1",
+        "RequestId":"820E7900",
+        "Vips":{
+            "Vip":[
+                "1.1.1.1/25",
+                "2.2.2.2/25"
+
+        }
+
+    ```
+"""
+
+
+def test_old_tables_rows_over_several_lines_and_their_header_words(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetVips.md", VIPS_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=DescribeWidgetVips"][
+        "parameters"]}
+    assert params["WidgetName"]["required"] is True  # `Yes.` on a row that runs over lines
+    assert "Only one widget" in params["WidgetName"]["description"]

@@ -195,13 +195,17 @@ def _table(page: _Page, start: int) -> int:
     lines = page.lines
     header = tuple(_cell_text(cell) for cell in _split_cells(lines[start]))
     bare = not _is_separator(lines[start + 1])
-    if bare:  # no separator line: one line a row, as long as lines are enclosed in pipes
+    if bare:  # no separator line: rows start with a pipe and run on until they have them all
         rows = []
         index = start + 1
-        while index < len(lines) and _BARE_ROW.match(lines[index]) \
-                and len(_split_cells(lines[index])) == len(header):
-            rows.append((index, [_cell_text(cell) for cell in _split_cells(lines[index])]))
-            index += 1
+        while index < len(lines) and _ROW_START.match(lines[index]):
+            first = index
+            index = _row_end(page, index, len(header))
+            cells = _split_cells("\n".join(lines[first:index]))
+            if len(cells) != len(header):
+                index = first
+                break
+            rows.append((first, [_cell_text(cell) for cell in cells]))
         page.nodes.append(Table(header, _nest(page, rows), page.loc(start)))
         return index
     width = len(_split_cells(lines[start + 1]))
