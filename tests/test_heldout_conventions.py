@@ -1092,3 +1092,15 @@ def test_old_tables_rows_over_several_lines_and_their_header_words(tmp_path):
         "parameters"]}
     assert params["WidgetName"]["required"] is True  # `Yes.` on a row that runs over lines
     assert "Only one widget" in params["WidgetName"]["description"]
+
+
+def test_a_sample_that_lost_its_braces_is_read(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetVips.md", VIPS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeWidgetVips"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    vips = _resolve(document, response["properties"]["Vips"])  # known only from the sample
+    assert vips["properties"]["Vip"]["type"] == "array"
+    from generator.dialects.samples import _balanced
+
+    assert json.loads(_balanced('"A": 1, "B": {"C": [1, 2\n}')) == {"A": 1, "B": {"C": [1, 2]}}

@@ -17,6 +17,7 @@ _URL_LINE = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?
                        r"|^\s*(?:GET|POST)\s+/\?\w+=", re.I)
 _JSON_START = re.compile(r"^\s*[\[{]")
 _BODY_START = re.compile(r"\n[ \t]*[\[{]")
+_MEMBER_START = re.compile(r'^"[^"\n]{1,200}"\s*:')
 MAX_SAMPLE_DEPTH = 200
 
 
@@ -48,7 +49,7 @@ def syntax_of(block: CodeBlock) -> str:
         return "url"
     if text.startswith("<"):
         return "xml"
-    if _JSON_START.match(text):
+    if _JSON_START.match(text) or _MEMBER_START.match(text):
         return "json"
     return "text"
 
@@ -156,6 +157,37 @@ def _lenient(text: str):
         return None
 
 
+def _balanced(text: str) -> str:
+    """An object's members printed without the braces around them, and with closing brackets
+    lost on the way (lines dropped by the page's export): the braces put back, and a closer
+    that meets an unclosed opener of the other kind closes that one first."""
+    out: list[str] = ["{"]
+    stack = ["{"]
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == '"':
+            end = i + 1
+            while end < n and text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            out.append(text[i:end + 1])
+            i = end + 1
+            continue
+        if char in "[{":
+            stack.append(char)
+        elif char in "]}":
+            want = "[" if char == "]" else "{"
+            while len(stack) > 1 and stack[-1] != want:
+                out.append("]" if stack.pop() == "[" else "}")
+            if len(stack) > 1:
+                stack.pop()
+        out.append(char)
+        i += 1
+    while stack:
+        out.append("]" if stack.pop() == "[" else "}")
+    return "".join(out)
+
+
 def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, list[Diagnostic]]:
     """Turn a code block into a Sample; JSON is parsed, XML is kept as text for `reconcile`."""
     syntax = syntax_of(block)
@@ -180,7 +212,8 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
             try:
                 value = json.loads(body)
             except ValueError as exc:
-                value = _lenient(body)
+                value = _lenient(_balanced(body) if _MEMBER_START.match(body.lstrip())
+                                 else body)
                 if value is None:
                     diagnostics.append(Diagnostic(
                         "error", "sample-invalid", f"sample is not valid JSON ({exc}); kept as "
