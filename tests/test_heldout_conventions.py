@@ -1104,3 +1104,27 @@ def test_a_sample_that_lost_its_braces_is_read(tmp_path):
     from generator.dialects.samples import _balanced
 
     assert json.loads(_balanced('"A": 1, "B": {"C": [1, 2\n}')) == {"A": 1, "B": {"C": [1, 2]}}
+
+
+def test_the_step_into_an_object_does_not_count_against_a_sorted_table():
+    from generator.ir.model import FieldRow, FieldTable, Schema
+    from generator.ir.nesting import nest
+
+    def leaf(name: str) -> FieldRow:
+        return FieldRow(name=name, schema=Schema(kind="string"))
+
+    def box(name: str, kind: str = "object") -> FieldRow:
+        items = Schema(kind="object") if kind == "array" else None
+        return FieldRow(name=name, schema=Schema(kind=kind, items=items, type_text="Struct"),
+                        container=True)
+
+    # Sorted within each object, but each object's first field sorts before the object.
+    rows = (box("Model"), leaf("Alpha"), leaf("Beta"), leaf("Gamma"),
+            box("OriginModels", "array"), leaf("Content"), leaf("Port"), leaf("Type"),
+            leaf("OriginPort"), leaf("RequestId"))
+    root, _ = nest(FieldTable(rows=rows), [])
+    model = root.property("Model")
+    assert model is not None and model.property("OriginPort") is not None
+    origin = model.property("OriginModels")
+    assert origin is not None and origin.items is not None
+    assert origin.items.property("OriginPort") is None

@@ -176,11 +176,16 @@ def _mentions(node: _Node, row: FieldRow) -> bool:
 
 
 def _looks_sorted(rows: tuple[FieldRow, ...]) -> bool:
-    names = [r.name.lower() for r in rows if r.name]
-    if len(names) < 4:
+    """Mostly ascending names. The step from an object or list row to its first field starts a
+    new sequence, so it is not counted."""
+    named = [r for r in rows if r.name]
+    if len(named) < 4:
         return False
-    ascending = sum(1 for a, b in zip(names, names[1:], strict=False) if a <= b)
-    return ascending / (len(names) - 1) >= 0.75
+    pairs = [(a.name.lower(), b.name.lower()) for a, b in zip(named, named[1:], strict=False)
+             if not a.container]
+    if not pairs:
+        return False
+    return sum(1 for a, b in pairs if a <= b) / len(pairs) >= 0.75
 
 
 class _Nester:
