@@ -1128,3 +1128,17 @@ def test_the_step_into_an_object_does_not_count_against_a_sorted_table():
     origin = model.property("OriginModels")
     assert origin is not None and origin.items is not None
     assert origin.items.property("OriginPort") is None
+
+
+def test_a_scalar_row_the_sample_shows_as_a_wrapped_list_types_its_items(tmp_path):
+    page = VIPS_MD.replace("|RequestId|String|16A96B9A|The ID of the request.|",
+                           "|Vips|String|1.1.1.1/25|The VIP list.|\n"
+                           "|RequestId|String|16A96B9A|The ID of the request.|")
+    document = _openapi(tmp_path, "DescribeWidgetVips.md", page, "demo")
+    operation = document["paths"]["/?Action=DescribeWidgetVips"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    vips = _resolve(document, response["properties"]["Vips"])
+    assert vips["type"] == "object"
+    assert vips["properties"]["Vip"]["type"] == "array"
+    assert vips["properties"]["Vip"]["items"]["type"] == "string"
