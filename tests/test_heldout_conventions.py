@@ -1142,3 +1142,68 @@ def test_a_scalar_row_the_sample_shows_as_a_wrapped_list_types_its_items(tmp_pat
     assert vips["type"] == "object"
     assert vips["properties"]["Vip"]["type"] == "array"
     assert vips["properties"]["Vip"]["items"]["type"] == "string"
+
+
+PROGRESS_MD = """\
+# GetWidgetProgress
+
+Queries the progress of a widget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|GetWidgetProgress|The operation that you want to perform.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Progress|Struct| |The progress.|
+|TopicList|Array| |The topics.|
+|TopicList| | | |
+|OffsetList|Array| |The offsets of the topic.|
+|OffsetList| | | |
+|Offset|Long|9|The offset.|
+|Partition|Integer|0|The partition.|
+|Topic|String|t1|The topic.|
+|UserList|Array| |The users.|
+|UserVO| | | |
+|Username|String|u1|The user name.|
+|RequestId|String|2528|The ID of the request.|
+
+## Examples
+
+`JSON` format
+
+```
+{
+    "RequestId": "2528",
+    "Progress": {
+        "TopicList": {"TopicList": [{"Topic": "t1", "OffsetList": {"OffsetList": {"Offset": 9, "Partition": 0}}}]}
+    },
+    "UserList": {"UserVO": {"Username": "u1"}}
+}
+```
+"""
+
+
+def test_the_element_row_of_an_untyped_list_whatever_its_name(tmp_path):
+    document = _openapi(tmp_path, "GetWidgetProgress.md", PROGRESS_MD, "demo")
+    operation = document["paths"]["/?Action=GetWidgetProgress"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    users = _resolve(document, response["properties"]["UserList"])
+    array = users["properties"]["UserVO"]
+    assert "array" in (array["type"] if isinstance(array["type"], list) else [array["type"]])
+    assert set(_resolve(document, array["items"])["properties"]) == {"Username"}
+    progress = _resolve(document, response["properties"]["Progress"])
+    topics = _resolve(document, progress["properties"]["TopicList"])
+    topic = _resolve(document, topics["properties"]["TopicList"]["items"])
+    offsets = _resolve(document, topic["properties"]["OffsetList"])
+    offset_array = offsets["properties"]["OffsetList"]  # the element named like its list
+    kinds = offset_array["type"] if isinstance(offset_array["type"], list) else [
+        offset_array["type"]]
+    assert "array" in kinds
+    assert set(_resolve(document, offset_array["items"])["properties"]) == {"Offset",
+                                                                            "Partition"}

@@ -216,9 +216,13 @@ class _Nester:
             if depth_known:
                 depth = row.depth or 0
                 del self.stack[min(len(self.stack), depth + 1):]
+            elif self._is_wrapper_element(row):
+                # Before the samples are asked where the row goes: a wrapper named like its
+                # list (`OffsetList` in `OffsetList`) is a key of the list's parent too.
+                continue
             else:
                 del self.stack[self._choose_parent(row) + 1:]
-            if self._is_wrapper_element(row):
+            if depth_known and self._is_wrapper_element(row):
                 continue
             self._add(self.stack[-1], row)
         return _build(self.root, self.samples), self.diagnostics
@@ -253,7 +257,11 @@ class _Nester:
                 array.item is None or array.item.children or self.stack[-1] is not array.item:
             return False
         names = {array.schema.items.ref if array.schema.items else "", _singular(array.name)}
-        if row.name not in names and not _collection_of(array.name, row.name):
+        unnamed = array.schema.type_text.strip().lower() in ("array", "list", "repeatlist") and \
+            not row.schema.description and not row.schema.examples
+        if row.name not in names and not _collection_of(array.name, row.name) and not unnamed:
+            # A list that names no item type (`Array`) followed by a bare row: whatever its
+            # name (`SaslUserList` then `SaslUserVO`), the row names the items' element.
             return False
         array.wrapper = row
         return True
