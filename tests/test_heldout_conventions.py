@@ -634,3 +634,695 @@ def test_a_format_the_docs_sample_breaks_by_the_validators_rules_is_not_asserted
     findings = validate_response("alibabacloud/demo", "DescribeWidget", value,
                                  generated=tmp_path / "out")
     assert not [f for f in findings if f.is_error]
+
+
+# --- older exported pages: tables without a `|---|` line, samples led by a comment ----------
+
+KEYS_MD = """\
+# ListWidgets {#concept_1_zh .concept}
+
+Returns a list of all widgets in the caller's account.
+
+## Request parameters { .section}
+
+|Name|Type|Required|Description|
+|PageNumber|Integer|No|The current page number.|
+|PageSize|Integer|No|The number of items on each page.|
+
+## Response parameters { .section}
+
+|Name|Type|Description|
+|TotalCount|Integer|The total number of widgets.|
+|RequestId|String|The ID of the request.|
+
+## Examples { .section}
+
+**Request example**
+
+```
+https://widget.cn-hangzhou.aliyuncs.com/?Action=ListWidgets
+&PageNumber=1
+&<Common Request Parameters>
+```
+
+**Response example**
+
+ `JSON` format
+
+```
+//json response
+{
+        "TotalCount": 3,
+        "PageSize": 10,
+        "RequestId": "1fbcd12a"
+}
+```
+
+ `XML` format
+
+```
+//xml response
+<Widget>
+        <TotalCount>3</TotalCount>
+        <PageSize>10</PageSize>
+        <RequestId>1050b8f1</RequestId>
+</Widget>
+```
+"""
+
+
+def test_a_table_without_its_separator_line_is_a_table(tmp_path):
+    document = _openapi(tmp_path, "ListWidgets.md", KEYS_MD, "demo")
+    operation = document["paths"]["/?Action=ListWidgets"]["get"]
+    params = {p["name"]: p for p in document["paths"]["/?Action=ListWidgets"]["parameters"]}
+    assert params["PageNumber"]["schema"]["type"] == "integer"
+    assert params["PageSize"]["required"] is False
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    assert response["properties"]["TotalCount"]["type"] == "integer"
+
+
+def test_a_sample_led_by_a_comment_line_is_still_read(tmp_path):
+    document = _openapi(tmp_path, "ListWidgets.md", KEYS_MD, "demo")
+    operation = document["paths"]["/?Action=ListWidgets"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    # Only the JSON sample knows PageSize: it was parsed despite its `//json response` line.
+    assert response["properties"]["PageSize"]["type"] == "integer"
+    from generator.dialects.samples import read_sample
+    from generator.sources.tree import CodeBlock
+
+    sample, _ = read_sample(CodeBlock("//xml response\n<A><B>1</B></A>", None, ""), "response")
+    assert sample.syntax == "xml" and sample.text.startswith("<A>")
+
+
+def test_pipes_inside_a_paragraph_do_not_make_a_table():
+    from generator.sources import markdown
+    from generator.sources.tree import Table
+
+    text = "# T\n\nUse a|b to pick.\n\n|only one row|\n\n|a|b|\n|c|d|e|\n"
+    nodes = markdown.read("t.md", text).nodes
+    assert not any(isinstance(n, Table) for n in nodes)
+
+
+TAGS_MD = """\
+# ListWidgetTags
+
+You can call this operation to list the tags of a widget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|WidgetId|String|Yes|wd-1|The ID of the widget.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|4162a6af|The request ID.|
+|TagKey|String|Project|The tag key.|
+|TagValue|String|Test|The tag value.|
+
+## Sample responses
+
+JSON format
+
+```
+{
+    "RequestId": "4162a6af",
+    "Tags": {
+        "Tag": [
+            {"WidgetId": "wd-1", "TagKey": "Project", "TagValue": "Test"}
+        ]
+    }
+}
+```
+"""
+
+
+def test_flat_rows_the_sample_nests_go_where_the_sample_holds_them(tmp_path):
+    document = _openapi(tmp_path, "ListWidgetTags.md", TAGS_MD, "demo")
+    operation = document["paths"]["/?Action=ListWidgetTags"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    assert set(response["properties"]) == {"RequestId", "Tags"}  # not TagKey, TagValue
+    wrapper = _resolve(document, response["properties"]["Tags"])
+    item = _resolve(document, wrapper["properties"]["Tag"]["items"])
+    assert set(item["properties"]) == {"WidgetId", "TagKey", "TagValue"}
+    assert item["properties"]["TagKey"]["description"] == "The tag key."  # the documented row
+
+
+def test_a_flat_row_the_sample_holds_in_two_places_stays_where_the_table_puts_it():
+    from generator.ir.model import FieldRow, FieldTable, Schema
+    from generator.ir.nesting import nest
+
+    rows = tuple(FieldRow(name=n, schema=Schema(kind="string")) for n in ("RequestId", "Id"))
+    sample = {"RequestId": "r", "A": {"Id": "1"}, "B": [{"Id": "2"}]}
+    root, _ = nest(FieldTable(rows=rows), [sample])
+    assert [name for name, _ in root.properties] == ["RequestId", "Id"]
+
+
+SECRET_MD = """\
+# CreateWidgetSecret
+
+Creates a secret.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|CreateWidgetSecret|The operation that you want to perform.|
+|SecretName|String|Yes|db1|The name of the secret.|
+|ExtendedConfig|Json|No|\\{"SecretSubType":"SingleUser", "DBInstanceId":"rm-1"\\}|The extended configuration, a JSON map.|
+|EnableRotation|Boolean|No|true|Whether to rotate the secret.|
+|RotationInterval|String|No|30d|The rotation interval.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|3bf02f7a|The ID of the request.|
+"""
+
+
+def test_rows_after_an_object_whose_example_lacks_them_are_not_its_fields(tmp_path):
+    document = _openapi(tmp_path, "CreateWidgetSecret.md", SECRET_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=CreateWidgetSecret"][
+        "parameters"]}
+    assert params["EnableRotation"]["schema"]["type"] == "boolean"
+    assert params["RotationInterval"]["in"] == "query"
+    assert "properties" not in params["ExtendedConfig"]["schema"]
+
+
+PROTECT_MD = """\
+# ProtectWidgets
+
+You can call this operation to protect widgets.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|ProtectWidgets|The operation that you want to perform.|
+|WidgetId.N|RepeatList|Yes|wd-1|The ID of widget N. Valid values of N: 1 to 20.|
+|Label.N|RepeatList|No|a|Label N.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|473469C7|The ID of the request.|
+"""
+
+
+def test_a_required_flattened_list_requires_its_first_item(tmp_path):
+    document = _openapi(tmp_path, "ProtectWidgets.md", PROTECT_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=ProtectWidgets"]["parameters"]}
+    assert params["WidgetId.1"]["required"] is True
+    assert params["WidgetId.2"]["required"] is False
+    assert params["Label.1"]["required"] is False
+
+
+# --- untyped rows ---------------------------------------------------------------------------
+
+RESULTS_MD = """\
+# DescribeWidgetResults
+
+调用DescribeWidgetResults查询批量处理结果。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeWidgetResults|系统规定参数。 |
+|TaskId|Long|否|83618818|任务ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|AvailableTtls| |\\[600,1800,3600\\]|可用TTL列表。 |
+|WidgetResults| | |批量处理结果的详细信息。 |
+|Domain|String|abc.com|域名。 |
+|Status|Boolean|true|执行结果。 |
+|RequestId|String|75446CC1|请求ID。 |
+"""
+
+
+def test_an_untyped_collection_row_with_fields_after_it_is_a_list_of_them(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetResults.md", RESULTS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeWidgetResults"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    results = _resolve(document, response["properties"]["WidgetResults"])
+    assert results["type"] == "array"
+    item = _resolve(document, results["items"])
+    assert set(item["properties"]) == {"Domain", "Status"}
+    assert set(response["properties"]) == {"AvailableTtls", "WidgetResults", "RequestId"}
+
+
+def test_an_untyped_row_whose_example_is_a_json_list_is_a_list(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetResults.md", RESULTS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeWidgetResults"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    ttls = response["properties"]["AvailableTtls"]
+    assert ttls["type"] == "array" and ttls["items"]["type"] == "integer"
+
+
+ALARMS_MD = """\
+# DescribeWidgetAlarms
+
+You can call this operation to query alarms.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeWidgetAlarms|The operation that you want to perform.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|AlarmList|Array of Alarm| |The alarms.|
+|Alarm| | | |
+|AlarmTaskId|String|a-1|The ID of the alarm.|
+|Dimensions|Array of Dimension| |The dimensions of the metric.|
+|Dimension| | | |
+|DimensionKey|String|device|The key of the dimension.|
+|DimensionValue|String|eth0|The value of the dimension.|
+|Effective|String|Test|When the alarm is effective.|
+|Threshold|Float|80|The threshold of the metric.|
+|RequestId|String|871C7C53|The ID of the request.|
+"""
+
+
+def test_a_key_and_value_pair_item_holds_nothing_more(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetAlarms.md", ALARMS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeWidgetAlarms"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+
+    def item(schema: dict, name: str) -> dict:
+        node = _resolve(document, schema["properties"][name])
+        if "items" not in node:  # the XML-style wrapper
+            node = next(iter(node["properties"].values()))
+        return _resolve(document, node["items"])
+
+    alarm = item(response, "AlarmList")
+    assert {"AlarmTaskId", "Dimensions", "Effective", "Threshold"} <= set(alarm["properties"])
+    assert set(item(alarm, "Dimensions")["properties"]) == {"DimensionKey", "DimensionValue"}
+
+
+DETAIL_MD = """\
+# DescribeWidgetDetail
+
+You can call this operation to query the details of a widget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeWidgetDetail|The operation that you want to perform.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Detail|String|created|The details.|
+
+## Examples
+
+Sample requests
+
+```
+https://widget.aliyuncs.com/?Action=DescribeWidgetDetail
+&WidgetId=wd-1****
+&Timestamp=2020-01-01T00:00:00Z
+&<Common request parameters>
+```
+"""
+
+
+def test_a_parameter_only_the_sample_request_sends_is_a_parameter(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetDetail.md", DETAIL_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=DescribeWidgetDetail"][
+        "parameters"]}
+    assert params["WidgetId"]["in"] == "query" and params["WidgetId"]["required"] is False
+    assert params["WidgetId"]["schema"]["type"] == "string"
+    assert "Timestamp" not in params  # a common parameter, not this operation's
+
+
+CREDENTIALS_MD = """\
+# AssumeWidgetRole
+
+Obtains a temporary identity.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|:--------|:---|:-------|:------|:----------|
+|Action|String|Yes|AssumeWidgetRole|The operation that you want to perform.|
+|RoleArn|String|Yes|acs:ram::1:role/admin|The ARN of the role.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|:--------|:---|:------|:----------|
+|RequestId|String|6894B13B|The ID of the request|
+|Credentials| | |The access credentials.|
+|└AccessKeyId|String|STS.L4aB|The AccessKey ID.|
+|└Expiration|String|2015-04-09T11:52:19Z|The time when the token expires.|
+
+## Examples
+
+`JSON` format
+
+```
+{
+    "Credentials": {"AccessKeyId": "STS.L4aB", "Expiration": "2015-04-09T11:52:19Z"},
+    "RequestId": "6894B13B"
+}
+```
+"""
+
+
+def test_an_untyped_collection_named_row_the_sample_shows_as_an_object_is_an_object(tmp_path):
+    document = _openapi(tmp_path, "AssumeWidgetRole.md", CREDENTIALS_MD, "demo")
+    operation = document["paths"]["/?Action=AssumeWidgetRole"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    credentials = _resolve(document, response["properties"]["Credentials"])
+    assert credentials["type"] == "object"
+    assert set(credentials["properties"]) == {"AccessKeyId", "Expiration"}
+
+
+def test_a_documented_list_the_sample_shows_as_one_object_stays_a_list(tmp_path):
+    document = _openapi(tmp_path, "DescribeFlags.md", FLAGS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeFlags"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    wrapper = _resolve(document, response["properties"]["Flags"])
+    inner = wrapper["properties"]["Flag"]
+    kinds = inner["type"] if isinstance(inner["type"], list) else [inner["type"]]
+    assert "array" in kinds  # a one-item XML list converted to JSON, not an object
+    assert set(_resolve(document, inner["items"])["properties"]) >= {"FlagId", "Enabled"}
+
+
+# --- samples written as HTTP messages --------------------------------------------------------
+
+THINGS_MD = """\
+# DescribeThings
+
+You can call this operation to query things.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeThings|The operation.|
+|RegionId|String|Yes|cn-hangzhou|The region.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Things|Array of Thing| |The things.|
+|Thing| | | |
+|ThingId|String|t-1|The ID.|
+|Rules|Array of Rule| |The rules.|
+|Rule| | | |
+|RuleId|String|r-1|The rule ID.|
+|Zebra|String|z|A field after the rules.|
+|RequestId|String|4B45|The ID of the request.|
+
+## Examples
+
+Sample requests
+
+```
+GET /?Action=DescribeThings&RegionId=cn-hangzhou&Color=red HTTP/1.1
+```
+
+Sample success responses
+
+```
+HTTP/1.1 200 OK
+Content-Type:application/json
+
+{
+  "RequestId": "4B45",
+  "Things": {"Thing": [{"ThingId": "t-1", "Rules": {"Rule": [{"RuleId": "r-1"}]}, "Zebra": "z"}]}
+}
+```
+"""
+
+
+def test_a_sample_written_as_an_http_message_is_read_from_its_body(tmp_path):
+    document = _openapi(tmp_path, "DescribeThings.md", THINGS_MD, "demo")
+    item = document["paths"]["/?Action=DescribeThings"]
+    response = _resolve(document, item["get"]["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    things = _resolve(document, response["properties"]["Things"])
+    thing = _resolve(document, things["properties"]["Thing"]["items"])
+    assert "Zebra" in thing["properties"]  # the sample places it beside Rules, not inside
+    params = {p["name"] for p in item["parameters"]}
+    assert "Color" in params  # the request line `GET /?Action=...&Color=red HTTP/1.1`
+
+
+def test_an_xml_sample_alone_places_the_rows(tmp_path):
+    xml = ("<DescribeThingsResponse>\n  <RequestId>4B45</RequestId>\n  <Things>\n    <Thing>\n"
+           "      <ThingId>t-1</ThingId>\n      <Rules><Rule><RuleId>r-1</RuleId></Rule>"
+           "<Rule><RuleId>r-2</RuleId></Rule></Rules>\n      <Zebra>z</Zebra>\n    </Thing>\n"
+           "  </Things>\n</DescribeThingsResponse>\n")
+    start = THINGS_MD.index("HTTP/1.1 200 OK")
+    page = THINGS_MD[:start] + xml + "```\n"
+    document = _openapi(tmp_path, "DescribeThings.md", page, "demo")
+    item = document["paths"]["/?Action=DescribeThings"]
+    response = _resolve(document, item["get"]["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    things = _resolve(document, response["properties"]["Things"])
+    thing = _resolve(document, things["properties"]["Thing"]["items"])
+    assert "Zebra" in thing["properties"]
+    rules = _resolve(document, thing["properties"]["Rules"])
+    rule = _resolve(document, rules["properties"]["Rule"]["items"])
+    assert set(rule["properties"]) == {"RuleId"}
+
+
+def test_the_plain_view_of_an_xml_sample():
+    from generator.ir.xmlsample import plain_view
+
+    assert plain_view("<R><A>1</A><B><C>x</C></B><D>1</D><D>2</D></R>") == {
+        "A": "1", "B": {"C": "x"}, "D": ["1", "2"]}
+    assert plain_view("<A>1</A>\n<B>2</B>") == {"A": "1", "B": "2"}  # no root element
+    assert plain_view("not xml <") is None
+
+
+# --- placeholder cells and list examples ------------------------------------------------------
+
+STUFF_MD = """\
+# DescribeStuff
+
+调用DescribeStuff查询。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeStuff|操作。 |
+|Zone|String|否|无|可用区。 |
+|Mode|String|否|N/A|模式。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|Addresses|List|<Address>10.0.0.1</Address>|地址。 |
+|Note|N/A|N/A|说明。 |
+|RequestId|String|4B45|请求ID。 |
+"""
+
+
+def test_placeholder_cells_say_nothing(tmp_path):
+    document = _openapi(tmp_path, "DescribeStuff.md", STUFF_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=DescribeStuff"]["parameters"]}
+    assert "examples" not in params["Zone"]["schema"]
+    assert "examples" not in params["Mode"]["schema"]
+    assert "type-unknown" not in _report_codes(tmp_path)
+
+
+def test_a_list_whose_example_is_an_xml_element_is_wrapped_in_it(tmp_path):
+    document = _openapi(tmp_path, "DescribeStuff.md", STUFF_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeStuff"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    addresses = _resolve(document, response["properties"]["Addresses"])
+    assert addresses["type"] == "object"
+    inner = addresses["properties"]["Address"]
+    assert inner["type"] == "array" and inner["items"]["type"] == "string"
+    assert set(response["properties"]) == {"Addresses", "Note", "RequestId"}
+
+
+VIPS_MD = """\
+# DescribeWidgetVips
+
+Query the virtual IP addresses of a widget.
+
+## Request parameters
+
+|Parameters|Type|Required|Example values|Description|
+|Action|String|Yes|DescribeWidgetVips|The name of this interface.|
+|WidgetName|String|Yes.|w1|The widget.
+
+Only one widget is supported. |
+
+## Return parameters
+
+|Parameters|Type|Example values|Description|
+|WidgetName|String|w1|The widget.|
+|RequestId|String|16A96B9A|The ID of the request.|
+
+## Examples
+
+**Normal return example**
+
+-   JSON format
+
+    ```
+
+        "WidgetName":"w1",
+        "RequestId":"820E7900",
+        "Vips":{
+            "Vip":[
+                "1.1.1.1/25",
+                "2.2.2.2/25"
+
+        }
+
+    ```
+"""
+
+
+def test_old_tables_rows_over_several_lines_and_their_header_words(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetVips.md", VIPS_MD, "demo")
+    params = {p["name"]: p for p in document["paths"]["/?Action=DescribeWidgetVips"][
+        "parameters"]}
+    assert params["WidgetName"]["required"] is True  # `Yes.` on a row that runs over lines
+    assert "Only one widget" in params["WidgetName"]["description"]
+
+
+def test_a_sample_that_lost_its_braces_is_read(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetVips.md", VIPS_MD, "demo")
+    operation = document["paths"]["/?Action=DescribeWidgetVips"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    vips = _resolve(document, response["properties"]["Vips"])  # known only from the sample
+    assert vips["properties"]["Vip"]["type"] == "array"
+    from generator.dialects.samples import _balanced
+
+    assert json.loads(_balanced('"A": 1, "B": {"C": [1, 2\n}')) == {"A": 1, "B": {"C": [1, 2]}}
+
+
+def test_the_step_into_an_object_does_not_count_against_a_sorted_table():
+    from generator.ir.model import FieldRow, FieldTable, Schema
+    from generator.ir.nesting import nest
+
+    def leaf(name: str) -> FieldRow:
+        return FieldRow(name=name, schema=Schema(kind="string"))
+
+    def box(name: str, kind: str = "object") -> FieldRow:
+        items = Schema(kind="object") if kind == "array" else None
+        return FieldRow(name=name, schema=Schema(kind=kind, items=items, type_text="Struct"),
+                        container=True)
+
+    # Sorted within each object, but each object's first field sorts before the object.
+    rows = (box("Model"), leaf("Alpha"), leaf("Beta"), leaf("Gamma"),
+            box("OriginModels", "array"), leaf("Content"), leaf("Port"), leaf("Type"),
+            leaf("OriginPort"), leaf("RequestId"))
+    root, _ = nest(FieldTable(rows=rows), [])
+    model = root.property("Model")
+    assert model is not None and model.property("OriginPort") is not None
+    origin = model.property("OriginModels")
+    assert origin is not None and origin.items is not None
+    assert origin.items.property("OriginPort") is None
+
+
+def test_a_scalar_row_the_sample_shows_as_a_wrapped_list_types_its_items(tmp_path):
+    page = VIPS_MD.replace("|RequestId|String|16A96B9A|The ID of the request.|",
+                           "|Vips|String|1.1.1.1/25|The VIP list.|\n"
+                           "|RequestId|String|16A96B9A|The ID of the request.|")
+    document = _openapi(tmp_path, "DescribeWidgetVips.md", page, "demo")
+    operation = document["paths"]["/?Action=DescribeWidgetVips"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    vips = _resolve(document, response["properties"]["Vips"])
+    assert vips["type"] == "object"
+    assert vips["properties"]["Vip"]["type"] == "array"
+    assert vips["properties"]["Vip"]["items"]["type"] == "string"
+
+
+PROGRESS_MD = """\
+# GetWidgetProgress
+
+Queries the progress of a widget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|GetWidgetProgress|The operation that you want to perform.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Progress|Struct| |The progress.|
+|TopicList|Array| |The topics.|
+|TopicList| | | |
+|OffsetList|Array| |The offsets of the topic.|
+|OffsetList| | | |
+|Offset|Long|9|The offset.|
+|Partition|Integer|0|The partition.|
+|Topic|String|t1|The topic.|
+|UserList|Array| |The users.|
+|UserVO| | | |
+|Username|String|u1|The user name.|
+|RequestId|String|2528|The ID of the request.|
+
+## Examples
+
+`JSON` format
+
+```
+{
+    "RequestId": "2528",
+    "Progress": {
+        "TopicList": {"TopicList": [{"Topic": "t1", "OffsetList": {"OffsetList": {"Offset": 9, "Partition": 0}}}]}
+    },
+    "UserList": {"UserVO": {"Username": "u1"}}
+}
+```
+"""
+
+
+def test_the_element_row_of_an_untyped_list_whatever_its_name(tmp_path):
+    document = _openapi(tmp_path, "GetWidgetProgress.md", PROGRESS_MD, "demo")
+    operation = document["paths"]["/?Action=GetWidgetProgress"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    users = _resolve(document, response["properties"]["UserList"])
+    array = users["properties"]["UserVO"]
+    assert "array" in (array["type"] if isinstance(array["type"], list) else [array["type"]])
+    assert set(_resolve(document, array["items"])["properties"]) == {"Username"}
+    progress = _resolve(document, response["properties"]["Progress"])
+    topics = _resolve(document, progress["properties"]["TopicList"])
+    topic = _resolve(document, topics["properties"]["TopicList"]["items"])
+    offsets = _resolve(document, topic["properties"]["OffsetList"])
+    offset_array = offsets["properties"]["OffsetList"]  # the element named like its list
+    kinds = offset_array["type"] if isinstance(offset_array["type"], list) else [
+        offset_array["type"]]
+    assert "array" in kinds
+    assert set(_resolve(document, offset_array["items"])["properties"]) == {"Offset",
+                                                                            "Partition"}

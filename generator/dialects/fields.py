@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ..ir.infer import infer_schema
 from ..ir.model import Diagnostic, FieldRow, ParamIn, Schema
 from ..sources.tree import Row
 from . import jsontext
@@ -34,11 +35,18 @@ def language_of(text: str) -> str:
     return "zh" if CJK.search(text) else "en"
 
 
+PLACEHOLDERS = frozenset({"n/a", "无", "暂无", "-", "--", "—", "不涉及"})
+"""What pages write in a type or example cell that has nothing to say."""
+
+
 def cell(row: Row, roles: dict[str, int], role: str) -> str:
     index = roles.get(role)
     if index is None or index >= len(row.cells):
         return ""
-    return row.cells[index].strip()
+    text = row.cells[index].strip()
+    if role in ("type", "example") and text.lower() in PLACEHOLDERS:
+        return ""
+    return text
 
 
 def shift_nameless(row: Row, roles: dict[str, int]) -> Row:
@@ -152,6 +160,24 @@ def apply_facts(schema: Schema, facts: ProseFacts) -> tuple[Schema, list[str]]:
     return (replace(schema, **changes) if changes else schema), unfit
 
 
+_XML_ELEMENT = re.compile(r"^<([A-Za-z_][\w.-]{0,120})>([^<>]*)</\1>$")
+
+
+def _json_shape(text: str) -> Schema | None:
+    """The schema of an example cell that is a JSON list or object; None for anything else."""
+    text = text.strip()
+    if not text.startswith(("[", "{")):
+        return None
+    try:
+        value = jsontext.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, (list, dict)) or not value:
+        return None
+    shape = infer_schema([value])
+    return shape if shape.kind in ("array", "object") else None
+
+
 def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = None,
                  name: str | None = None, type_text: str | None = None) -> tuple[FieldRow,
                                                                                  list[Diagnostic]]:
@@ -183,6 +209,7 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
     example_text = cell(row, roles, "example")
     whole = _json_list(example_text) if spec.kind == "array" else None
     spelled = example_text.strip()
+    element = _XML_ELEMENT.match(example_text) if spec.kind == "array" else None
     if whole is None and spec.kind == "array" and spelled.startswith("[") and \
             spelled.endswith("]"):
         pass  # the whole list, spelled loosely (`[{\"key\":\"env\"}]`): no item's example
@@ -194,12 +221,24 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         if schema.items is not None and whole and all(
                 not isinstance(v, (dict, list)) for v in whole):
             schema = replace(schema, items=replace(schema.items, examples=(whole[0],)))
+    elif element and (schema.items is None or schema.items.kind not in ("object", "array")):
+        # A list whose example is an XML element (`List | <Address>10.0.0.1</Address>`): the
+        # items travel wrapped in that element, `{"Address": [...]}`.
+        item = schema.items or Schema(kind="string")
+        value = typed_value(element[2], item.kind)
+        item = replace(item, examples=(value,) if value is not None else ())
+        schema = Schema(kind="object", description=schema.description, loc=schema.loc,
+                        type_text=schema.type_text, properties=(
+                            (element[1], replace(schema, description=(), items=item)),))
     elif example_text and spec.kind == "array":
         # The example cell of a list shows one item (`List | cn-hangzhou`): it belongs to items.
         item = schema.items or Schema(kind="string")
         value = typed_value(example_text, item.kind)
         if value is not None and item.kind not in ("object", "array"):
             schema = replace(schema, items=replace(item, examples=(value,)))
+    elif example_text and not raw_type.strip() and (shape := _json_shape(example_text)):
+        # No type, but the example is a JSON list or object (`[600,1800,3600]`): its shape.
+        schema = replace(shape, description=schema.description, loc=schema.loc, inferred=False)
     elif example_text:
         value = typed_value(example_text, spec.kind)
         schema = replace(schema, examples=(value if value is not None else example_text,))
@@ -207,9 +246,11 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
     if documented is not None:
         # The bullets name the document's keys; they are not values of the string itself.
         schema = replace(documented, enum=(), default=None, has_default=False)
-    container = spec.kind == "object" or (spec.kind == "array" and (
+    # A row later rows may belong to: an object or a list of objects, or an untyped row
+    # without an example (a list wrapped in an example's element is closed).
+    container = not element and (spec.kind == "object" or (spec.kind == "array" and (
         spec.items is None or spec.items.kind in ("object", "any"))) or (
-        not raw_type.strip() and not example_text)
+        not raw_type.strip() and not example_text))
     field = FieldRow(name=field_name, schema=schema, required=read_required(
         cell(row, roles, "required")) if "required" in roles else None, container=container,
         depth=row.depth, location=location, loc=row.loc)

@@ -22,12 +22,30 @@ _RESPONSE_HEAD = re.compile(r"^\s*HTTP/\d(?:\.\d)?[ \t]+(\d{3})\b[^\n]*\n"
 """A response written out as on the wire: a status line and header lines before the body
 (`HTTP/1.1 200 OK`, `Content-Type:application/json`, a blank line, then the JSON or XML)."""
 _BODY_START = re.compile(r"\n[ \t]*[\[{]")
+_MEMBER_START = re.compile(r'^"[^"\n]{1,200}"\s*:')
 MAX_SAMPLE_DEPTH = 200
+
+
+_LEAD_COMMENT = re.compile(r"\A(?:[ \t]*//[^\n]*\n)+")
+
+
+_HTTP_HEAD = re.compile(r"\A[ \t]*(?:HTTP/\d(?:\.\d)?[ \t]+\d{3}[^\n]*|(?:GET|POST|PUT|DELETE|PATCH|HEAD)"
+                        r"[ \t]+\S+[ \t]+HTTP/\d(?:\.\d)?[ \t]*)\n(?:[ \t]*[A-Za-z][\w-]*[ \t]*:[^\n]*\n)*"
+                        r"[ \t]*(?:\n|\Z)")
+
+
+def without_lead_comment(text: str) -> str:
+    """The sample without `//json response`-style comment lines before it, and without the
+    status line and headers of a sample written as an HTTP message (`HTTP/1.1 200 OK`,
+    `Content-Type: ...`, a blank line, then the body)."""
+    text = _LEAD_COMMENT.sub("", text.lstrip("\n"), count=1)
+    head = _HTTP_HEAD.match(text)
+    return text[head.end():].lstrip("\n") if head and text[head.end():].strip() else text
 
 
 def syntax_of(block: CodeBlock) -> str:
     lang = block.language.lower()
-    text = block.text.lstrip()
+    text = without_lead_comment(block.text).lstrip()
     if lang in ("json", "javascript", "js"):
         return "json"
     if lang in ("xml", "html"):
@@ -36,7 +54,7 @@ def syntax_of(block: CodeBlock) -> str:
         return "url"
     if text.startswith("<"):
         return "xml"
-    if _JSON_START.match(text):
+    if _JSON_START.match(text) or _MEMBER_START.match(text):
         return "json"
     return "text"
 
@@ -144,6 +162,37 @@ def _lenient(text: str):
         return None
 
 
+def _balanced(text: str) -> str:
+    """An object's members printed without the braces around them, and with closing brackets
+    lost on the way (lines dropped by the page's export): the braces put back, and a closer
+    that meets an unclosed opener of the other kind closes that one first."""
+    out: list[str] = ["{"]
+    stack = ["{"]
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == '"':
+            end = i + 1
+            while end < n and text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            out.append(text[i:end + 1])
+            i = end + 1
+            continue
+        if char in "[{":
+            stack.append(char)
+        elif char in "]}":
+            want = "[" if char == "]" else "{"
+            while len(stack) > 1 and stack[-1] != want:
+                out.append("]" if stack.pop() == "[" else "}")
+            if len(stack) > 1:
+                stack.pop()
+        out.append(char)
+        i += 1
+    while stack:
+        out.append("]" if stack.pop() == "[" else "}")
+    return "".join(out)
+
+
 def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, list[Diagnostic]]:
     """Turn a code block into a Sample; JSON is parsed, XML is kept as text for `reconcile`."""
     diagnostics: list[Diagnostic] = []
@@ -159,6 +208,8 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
         if status >= 400:
             kind = "error"
     syntax = syntax_of(block)
+    if syntax in ("json", "xml"):
+        text = without_lead_comment(text)
     if syntax == "url":
         kind = "request"
         if _BODY_START.search(text):
@@ -177,7 +228,8 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
             try:
                 value = jsontext.loads(body)
             except ValueError as exc:
-                value = _lenient(body)
+                value = _lenient(_balanced(body) if _MEMBER_START.match(body.lstrip())
+                                 else body)
                 if value is None:
                     diagnostics.append(Diagnostic(
                         "error", "sample-invalid", f"sample is not valid JSON ({exc}); kept as "

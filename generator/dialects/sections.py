@@ -17,7 +17,8 @@ SECTION_TITLES: dict[str, tuple[str, ...]] = {
     "request": ("request parameters", "请求参数", "request", "请求", "request parameter",
                 "request body", "请求消息", "请求参数说明"),
     "response": ("response parameters", "返回数据", "响应参数", "response", "返回参数", "响应",
-                 "response parameter", "返回结果", "响应消息", "response body"),
+                 "response parameter", "返回结果", "响应消息", "response body",
+                 "return parameters"),
     "uri": ("uri", "url", "请求uri"),
     "syntax": ("request syntax", "请求语法", "syntax", "request line", "request structure",
                "请求结构"),
@@ -37,9 +38,9 @@ SAMPLE_LABELS: dict[str, tuple[str, ...]] = {
                 "request example", "请求样例"),
     "response": ("sample success responses", "sample success response", "正常返回示例",
                  "example responses", "example response", "response example", "响应示例",
-                 "响应样例", "success response", "sample responses"),
+                 "响应样例", "success response", "sample responses", "normal return example"),
     "error": ("sample error responses", "sample error response", "异常返回示例", "错误返回示例",
-              "error response example"),
+              "error response example", "exception return example"),
 }
 _LABEL_TO_SAMPLE = {t: s for s, labels in SAMPLE_LABELS.items() for t in labels}
 

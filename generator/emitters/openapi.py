@@ -39,6 +39,9 @@ def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, 
             "minItems": schema.min_items}
     out = []
     for index in range(1, count + 1):
+        # A required list sends at least its first item (`InstanceId.1`, `Tag.1.Key` when the
+        # item's key is required too); the rest stay optional.
+        first = bool(param.required) and index == 1
         if item.properties:
             for key, sub in item.properties:
                 if sub.kind == "array":
@@ -52,10 +55,11 @@ def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, 
                                     X + "wire": wire})
                     continue
                 out.append({"name": f"{param.name}.{index}.{key}", "in": "query",
-                            "required": False, "description": localized_get(sub.description),
+                            "required": first and key in item.required,
+                            "description": localized_get(sub.description),
                             "schema": schema_to_json(sub, REF, named), X + "wire": wire})
         else:
-            out.append({"name": f"{param.name}.{index}", "in": "query", "required": False,
+            out.append({"name": f"{param.name}.{index}", "in": "query", "required": first,
                         "description": description, "schema": schema_to_json(item, REF, named),
                         X + "wire": wire})
     return out

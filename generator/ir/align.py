@@ -116,6 +116,13 @@ class Aligner:
             item = schema.items or Schema(kind="any")
         elif schema.kind in ("object", "any") and documented and key not in documented:
             item = replace(schema, kind="object", description=(), type_text="", loc=schema.loc)
+        elif schema.kind in ("string", "integer", "number", "boolean") and all(
+                isinstance(v, list) and all(not isinstance(i, (dict, list)) for i in v)
+                for v in inner):
+            # `Vips | String` with the sample `{"Vip": ["1.1.1.1", ...]}`: the table typed the
+            # items of a wrapped list.
+            item = replace(schema, description=(), also_kinds=())
+            schema = replace(schema, kind="array", items=item)
         else:
             return None
         items = [i for v in inner for i in (v if isinstance(v, list) else [v])]

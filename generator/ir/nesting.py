@@ -13,10 +13,13 @@ reported as a diagnostic.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .infer import infer_schema, with_loc
 from .model import Diagnostic, FieldRow, FieldTable, Schema
 
 ARRAY = "[]"
@@ -155,6 +158,28 @@ class _Node:
         return self.row.name if self.row else self.label
 
 
+def _example_keys(node: _Node) -> set[str] | None:
+    """The keys of an object row's example cell when it is a JSON object (`{"SecretSubType":
+    "SingleUser", "DBInstanceId": "rm-1"}`): those are the fields the object holds. Anything
+    else is no evidence (None)."""
+    examples = node.row.schema.examples if node.row is not None else ()
+    example = examples[0] if examples else None
+    if isinstance(example, str) and example.lstrip().startswith("{"):
+        try:
+            example = json.loads(example)
+        except ValueError:
+            example = None
+    return set(example) if isinstance(example, dict) and example else None
+
+
+def _key_value_pair(node: _Node) -> bool:
+    """A scope whose fields are a key and its value (`Key`/`Value`, `TagKey`/`TagValue`,
+    `DimensionKey`/`DimensionValue`): such an item is complete, the next row is not in it."""
+    names = sorted(c.name for c in node.children)
+    return len(names) == 2 and names[0].endswith("Key") and \
+        names[1] == names[0].removesuffix("Key") + "Value"
+
+
 def _words(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name) if len(w) > 2}
 
@@ -166,11 +191,16 @@ def _mentions(node: _Node, row: FieldRow) -> bool:
 
 
 def _looks_sorted(rows: tuple[FieldRow, ...]) -> bool:
-    names = [r.name.lower() for r in rows if r.name]
-    if len(names) < 4:
+    """Mostly ascending names. The step from an object or list row to its first field starts a
+    new sequence, so it is not counted."""
+    named = [r for r in rows if r.name]
+    if len(named) < 4:
         return False
-    ascending = sum(1 for a, b in zip(names, names[1:], strict=False) if a <= b)
-    return ascending / (len(names) - 1) >= 0.75
+    pairs = [(a.name.lower(), b.name.lower()) for a, b in zip(named, named[1:], strict=False)
+             if not a.container]
+    if not pairs:
+        return False
+    return sum(1 for a, b in pairs if a <= b) / len(pairs) >= 0.75
 
 
 class _Nester:
@@ -201,12 +231,16 @@ class _Nester:
             if depth_known:
                 depth = row.depth or 0
                 del self.stack[min(len(self.stack), depth + 1):]
+            elif self._is_wrapper_element(row):
+                # Before the samples are asked where the row goes: a wrapper named like its
+                # list (`OffsetList` in `OffsetList`) is a key of the list's parent too.
+                continue
             else:
                 del self.stack[self._choose_parent(row) + 1:]
-            if self._is_wrapper_element(row):
+            if depth_known and self._is_wrapper_element(row):
                 continue
             self._add(self.stack[-1], row)
-        return _build(self.root), self.diagnostics
+        return _build(self.root, self.samples), self.diagnostics
 
     def _place_item(self, row: FieldRow) -> None:
         array = self.pending
@@ -238,7 +272,11 @@ class _Nester:
                 array.item is None or array.item.children or self.stack[-1] is not array.item:
             return False
         names = {array.schema.items.ref if array.schema.items else "", _singular(array.name)}
-        if row.name not in names and not _collection_of(array.name, row.name):
+        unnamed = array.schema.type_text.strip().lower() in ("array", "list", "repeatlist") and \
+            not row.schema.description and not row.schema.examples
+        if row.name not in names and not _collection_of(array.name, row.name) and not unnamed:
+            # A list that names no item type (`Array`) followed by a bare row: whatever its
+            # name (`SaslUserList` then `SaslUserVO`), the row names the items' element.
             return False
         array.wrapper = row
         return True
@@ -258,11 +296,28 @@ class _Nester:
         by_name = self._by_name(row)
         if by_name is not None:
             return by_name
+        index = innermost
+        while index > 0 and (keys := _example_keys(self.stack[index])) is not None and \
+                row.name not in keys:
+            index -= 1
+        if index != innermost:
+            self._guess(row, index, f"the example of {self.stack[innermost].name!r} is an object "
+                        "without this key", "info")
+            return index
         top = self.stack[innermost]
         side = "request" if row.location is not None else "response"
         if row.name in COMMON_TOP_LEVEL[side]:
             self._guess(row, 0, f"{row.name} is a top-level field by convention")
             return 0
+        if _key_value_pair(top):
+            # A key and its value make the whole item: the row belongs further out, where
+            # the conventions below place it among the outer scopes.
+            self._guess(row, innermost - 1, f"{top.name!r} holds a key and its value, "
+                        "nothing more", "info")
+            innermost -= 1
+            top = self.stack[innermost]
+            if innermost == 0 or not top.children:
+                return innermost
         if self.sorted and top.children:
             index = innermost
             while index > 0 and self.stack[index].children and \
@@ -337,13 +392,21 @@ def _singular(name: str) -> str:
     return name[:-1] if name.endswith("s") else name
 
 
-def _build(node: _Node) -> Schema:
+def _sample_object(samples: Sequence[Any], node: _Node) -> bool:
+    """Whether the samples show the node as an object holding some of its documented fields
+    (not a list, not a `{"Item": [...]}` wrapper)."""
+    found = values_at(list(samples), node.path) or []
+    names = {c.name for c in node.children}
+    return any(isinstance(v, dict) and names & set(v) for v in found)
+
+
+def _build(node: _Node, samples: Sequence[Any] = ()) -> Schema:
     if node.wrapper is not None:
         inner = node.wrapper
         plain = _Node(node.row, replace(node.schema, description=inner.schema.description,
                                         loc=inner.loc, type_text=""), node.path,
                       node.label, node.children, node.item)
-        array = _build(plain)
+        array = _build(plain, samples)
         return Schema(kind="object", description=node.schema.description, loc=node.schema.loc,
                       type_text=node.schema.type_text, properties=((inner.name, array),))
     schema = node.schema
@@ -351,15 +414,24 @@ def _build(node: _Node) -> Schema:
         item = node.item
         if item is not None and (item.children or item.schema.kind != "object"
                                  or schema.items is not None or item.row is not None):
-            return replace(schema, items=_build(item))
+            return replace(schema, items=_build(item, samples))
         return schema
+    if node.children and schema.kind == "any" and node.row is not None and \
+            not node.row.schema.type_text.strip() and _singular(node.name) != node.name and \
+            not _sample_object(samples, node):
+        # An untyped row named as a collection (`RecordLines`) with fields after it: a list of
+        # objects holding those fields, as the pages' samples show such rows; unless a sample
+        # shows it as an object holding them (`Credentials`).
+        item = _build(_Node(None, Schema(kind="object", loc=schema.loc), node.path + (ARRAY,),
+                            node.label, node.children), samples)
+        return replace(schema, kind="array", items=item)
     if node.children:
         props: list[tuple[str, Schema]] = []
         required: list[str] = []
         for child in node.children:
             if any(name == child.name for name, _ in props):
                 continue
-            props.append((child.name, _build(child)))
+            props.append((child.name, _build(child, samples)))
             if child.row and child.row.required:
                 required.append(child.name)
         kind = schema.kind if schema.kind in ("object", "array") else "object"
@@ -367,6 +439,75 @@ def _build(node: _Node) -> Schema:
     return schema
 
 
+def _paths_of(value: Any, name: str, path: tuple[str, ...] = (), depth: int = 0) -> set:
+    """Where `name` is a key below the top of a sample value (`[]` for list items)."""
+    found: set[tuple[str, ...]] = set()
+    if depth > 32:
+        return found
+    if isinstance(value, list):
+        for item in value:
+            found |= _paths_of(item, name, path + (ARRAY,), depth + 1)
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            if key == name and path:
+                found.add(path + (key,))
+            found |= _paths_of(inner, name, path + (key,), depth + 1)
+    return found
+
+
+def _put(schema: Schema, steps: tuple[str, ...], leaf: Schema) -> Schema:
+    """`schema` with the node at `steps` replaced by `leaf`."""
+    if not steps:
+        return leaf
+    if steps[0] == ARRAY:
+        return replace(schema, items=_put(schema.items or Schema(kind="object"), steps[1:], leaf))
+    props = list(schema.properties)
+    for index, (key, sub) in enumerate(props):
+        if key == steps[0]:
+            props[index] = (key, _put(sub, steps[1:], leaf))
+            break
+    return replace(schema, properties=tuple(props))
+
+
+def _relocate_flat_rows(table: FieldTable, root: Schema, samples: list[Any],
+                        diagnostics: list[Diagnostic]) -> Schema:
+    """A table of plain fields only (no object or list rows) whose sample nests some of them
+    (`TagKey`, `TagValue` documented flat, sent as `Tags.Tag[].TagKey`): the table left out the
+    wrapper rows, and the sample shows where the fields sit. A field the sample's top level
+    lacks and that it holds at exactly one place below goes there; the wrappers around it are
+    read from the sample."""
+    objects = [s for s in samples if isinstance(s, dict)]
+    if not objects or any(r.container or r.schema.kind in ("object", "array")
+                          for r in table.rows):
+        return root
+    top = {key for value in objects for key in value}
+    moves: dict[str, tuple[str, ...]] = {}
+    for name, sub in root.properties:
+        if name in top or sub.kind in ("object", "array"):
+            continue
+        paths = {p for value in objects for p in _paths_of(value, name)}
+        if len(paths) == 1:
+            moves[name] = paths.pop()
+    if not moves:
+        return root
+    props = [(name, sub) for name, sub in root.properties if name not in moves]
+    documented = dict(root.properties)
+    for first in dict.fromkeys(path[0] for path in moves.values()):
+        skeleton = with_loc(infer_schema([v[first] for v in objects if first in v]), table.loc)
+        for name, path in moves.items():
+            if path[0] != first:
+                continue
+            skeleton = _put(skeleton, path[1:], documented[name])
+            diagnostics.append(Diagnostic(
+                "info", "nesting-guess", f"{name!r} placed at {'.'.join(path)}: the table lists "
+                "it at the top level, the sample holds it only there", documented[name].loc
+                or table.loc))
+        props.append((first, skeleton))
+    return replace(root, properties=tuple(props),
+                   required=tuple(n for n in root.required if n not in moves))
+
+
 def nest(table: FieldTable, samples: list[Any]) -> tuple[Schema, list[Diagnostic]]:
     """The object schema a field table describes, nested with the help of `samples`."""
-    return _Nester(table, samples).run()
+    root, diagnostics = _Nester(table, samples).run()
+    return _relocate_flat_rows(table, root, samples, diagnostics), diagnostics

@@ -32,7 +32,7 @@ from .model import (
 )
 from .nesting import nest
 from .refs import inline_refs
-from .xmlsample import XmlSampleError, xml_to_json
+from .xmlsample import XmlSampleError, plain_view, xml_to_json
 
 
 def _json_values(samples: tuple[Sample, ...], kind: str, status: int | None = None) -> list[Any]:
@@ -171,6 +171,37 @@ def _complete_path_parameters(extract: PageExtract, params: list[Parameter],
     return params
 
 
+_QUERY_KEY = re.compile(r"[?&][ \t]*([A-Za-z][A-Za-z0-9_]{0,120})=")
+COMMON_QUERY = frozenset({"Action", "Version", "Format", "AccessKeyId", "Signature",
+                          "SignatureMethod", "SignatureVersion", "SignatureNonce", "SignatureType",
+                          "Timestamp", "SecurityToken", "BearerToken"})
+"""The RPC common parameters every request carries; a sample request's own are the rest."""
+
+
+def _complete_query_parameters(extract: PageExtract, params: list[Parameter],
+                               diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """An RPC sample request that sends a parameter no table documents (the table lists only
+    `Action`, the sample `?Action=X&ScalingActivityId=asa-1`): the parameter exists. It is added
+    as an optional string, with a warning; flattened lists (`Id.1=`) are left to the tables."""
+    if extract.style != "rpc":
+        return params
+    known = {p.name.lower() for p in params} | {n.lower() for n in COMMON_QUERY}
+    for sample in extract.samples:
+        if sample.kind != "request" or sample.syntax != "url":
+            continue
+        for name in _QUERY_KEY.findall(sample.text):
+            if name.lower() in known:
+                continue
+            known.add(name.lower())
+            diagnostics.append(Diagnostic(
+                "warning", "parameter-undocumented", f"{name}: the sample request sends it, no "
+                "table documents it; added as an optional string", sample.loc,
+                operation=extract.operation_id))
+            params.append(Parameter(name, "query", Schema(kind="string", inferred=True,
+                                                          loc=sample.loc), loc=sample.loc))
+    return params
+
+
 def _responses(extract: PageExtract, types: dict[str, Schema],
                diagnostics: list[Diagnostic]) -> list[Response]:
     by_status: dict[int, list[FieldTable]] = {}
@@ -179,10 +210,15 @@ def _responses(extract: PageExtract, types: dict[str, Schema],
     responses: list[Response] = []
     for status, tables in sorted(by_status.items()):
         values = _json_values(extract.samples, "response", status)
+        # Without a JSON sample, the XML one still shows which element holds which: it places
+        # the rows (it is read by the documented shape afterwards, in `check_samples`).
+        placing = values or [v for s in extract.samples if s.kind == "response"
+                             and s.syntax == "xml" and s.status == status
+                             and (v := plain_view(s.text)) is not None]
         rows = tuple(r for t in tables for r in t.rows)
         if extract.dialect == "huawei":
             rows = tuple(replace(r, depth=0) if r.depth is None else r for r in rows)
-        root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), values)
+        root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), placing)
         diagnostics.extend(found)
         root = inline_refs(root, types, diagnostics)
         sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
@@ -239,6 +275,7 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
                                        diagnostics)
     responses = _responses(extract, _named_types(extract, diagnostics, False), diagnostics)
     params = _complete_path_parameters(extract, params, diagnostics)
+    params = _complete_query_parameters(extract, params, diagnostics)
     operation = Operation(
         id=extract.operation_id, style=extract.style, methods=extract.methods, path=extract.path,
         summary=_bounded(extract.summary, "summary", extract, diagnostics),

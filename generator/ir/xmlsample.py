@@ -101,3 +101,36 @@ def xml_to_json(text: str, schema: Schema) -> tuple[str, Any]:
     root's tag too, which names the operation the sample belongs to."""
     root = parse_xml(text)
     return root.tag, convert(root, schema)
+
+
+def plain_view(text: str) -> Any:
+    """What an XML sample shows without a schema, for placing documented rows: elements with
+    children are objects, a tag repeated among siblings is a list of them, text is text. The
+    root element (`<XResponse>`, `<KMS>`) is the response; a sample that is a run of elements
+    without a root is read as one. None when the sample is not XML that can be read."""
+    try:
+        root = parse_xml(text)
+    except XmlSampleError:
+        try:
+            root = parse_xml(f"<root>{text.strip()}</root>")
+        except XmlSampleError:
+            return None
+    try:
+        value = _plain(root, 0)
+    except XmlSampleError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _plain(element: ET.Element, depth: int) -> Any:
+    if depth > 100:
+        raise XmlSampleError("XML sample nests too deeply")
+    children = list(element)
+    if not children:
+        return (element.text or "").strip()
+    groups: dict[str, list[Any]] = {}
+    for child in children:
+        if len(child.tag) > MAX_TAG:
+            raise XmlSampleError("XML sample has an overlong element name")
+        groups.setdefault(child.tag, []).append(_plain(child, depth + 1))
+    return {tag: values[0] if len(values) == 1 else values for tag, values in groups.items()}

@@ -91,6 +91,7 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _ANCHOR = re.compile(r"[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$")
 _SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _ROW_START = re.compile(r"^ {0,3}\|")
+_BARE_ROW = re.compile(r"^ {0,3}\|.*\|[ \t]*$")
 _LABEL = re.compile(r"^(json|xml|yaml|html|http)\s*(?:格式|format)?\s*[:\uff1a]?$", re.IGNORECASE)
 _NESTING = "└"
 _MAX_HEADER_LINES = 40
@@ -140,7 +141,7 @@ class _Page:
         return bool(_ATX.match(line) or _FENCE.match(line) or self.table_at(index))
 
     def table_at(self, index: int) -> bool:
-        return self.separator_of(index) > 0
+        return self.separator_of(index) > 0 or self.bare_table_at(index)
 
     def separator_of(self, index: int) -> int:
         """The index of the separator line when a table's header starts at `index`, else -1.
@@ -168,6 +169,19 @@ class _Page:
                 return -1
             end += 1
         return -1
+
+    def bare_table_at(self, index: int) -> bool:
+        """A table without its `|---|` line, as older exported pages write them: two or more
+        lines each enclosed in pipes with the same number of cells, the first being the header."""
+        lines = self.lines
+        if index + 1 >= len(lines) or not _BARE_ROW.match(lines[index]) \
+                or not _BARE_ROW.match(lines[index + 1]) or _is_separator(lines[index]) \
+                or _is_separator(lines[index + 1]):
+            return False
+        if index > 0 and _BARE_ROW.match(lines[index - 1]):
+            return False  # inside a run of rows, not its start
+        width = len(_split_cells(lines[index]))
+        return width >= 2 and len(_split_cells(lines[index + 1])) == width
 
 
 def _heading(page: _Page, index: int, match: re.Match[str]) -> int:
@@ -206,6 +220,20 @@ def _table(page: _Page, start: int) -> int:
     """Header, separator, rows. With leading pipes a row runs on until it has all its pipes."""
     lines = page.lines
     separator = page.separator_of(start)
+    if separator < 0:  # no separator line: rows start with a pipe and run on until they have them all
+        header = tuple(_cell_text(cell) for cell in _split_cells(lines[start]))
+        rows = []
+        index = start + 1
+        while index < len(lines) and _ROW_START.match(lines[index]):
+            first = index
+            index = _row_end(page, index, len(header))
+            cells = _split_cells("\n".join(lines[first:index]))
+            if len(cells) != len(header):
+                index = first
+                break
+            rows.append((first, [_cell_text(cell) for cell in cells]))
+        page.nodes.append(Table(header, _nest(page, rows), page.loc(start)))
+        return index
     header = tuple(_cell_text(cell) for cell in _split_cells("\n".join(lines[start:separator])))
     width = len(_split_cells(lines[separator]))
     if width != len(header):
