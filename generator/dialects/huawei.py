@@ -34,7 +34,7 @@ def detect(doc: Document) -> float:
     `Table N`/`表N` captions. Each cue counts once, so many tables do not outweigh a URI."""
     uri = header = caption = False
     for node in doc.nodes:
-        if isinstance(node, Paragraph) and _METHOD_LINE.match(node.text) and "/v" in node.text:
+        if isinstance(node, Paragraph) and _METHOD_LINE.search(node.text) and "/v" in node.text:
             uri = True
         elif isinstance(node, Table):
             header = header or any(c.strip() in ("Mandatory", "参数类型") for c in node.header)
@@ -183,9 +183,28 @@ def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
 
 
 _FIELD_CAPTION = re.compile(
-    r"^\s*(?:Table\s*\d+|表\s*\d+)?\s*[:.]?\s*(?:Description of (?:the )?(?P<a>\w+) (?:field|object)"
-    r"|(?P<b>\w+) (?:field|object) description|(?P<c>\w+) objects?"
+    r"^\s*(?:Table\s*\d+|表\s*\d+)?\s*[:.]?\s*(?:Description of (?:the )?(?P<a>[\w:-]+) "
+    r"(?:field|object|parameter)|(?P<b>\w+) (?:field|object) description|(?P<c>\w+) objects?"
+    r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w:-]+) (?:field|object|parameter)"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+def _table_captions(doc: Document) -> dict[int, str]:
+    """{id(table): caption}. A table without a caption takes the one-line paragraph right
+    before it as its caption: pages that introduce nested tables with a list item
+    (`-  Parameters in the **snapshot** field`, then the table) instead of `.. table::`."""
+    captions: dict[int, str] = {}
+    previous = None
+    for node in doc.nodes:
+        if isinstance(node, Table):
+            caption = node.caption or ""
+            if not caption and isinstance(previous, Paragraph) and "\n" not in \
+                    previous.text.strip() and len(previous.text) <= 200:
+                caption = _LIST_MARK.sub("", previous.text.strip())
+            captions[id(node)] = caption
+        previous = node
+    return captions
 
 
 def _captioned_type_names(doc: Document, linked: dict[int, str],
@@ -195,18 +214,27 @@ def _captioned_type_names(doc: Document, linked: dict[int, str],
 
     Returns {id(table): type name} and {id(row): type name} for the rows that refer to them."""
     tables = [n for n in doc.nodes if isinstance(n, Table)]
+    captions = _table_captions(doc)
     waiting: list[tuple[int, str, str, object]] = []  # (table index, field, ref, row)
     tables_named: dict[int, str] = {}
     rows_named: dict[int, str] = {}
     for index, node in enumerate(tables):
-        caption = _FIELD_CAPTION.match(node.caption or "")
+        caption = _FIELD_CAPTION.match(captions[id(node)])
         subject = next((g for g in caption.groups() if g), "") if caption else ""
         if subject and id(node) not in linked and not _type_name(node.caption or ""):
             for entry in waiting:
-                _, field, ref, row = entry
+                parent, field, ref, row = entry
                 if subject in (field, ref):
                     name = ref if ref and _TYPE_NAME.match(ref[:1].upper() + ref[1:]) else \
                         "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", field))
+                    taken = {*linked.values(), *tables_named.values()}
+                    if name in taken:
+                        # `entities` inside `sub_jobs` documented by its own table: another
+                        # type than the outer `entities`, named after its parent
+                        outer = tables_named.get(id(tables[parent])) or linked.get(
+                            id(tables[parent]), "")
+                        name = outer + name if outer and outer + name not in taken else next(
+                            f"{name}{n}" for n in range(2, 1000) if f"{name}{n}" not in taken)
                     if name:
                         tables_named[id(node)] = name
                         rows_named[id(row)] = name

@@ -1,0 +1,217 @@
+"""Conventions met on other products' Huawei-style (Open Telekom Cloud) pages: block storage,
+auto scaling, DNS. Every page here is constructed, not copied: it keeps the layout of those
+pages (list-item headings instead of table captions, OpenStack error bodies, query strings in
+example requests) with made-up names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import build_pages
+from generator.dialects import dialect_for
+from generator.sources import rst
+
+# A listing page: the URI is a list item, no table has a Mandatory column or a `Table N`
+# caption, nested tables are introduced by list items rather than captions (and one of them,
+# `entities`, is documented twice, at two levels), errors are shown as alternative samples.
+GADGETS_RST = """\
+Querying Details About Gadgets
+==============================
+
+Function
+--------
+
+This API is used to query details about gadgets.
+
+URI
+---
+
+-  URI format
+
+   GET /v2/{project_id}/gadgets/detail
+
+Request
+-------
+
+-  Example request
+
+   .. code-block:: text
+
+      GET https://{endpoint}/v2/{project_id}/gadgets/detail?status=available&limit=10&tag=a&tag=b
+
+Response
+--------
+
+-  Parameter description
+
+   +----------+------------------+---------------------------------------------------------------+
+   | Parameter| Type             | Description                                                   |
+   +==========+==================+===============================================================+
+   | count    | Integer          | The number of gadgets.                                        |
+   +----------+------------------+---------------------------------------------------------------+
+   | gadgets  | Array of Objects | The gadgets. For details, see                                 |
+   |          |                  | :ref:`Parameters in the gadgets field <gd_li1>`.              |
+   +----------+------------------+---------------------------------------------------------------+
+   | error    | Object           | The error message returned if an error occurs. For details,  |
+   |          |                  | see :ref:`Parameters in the error field <gd_li4>`.            |
+   +----------+------------------+---------------------------------------------------------------+
+
+-  .. _gd_li1:
+
+   Parameters in the **gadgets** field
+
+   ========= ================ ========================================
+   Parameter Type             Description
+   ========= ================ ========================================
+   id        String           The gadget ID.
+   entities  Object           The parts. See the **entities** field.
+   parts     Array of Objects The sub-gadgets. See the **parts** field.
+   ========= ================ ========================================
+
+-  .. _gd_li2:
+
+   Parameter in the **entities** field
+
+   ========= ======= ===============
+   Parameter Type    Description
+   ========= ======= ===============
+   name      String  The part name.
+   size      Integer The part size.
+   ========= ======= ===============
+
+-  Parameters in the **parts** field
+
+   ========= ====== ========================================
+   Parameter Type   Description
+   ========= ====== ========================================
+   job_id    String The sub-gadget ID.
+   entities  Object The parts. See the **entities** field.
+   ========= ====== ========================================
+
+-  Parameter in the **entities** field
+
+   ========= ====== ===============
+   Parameter Type   Description
+   ========= ====== ===============
+   volume_id String The volume ID.
+   ========= ====== ===============
+
+-  .. _gd_li4:
+
+   Parameters in the **error** field
+
+   ========= ====== ===================
+   Parameter Type   Description
+   ========= ====== ===================
+   message   String The error message.
+   code      String The error code.
+   ========= ====== ===================
+
+-  Example response
+
+   .. code-block::
+
+      {
+          "count": 1,
+          "gadgets": [
+              {
+                  "id": "g-1",
+                  "entities": {"name": "p", "size": 1},
+                  "parts": [{"job_id": "j-1", "entities": {"volume_id": "v-1"}}]
+              }
+          ]
+      }
+
+   or
+
+   .. code-block::
+
+      {
+          "error": {
+              "message": "XXXX",
+              "code": "XXX"
+          }
+      }
+
+   In the preceding example, **error** indicates a general error, for example, **badRequest**
+   or **itemNotFound**. An example is provided as follows:
+
+   .. code-block::
+
+      {
+          "itemNotFound": {
+              "message": "XXXX",
+              "code": "XXX"
+          }
+      }
+"""
+
+
+def _build(tmp_path: Path, name: str, text: str) -> tuple[dict, dict]:
+    page = tmp_path / "pages" / name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text, encoding="utf-8")
+    [build], _ = build_pages([page.parent], tmp_path / "out", product="demo")
+    folder = tmp_path / "out" / build.product.provider / build.product.name
+    return (json.loads((folder / "openapi.json").read_text(encoding="utf-8")),
+            json.loads((folder / "report.json").read_text(encoding="utf-8")))
+
+
+def _resolve(document: dict, schema: dict) -> dict:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _gadgets(tmp_path: Path) -> tuple[dict, dict, dict]:
+    document, report = _build(tmp_path, "querying_details_about_gadgets.rst", GADGETS_RST)
+    operation = document["paths"]["/v2/{project_id}/gadgets/detail"]["get"]
+    return document, report, operation
+
+
+def _success(document: dict, operation: dict) -> dict:
+    return _resolve(document, operation["responses"]["200"]["content"]["application/json"][
+        "schema"])
+
+
+def test_a_uri_given_in_a_list_item_makes_the_page_huawei_style(tmp_path):
+    page = tmp_path / "gadgets.rst"
+    doc = rst.read(str(page), GADGETS_RST)
+    assert dialect_for(doc).name == "huawei"
+    _, report, operation = _gadgets(tmp_path)
+    assert operation["operationId"] == "ListGadgets"
+    assert not [d for d in report["diagnostics"] if d["severity"] == "error"]
+
+
+def test_list_item_headings_introduce_the_tables_of_nested_fields(tmp_path):
+    document, _, operation = _gadgets(tmp_path)
+    response = _success(document, operation)
+    assert {"count", "gadgets"} <= set(response["properties"])
+    assert not {"id", "name", "job_id", "volume_id"} & set(response["properties"])
+    gadget = _resolve(document, response["properties"]["gadgets"]["items"])
+    assert set(gadget["properties"]) == {"id", "entities", "parts"}
+    entities = _resolve(document, gadget["properties"]["entities"])
+    assert set(entities["properties"]) == {"name", "size"}
+    assert entities["properties"]["size"]["type"] == "integer"
+    part = _resolve(document, gadget["properties"]["parts"]["items"])
+    assert set(part["properties"]) == {"job_id", "entities"}
+    # The second `entities` table documents another object than the first one.
+    inner = _resolve(document, part["properties"]["entities"])
+    assert set(inner["properties"]) == {"volume_id"}
+
+
+def test_a_table_caption_is_not_taken_from_prose_that_runs_over_several_lines():
+    from generator.dialects.huawei import _table_captions
+    from generator.location import SourceLoc
+    from generator.sources.tree import Document, Paragraph, Table
+
+    loc = SourceLoc("p", 1)
+    table = Table(header=("Parameter", "Type", "Description"), rows=(), loc=loc)
+    doc = Document(path="p", form="rst", nodes=(Paragraph("- Parameters in the x field", loc),
+                                                table))
+    assert _table_captions(doc)[id(table)] == "Parameters in the x field"
+    doc = Document(path="p", form="rst", nodes=(Paragraph("Some prose.\nMore prose.", loc),
+                                                table))
+    assert _table_captions(doc)[id(table)] == ""
+
