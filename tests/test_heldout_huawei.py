@@ -215,3 +215,14 @@ def test_a_table_caption_is_not_taken_from_prose_that_runs_over_several_lines():
                                                 table))
     assert _table_captions(doc)[id(table)] == ""
 
+
+def test_an_error_body_named_after_the_error_class_is_an_error_sample():
+    from generator.dialects.samples import _is_error_body
+
+    assert _is_error_body({"itemNotFound": {"message": "XXXX", "code": "XXX"}})
+    assert _is_error_body({"badRequest": {"message": "x", "code": "y"}})
+    assert _is_error_body({"error": {"message": "x", "code": "y"}})
+    # A success body whose only member happens to hold a code is not an error.
+    assert not _is_error_body({"job": {"code": "x", "job_id": "y"}})
+    assert not _is_error_body({"volume": {"id": "x"}})
+

@@ -82,7 +82,11 @@ def _is_error_body(value) -> bool:
     precedes it."""
     if isinstance(value, dict) and len(value) == 1:
         inner = next(iter(value.values()))
-        if isinstance(inner, dict) and next(iter(value)) == "error":
+        if isinstance(inner, dict) and (next(iter(value)) == "error" or (
+                set(inner) & {"code", "Code", "error_code", "errorCode"}
+                and set(inner) & {"message", "Message", "error_msg", "errorMessage"})):
+            # `{"error": {...}}`, and the OpenStack style that names the error class:
+            # `{"itemNotFound": {"message": "...", "code": "..."}}`
             value = inner
     return isinstance(value, dict) and bool(value) and set(value) <= ENVELOPE_KEYS and bool(
         set(value) & {"error_code", "Code", "code", "errorCode"})
