@@ -226,3 +226,21 @@ def test_an_error_body_named_after_the_error_class_is_an_error_sample():
     assert not _is_error_body({"job": {"code": "x", "job_id": "y"}})
     assert not _is_error_body({"volume": {"id": "x"}})
 
+
+def test_error_samples_do_not_extend_the_success_response(tmp_path):
+    document, report, operation = _gadgets(tmp_path)
+    response = _success(document, operation)
+    assert "itemNotFound" not in response["properties"]
+    # `error` is documented with the response, but only the error samples show it: it is the
+    # error body, not part of a successful reply.
+    assert "error" not in response["properties"]
+    assert any(d["code"] == "error-field" and d["message"].startswith("error:")
+               for d in report["diagnostics"])
+
+
+def test_a_documented_field_the_success_sample_shows_stays_in_the_response(tmp_path):
+    page = GADGETS_RST.replace('"count": 1,', '"count": 1, "error": null,')
+    document, _ = _build(tmp_path, "querying_details_about_gadgets.rst", page)
+    operation = document["paths"]["/v2/{project_id}/gadgets/detail"]["get"]
+    assert "error" in _success(document, operation)["properties"]
+

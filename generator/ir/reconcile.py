@@ -142,6 +142,29 @@ def _complete_path_parameters(extract: PageExtract, params: list[Parameter],
     return params
 
 
+def _drop_error_fields(extract: PageExtract, root: Schema, values: list[Any],
+                       diagnostics: list[Diagnostic]) -> Schema:
+    """A documented top-level field that only the page's error samples show (`error`: "The
+    error message returned if an error occurs", next to `{"error": {"message": ..., "code":
+    ...}}`) belongs to the error body, not to the success response: it is left out of it."""
+    if not values or not all(isinstance(v, dict) for v in values):
+        return root
+    shown = {key for value in values for key in value}
+    errors = {key for value in _json_values(extract.samples, "error")
+              if isinstance(value, dict) for key in value}
+    drop = {name for name, _ in root.properties if name in errors and name not in shown}
+    if not drop or len(drop) == len(root.properties):
+        return root
+    for name, schema in root.properties:
+        if name in drop:
+            diagnostics.append(Diagnostic(
+                "info", "error-field", f"{name}: documented with the response but shown only by "
+                "the error samples; it belongs to the error body and is left out of the success "
+                "response", schema.loc or extract.loc, operation=extract.operation_id))
+    return replace(root, properties=tuple(p for p in root.properties if p[0] not in drop),
+                   required=tuple(r for r in root.required if r not in drop))
+
+
 def _responses(extract: PageExtract, types: dict[str, Schema],
                diagnostics: list[Diagnostic]) -> list[Response]:
     by_status: dict[int, list[FieldTable]] = {}
@@ -156,6 +179,8 @@ def _responses(extract: PageExtract, types: dict[str, Schema],
         root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), values)
         diagnostics.extend(found)
         root = inline_refs(root, types, diagnostics)
+        if 200 <= status < 300:
+            root = _drop_error_fields(extract, root, values, diagnostics)
         sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
         aligner = Aligner(sample_loc)
         root = aligner.align(root, values, "")
