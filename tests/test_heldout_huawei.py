@@ -244,3 +244,16 @@ def test_a_documented_field_the_success_sample_shows_stays_in_the_response(tmp_p
     operation = document["paths"]["/v2/{project_id}/gadgets/detail"]["get"]
     assert "error" in _success(document, operation)["properties"]
 
+
+def test_query_parameters_of_the_example_request_are_parameters(tmp_path):
+    _, report, operation = _gadgets(tmp_path)
+    params = {p["name"]: p for p in operation["parameters"] if "name" in p}
+    assert params["status"]["in"] == "query" and not params["status"]["required"]
+    assert params["status"]["schema"]["type"] == "string"
+    assert params["limit"]["schema"]["type"] == "integer"
+    # repeated in one URL: a list
+    assert params["tag"]["schema"]["type"] == "array"
+    assert params["tag"]["schema"]["items"]["type"] == "string"
+    assert params["status"]["schema"].get("x-docs2spec-inferred") is True
+    assert {d["message"].split(":")[0] for d in report["diagnostics"]
+            if d["code"] == "query-from-sample"} == {"status", "limit", "tag"}

@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import replace
 from typing import Any
+from urllib.parse import parse_qsl
 
 from ..location import SourceLoc
 from .align import Aligner
@@ -116,6 +117,47 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
 
 
 _TEMPLATE = re.compile(r"\{([^{}/]+)\}")
+_SAMPLE_QUERY = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
+                           r"[^\s?#]*\?([^\s#]+)", re.I)
+_QUERY_NAME = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,127}$")
+
+
+def _sample_query_parameters(extract: PageExtract, params: list[Parameter],
+                             diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """A REST page's example request shows query parameters its tables do not document
+    (`GET https://{endpoint}/v2/{project_id}/cloudsnapshots/detail?status=available`): they
+    are parameters of the operation, optional, typed from the value (digits: integer) and
+    marked inferred; a name repeated in one URL (`?fields=id&fields=name`) is a list."""
+    if extract.style != "rest":
+        return params
+    known = {p.name for p in params}
+    found: dict[str, tuple[list[str], bool, SourceLoc | None]] = {}
+    for sample in extract.samples:
+        if sample.kind != "request" or not sample.text.strip():
+            continue
+        match = _SAMPLE_QUERY.match(sample.text.strip().splitlines()[0])
+        if not match:
+            continue
+        pairs = parse_qsl(match.group(1), keep_blank_values=True)
+        counts: dict[str, int] = {}
+        for key, _ in pairs:
+            counts[key] = counts.get(key, 0) + 1
+        for key, value in pairs:
+            if key in known or not _QUERY_NAME.match(key):
+                continue
+            values, repeated, loc = found.get(key, ([], False, sample.loc))
+            found[key] = ([*values, value], repeated or counts[key] > 1, loc)
+    for key, (values, repeated, loc) in found.items():
+        kind = "integer" if all(v.isdigit() and len(v) < 10 for v in values) else "string"
+        schema = Schema(kind=kind, inferred=True, loc=loc)
+        if repeated:
+            schema = Schema(kind="array", items=schema, inferred=True, loc=loc)
+        params.append(Parameter(name=key, location="query", schema=schema, loc=loc))
+        diagnostics.append(Diagnostic(
+            "info", "query-from-sample", f"{key}: a query parameter of the example request that "
+            "no table documents; added as optional and marked x-docs2spec-inferred", loc,
+            operation=extract.operation_id))
+    return params
 
 
 def _complete_path_parameters(extract: PageExtract, params: list[Parameter],
@@ -235,6 +277,7 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
                                        diagnostics)
     responses = _responses(extract, _named_types(extract, diagnostics, False), diagnostics)
     params = _complete_path_parameters(extract, params, diagnostics)
+    params = _sample_query_parameters(extract, params, diagnostics)
     operation = Operation(
         id=extract.operation_id, style=extract.style, methods=extract.methods, path=extract.path,
         summary=_bounded(extract.summary, "summary", extract, diagnostics),
