@@ -257,3 +257,11 @@ def test_query_parameters_of_the_example_request_are_parameters(tmp_path):
     assert params["status"]["schema"].get("x-docs2spec-inferred") is True
     assert {d["message"].split(":")[0] for d in report["diagnostics"]
             if d["code"] == "query-from-sample"} == {"status", "limit", "tag"}
+
+
+
+def test_request_and_response_message_headings_open_their_sections():
+    from generator.dialects.sections import section_of_title
+
+    assert section_of_title("Request Message") == "request"
+    assert section_of_title("Response Message") == "response"
