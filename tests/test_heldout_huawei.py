@@ -265,3 +265,70 @@ def test_request_and_response_message_headings_open_their_sections():
 
     assert section_of_title("Request Message") == "request"
     assert section_of_title("Response Message") == "response"
+
+
+# A table that fell behind its sample: the sample object shows every documented field and more.
+PLANTS_RST = """\
+Querying Plants
+===============
+
+URI
+---
+
+GET /v1/{project_id}/plants
+
+Response Message
+----------------
+
+.. table:: **Table 1** Response parameters
+
+   ========= ============================================================== ============
+   Parameter Type                                                           Description
+   ========= ============================================================== ============
+   plants    Array of :ref:`plants <pl__table3>` objects                    The plants.
+   ========= ============================================================== ============
+
+.. _pl__table3:
+
+.. table:: **Table 2** **plants** field description
+
+   ========= ============================================================== ============
+   Parameter Type                                                           Description
+   ========= ============================================================== ============
+   name      String                                                         The name.
+   networks  Array of :ref:`networks <pl__table5>` objects                  The networks.
+   ========= ============================================================== ============
+
+.. _pl__table5:
+
+.. table:: **Table 3** **networks** field description
+
+   ========= ====== ===============
+   Parameter Type   Description
+   ========= ====== ===============
+   id        String The subnet ID.
+   ========= ====== ===============
+
+-  Example response
+
+   .. code-block::
+
+      {
+          "plants": [
+              {
+                  "name": "p",
+                  "networks": [{"id": "n-1", "ipv6_enable": false, "ipv6_bandwidth": null}]
+              }
+          ]
+      }
+"""
+
+
+def test_sample_fields_beyond_a_table_the_sample_covers_are_added(tmp_path):
+    document, report = _build(tmp_path, "querying_plants.rst", PLANTS_RST)
+    operation = document["paths"]["/v1/{project_id}/plants"]["get"]
+    plant = _resolve(document, _success(document, operation)["properties"]["plants"]["items"])
+    network = _resolve(document, plant["properties"]["networks"]["items"])
+    assert set(network["properties"]) == {"id", "ipv6_enable", "ipv6_bandwidth"}
+    assert network["properties"]["ipv6_enable"]["type"] == "boolean"
+    assert network["properties"]["ipv6_enable"]["x-docs2spec-inferred"] is True
