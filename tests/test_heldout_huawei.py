@@ -332,3 +332,82 @@ def test_sample_fields_beyond_a_table_the_sample_covers_are_added(tmp_path):
     assert set(network["properties"]) == {"id", "ipv6_enable", "ipv6_bandwidth"}
     assert network["properties"]["ipv6_enable"]["type"] == "boolean"
     assert network["properties"]["ipv6_enable"]["x-docs2spec-inferred"] is True
+
+
+# Samples printed as HTTP messages: a request line with a path only and headers before the
+# body, a response with its status line and headers.
+WIDGET_RST = """\
+Creating a Widget
+=================
+
+URI
+---
+
+POST /v3/{project_id}/widgets
+
+Request
+-------
+
+.. table:: **Table 1** Request parameters
+
+   ========= ========= ====== =================
+   Parameter Mandatory Type   Description
+   ========= ========= ====== =================
+   name      Yes       String The widget name.
+   size      No        N/A    The size.
+   ========= ========= ====== =================
+
+-  Example request
+
+   .. code-block:: text
+
+      POST /v3/{project_id}/widgets?dry_run=true
+      Content-Type: application/json
+      X-Auth-Token: abc
+
+      {
+          "name": "w",
+          "size": 3
+      }
+
+Response
+--------
+
+.. table:: **Table 2** Response parameters
+
+   ========= ====== =================
+   Parameter Type   Description
+   ========= ====== =================
+   id        String The widget ID.
+   color     N/A    The color.
+   ========= ====== =================
+
+-  Example response
+
+   .. code-block::
+
+      HTTP/1.1 201 Created
+      Content-Type: application/json
+      X-Request-Id: 123
+
+      {
+          "id": "w-1",
+          "color": "red"
+      }
+"""
+
+
+def test_samples_printed_as_http_messages(tmp_path):
+    document, report = _build(tmp_path, "creating_a_widget.rst", WIDGET_RST)
+    operation = document["paths"]["/v3/{project_id}/widgets"]["post"]
+    # the request line has a path only, headers come before the body
+    body = operation["requestBody"]["content"]["application/json"]
+    assert body["schema"]["properties"]["size"]["type"] == "integer"  # typed by the sample
+    params = {p["name"]: p for p in operation["parameters"] if "name" in p}
+    assert params["dry_run"]["in"] == "query"
+    # the response's status line is the status of the documented response
+    assert "200" not in operation["responses"]
+    response = _resolve(document, operation["responses"]["201"]["content"]["application/json"][
+        "schema"])
+    assert response["properties"]["color"]["type"] == "string"
+    assert not [d for d in report["diagnostics"] if d["code"] == "sample-invalid"]

@@ -16,7 +16,7 @@ from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample, Schema
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table, link_key
 from .fields import language_of, row_to_field
-from .samples import read_sample
+from .samples import read_sample, stated_status
 from .sections import walk_sections
 from .tables import column_roles, table_kind
 from .types import parse_type
@@ -283,6 +283,7 @@ def extract(doc: Document) -> PageExtract:
     status = 200
     texts: list[str] = []
     saw_uri_section = False
+    status_stated = False
     for section, label, node in walk_sections(doc):
         saw_uri_section = saw_uri_section or section == "uri"
         if isinstance(node, (Paragraph, Heading)):
@@ -295,6 +296,7 @@ def extract(doc: Document) -> PageExtract:
             found_status = _STATUS.search(node.text)
             if found_status:
                 status = int(found_status.group(1))
+                status_stated = True
             if (isinstance(node, Paragraph) and section == "description" and not summary
                     and node.text.strip().endswith((".", "。"))):
                 summary = node.text.strip()
@@ -345,10 +347,16 @@ def extract(doc: Document) -> PageExtract:
                 responses.append(table)
         elif isinstance(node, CodeBlock):
             sample, found = read_sample(node, label)
-            if sample.kind == "response":
+            if sample.kind == "response" and not stated_status(sample.text):
                 sample = replace(sample, status=status)
             samples.append(sample)
             diagnostics.extend(found)
+    shown = {s.status for s in samples if s.kind == "response" and stated_status(s.text)}
+    if not status_stated and len(shown) == 1:
+        # The prose names no status code; the sample printed as an HTTP message does
+        # (`HTTP/1.1 201 Created`): the documented response is that one.
+        code = shown.pop()
+        responses = [replace(t, status=code) if t.status == 200 else t for t in responses]
     if not method and bare_method:
         method, path, where = _uri_from_samples(samples, bare_method)
         if method:

@@ -13,7 +13,11 @@ from ..ir.model import Diagnostic, Sample
 from ..sources.tree import CodeBlock
 from .fields import MAX_NAME
 
-_URL_LINE = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://", re.I)
+_URL_LINE = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
+                       r"|^\s*(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+/", re.I)
+"""A request line: a URL, or a method with a URL or an absolute path (`PUT /v3/...`)."""
+_STATUS_LINE = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(\d{3})\b", re.I)
+"""An HTTP response printed as a message: `HTTP/1.1 201 Created`, headers, then the body."""
 _JSON_START = re.compile(r"^\s*[\[{]")
 _BODY_START = re.compile(r"\n[ \t]*[\[{]")
 MAX_SAMPLE_DEPTH = 200
@@ -28,6 +32,8 @@ def syntax_of(block: CodeBlock) -> str:
         return "xml"
     if _URL_LINE.match(text):
         return "url"
+    if _STATUS_LINE.match(text):
+        return "json" if _BODY_START.search(text) else "text"
     if text.startswith("<"):
         return "xml"
     if _JSON_START.match(text):
@@ -152,12 +158,17 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
         kind = "request"
         if _BODY_START.search(text):
             syntax = "json"  # a request line followed by its JSON body
+    status = stated_status(text)
+    if status:
+        kind = "error" if status >= 400 else "response"
     if syntax == "json":
         body = text
         start = _BODY_START.search(body)
         if start and _URL_LINE.match(body[:start.start()]):
             kind = "request"
             body = body[start.start():]
+        elif start and status:
+            body = body[start.start():]  # the status line and the headers before the body
         if _too_deep(body):
             diagnostics.append(Diagnostic("error", "sample-invalid",
                                           f"sample nests deeper than {MAX_SAMPLE_DEPTH} levels; "
@@ -183,5 +194,12 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
     if kind == "response" and _is_error_body(value):
         kind = "error"
     sample = Sample(kind=kind, syntax=syntax, text=text, value=value,  # type: ignore[arg-type]
-                    title=title, loc=block.loc)
+                    title=title, loc=block.loc, status=status or 200)
     return sample, diagnostics
+
+
+def stated_status(text: str) -> int:
+    """The status code of a sample printed as an HTTP message (`HTTP/1.1 201 Created`), 0
+    when the sample does not state one."""
+    match = _STATUS_LINE.match(text)
+    return int(match.group(1)) if match else 0

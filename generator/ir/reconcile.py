@@ -117,8 +117,8 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
 
 
 _TEMPLATE = re.compile(r"\{([^{}/]+)\}")
-_SAMPLE_QUERY = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
-                           r"[^\s?#]*\?([^\s#]+)", re.I)
+_SAMPLE_QUERY = re.compile(r"^\s*(?:(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
+                           r"|(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+/)[^\s?#]*\?([^\s#]+)", re.I)
 _QUERY_NAME = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,127}$")
 
 
