@@ -411,3 +411,11 @@ def test_samples_printed_as_http_messages(tmp_path):
         "schema"])
     assert response["properties"]["color"]["type"] == "string"
     assert not [d for d in report["diagnostics"] if d["code"] == "sample-invalid"]
+
+
+def test_a_type_cell_of_n_a_states_no_type_and_is_not_a_finding(tmp_path):
+    document, report = _build(tmp_path, "creating_a_widget.rst", WIDGET_RST)
+    assert not [d for d in report["diagnostics"] if d["code"] == "type-unknown"]
+    operation = document["paths"]["/v3/{project_id}/widgets"]["post"]
+    size = operation["requestBody"]["content"]["application/json"]["schema"]["properties"]["size"]
+    assert size["x-docs2spec-doc-type"] == "N/A"  # kept as the page spells it

@@ -16,7 +16,7 @@ from ..sources.tree import Row
 from .jsonparam import json_string_schema
 from .prose import ProseFacts, read_facts
 from .tables import read_required
-from .types import TypeSpec, looks_like_type, parse_type
+from .types import TypeSpec, looks_like_type, parse_type, type_not_stated
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 MAX_CELL = 100_000
@@ -153,7 +153,7 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
     raw_type = cell(row, roles, "type") if type_text is None else type_text
     spec = parse_type(raw_type)
     field_name = cell(row, roles, "name") if name is None else name
-    if raw_type and not spec.known:
+    if raw_type and not spec.known and not type_not_stated(raw_type):
         diagnostics.append(Diagnostic("warning", "type-unknown",
                                       f"type {raw_type!r} of {field_name or 'a nameless row'} is "
                                       "not a known spelling; the field accepts any value", row.loc))

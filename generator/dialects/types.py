@@ -65,6 +65,14 @@ class TypeSpec:
     """False when the spelling is not in the vocabulary (then kind is `any`)."""
 
 
+_NOT_STATED = frozenset({"n/a", "na", "-", "--", "\u2014", "/", "none", "无", "不涉及"})
+
+
+def type_not_stated(cell: str) -> bool:
+    """A type cell that says there is no type to give (`N/A`, `-`, `None`): as if empty."""
+    return " ".join(cell.split()).lower() in _NOT_STATED
+
+
 def parse_type(cell: str) -> TypeSpec:
     """Read one type cell; never raises."""
     text = " ".join(cell.replace("\u00a0", " ").split())
