@@ -419,3 +419,72 @@ def test_a_type_cell_of_n_a_states_no_type_and_is_not_a_finding(tmp_path):
     operation = document["paths"]["/v3/{project_id}/widgets"]["post"]
     size = operation["requestBody"]["content"]["application/json"]["schema"]["properties"]["size"]
     assert size["x-docs2spec-doc-type"] == "N/A"  # kept as the page spells it
+
+
+# The URI line carries the endpoint, an example URL follows as a list item, and the URI table
+# (name, mandatory, description: no type) mixes path and query parameters.
+RANGE_RST = """\
+Querying the Retention Range
+============================
+
+URI
+---
+
+-  URI format
+
+   GET https://{*Endpoint*}/v3/{project_id}/vaults/{vault_id}/range
+
+-  Example
+
+   https://vault.example.com/v3/0483b6b16e95/vaults/dsfae23fsfd/range
+
+-  Parameter description
+
+   .. table:: **Table 1** Parameter description
+
+      =========== ========= =========================================
+      Name        Mandatory Description
+      =========== ========= =========================================
+      project_id  Yes       Specifies the project ID.
+      vault_id    Yes       Specifies the vault ID.
+      date        No        Specifies the date, in the yyyy-mm-dd format.
+      =========== ========= =========================================
+
+Request
+-------
+
+None
+
+Response
+--------
+
+-  Normal response
+
+   .. table:: **Table 2** Parameter description
+
+      ========== ======= ==================
+      Name       Type    Description
+      ========== ======= ==================
+      start_time Integer The start time.
+      ========== ======= ==================
+
+-  Example normal response
+
+   .. code-block:: text
+
+      {
+          "start_time": 1532001446987
+      }
+"""
+
+
+def test_a_uri_line_with_the_endpoint_and_a_uri_table_without_types(tmp_path):
+    document, report = _build(tmp_path, "querying_the_retention_range.rst", RANGE_RST)
+    assert not [d for d in report["diagnostics"] if d["code"] == "no-uri"]
+    operation = document["paths"]["/v3/{project_id}/vaults/{vault_id}/range"]["get"]
+    params = {p["name"]: p for p in operation["parameters"] if "name" in p}
+    assert params["vault_id"]["in"] == "path"
+    # The table after `-  Example` still documents the URI; a query value is text.
+    assert params["date"]["in"] == "query" and params["date"]["schema"]["type"] == "string"
+    response = _success(document, operation)
+    assert set(response["properties"]) == {"start_time"}

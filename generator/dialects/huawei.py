@@ -22,7 +22,9 @@ from .tables import column_roles, table_kind
 from .types import parse_type
 
 NAME = "huawei"
-_METHOD_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(/[^\s?]*)", re.M)
+_METHOD_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
+                          r"(/[^\s?]*)", re.M)
+"""`GET /v2/{project_id}/x`, also with the endpoint in front: `GET https://{Endpoint}/v3/...`."""
 _CAPTION = re.compile(r"^\s*(?:Table|表)\s*\d+\s*[:.：]?\s*(?P<rest>.*)$", re.I)
 _TYPE_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]{1,120}$")
 _STATUS = re.compile(r"(?:status code|状态码)[:：]?\s*(\d{3})", re.I)

@@ -68,6 +68,9 @@ def sample_label(text: str) -> str:
     return ""
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
+
+
 def walk_sections(doc: Document) -> Iterator[tuple[str, str, Node]]:
     """Yield (section, sample label, node) for every node in reading order.
 
@@ -79,6 +82,10 @@ def walk_sections(doc: Document) -> Iterator[tuple[str, str, Node]]:
         if isinstance(node, (Heading, Paragraph)):
             label_line = isinstance(node, Paragraph) and node.text.rstrip().endswith((":", "："))
             found = "" if label_line else section_of_title(node.text)
+            if found == "examples" and isinstance(node, Paragraph) and _LIST_ITEM.match(node.text):
+                # `-  Example` under `URI format`: the label of the example URL that follows,
+                # not a new section (the URI parameter table after it is still the URI's)
+                found = ""
             if found:
                 section, label = found, "request" if found == "request" else "response"
                 if found == "examples" or found == "request":

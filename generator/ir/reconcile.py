@@ -168,10 +168,13 @@ def _complete_path_parameters(extract: PageExtract, params: list[Parameter],
               if p.location != "path" and "{" + p.name + "}" in extract.path else p
               for p in params]
     # A path segment is text: a path parameter documented without a type (a URI table of
-    # name, mandatory, description) is a string, as an undocumented one is.
+    # name, mandatory, description) is a string, as an undocumented one is. So is a REST
+    # query value documented in such a table (`date`: "the date to be queried").
+    untyped = ("path", "query") if extract.style == "rest" else ("path",)
     params = [replace(p, schema=replace(p.schema, kind="string"))
-              if p.location == "path" and p.schema.kind == "any" and not p.schema.type_text.strip()
-              and not p.schema.properties else p for p in params]
+              if p.location in untyped and p.schema.kind == "any"
+              and not p.schema.type_text.strip() and not p.schema.properties else p
+              for p in params]
     declared = {p.name for p in params if p.location == "path"}
     for name in _TEMPLATE.findall(extract.path):
         if name not in declared:
