@@ -488,3 +488,84 @@ def test_a_uri_line_with_the_endpoint_and_a_uri_table_without_types(tmp_path):
     assert params["date"]["in"] == "query" and params["date"]["schema"]["type"] == "string"
     response = _success(document, operation)
     assert set(response["properties"]) == {"start_time"}
+
+
+# Nested tables under list items titled by the bare field path, linked from the name cells;
+# a request example made of shell steps around the JSON body, which wraps the documented fields.
+TEAMS_RST = """\
+Querying the Teams of a Member
+==============================
+
+URI
+---
+
+-  URI format
+
+   GET /v3/members/{member_id}/teams
+
+Response Parameters
+-------------------
+
+-  Parameters in the response body
+
+   +------------------------------+-----------+-------------+----------------+
+   | Parameter                    | Mandatory | Type        | Description    |
+   +==============================+===========+=============+================+
+   | :ref:`teams <tm__l1>`        | Yes       | JSONArray   | The teams.     |
+   +------------------------------+-----------+-------------+----------------+
+   | :ref:`links <tm__l3>`        | Yes       | JSON object | The links.     |
+   +------------------------------+-----------+-------------+----------------+
+
+-  .. _tm__l1:
+
+   teams
+
+   +------------------------------+-----------+-------------+----------------+
+   | Parameter                    | Mandatory | Type        | Description    |
+   +==============================+===========+=============+================+
+   | id                           | Yes       | String      | The team ID.   |
+   +------------------------------+-----------+-------------+----------------+
+   | :ref:`links <tm__l2>`        | Yes       | JSON object | The team link. |
+   +------------------------------+-----------+-------------+----------------+
+
+-  .. _tm__l2:
+
+   teams.links
+
+   ========= ====== ==============
+   Parameter Type   Description
+   ========= ====== ==============
+   self      String Resource link.
+   ========= ====== ==============
+
+-  .. _tm__l3:
+
+   links
+
+   ========= ====== ==============
+   Parameter Type   Description
+   ========= ====== ==============
+   self      String Resource link.
+   next      String Next link.
+   ========= ====== ==============
+"""
+
+
+def test_list_item_labels_and_bare_field_headings_name_nested_tables(tmp_path):
+    document, _ = _build(tmp_path, "querying_the_teams_of_a_member.rst", TEAMS_RST)
+    operation = document["paths"]["/v3/members/{member_id}/teams"]["get"]
+    response = _success(document, operation)
+    assert set(response["properties"]) == {"teams", "links"}
+    assert response["properties"]["teams"]["type"] == "array"
+    team = _resolve(document, response["properties"]["teams"]["items"])
+    assert set(team["properties"]) == {"id", "links"}
+    assert set(_resolve(document, team["properties"]["links"])["properties"]) == {"self"}
+    # the outer `links` is another table than `teams.links`
+    assert set(_resolve(document, response["properties"]["links"])["properties"]) == {
+        "self", "next"}
+
+
+def test_a_label_before_a_heading_line_is_the_anchor_of_the_table_after_it():
+    doc = rst.read("p.rst", TEAMS_RST)
+    tables = [n for n in doc.nodes if type(n).__name__ == "Table"]
+    assert [t.anchor for t in tables] == ["", "tm__l1", "tm__l2", "tm__l3"]

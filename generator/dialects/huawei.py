@@ -179,6 +179,13 @@ def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
                 name = _type_name(target.caption) or (ref if _TYPE_NAME.match(ref[:1].upper()
                                                                              + ref[1:]) else "")
                 name = name or "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", field))
+                if name and name in names.values() and not _type_name(target.caption):
+                    # another table of the same field name (`entities` inside `sub_jobs`):
+                    # another type, named after its parent
+                    outer = names.get(id(node), "")
+                    name = outer + name if outer and outer + name not in names.values() else \
+                        next(f"{name}{n}" for n in range(2, 1000)
+                             if f"{name}{n}" not in names.values())
                 if name:
                     names[id(target)] = name
     return names, {key: id(table) for key, table in anchors.items()}

@@ -40,6 +40,8 @@ _SCALARS: dict[str, tuple[str, str]] = {
     "array": ("array", ""),
     "list": ("array", ""),
     "repeatlist": ("array", ""),
+    "jsonarray": ("array", ""),
+    "jsonobject": ("object", ""),
 }
 
 _ARRAY_OF = re.compile(r"^(?:array|list)\s*(?:of\s+|<\s*)(?P<inner>[^<>]{1,200}?)\s*>?$", re.I)
