@@ -569,3 +569,65 @@ def test_a_label_before_a_heading_line_is_the_anchor_of_the_table_after_it():
     doc = rst.read("p.rst", TEAMS_RST)
     tables = [n for n in doc.nodes if type(n).__name__ == "Table"]
     assert [t.anchor for t in tables] == ["", "tm__l1", "tm__l2", "tm__l3"]
+
+
+PASSWORD_RST = """\
+Changing a Secret
+=================
+
+URI
+---
+
+-  URI format
+
+   POST /v3/members/{member_id}/secret
+
+Request Parameters
+------------------
+
+-  Parameters in the request body
+
+   ============ ========= ====== =====================
+   Parameter    Mandatory Type   Description
+   ============ ========= ====== =====================
+   old_secret   Yes       String The original secret.
+   secret       Yes       String The new secret.
+   ============ ========= ====== =====================
+
+-  Example request
+
+   .. code-block::
+
+      1. Create the temporary file ${filename}.json based on the following template.
+      {
+          "member": {
+              "secret": "********",
+              "old_secret": "********"
+          }
+      }
+      2. Run the following command under the directory storing the ${filename}.json file.
+      curl -i -k -H "X-Auth-Token:$token" -X POST -d @${filename}.json https://x.example.com/v3/members/2c1c/secret
+      3. Delete the file.
+      rm ${filename}.json
+
+Response Parameters
+-------------------
+
+None
+"""
+
+
+def test_the_json_inside_shell_instructions_is_the_sample():
+    from generator.dialects.samples import read_sample
+    from generator.location import SourceLoc
+    from generator.sources.tree import CodeBlock
+
+    text = PASSWORD_RST.split(".. code-block::\n\n", 1)[1].split("\nResponse", 1)[0]
+    text = "\n".join(line[6:] for line in text.splitlines())
+    sample, found = read_sample(CodeBlock(text, SourceLoc("p", 1)), "request")
+    assert sample.value == {"member": {"secret": "********", "old_secret": "********"}}
+    assert [d.code for d in found] == ["sample-embedded"]
+    # prose with braces but no JSON document stays text
+    sample, _ = read_sample(CodeBlock("Run {this}\nthen {that}", SourceLoc("p", 1)), "request")
+    assert sample.value is None
+

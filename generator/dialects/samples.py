@@ -186,6 +186,13 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
                     diagnostics.append(Diagnostic(
                         "warning", "sample-repaired", f"sample is not valid JSON ({exc}); read "
                         "after repairing commas and removing comments", block.loc))
+    if syntax == "text" and value is None:
+        value = _embedded_json(text)
+        if value is not None:
+            syntax = "json"
+            diagnostics.append(Diagnostic(
+                "info", "sample-embedded", "the JSON document inside the example's instructions "
+                "(shell commands, numbered steps) is read as the sample", block.loc))
     unusable = _unusable(value)
     if unusable:
         diagnostics.append(Diagnostic("error", "sample-invalid", f"sample {unusable}; kept as "
@@ -196,6 +203,28 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
     sample = Sample(kind=kind, syntax=syntax, text=text, value=value,  # type: ignore[arg-type]
                     title=title, loc=block.loc, status=status or 200)
     return sample, diagnostics
+
+
+_JSON_LINE = re.compile(r"^[ \t]*[\[{]", re.M)
+
+
+def _embedded_json(text: str):
+    """The JSON object written on its own lines inside an example made of instructions
+    ("1. Create the file ... {json} 2. Run curl -d @file ..."), or None. Only an object or
+    list that starts a line and parses whole is taken."""
+    decoder = json.JSONDecoder()
+    for match in _JSON_LINE.finditer(text):
+        start = match.end() - 1
+        if _too_deep(text[start:]):
+            return None
+        try:
+            value, end = decoder.raw_decode(text, start)
+        except ValueError:
+            continue
+        rest = text[end:].split("\n", 1)[0].strip()
+        if isinstance(value, (dict, list)) and value and not rest:
+            return value
+    return None
 
 
 def stated_status(text: str) -> int:
