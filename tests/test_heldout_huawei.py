@@ -631,3 +631,13 @@ def test_the_json_inside_shell_instructions_is_the_sample():
     sample, _ = read_sample(CodeBlock("Run {this}\nthen {that}", SourceLoc("p", 1)), "request")
     assert sample.value is None
 
+
+def test_a_sample_that_wraps_the_documented_fields_in_one_key_gives_the_body(tmp_path):
+    document, report = _build(tmp_path, "changing_a_secret.rst", PASSWORD_RST)
+    operation = document["paths"]["/v3/members/{member_id}/secret"]["post"]
+    body = _resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    assert list(body["properties"]) == ["member"] and body["required"] == ["member"]
+    member = _resolve(document, body["properties"]["member"])
+    assert set(member["properties"]) == {"old_secret", "secret"}
+    assert set(member["required"]) == {"old_secret", "secret"}
+    assert any(d["code"] == "sample-wrapper-key" for d in report["diagnostics"])

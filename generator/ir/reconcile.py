@@ -108,6 +108,7 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
             root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
             diagnostics.extend(found)
             body = inline_refs(root, types, diagnostics)
+            body = _wrapped_by_samples(extract, body, values, diagnostics)
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
                                     and s.syntax == "json"), None))
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
@@ -187,6 +188,32 @@ def _complete_path_parameters(extract: PageExtract, params: list[Parameter],
     return params
 
 
+def _wrapped_by_samples(extract: PageExtract, root: Schema, values: list[Any],
+                        diagnostics: list[Diagnostic]) -> Schema:
+    """The table documents the fields of an object the samples wrap in one key the table
+    never names (`password`, `original_password` documented; the sample sends
+    `{"user": {"password": ..., "original_password": ...}}`): the body is that wrapper."""
+    if not root.properties or not values or not all(
+            isinstance(v, dict) and len(v) == 1 for v in values):
+        return root
+    keys = {next(iter(v)) for v in values}
+    if len(keys) != 1:
+        return root
+    key = keys.pop()
+    documented = {name for name, _ in root.properties}
+    inner = [v[key] for v in values]
+    if key in documented or not all(isinstance(i, dict) and i for i in inner):
+        return root
+    shown = {k for i in inner for k in i}
+    if len(shown & documented) * 2 < len(shown) or not shown & documented:
+        return root
+    diagnostics.append(Diagnostic(
+        "info", "sample-wrapper-key", f"the samples wrap the documented fields in {{{key!r}: "
+        "...}; the schema follows the samples", root.loc or extract.loc,
+        operation=extract.operation_id))
+    return Schema(kind="object", loc=root.loc, properties=((key, root),), required=(key,))
+
+
 def _drop_error_fields(extract: PageExtract, root: Schema, values: list[Any],
                        diagnostics: list[Diagnostic]) -> Schema:
     """A documented top-level field that only the page's error samples show (`error`: "The
@@ -226,6 +253,7 @@ def _responses(extract: PageExtract, types: dict[str, Schema],
         root = inline_refs(root, types, diagnostics)
         if 200 <= status < 300:
             root = _drop_error_fields(extract, root, values, diagnostics)
+            root = _wrapped_by_samples(extract, root, values, diagnostics)
         sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
         aligner = Aligner(sample_loc)
         root = aligner.align(root, values, "")
