@@ -265,6 +265,9 @@ def test_request_and_response_message_headings_open_their_sections():
 
     assert section_of_title("Request Message") == "request"
     assert section_of_title("Response Message") == "response"
+    # key-management style pages: plural headings
+    assert section_of_title("Requests") == "request"
+    assert section_of_title("Responses") == "response"
 
 
 # A table that fell behind its sample: the sample object shows every documented field and more.
