@@ -268,6 +268,10 @@ def test_request_and_response_message_headings_open_their_sections():
     # key-management style pages: plural headings
     assert section_of_title("Requests") == "request"
     assert section_of_title("Responses") == "response"
+    for title in ("Request Header", "Request Body Parameters", "Request Parameter Description"):
+        assert section_of_title(title) == "request", title
+    for title in ("Response Body Parameters", "Response Parameter Description"):
+        assert section_of_title(title) == "response", title
 
 
 # A table that fell behind its sample: the sample object shows every documented field and more.

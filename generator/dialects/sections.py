@@ -15,10 +15,13 @@ from ..sources.tree import CodeBlock, Document, Heading, Node, Paragraph
 
 SECTION_TITLES: dict[str, tuple[str, ...]] = {
     "request": ("request parameters", "请求参数", "request", "请求", "request parameter",
-                "request body", "请求消息", "请求参数说明", "request message", "requests"),
+                "request body", "请求消息", "请求参数说明", "request message", "requests",
+                "request header", "request headers", "request header parameters",
+                "request body parameters", "request parameter description"),
     "response": ("response parameters", "返回数据", "响应参数", "response", "返回参数", "响应",
                  "response parameter", "返回结果", "响应消息", "response body",
-                 "response message", "responses"),
+                 "response message", "responses", "response body parameters",
+                 "response parameter description"),
     "uri": ("uri", "url", "请求uri"),
     "examples": ("examples", "example", "示例", "sample", "samples"),
     "errors": ("error codes", "错误码", "error code", "status codes", "状态码", "status code"),
