@@ -53,7 +53,7 @@ Response
    | gadgets  | Array of Objects | The gadgets. For details, see                                 |
    |          |                  | :ref:`Parameters in the gadgets field <gd_li1>`.              |
    +----------+------------------+---------------------------------------------------------------+
-   | error    | Object           | The error message returned if an error occurs. For details,  |
+   | error    | Object           | The error message returned if an error occurs. For details,   |
    |          |                  | see :ref:`Parameters in the error field <gd_li4>`.            |
    +----------+------------------+---------------------------------------------------------------+
 
@@ -648,3 +648,42 @@ def test_a_sample_that_wraps_the_documented_fields_in_one_key_gives_the_body(tmp
     assert set(member["properties"]) == {"old_secret", "secret"}
     assert set(member["required"]) == {"old_secret", "secret"}
     assert any(d["code"] == "sample-wrapper-key" for d in report["diagnostics"])
+
+
+def test_the_same_pages_rendered_as_html_give_the_same_contract(tmp_path):
+    from docutils.core import publish_string
+
+    pages = {"querying_details_about_gadgets": GADGETS_RST,
+             "querying_the_teams_of_a_member": TEAMS_RST,
+             "querying_the_retention_range": RANGE_RST}
+    shapes = {}
+    for form in ("rst", "html"):
+        for name, text in pages.items():
+            if form == "html":
+                text = publish_string(text, writer_name="html5", settings_overrides={
+                    "report_level": 5, "halt_level": 5}).decode("utf-8")
+            (tmp_path / form).mkdir(exist_ok=True)
+            (tmp_path / form / f"{name}.{form}").write_text(text, encoding="utf-8")
+        [build], _ = build_pages([tmp_path / form], tmp_path / f"out-{form}", product="demo")
+        folder = tmp_path / f"out-{form}" / build.product.provider / build.product.name
+        document = json.loads((folder / "openapi.json").read_text(encoding="utf-8"))
+        shapes[form] = {path: {method: sorted(_flat(document, _success(document, op)))
+                               for method, op in item.items() if isinstance(op, dict)}
+                        for path, item in document["paths"].items()}
+    assert shapes["html"] == shapes["rst"]
+    assert shapes["rst"]["/v3/members/{member_id}/teams"]["get"] == [
+        "links", "links.next", "links.self", "teams", "teams[].id", "teams[].links",
+        "teams[].links.self"]
+
+
+def _flat(document: dict, schema: dict, prefix: str = "") -> list[str]:
+    out = []
+    for name, sub in schema.get("properties", {}).items():
+        sub = _resolve(document, sub)
+        path = prefix + name
+        out.append(path)
+        if sub.get("type") == "array" and "items" in sub:
+            out.extend(_flat(document, _resolve(document, sub["items"]), path + "[]."))
+        else:
+            out.extend(_flat(document, sub, path + "."))
+    return out
