@@ -687,3 +687,39 @@ def _flat(document: dict, schema: dict, prefix: str = "") -> list[str]:
         else:
             out.extend(_flat(document, sub, path + "."))
     return out
+
+
+def test_a_sample_that_lists_the_documented_fields_under_one_key_gives_the_response(tmp_path):
+    page = """\
+Querying Flavors
+================
+
+URI
+---
+
+GET /v1/{project_id}/flavors
+
+Response
+--------
+
+.. table:: **Table 1** Response parameters
+
+   ========= ======= ===============
+   Parameter Type    Description
+   ========= ======= ===============
+   id        String  The flavor ID.
+   vcpus     Integer The vCPUs.
+   ========= ======= ===============
+
+-  Example response
+
+   .. code-block::
+
+      {"flavors": [{"id": "s1", "vcpus": 2}, {"id": "s2", "vcpus": 4}]}
+"""
+    document, _ = _build(tmp_path, "querying_flavors.rst", page)
+    response = _success(document, document["paths"]["/v1/{project_id}/flavors"]["get"])
+    assert list(response["properties"]) == ["flavors"]
+    flavors = response["properties"]["flavors"]
+    assert flavors["type"] == "array"
+    assert set(_resolve(document, flavors["items"])["properties"]) == {"id", "vcpus"}

@@ -202,16 +202,19 @@ def _wrapped_by_samples(extract: PageExtract, root: Schema, values: list[Any],
     key = keys.pop()
     documented = {name for name, _ in root.properties}
     inner = [v[key] for v in values]
-    if key in documented or not all(isinstance(i, dict) and i for i in inner):
+    listed = all(isinstance(i, list) for i in inner)
+    objects = [o for i in inner for o in (i if listed else [i])]
+    if key in documented or not objects or not all(isinstance(o, dict) and o for o in objects):
         return root
-    shown = {k for i in inner for k in i}
+    shown = {k for o in objects for k in o}
     if len(shown & documented) * 2 < len(shown) or not shown & documented:
         return root
     diagnostics.append(Diagnostic(
         "info", "sample-wrapper-key", f"the samples wrap the documented fields in {{{key!r}: "
-        "...}; the schema follows the samples", root.loc or extract.loc,
-        operation=extract.operation_id))
-    return Schema(kind="object", loc=root.loc, properties=((key, root),), required=(key,))
+        f"{'[...]' if listed else '...'}}}; the schema follows the samples",
+        root.loc or extract.loc, operation=extract.operation_id))
+    inner_schema = Schema(kind="array", items=root, loc=root.loc) if listed else root
+    return Schema(kind="object", loc=root.loc, properties=((key, inner_schema),), required=(key,))
 
 
 def _drop_error_fields(extract: PageExtract, root: Schema, values: list[Any],
