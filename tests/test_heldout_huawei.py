@@ -723,3 +723,53 @@ Response
     flavors = response["properties"]["flavors"]
     assert flavors["type"] == "array"
     assert set(_resolve(document, flavors["items"])["properties"]) == {"id", "vcpus"}
+
+
+def test_more_spellings_of_a_caption_that_names_the_field_it_documents():
+    from generator.dialects.huawei import _FIELD_CAPTION
+
+    for caption, field in (("Description for the user format", "user"),
+                           ("Table 3 restore_time field data structure description",
+                            "restore_time"),
+                           ("Table 2 Data structure description of the quotas.resources field",
+                            "quotas.resources"),
+                           ("Table 3 Data structure description of quotas", "quotas")):
+        match = _FIELD_CAPTION.match(caption)
+        assert match and next(g for g in match.groups() if g) == field, caption
+
+
+def test_a_description_for_the_format_heading_documents_the_object_field(tmp_path):
+    page = """\
+Querying a Member
+=================
+
+URI
+---
+
+GET /v3/members/{member_id}
+
+Response Parameters
+-------------------
+
+-  Parameters in the response body
+
+   ========= ========= =========== ===============
+   Parameter Mandatory Type        Description
+   ========= ========= =========== ===============
+   member    Yes       JSON object Member details.
+   ========= ========= =========== ===============
+
+-  Description for the member format
+
+   ========= ========= ======= ===========
+   Parameter Mandatory Type    Description
+   ========= ========= ======= ===========
+   id        Yes       String  Member ID.
+   enabled   Yes       Boolean Enabled.
+   ========= ========= ======= ===========
+"""
+    document, _ = _build(tmp_path, "querying_a_member.rst", page)
+    response = _success(document, document["paths"]["/v3/members/{member_id}"]["get"])
+    assert list(response["properties"]) == ["member"]
+    member = _resolve(document, response["properties"]["member"])
+    assert set(member["properties"]) == {"id", "enabled"}
