@@ -19,7 +19,7 @@ from . import jsontext
 from .jsonparam import json_string_schema
 from .prose import ProseFacts, read_facts
 from .tables import read_required
-from .types import TypeSpec, looks_like_type, parse_type
+from .types import TypeSpec, looks_like_type, parse_type, type_not_stated
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 MAX_CELL = 100_000
@@ -44,8 +44,8 @@ def cell(row: Row, roles: dict[str, int], role: str) -> str:
     if index is None or index >= len(row.cells):
         return ""
     text = row.cells[index].strip()
-    if role in ("type", "example") and text.lower() in PLACEHOLDERS:
-        return ""
+    if role == "example" and text.lower() in PLACEHOLDERS:
+        return ""  # (a type cell that states no type keeps its spelling: `types.type_not_stated`)
     return text
 
 
@@ -187,7 +187,7 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
     raw_type = cell(row, roles, "type") if type_text is None else type_text
     spec = parse_type(raw_type)
     field_name = cell(row, roles, "name") if name is None else name
-    if raw_type and not spec.known:
+    if raw_type and not spec.known and not type_not_stated(raw_type):
         diagnostics.append(Diagnostic("warning", "type-unknown",
                                       f"type {raw_type!r} of {field_name or 'a nameless row'} is "
                                       "not a known spelling; the field accepts any value", row.loc))

@@ -16,13 +16,15 @@ from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample, Schema
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table, link_key
 from .fields import language_of, row_to_field
-from .samples import read_sample
+from .samples import read_sample, stated_status
 from .sections import walk_sections
 from .tables import column_roles, table_kind
 from .types import parse_type
 
 NAME = "huawei"
-_METHOD_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(/[^\s?]*)", re.M)
+_METHOD_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
+                          r"(/[^\s?]*)", re.M)
+"""`GET /v2/{project_id}/x`, also with the endpoint in front: `GET https://{Endpoint}/v3/...`."""
 _CAPTION = re.compile(r"^\s*(?:Table|表)\s*\d+\s*[:.：]?\s*(?P<rest>.*)$", re.I)
 _TYPE_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]{1,120}$")
 _STATUS = re.compile(r"(?:status code|状态码)[:：]?\s*(\d{3})", re.I)
@@ -34,7 +36,7 @@ def detect(doc: Document) -> float:
     `Table N`/`表N` captions. Each cue counts once, so many tables do not outweigh a URI."""
     uri = header = caption = False
     for node in doc.nodes:
-        if isinstance(node, Paragraph) and _METHOD_LINE.match(node.text) and "/v" in node.text:
+        if isinstance(node, Paragraph) and _METHOD_LINE.search(node.text) and "/v" in node.text:
             uri = True
         elif isinstance(node, Table):
             header = header or any(c.strip() in ("Mandatory", "参数类型") for c in node.header)
@@ -177,15 +179,43 @@ def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
                 name = _type_name(target.caption) or (ref if _TYPE_NAME.match(ref[:1].upper()
                                                                              + ref[1:]) else "")
                 name = name or "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", field))
+                if name and name in names.values() and not _type_name(target.caption):
+                    # another table of the same field name (`entities` inside `sub_jobs`):
+                    # another type, named after its parent
+                    outer = names.get(id(node), "")
+                    name = outer + name if outer and outer + name not in names.values() else \
+                        next(f"{name}{n}" for n in range(2, 1000)
+                             if f"{name}{n}" not in names.values())
                 if name:
                     names[id(target)] = name
     return names, {key: id(table) for key, table in anchors.items()}
 
 
 _FIELD_CAPTION = re.compile(
-    r"^\s*(?:Table\s*\d+|表\s*\d+)?\s*[:.]?\s*(?:Description of (?:the )?(?P<a>\w+) (?:field|object)"
-    r"|(?P<b>\w+) (?:field|object) description|(?P<c>\w+) objects?"
+    r"^\s*(?:Table\s*\d+|表\s*\d+)?\s*[:.]?\s*(?:Description (?:of|for) (?:the )?(?P<a>[\w.:-]+) "
+    r"(?:field|object|parameter|format)|(?P<b>[\w.]+) (?:field|object) (?:data structure )?"
+    r"description|(?P<c>\w+) objects?"
+    r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
+    r"|Data structure description of (?:the )?(?P<f>[\w.:-]+)(?: field)?"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+def _table_captions(doc: Document) -> dict[int, str]:
+    """{id(table): caption}. A table without a caption takes the one-line paragraph right
+    before it as its caption: pages that introduce nested tables with a list item
+    (`-  Parameters in the **snapshot** field`, then the table) instead of `.. table::`."""
+    captions: dict[int, str] = {}
+    previous = None
+    for node in doc.nodes:
+        if isinstance(node, Table):
+            caption = node.caption or ""
+            if not caption and isinstance(previous, Paragraph) and "\n" not in \
+                    previous.text.strip() and len(previous.text) <= 200:
+                caption = _LIST_MARK.sub("", previous.text.strip())
+            captions[id(node)] = caption
+        previous = node
+    return captions
 
 
 def _captioned_type_names(doc: Document, linked: dict[int, str],
@@ -195,18 +225,28 @@ def _captioned_type_names(doc: Document, linked: dict[int, str],
 
     Returns {id(table): type name} and {id(row): type name} for the rows that refer to them."""
     tables = [n for n in doc.nodes if isinstance(n, Table)]
+    captions = _table_captions(doc)
     waiting: list[tuple[int, str, str, object]] = []  # (table index, field, ref, row)
     tables_named: dict[int, str] = {}
     rows_named: dict[int, str] = {}
     for index, node in enumerate(tables):
-        caption = _FIELD_CAPTION.match(node.caption or "")
+        caption = _FIELD_CAPTION.match(captions[id(node)])
         subject = next((g for g in caption.groups() if g), "") if caption else ""
+        subject = subject.rsplit(".", 1)[-1]  # `quotas.resources field`: the resources field
         if subject and id(node) not in linked and not _type_name(node.caption or ""):
             for entry in waiting:
-                _, field, ref, row = entry
+                parent, field, ref, row = entry
                 if subject in (field, ref):
                     name = ref if ref and _TYPE_NAME.match(ref[:1].upper() + ref[1:]) else \
                         "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", field))
+                    taken = {*linked.values(), *tables_named.values()}
+                    if name in taken:
+                        # `entities` inside `sub_jobs` documented by its own table: another
+                        # type than the outer `entities`, named after its parent
+                        outer = tables_named.get(id(tables[parent])) or linked.get(
+                            id(tables[parent]), "")
+                        name = outer + name if outer and outer + name not in taken else next(
+                            f"{name}{n}" for n in range(2, 1000) if f"{name}{n}" not in taken)
                     if name:
                         tables_named[id(node)] = name
                         rows_named[id(row)] = name
@@ -251,10 +291,12 @@ def extract(doc: Document) -> PageExtract:
     responses: list[FieldTable] = []
     types: list[FieldTable] = []
     samples: list[Sample] = []
+    shown: set[int] = set()  # statuses response samples print (`HTTP/1.1 201 Created`)
     summary = ""
     status = 200
     texts: list[str] = []
     saw_uri_section = False
+    status_stated = False
     for section, label, node in walk_sections(doc):
         saw_uri_section = saw_uri_section or section == "uri"
         if isinstance(node, (Paragraph, Heading)):
@@ -267,6 +309,7 @@ def extract(doc: Document) -> PageExtract:
             found_status = _STATUS.search(node.text)
             if found_status and 100 <= int(found_status.group(1)) <= 599:
                 status = int(found_status.group(1))
+                status_stated = True
             if (isinstance(node, Paragraph) and section == "description" and not summary
                     and node.text.strip().endswith((".", "。"))):
                 summary = node.text.strip()
@@ -318,9 +361,17 @@ def extract(doc: Document) -> PageExtract:
         elif isinstance(node, CodeBlock):
             sample, found = read_sample(node, label)
             if sample.kind == "response":
-                sample = replace(sample, status=status)
+                if stated_status(node.text):
+                    shown.add(sample.status)  # printed as an HTTP message with its status
+                else:
+                    sample = replace(sample, status=status)
             samples.append(sample)
             diagnostics.extend(found)
+    if not status_stated and len(shown) == 1:
+        # The prose names no status code; the sample printed as an HTTP message does
+        # (`HTTP/1.1 201 Created`): the documented response is that one.
+        code = shown.pop()
+        responses = [replace(t, status=code) if t.status == 200 else t for t in responses]
     if not method and bare_method:
         method, path, where = _uri_from_samples(samples, bare_method)
         if method:

@@ -26,3 +26,8 @@ def _finite(text: str) -> float:
 def loads(text: str) -> Any:
     """`json.loads` without `NaN`, `Infinity` or numbers that overflow to infinity."""
     return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
+
+
+def decoder() -> json.JSONDecoder:
+    """A decoder with the same refusals, for `raw_decode` (a document inside other text)."""
+    return json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite)

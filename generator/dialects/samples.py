@@ -13,9 +13,11 @@ from ..sources.tree import CodeBlock
 from . import jsontext
 from .fields import MAX_NAME
 
-_URL_LINE = re.compile(r"^\s*(?:(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
-                       r"|(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+/)", re.I)
-"""A request: a URL, or a request line with a path (`PUT /clusters/c-1 HTTP/1.1`)."""
+_URL_LINE = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
+                       r"|^\s*(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+/", re.I)
+"""A request line: a URL, or a method with a URL or an absolute path (`PUT /v3/...`)."""
+_STATUS_LINE = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(\d{3})\b", re.I)
+"""An HTTP response printed as a message: `HTTP/1.1 201 Created`, headers, then the body."""
 _JSON_START = re.compile(r"^\s*[\[{]")
 _RESPONSE_HEAD = re.compile(r"^\s*HTTP/\d(?:\.\d)?[ \t]+(\d{3})\b[^\n]*\n"
                             r"(?:[ \t]*[A-Za-z][\w-]*[ \t]*:[^\n]*\n)*")
@@ -52,6 +54,8 @@ def syntax_of(block: CodeBlock) -> str:
         return "xml"
     if _URL_LINE.match(text):
         return "url"
+    if _STATUS_LINE.match(text):
+        return "json" if _BODY_START.search(text) else "text"
     if text.startswith("<"):
         return "xml"
     if _JSON_START.match(text) or _MEMBER_START.match(text):
@@ -106,7 +110,11 @@ def _is_error_body(value) -> bool:
     precedes it."""
     if isinstance(value, dict) and len(value) == 1:
         inner = next(iter(value.values()))
-        if isinstance(inner, dict) and next(iter(value)) == "error":
+        if isinstance(inner, dict) and (next(iter(value)) == "error" or (
+                set(inner) & {"code", "Code", "error_code", "errorCode"}
+                and set(inner) & {"message", "Message", "error_msg", "errorMessage"})):
+            # `{"error": {...}}`, and the OpenStack style that names the error class:
+            # `{"itemNotFound": {"message": "...", "code": "..."}}`
             value = inner
     return isinstance(value, dict) and bool(value) and set(value) <= ENVELOPE_KEYS and bool(
         set(value) & {"error_code", "Code", "code", "errorCode"})
@@ -214,12 +222,18 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
         kind = "request"
         if _BODY_START.search(text):
             syntax = "json"  # a request line followed by its JSON body
+    stated = stated_status(text)
+    if stated:
+        status = stated
+        kind = "error" if stated >= 400 else "response"
     if syntax == "json":
         body = text
         start = _BODY_START.search(body)
         if start and _URL_LINE.match(body[:start.start()]):
             kind = "request"
             body = body[start.start():]
+        elif start and stated:
+            body = body[start.start():]  # the status line and the headers before the body
         if _too_deep(body):
             diagnostics.append(Diagnostic("error", "sample-invalid",
                                           f"sample nests deeper than {MAX_SAMPLE_DEPTH} levels; "
@@ -238,6 +252,13 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
                     diagnostics.append(Diagnostic(
                         "warning", "sample-repaired", f"sample is not valid JSON ({exc}); read "
                         "after repairing commas and removing comments", block.loc))
+    if syntax == "text" and value is None:
+        value = _embedded_json(text)
+        if value is not None:
+            syntax = "json"
+            diagnostics.append(Diagnostic(
+                "info", "sample-embedded", "the JSON document inside the example's instructions "
+                "(shell commands, numbered steps) is read as the sample", block.loc))
     unusable = _unusable(value)
     if unusable:
         diagnostics.append(Diagnostic("error", "sample-invalid", f"sample {unusable}; kept as "
@@ -249,3 +270,32 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
                     status=status if 200 <= status < 300 or (kind == "error" and status >= 400)
                     else 200, title=title, loc=block.loc)
     return sample, diagnostics
+
+
+_JSON_LINE = re.compile(r"^[ \t]*[\[{]", re.M)
+
+
+def _embedded_json(text: str):
+    """The JSON object written on its own lines inside an example made of instructions
+    ("1. Create the file ... {json} 2. Run curl -d @file ..."), or None. Only an object or
+    list that starts a line and parses whole is taken."""
+    decoder = jsontext.decoder()
+    for match in _JSON_LINE.finditer(text):
+        start = match.end() - 1
+        if _too_deep(text[start:]):
+            return None
+        try:
+            value, end = decoder.raw_decode(text, start)
+        except ValueError:
+            continue
+        rest = text[end:].split("\n", 1)[0].strip()
+        if isinstance(value, (dict, list)) and value and not rest:
+            return value
+    return None
+
+
+def stated_status(text: str) -> int:
+    """The status code of a sample printed as an HTTP message (`HTTP/1.1 201 Created`), 0
+    when the sample does not state one."""
+    match = _STATUS_LINE.match(text)
+    return int(match.group(1)) if match else 0

@@ -15,10 +15,13 @@ from ..sources.tree import Document, Heading, Node, Paragraph
 
 SECTION_TITLES: dict[str, tuple[str, ...]] = {
     "request": ("request parameters", "请求参数", "request", "请求", "request parameter",
-                "request body", "请求消息", "请求参数说明"),
+                "request body", "请求消息", "请求参数说明", "request message", "requests",
+                "request header", "request headers", "request header parameters",
+                "request body parameters", "request parameter description"),
     "response": ("response parameters", "返回数据", "响应参数", "response", "返回参数", "响应",
                  "response parameter", "返回结果", "响应消息", "response body",
-                 "return parameters"),
+                 "return parameters", "response message", "responses", "response body parameters",
+                 "response parameter description"),
     "uri": ("uri", "url", "请求uri"),
     "syntax": ("request syntax", "请求语法", "syntax", "request line", "request structure",
                "请求结构"),
@@ -69,6 +72,9 @@ def sample_label(text: str) -> str:
     return ""
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
+
+
 def walk_sections(doc: Document) -> Iterator[tuple[str, str, Node]]:
     """Yield (section, sample label, node) for every node in reading order.
 
@@ -80,6 +86,10 @@ def walk_sections(doc: Document) -> Iterator[tuple[str, str, Node]]:
         if isinstance(node, (Heading, Paragraph)):
             label_line = isinstance(node, Paragraph) and node.text.rstrip().endswith((":", "："))
             found = "" if label_line else section_of_title(node.text)
+            if found == "examples" and isinstance(node, Paragraph) and _LIST_ITEM.match(node.text):
+                # `-  Example` under `URI format`: the label of the example URL that follows,
+                # not a new section (the URI parameter table after it is still the URI's)
+                found = ""
             if found:
                 section, label = found, "request" if found == "request" else "response"
                 yield section, label, node

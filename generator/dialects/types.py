@@ -40,6 +40,8 @@ _SCALARS: dict[str, tuple[str, str]] = {
     "array": ("array", ""),
     "list": ("array", ""),
     "repeatlist": ("array", ""),
+    "jsonarray": ("array", ""),
+    "jsonobject": ("object", ""),
 }
 
 _ARRAY_OF = re.compile(r"^(?:array|list)\s*(?:of\s+|<\s*)(?P<inner>[^<>]{1,200}?)\s*>?$", re.I)
@@ -63,6 +65,14 @@ class TypeSpec:
     """A named type the cell points to (`IkePolicy`, `IpsecServer`)."""
     known: bool = True
     """False when the spelling is not in the vocabulary (then kind is `any`)."""
+
+
+_NOT_STATED = frozenset({"n/a", "na", "-", "--", "\u2014", "/", "none", "无", "不涉及"})
+
+
+def type_not_stated(cell: str) -> bool:
+    """A type cell that says there is no type to give (`N/A`, `-`, `None`): as if empty."""
+    return " ".join(cell.split()).lower() in _NOT_STATED
 
 
 def parse_type(cell: str) -> TypeSpec:

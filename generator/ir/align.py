@@ -168,9 +168,12 @@ class Aligner:
         lower = {name.lower() for name in known}
         sample_keys = {k for v in values for k in v}
         matching = len(sample_keys & known) / len(sample_keys) if sample_keys else 0.0
+        # A sample that shows every documented field and more is this object with a table
+        # that fell behind it, however few fields the table has.
+        covers = bool(known) and known <= sample_keys
         for key, subs in extra.items():
             path = f"{where}.{key}" if where else key
-            if documented and (matching < 0.5 or key.lower() in lower
+            if documented and ((matching < 0.5 and not covers) or key.lower() in lower
                                or _misspells(key, known)):
                 # The sample belongs to another object, or misspells a documented field: not
                 # evidence enough to extend the table.

@@ -478,8 +478,8 @@ def _relocate_flat_rows(table: FieldTable, root: Schema, samples: list[Any],
     read from the sample."""
     objects = [s for s in samples if isinstance(s, dict)]
     if not objects or any(r.container or r.schema.kind in ("object", "array")
-                          for r in table.rows):
-        return root
+                          or r.location is not None for r in table.rows):
+        return root  # (a request body whose sample wraps every field is `_wrapped_by_samples`)
     top = {key for value in objects for key in value}
     moves: dict[str, tuple[str, ...]] = {}
     for name, sub in root.properties:

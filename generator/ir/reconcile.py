@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import replace
 from typing import Any
+from urllib.parse import parse_qsl
 
 from ..location import SourceLoc
 from .align import Aligner
@@ -134,6 +135,7 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
             root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
             diagnostics.extend(found)
             body = inline_refs(root, types, diagnostics)
+            body = _wrapped_by_samples(extract, body, values, diagnostics)
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
                                     and s.syntax == "json"), None))
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
@@ -145,6 +147,47 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
 
 
 _TEMPLATE = re.compile(r"\{([^{}/]+)\}")
+_SAMPLE_QUERY = re.compile(r"^\s*(?:(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
+                           r"|(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+/)[^\s?#]*\?([^\s#]+)", re.I)
+_QUERY_NAME = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,127}$")
+
+
+def _sample_query_parameters(extract: PageExtract, params: list[Parameter],
+                             diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """A REST page's example request shows query parameters its tables do not document
+    (`GET https://{endpoint}/v2/{project_id}/cloudsnapshots/detail?status=available`): they
+    are parameters of the operation, optional, typed from the value (digits: integer) and
+    marked inferred; a name repeated in one URL (`?fields=id&fields=name`) is a list."""
+    if extract.style != "rest":
+        return params
+    known = {p.name for p in params}
+    found: dict[str, tuple[list[str], bool, SourceLoc | None]] = {}
+    for sample in extract.samples:
+        if sample.kind != "request" or not sample.text.strip():
+            continue
+        match = _SAMPLE_QUERY.match(sample.text.strip().splitlines()[0])
+        if not match:
+            continue
+        pairs = parse_qsl(match.group(1), keep_blank_values=True)
+        counts: dict[str, int] = {}
+        for key, _ in pairs:
+            counts[key] = counts.get(key, 0) + 1
+        for key, value in pairs:
+            if key in known or not _QUERY_NAME.match(key):
+                continue
+            values, repeated, loc = found.get(key, ([], False, sample.loc))
+            found[key] = ([*values, value], repeated or counts[key] > 1, loc)
+    for key, (values, repeated, loc) in found.items():
+        kind = "integer" if all(v.isdigit() and len(v) < 10 for v in values) else "string"
+        schema = Schema(kind=kind, inferred=True, loc=loc)
+        if repeated:
+            schema = Schema(kind="array", items=schema, inferred=True, loc=loc)
+        params.append(Parameter(name=key, location="query", schema=schema, loc=loc))
+        diagnostics.append(Diagnostic(
+            "info", "query-from-sample", f"{key}: a query parameter of the example request that "
+            "no table documents; added as optional and marked x-docs2spec-inferred", loc,
+            operation=extract.operation_id))
+    return params
 
 
 def _complete_path_parameters(extract: PageExtract, params: list[Parameter],
@@ -155,10 +198,13 @@ def _complete_path_parameters(extract: PageExtract, params: list[Parameter],
               if p.location != "path" and "{" + p.name + "}" in extract.path else p
               for p in params]
     # A path segment is text: a path parameter documented without a type (a URI table of
-    # name, mandatory, description) is a string, as an undocumented one is.
+    # name, mandatory, description) is a string, as an undocumented one is. So is a REST
+    # query value documented in such a table (`date`: "the date to be queried").
+    untyped = ("path", "query") if extract.style == "rest" else ("path",)
     params = [replace(p, schema=replace(p.schema, kind="string"))
-              if p.location == "path" and p.schema.kind == "any" and not p.schema.type_text.strip()
-              and not p.schema.properties else p for p in params]
+              if p.location in untyped and p.schema.kind == "any"
+              and not p.schema.type_text.strip() and not p.schema.properties else p
+              for p in params]
     declared = {p.name for p in params if p.location == "path"}
     for name in _TEMPLATE.findall(extract.path):
         if name not in declared:
@@ -202,6 +248,58 @@ def _complete_query_parameters(extract: PageExtract, params: list[Parameter],
     return params
 
 
+def _wrapped_by_samples(extract: PageExtract, root: Schema, values: list[Any],
+                        diagnostics: list[Diagnostic]) -> Schema:
+    """The table documents the fields of an object the samples wrap in one key the table
+    never names (`password`, `original_password` documented; the sample sends
+    `{"user": {"password": ..., "original_password": ...}}`): the body is that wrapper."""
+    if not root.properties or not values or not all(
+            isinstance(v, dict) and len(v) == 1 for v in values):
+        return root
+    keys = {next(iter(v)) for v in values}
+    if len(keys) != 1:
+        return root
+    key = keys.pop()
+    documented = {name for name, _ in root.properties}
+    inner = [v[key] for v in values]
+    listed = all(isinstance(i, list) for i in inner)
+    objects = [o for i in inner for o in (i if listed else [i])]
+    if key in documented or not objects or not all(isinstance(o, dict) and o for o in objects):
+        return root
+    shown = {k for o in objects for k in o}
+    if len(shown & documented) * 2 < len(shown) or not shown & documented:
+        return root
+    diagnostics.append(Diagnostic(
+        "info", "sample-wrapper-key", f"the samples wrap the documented fields in {{{key!r}: "
+        f"{'[...]' if listed else '...'}}}; the schema follows the samples",
+        root.loc or extract.loc, operation=extract.operation_id))
+    inner_schema = Schema(kind="array", items=root, loc=root.loc) if listed else root
+    return Schema(kind="object", loc=root.loc, properties=((key, inner_schema),), required=(key,))
+
+
+def _drop_error_fields(extract: PageExtract, root: Schema, values: list[Any],
+                       diagnostics: list[Diagnostic]) -> Schema:
+    """A documented top-level field that only the page's error samples show (`error`: "The
+    error message returned if an error occurs", next to `{"error": {"message": ..., "code":
+    ...}}`) belongs to the error body, not to the success response: it is left out of it."""
+    if not values or not all(isinstance(v, dict) for v in values):
+        return root
+    shown = {key for value in values for key in value}
+    errors = {key for value in _json_values(extract.samples, "error")
+              if isinstance(value, dict) for key in value}
+    drop = {name for name, _ in root.properties if name in errors and name not in shown}
+    if not drop or len(drop) == len(root.properties):
+        return root
+    for name, schema in root.properties:
+        if name in drop:
+            diagnostics.append(Diagnostic(
+                "info", "error-field", f"{name}: documented with the response but shown only by "
+                "the error samples; it belongs to the error body and is left out of the success "
+                "response", schema.loc or extract.loc, operation=extract.operation_id))
+    return replace(root, properties=tuple(p for p in root.properties if p[0] not in drop),
+                   required=tuple(r for r in root.required if r not in drop))
+
+
 def _responses(extract: PageExtract, types: dict[str, Schema],
                diagnostics: list[Diagnostic]) -> list[Response]:
     by_status: dict[int, list[FieldTable]] = {}
@@ -221,6 +319,9 @@ def _responses(extract: PageExtract, types: dict[str, Schema],
         root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), placing)
         diagnostics.extend(found)
         root = inline_refs(root, types, diagnostics)
+        if 200 <= status < 300:
+            root = _drop_error_fields(extract, root, values, diagnostics)
+            root = _wrapped_by_samples(extract, root, values, diagnostics)
         sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
         aligner = Aligner(sample_loc)
         root = aligner.align(root, values, "")
@@ -276,6 +377,7 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
     responses = _responses(extract, _named_types(extract, diagnostics, False), diagnostics)
     params = _complete_path_parameters(extract, params, diagnostics)
     params = _complete_query_parameters(extract, params, diagnostics)
+    params = _sample_query_parameters(extract, params, diagnostics)
     operation = Operation(
         id=extract.operation_id, style=extract.style, methods=extract.methods, path=extract.path,
         summary=_bounded(extract.summary, "summary", extract, diagnostics),

@@ -79,6 +79,9 @@ class NodeCollector:
         self.nodes: list[Node] = []
         self.notes: list[tuple[SourceLoc, str]] = []
         self.labels: list[str] = []
+        self.holding = False
+        """The labels were kept over one heading-like line; the next node that is not a table
+        drops them."""
         self.prefix: tuple[str, str] | None = None
         """What the next paragraph starts with: ("item", "- ") or ("label", "Note")."""
         self.last_line = 1
@@ -95,6 +98,14 @@ class NodeCollector:
             text = labelled(value, node.text) if kind == "label" else value + node.text
             node = Paragraph(text, node.loc)
         self.prefix = None
-        if not isinstance(node, Table):
+        if isinstance(node, Table):
+            self.holding = False
+        elif (isinstance(node, Paragraph) and self.labels and not self.holding
+              and "\n" not in node.text.strip() and len(node.text) <= 200):
+            # `.. _label:`, then a one-line heading (`-  Parameters in the **volume** field`,
+            # `groups.links`), then the table: the label names the table, the line titles it.
+            self.holding = True
+        else:
             self.labels.clear()
+            self.holding = False
         self.nodes.append(node)
