@@ -891,3 +891,70 @@ def test_one_operation_per_method_and_path(tmp_path):
     shadowed = next(d for d in report["diagnostics"] if d["code"] == "operation-shadowed")
     assert "GetWidgetCopy" in shadowed["message"] and "DescribeWidget keeps it" in \
         shadowed["message"]
+
+
+REFERENCE_SAMPLE = """\
+# UpdateGizmoName
+
+You can call this operation to rename a gizmo.
+
+## Request syntax
+
+```
+PATCH /gizmos/[GizmoId]/name HTTP/1.1
+```
+
+## Request parameters
+
+|Parameter|Type|Position|Required|Example|Description|
+|---------|----|--------|--------|-------|-----------|
+|GizmoId|String|Path|Yes|gz-1|The ID of the gizmo. |
+|name|String|Body|No|g1|The new name. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The ID of the request. |
+|Result|Struct| |The result. |
+|name|String|g1|The new name. |
+
+**Note:** The sample below may show more fields than the table lists; only those the table lists
+are guaranteed.
+
+## Examples
+
+Sample requests
+
+```
+PATCH /gizmos/gz-1/name?RegionId=cn-hangzhou HTTP/1.1
+Common request headers
+{"name": "g1"}
+```
+
+Sample success responses
+
+`JSON` format
+
+```
+{"RequestId": "r-1", "Result": {"name": "g1", "gizmoId": "gz-1", "status": "active",
+ "zone": "cn-hangzhou-i", "size": 3, "spec": "s1", "createdAt": "2020-06-28T08:25:52.895Z",
+ "tags": [], "version": "5.5.3"}}
+```
+"""
+
+
+def test_a_sample_shown_for_reference_does_not_extend_a_small_table(tmp_path):
+    """The table lists one field of Result, the sample the whole object: the sample is another,
+    larger object (the page says so), not a table that fell behind. And the sample request's
+    common parameters (RegionId) are not parameters of the operation."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "UpdateGizmoName.md").write_text(REFERENCE_SAMPLE, encoding="utf-8")
+    build_pages([pages], tmp_path / "out", product="demo")
+    document = json.loads((tmp_path / "out/alibabacloud/demo/openapi.json").read_text("utf-8"))
+    operation = document["paths"]["/gizmos/{GizmoId}/name"]["patch"]
+    result = operation["responses"]["200"]["content"]["application/json"]["schema"][
+        "properties"]["Result"]
+    assert set(result["properties"]) == {"name"}
+    assert {p["name"] for p in operation["parameters"]} == {"GizmoId"}

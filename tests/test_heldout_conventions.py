@@ -1326,3 +1326,51 @@ def test_the_element_row_of_an_untyped_list_whatever_its_name(tmp_path):
     assert "array" in kinds
     assert set(_resolve(document, offset_array["items"])["properties"]) == {"Offset",
                                                                             "Partition"}
+
+
+UNWRAPPED_MD = """\
+# ListLinks
+
+You can call this operation to query links.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|ListLinks|The operation that you want to perform. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|5FFD9ED4|The ID of the request. |
+|Result|Array of Result| |The links. |
+|Result| | | |
+|linkId|String|l-1|The ID of the link. |
+|networkType|String|vpc|The network type. |
+
+## Examples
+
+Sample success responses
+
+`JSON` format
+
+```
+{
+    "Result": [{"linkId": "l-1", "networkType": "vpc"}],
+    "RequestId": "5FFD9ED4"
+}
+```
+"""
+
+
+def test_a_list_documented_with_its_xml_element_and_shown_bare_follows_the_json_sample(tmp_path):
+    """`Result: Array of Result` then the untyped element row `Result` documents the XML shape;
+    the JSON sample shows the list itself, and JSON is what the contract checks."""
+    document = _openapi(tmp_path, "ListLinks.md", UNWRAPPED_MD, "demo")
+    operation = document["paths"]["/?Action=ListLinks"]["get"]
+    response = _resolve(document, operation["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    result = response["properties"]["Result"]
+    assert result["type"] == "array"
+    assert set(_resolve(document, result["items"])["properties"]) == {"linkId", "networkType"}

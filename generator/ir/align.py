@@ -66,6 +66,16 @@ class Aligner:
         wrapped = self._wrapper(schema, values, where)
         if wrapped is not None:
             return wrapped
+        if schema.kind == "object" and kinds == {"array"} and len(schema.properties) == 1 and \
+                schema.properties[0][1].kind == "array":
+            # Documented with its XML wrapper element (`Result: Array of Result`, then the
+            # untyped `Result` row), the JSON sample shows the list bare: JSON has no wrapper.
+            name, inner = schema.properties[0]
+            self.note("info", "sample-unwrapped",
+                      f"{where}: documented inside the XML element {name!r}, the JSON sample "
+                      "shows the list itself; the schema follows the sample", schema)
+            return self.align(replace(inner, description=schema.description, loc=schema.loc,
+                                      type_text=schema.type_text), values, where)
         if schema.kind == "object" and kinds == {"array"}:
             self.note("warning", "sample-shape",
                       f"{where}: the table says an object, the sample shows a list of them; the "
@@ -168,9 +178,11 @@ class Aligner:
         lower = {name.lower() for name in known}
         sample_keys = {k for v in values for k in v}
         matching = len(sample_keys & known) / len(sample_keys) if sample_keys else 0.0
-        # A sample that shows every documented field and more is this object with a table
-        # that fell behind it, however few fields the table has.
-        covers = bool(known) and known <= sample_keys
+        # A sample that shows every documented field and a few more is this object with a
+        # table that fell behind it, however few fields the table has; one that shows many
+        # more (an Alibaba sample "for reference" holding the whole instance next to the one
+        # documented field) is another, larger object.
+        covers = bool(known) and known <= sample_keys and matching >= 0.25
         for key, subs in extra.items():
             path = f"{where}.{key}" if where else key
             if documented and ((matching < 0.5 and not covers) or key.lower() in lower

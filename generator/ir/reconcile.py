@@ -157,8 +157,9 @@ def _sample_query_parameters(extract: PageExtract, params: list[Parameter],
     """A REST page's example request shows query parameters its tables do not document
     (`GET https://{endpoint}/v2/{project_id}/cloudsnapshots/detail?status=available`): they
     are parameters of the operation, optional, typed from the value (digits: integer) and
-    marked inferred; a name repeated in one URL (`?fields=id&fields=name`) is a list."""
-    if extract.style != "rest":
+    marked inferred; a name repeated in one URL (`?fields=id&fields=name`) is a list. (Huawei
+    pages: an Alibaba ROA sample's query also carries common parameters such as `RegionId`.)"""
+    if extract.style != "rest" or extract.dialect != "huawei":
         return params
     known = {p.name for p in params}
     found: dict[str, tuple[list[str], bool, SourceLoc | None]] = {}
