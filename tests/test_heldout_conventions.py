@@ -1207,3 +1207,33 @@ def test_the_element_row_of_an_untyped_list_whatever_its_name(tmp_path):
     assert "array" in kinds
     assert set(_resolve(document, offset_array["items"])["properties"]) == {"Offset",
                                                                             "Partition"}
+
+
+VERSION_MD = """\
+# DescribeWidgetVersion {#concept_1 .concept}
+
+查询部件版本。
+
+## 请求参数 {#section_1 .section}
+
+|名称|类型|是否必需|描述|
+|WidgetId|String|是|部件ID|
+|Label|String|否|标签|
+
+## 返回参数 {#section_2 .section}
+
+|名称|类型|描述|
+|RequestId|String|本次请求的ID|
+|CreationDate|Timestamp|创建时间（UTC时间）|
+"""
+
+
+def test_required_spelled_shi_fou_bi_xu_and_a_timestamp_type(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetVersion.md", VERSION_MD, "demo")
+    item = document["paths"]["/?Action=DescribeWidgetVersion"]
+    params = {p["name"]: p for p in item["parameters"]}
+    assert params["WidgetId"]["required"] is True and params["Label"]["required"] is False
+    response = _resolve(document, item["get"]["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    assert response["properties"]["CreationDate"]["type"] == "string"
+    assert "type-unknown" not in _report_codes(tmp_path)
