@@ -1237,3 +1237,18 @@ def test_required_spelled_shi_fou_bi_xu_and_a_timestamp_type(tmp_path):
         "application/json"]["schema"])
     assert response["properties"]["CreationDate"]["type"] == "string"
     assert "type-unknown" not in _report_codes(tmp_path)
+
+
+def test_an_xml_sample_without_a_root_element_is_read(tmp_path):
+    from generator.ir.model import Schema
+    from generator.ir.xmlsample import xml_to_json
+
+    schema = Schema(kind="object", properties=(("Total", Schema(kind="integer")),
+                                               ("Name", Schema(kind="string"))))
+    assert xml_to_json("<Total>1</Total>\n<Name>a</Name>", schema) == (
+        "", {"Total": 1, "Name": "a"})
+    page = THINGS_MD[:THINGS_MD.index("HTTP/1.1 200 OK")] + (
+        "<RequestId>4B45</RequestId>\n<Things><Thing><ThingId>t-1</ThingId></Thing></Things>\n"
+        "```\n")
+    _openapi(tmp_path, "DescribeThings.md", page, "demo")
+    assert "sample-invalid" not in _report_codes(tmp_path)

@@ -86,7 +86,18 @@ def _array_items(element: ET.Element, schema: Schema, depth: int) -> list[Any]:
 def xml_to_json(text: str, schema: Schema) -> tuple[str, Any]:
     """The whole sample: the root element (`<XResponse>`) is the response object; returns the
     root's tag too, which names the operation the sample belongs to."""
-    root = parse_xml(text)
+    try:
+        root = parse_xml(text)
+    except XmlSampleError:
+        # A sample printed as a run of elements without their root (`<RequestId>..</RequestId>
+        # <Tags>..</Tags>`): those elements are the response object.
+        try:
+            root = parse_xml(f"<root>{text.strip()}</root>")
+        except XmlSampleError:
+            pass
+        else:
+            return "", convert(root, schema)
+        raise
     return root.tag, convert(root, schema)
 
 
