@@ -1252,3 +1252,13 @@ def test_an_xml_sample_without_a_root_element_is_read(tmp_path):
         "```\n")
     _openapi(tmp_path, "DescribeThings.md", page, "demo")
     assert "sample-invalid" not in _report_codes(tmp_path)
+
+
+def test_an_xml_sample_with_an_unescaped_less_than_in_text_is_read():
+    from generator.ir.model import Schema
+    from generator.ir.xmlsample import xml_to_json
+
+    schema = Schema(kind="object", properties=(("Op", Schema(kind="string")),
+                                               ("Note", Schema(kind="string"))))
+    assert xml_to_json("<R><Op><</Op><Note>a & b</Note></R>", schema)[1] == {
+        "Op": "<", "Note": "a & b"}

@@ -6,6 +6,7 @@ the schema can. Entity declarations are refused outright, so a hostile sample ca
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -14,6 +15,10 @@ from .model import Schema
 MAX_XML = 2_000_000
 MAX_TAG = 1_000
 """Longest element name read (a field name; `dialects.fields.MAX_NAME`)."""
+
+
+_BARE_LT = re.compile(r"<(?![A-Za-z_/?!])")
+_BARE_AMP = re.compile(r"&(?!(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);)")
 
 
 class XmlSampleError(ValueError):
@@ -28,6 +33,13 @@ def parse_xml(text: str) -> ET.Element:
     try:
         return ET.fromstring(text.strip())
     except ET.ParseError as exc:
+        # Doc writers leave `<` and `&` unescaped in element text (`<Op><</Op>`, `a&b`).
+        repaired = _BARE_AMP.sub("&amp;", _BARE_LT.sub("&lt;", text.strip()))
+        if repaired != text.strip():
+            try:
+                return ET.fromstring(repaired)
+            except ET.ParseError:
+                pass
         raise XmlSampleError(f"not well-formed XML ({exc})") from None
 
 
