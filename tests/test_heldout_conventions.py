@@ -1374,3 +1374,58 @@ def test_a_list_documented_with_its_xml_element_and_shown_bare_follows_the_json_
     result = response["properties"]["Result"]
     assert result["type"] == "array"
     assert set(_resolve(document, result["items"])["properties"]) == {"linkId", "networkType"}
+
+
+VERSION_MD = """\
+# DescribeWidgetVersion {#concept_1 .concept}
+
+查询部件版本。
+
+## 请求参数 {#section_1 .section}
+
+|名称|类型|是否必需|描述|
+|WidgetId|String|是|部件ID|
+|Label|String|否|标签|
+
+## 返回参数 {#section_2 .section}
+
+|名称|类型|描述|
+|RequestId|String|本次请求的ID|
+|CreationDate|Timestamp|创建时间（UTC时间）|
+"""
+
+
+def test_required_spelled_shi_fou_bi_xu_and_a_timestamp_type(tmp_path):
+    document = _openapi(tmp_path, "DescribeWidgetVersion.md", VERSION_MD, "demo")
+    item = document["paths"]["/?Action=DescribeWidgetVersion"]
+    params = {p["name"]: p for p in item["parameters"]}
+    assert params["WidgetId"]["required"] is True and params["Label"]["required"] is False
+    response = _resolve(document, item["get"]["responses"]["200"]["content"][
+        "application/json"]["schema"])
+    assert response["properties"]["CreationDate"]["type"] == "string"
+    assert "type-unknown" not in _report_codes(tmp_path)
+
+
+def test_an_xml_sample_without_a_root_element_is_read(tmp_path):
+    from generator.ir.model import Schema
+    from generator.ir.xmlsample import xml_to_json
+
+    schema = Schema(kind="object", properties=(("Total", Schema(kind="integer")),
+                                               ("Name", Schema(kind="string"))))
+    assert xml_to_json("<Total>1</Total>\n<Name>a</Name>", schema) == (
+        "", {"Total": 1, "Name": "a"})
+    page = THINGS_MD[:THINGS_MD.index("HTTP/1.1 200 OK")] + (
+        "<RequestId>4B45</RequestId>\n<Things><Thing><ThingId>t-1</ThingId></Thing></Things>\n"
+        "```\n")
+    _openapi(tmp_path, "DescribeThings.md", page, "demo")
+    assert "sample-invalid" not in _report_codes(tmp_path)
+
+
+def test_an_xml_sample_with_an_unescaped_less_than_in_text_is_read():
+    from generator.ir.model import Schema
+    from generator.ir.xmlsample import xml_to_json
+
+    schema = Schema(kind="object", properties=(("Op", Schema(kind="string")),
+                                               ("Note", Schema(kind="string"))))
+    assert xml_to_json("<R><Op><</Op><Note>a & b</Note></R>", schema)[1] == {
+        "Op": "<", "Note": "a & b"}

@@ -19,6 +19,7 @@ _SCALARS: dict[str, tuple[str, str]] = {
     "text": ("string", ""),
     "date": ("string", ""),
     "datetime": ("string", ""),
+    "timestamp": ("string", ""),
     "integer": ("integer", "int32"),
     "int": ("integer", "int32"),
     "int32": ("integer", "int32"),

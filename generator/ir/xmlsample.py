@@ -7,6 +7,7 @@ the schema can. Entity declarations are refused outright, so a hostile sample ca
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -19,6 +20,8 @@ MAX_TAG = 1_000
 
 ROOTLESS = "_members"
 """The element that stands for the response object when the sample has no root of its own."""
+_BARE_LT = re.compile(r"<(?![A-Za-z_/?!])")
+_BARE_AMP = re.compile(r"&(?!(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);)")
 
 
 class XmlSampleError(ValueError):
@@ -33,13 +36,18 @@ def parse_xml(text: str) -> ET.Element:
     try:
         return ET.fromstring(text.strip())
     except ET.ParseError as exc:
-        if "junk after document element" in str(exc):
-            # ROA responses are written as the body's members side by side, without the
-            # `<XResponse>` root (`<Result>...</Result><RequestId>...</RequestId>`).
-            try:
-                return ET.fromstring(f"<{ROOTLESS}>{text.strip()}</{ROOTLESS}>")
-            except ET.ParseError:
-                pass
+        # Doc writers leave `<` and `&` unescaped in element text (`<Op><</Op>`, `a&b`), and
+        # ROA responses are written as the body's members side by side, without the
+        # `<XResponse>` root (`<Result>...</Result><RequestId>...</RequestId>`).
+        repaired = _BARE_AMP.sub("&amp;", _BARE_LT.sub("&lt;", text.strip()))
+        try:
+            return ET.fromstring(repaired)
+        except ET.ParseError as again:
+            if "junk after document element" in str(again):
+                try:
+                    return ET.fromstring(f"<{ROOTLESS}>{repaired}</{ROOTLESS}>")
+                except ET.ParseError:
+                    pass
         raise XmlSampleError(f"not well-formed XML ({exc})") from None
 
 
@@ -99,7 +107,18 @@ def _array_items(element: ET.Element, schema: Schema, depth: int) -> list[Any]:
 def xml_to_json(text: str, schema: Schema) -> tuple[str, Any]:
     """The whole sample: the root element (`<XResponse>`) is the response object; returns the
     root's tag too, which names the operation the sample belongs to."""
-    root = parse_xml(text)
+    try:
+        root = parse_xml(text)
+    except XmlSampleError:
+        # A sample printed as a run of elements without their root (`<RequestId>..</RequestId>
+        # <Tags>..</Tags>`): those elements are the response object.
+        try:
+            root = parse_xml(f"<root>{text.strip()}</root>")
+        except XmlSampleError:
+            pass
+        else:
+            return "", convert(root, schema)
+        raise
     return root.tag, convert(root, schema)
 
 
