@@ -18,8 +18,6 @@ MAX_TAG = 1_000
 """Longest element name read (a field name; `dialects.fields.MAX_NAME`)."""
 
 
-ROOTLESS = "_members"
-"""The element that stands for the response object when the sample has no root of its own."""
 _BARE_LT = re.compile(r"<(?![A-Za-z_/?!])")
 _BARE_AMP = re.compile(r"&(?!(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);)")
 
@@ -36,18 +34,13 @@ def parse_xml(text: str) -> ET.Element:
     try:
         return ET.fromstring(text.strip())
     except ET.ParseError as exc:
-        # Doc writers leave `<` and `&` unescaped in element text (`<Op><</Op>`, `a&b`), and
-        # ROA responses are written as the body's members side by side, without the
-        # `<XResponse>` root (`<Result>...</Result><RequestId>...</RequestId>`).
+        # Doc writers leave `<` and `&` unescaped in element text (`<Op><</Op>`, `a&b`).
         repaired = _BARE_AMP.sub("&amp;", _BARE_LT.sub("&lt;", text.strip()))
-        try:
-            return ET.fromstring(repaired)
-        except ET.ParseError as again:
-            if "junk after document element" in str(again):
-                try:
-                    return ET.fromstring(f"<{ROOTLESS}>{repaired}</{ROOTLESS}>")
-                except ET.ParseError:
-                    pass
+        if repaired != text.strip():
+            try:
+                return ET.fromstring(repaired)
+            except ET.ParseError:
+                pass
         raise XmlSampleError(f"not well-formed XML ({exc})") from None
 
 
