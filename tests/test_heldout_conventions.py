@@ -1429,3 +1429,39 @@ def test_an_xml_sample_with_an_unescaped_less_than_in_text_is_read():
                                                ("Note", Schema(kind="string"))))
     assert xml_to_json("<R><Op><</Op><Note>a & b</Note></R>", schema)[1] == {
         "Op": "<", "Note": "a & b"}
+
+
+FLAT_MD = """\
+# DescribeFlatThings
+
+You can call this operation to query things.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeFlatThings|The operation that you want to perform. |
+|ZoneId.N|String|No|z-1|The zones. Valid values of N: 1 to 3. |
+|InstanceId.N|String|Yes|i-1|The instances. Valid values of N: 1 to 100000. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The ID of the request. |
+"""
+
+
+def test_flattened_lists_are_spelled_out_up_to_their_documented_n_within_a_cap(tmp_path):
+    document = _openapi(tmp_path, "DescribeFlatThings.md", FLAT_MD, "demo")
+    names = [p["name"] for p in document["paths"]["/?Action=DescribeFlatThings"]["parameters"]]
+    assert [n for n in names if n.startswith("ZoneId.")] == ["ZoneId.1", "ZoneId.2", "ZoneId.3"]
+    instances = [n for n in names if n.startswith("InstanceId.")]
+    assert len(instances) == 100 and instances[-1] == "InstanceId.100"
+    wire = next(p for p in document["paths"]["/?Action=DescribeFlatThings"]["parameters"]
+                if p["name"] == "InstanceId.1")["x-docs2spec-wire"]
+    assert wire["maxItems"] == 100000
+    assert "flat-list-capped" in _report_codes(tmp_path)
+    request = json.loads((tmp_path / "out/alibabacloud/demo/schemas/"
+                          "DescribeFlatThings.request.json").read_text("utf-8"))
+    assert request["properties"]["query"]["properties"]["InstanceId"]["maxItems"] == 100000

@@ -27,6 +27,7 @@ from ..ir.model import (
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table
 from .fields import cell, language_of, row_to_field
+from .prose import read_facts
 from .samples import read_sample
 from .sections import section_of_title, walk_sections
 from .tables import column_roles, read_location, table_kind
@@ -234,10 +235,16 @@ def _as_flat_list(field: FieldRow) -> FieldRow:
     """`IpsecServerId.N` of type RepeatList/String: an array of the documented item type."""
     schema = field.schema
     if schema.kind != "array":
+        # The row was read as its item type, so "Valid values of N: 1 to 100" found no list
+        # to bound: the list it becomes takes those counts now.
+        facts = read_facts(" ".join(text for _, text in schema.description[:1]))
         item = replace(schema, description=(), examples=schema.examples, min_items=None,
                        max_items=None)
         schema = Schema(kind="array", items=item, description=schema.description,
-                        min_items=schema.min_items, max_items=schema.max_items,
+                        min_items=schema.min_items if schema.min_items is not None
+                        else facts.min_items,
+                        max_items=schema.max_items if schema.max_items is not None
+                        else facts.max_items,
                         type_text=schema.type_text, loc=schema.loc)
     elif schema.items is None:
         example = schema.examples[0] if schema.examples else ""

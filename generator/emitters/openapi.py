@@ -22,7 +22,15 @@ import json
 import re
 from typing import Any
 
-from ..ir.model import Operation, Parameter, Product, Sample, Schema, localized_get
+from ..ir.model import (
+    FLAT_LIST_SPELLED,
+    Operation,
+    Parameter,
+    Product,
+    Sample,
+    Schema,
+    localized_get,
+)
 from .jsonschema import X, envelope_of, schema_to_json
 
 REF = "#/components/schemas/"
@@ -32,7 +40,7 @@ INNER_LIST_LENGTH = 5
 
 def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, Any]]:
     schema = param.schema
-    count = schema.max_items or DEFAULT_LIST_LENGTH
+    count = min(schema.max_items or DEFAULT_LIST_LENGTH, FLAT_LIST_SPELLED)
     item = schema.items or Schema(kind="string")
     description = localized_get(schema.description)
     wire = {"name": param.name, "encoding": "flat-list", "maxItems": schema.max_items,
@@ -47,7 +55,8 @@ def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, 
                 if sub.kind == "array":
                     # `TagFilter.N.TagValues.N`: a list inside each item, indexed again.
                     inner = sub.items or Schema(kind="string")
-                    for inner_index in range(1, (sub.max_items or INNER_LIST_LENGTH) + 1):
+                    inner_count = min(sub.max_items or INNER_LIST_LENGTH, FLAT_LIST_SPELLED)
+                    for inner_index in range(1, inner_count + 1):
                         out.append({"name": f"{param.name}.{index}.{key}.{inner_index}",
                                     "in": "query", "required": False,
                                     "description": localized_get(sub.description),

@@ -86,6 +86,12 @@ class Schema:
         return None
 
 
+FLAT_LIST_SPELLED = 100
+"""Indices an OpenAPI document spells out per flattened list (`Tag.1` ... `Tag.100`), whatever
+N the docs allow ("N ranges from 1 to 100000" would write a 50 MB document); the documented
+limit stays in the contract, and `docs2spec validate` checks lists of any length."""
+
+
 @dataclass(frozen=True, slots=True)
 class Parameter:
     """One request parameter."""

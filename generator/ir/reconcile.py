@@ -20,6 +20,7 @@ from .conflicts import reconcile_constraints
 from .infer import infer_schema, with_loc
 from .merge import merge_schemas
 from .model import (
+    FLAT_LIST_SPELLED,
     Diagnostic,
     FieldTable,
     Localized,
@@ -98,6 +99,12 @@ def _request_parameters(extract: PageExtract, types: dict[str, Schema],
             encoding = "plain"
             if schema.kind == "array" and extract.style == "rpc":
                 encoding = "flat-list"
+                if (schema.max_items or 0) > FLAT_LIST_SPELLED:
+                    diagnostics.append(Diagnostic(
+                        "info", "flat-list-capped", f"{name}: the docs allow {schema.max_items} "
+                        f"items; OpenAPI spells out {name}.1 to {name}.{FLAT_LIST_SPELLED} (the "
+                        "contract and docs2spec validate keep the documented limit)",
+                        table.loc, operation=extract.operation_id))
             elif schema.content_media_type:
                 encoding = "json-string"
             row = rows.get(name)
