@@ -840,3 +840,11 @@ def test_data_structure_types_described_under_list_item_headings(tmp_path):
     assert day["properties"]["period_start_date"]["type"] == "integer"
     assert day["properties"]["period_start_date"]["format"] == "int64"
 
+
+def test_the_request_table_of_a_get_documents_query_parameters(tmp_path):
+    document, _ = _build(tmp_path, "querying_weekly_statistics.rst", WEEKLY_RST)
+    operation = document["paths"]["/v1/{project_id}/guard/weekly"]["get"]
+    assert "requestBody" not in operation
+    params = {(p["name"], p["in"]) for p in operation["parameters"] if "name" in p}
+    assert ("period_start_date", "query") in params
+    assert ("X-Auth-Token", "header") in params
