@@ -773,3 +773,78 @@ Response Parameters
     assert list(response["properties"]) == ["member"]
     member = _resolve(document, response["properties"]["member"])
     assert set(member["properties"]) == {"id", "enabled"}
+
+
+# An older style: query parameters of a GET documented under Request, "Data structure" types
+# described under list-item headings, "Long integer".
+WEEKLY_RST = """\
+Querying Weekly Statistics
+==========================
+
+URI
+---
+
+-  URI format
+
+   GET /v1/{project_id}/guard/weekly
+
+Request
+-------
+
+.. table:: **Table 1** Parameter description
+
+   ================= ========= ====== ================================
+   Parameter         Mandatory Type   Description
+   ================= ========= ====== ================================
+   period_start_date No        String Start date of a seven-day period
+   X-Auth-Token      Yes       String The user token.
+   ================= ========= ====== ================================
+
+Response
+--------
+
+-  Parameter description
+
+   ============ ============== ==========================
+   Name         Type           Description
+   ============ ============== ==========================
+   total        Integer        Number of blocked attacks
+   weekdata     Data structure Number of attacks per day
+   ============ ============== ==========================
+
+-  Data structure description of **weekdata**
+
+   ================= ============ ==============
+   Parameter         Type         Description
+   ================= ============ ==============
+   times             Integer      Attacks.
+   period_start_date Long integer Start time
+   ================= ============ ==============
+
+-  Example response
+
+   .. code-block::
+
+      {"total": 3, "weekdata": [{"times": 1, "period_start_date": 1474214461651}]}
+"""
+
+
+def test_data_structure_types_described_under_list_item_headings(tmp_path):
+    document, _ = _build(tmp_path, "querying_weekly_statistics.rst", WEEKLY_RST)
+    operation = document["paths"]["/v1/{project_id}/guard/weekly"]["get"]
+    response = _success(document, operation)
+    assert set(response["properties"]) == {"total", "weekdata"}
+    weekdata = response["properties"]["weekdata"]
+    assert weekdata["type"] == "array"  # the sample shows a list of them
+    day = _resolve(document, weekdata["items"])
+    assert day["properties"]["period_start_date"]["type"] == "integer"
+    assert day["properties"]["period_start_date"]["format"] == "int64"
+
+
+def test_the_request_table_of_a_get_documents_query_parameters(tmp_path):
+    document, _ = _build(tmp_path, "querying_weekly_statistics.rst", WEEKLY_RST)
+    operation = document["paths"]["/v1/{project_id}/guard/weekly"]["get"]
+    assert "requestBody" not in operation
+    params = {(p["name"], p["in"]) for p in operation["parameters"] if "name" in p}
+    assert ("period_start_date", "query") in params
+    assert ("X-Auth-Token", "header") in params

@@ -327,7 +327,9 @@ def extract(doc: Document) -> PageExtract:
             if section == "uri":
                 location = "query"
             elif section == "request":
-                location = "body"
+                # A GET carries no body: the parameters its Request section documents are
+                # sent in the query (`GET .../weekly?period_start_date=...`).
+                location = "query" if method in ("GET", "HEAD") and not type_name else "body"
             rows = []
             for row in node.rows:
                 where = location
@@ -335,7 +337,8 @@ def extract(doc: Document) -> PageExtract:
                     else ""
                 if where == "query" and "{" + name + "}" in path:
                     where = "path"
-                elif where == "body" and _HEADER_PARAM.match(name):
+                elif section == "request" and where in ("body", "query") and \
+                        _HEADER_PARAM.match(name):
                     where = "header"
                 field, found = row_to_field(row, roles, location=where)  # type: ignore[arg-type]
                 for link in row.links:

@@ -43,6 +43,8 @@ _SCALARS: dict[str, tuple[str, str]] = {
     "repeatlist": ("array", ""),
     "jsonarray": ("array", ""),
     "jsonobject": ("object", ""),
+    "datastructure": ("object", ""),
+    "longinteger": ("integer", "int64"),
 }
 
 _ARRAY_OF = re.compile(r"^(?:array|list)\s*(?:of\s+|<\s*)(?P<inner>[^<>]{1,200}?)\s*>?$", re.I)
