@@ -1,4 +1,5 @@
-"""Two pages' schemas of one field -> one schema: union of fields, both languages kept.
+"""Several pages of one operation (languages, revisions) -> one operation; two pages' schemas
+of one field -> one schema: union of fields, both languages kept.
 
 The first schema is the primary page's and wins where the two disagree; every disagreement
 (kind, fields in one page only) becomes a diagnostic that names both pages.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from .model import Diagnostic, Schema, localized_add
+from .model import Diagnostic, Localized, Operation, Schema, localized_add
 
 _FILLABLE = ("format", "enum", "minimum", "maximum", "min_length", "max_length", "min_items",
              "max_items", "forbidden_prefixes", "content_media_type", "content_schema",
@@ -65,3 +66,68 @@ def merge_schemas(a: Schema, b: Schema, where: str, diagnostics: list[Diagnostic
         merged = replace(merged, properties=tuple((n, props[n]) for n in order),
                          required=required)
     return merged
+
+
+def _merge_localized(a: Localized, b: Localized) -> Localized:
+    for lang, text in b:
+        a = localized_add(a, lang, text)
+    return a
+
+
+def merge_operations(primary: Operation, other: Operation,
+                     diagnostics: list[Diagnostic]) -> Operation:
+    """Union of two pages of one operation; the primary page wins disagreements."""
+    where = f"{primary.pages[0]} and {other.pages[0]}"
+    params = list(primary.parameters)
+    names = {p.name: i for i, p in enumerate(params)}
+    only_primary = set(names) - {p.name for p in other.parameters}
+    only_other = []
+    for param in other.parameters:
+        if param.name not in names:
+            only_other.append(param.name)
+            params.append(param)
+            continue
+        mine = params[names[param.name]]
+        if mine.required != param.required:
+            diagnostics.append(Diagnostic(
+                "warning", "merge-required", f"{param.name}: required is {mine.required} in "
+                f"{primary.pages[0]} but {param.required} in {other.pages[0]}; keeping "
+                f"{mine.required}", mine.loc, (param.loc,) if param.loc else (), primary.id))
+        merged = merge_schemas(mine.schema, param.schema, param.name, diagnostics, primary.id)
+        params[names[param.name]] = replace(mine, schema=merged)
+    if only_primary or only_other:
+        diagnostics.append(Diagnostic(
+            "info", "merge-fields", f"{primary.id} ({where}): request parameters only in "
+            f"{primary.pages[0]}: {sorted(only_primary) or 'none'}; only in {other.pages[0]}: "
+            f"{sorted(only_other) or 'none'}", primary.loc, (other.loc,) if other.loc else (),
+            primary.id))
+    responses = {r.status: r for r in primary.responses}
+    for response in other.responses:
+        if response.status in responses:
+            mine = responses[response.status]
+            responses[response.status] = replace(mine, schema=merge_schemas(
+                mine.schema, response.schema, "", diagnostics, primary.id, report_fields=True))
+        else:
+            responses[response.status] = response
+    errors = list(primary.errors)
+    seen = {(e.status, e.code) for e in errors}
+    for error in other.errors:
+        if (error.status, error.code) not in seen:
+            errors.append(error)
+            seen.add((error.status, error.code))
+        else:
+            index = next(i for i, e in enumerate(errors) if (e.status, e.code) ==
+                         (error.status, error.code))
+            errors[index] = replace(errors[index], description=_merge_localized(
+                errors[index].description, error.description),
+                also_locs=errors[index].also_locs + ((error.loc,) if error.loc else ()))
+    body = primary.request_body
+    if body is not None and other.request_body is not None:
+        body = merge_schemas(body, other.request_body, "", diagnostics, primary.id)
+    return replace(
+        primary, summary=_merge_localized(primary.summary, other.summary),
+        description=_merge_localized(primary.description, other.description),
+        parameters=tuple(params), request_body=body or other.request_body,
+        responses=tuple(responses[s] for s in sorted(responses)), errors=tuple(errors),
+        samples=primary.samples + other.samples, changes=primary.changes + other.changes,
+        pages=primary.pages + other.pages)

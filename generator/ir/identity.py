@@ -1,0 +1,111 @@
+"""Which pages are one operation, what it is called and where it lives.
+
+Names become file and class names, so they are safe identifiers, unique per product; routes are
+unique per method and path, as OpenAPI requires. Every rename or loss is reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+
+from ..location import SourceLoc
+from .model import Diagnostic, Operation, PageExtract
+
+_SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def identity(extract: PageExtract) -> tuple[str, tuple[str, ...], str]:
+    """What makes two pages the same operation: the Action name on RPC pages (the same Action in
+    several locales is one operation); name, methods and path on REST pages, whose names are
+    made from titles and may repeat across API generations (`/v2.0/...` and `/v5/...`)."""
+    if extract.style == "rest":
+        return extract.operation_id, extract.methods, extract.path
+    return extract.operation_id, (), ""
+
+
+def _safe_name(name: str) -> str:
+    """Operation ids name files and classes: ASCII identifier characters only, deterministic."""
+    if _SAFE_ID.fullmatch(name):
+        return name
+    cleaned = re.sub(r"[^A-Za-z0-9_]", "", name)
+    if cleaned and _SAFE_ID.fullmatch(cleaned) and len(cleaned) * 2 >= len(name):
+        return cleaned
+    return "Operation" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+def unique_names(groups: dict[tuple[str, tuple[str, ...], str], list[PageExtract]],
+                  diagnostics: list[Diagnostic]) -> dict[str, list[PageExtract]]:
+    """One safe, unique operation id per identity; renames are reported, never silent."""
+    named: dict[str, list[PageExtract]] = {}
+    for identity in sorted(groups, key=lambda key: (key[0], groups[key][0].page)):
+        extracts = groups[identity]
+        original = identity[0]
+        name = base = _safe_name(original)
+        number = 1
+        while name in named:
+            number += 1
+            name = f"{base}{number}"
+        if name != original:
+            first = named.get(base, [None])[0]
+            why = (f"{original!r} already names {' '.join(first.methods) or '?'} {first.path} "
+                   f"({first.page})" if first is not None and name != base
+                   else f"{original!r} is not an identifier")
+            diagnostics.append(Diagnostic(
+                "warning", "operation-renamed", f"operation named {name!r}: {why}",
+                extracts[0].loc or SourceLoc(extracts[0].page, 1), (), name))
+            extracts = [replace(e, operation_id=name) for e in extracts]
+        named[name] = extracts
+    return named
+
+
+_TEMPLATE_VARIABLE = re.compile(r"\{[^{}/]*\}")
+
+
+def distinct_routes(operations: list[Operation],
+                     diagnostics: list[Diagnostic]) -> list[Operation]:
+    """One operation per method and path, as OpenAPI requires.
+
+    Paths that differ only in their variables' names (`/v1/{id}`, `/v1/{vpn_id}`) are one path:
+    later operations take the first one's spelling (their path parameters renamed with it). A
+    method and path that a second operation also claims (a page copied under another title)
+    stays with the first operation in id order; the second loses it, reported as an error."""
+    spelling: dict[str, str] = {}
+    owner: dict[tuple[str, str], Operation] = {}
+    kept: list[Operation] = []
+    for operation in operations:
+        if operation.style != "rest" or not operation.path:
+            kept.append(operation)
+            continue
+        shape = _TEMPLATE_VARIABLE.sub("{}", operation.path)
+        first = spelling.setdefault(shape, operation.path)
+        if first != operation.path:
+            operation = _respell_path(operation, first)
+            diagnostics.append(Diagnostic(
+                "info", "path-variables-renamed", f"{operation.id}: path variables named as in "
+                f"{first}, the same path another operation documents", operation.loc,
+                operation=operation.id))
+        methods = []
+        for method in operation.methods:
+            holder = owner.setdefault((method, shape), operation)
+            if holder is operation:
+                methods.append(method)
+                continue
+            diagnostics.append(Diagnostic(
+                "error", "operation-shadowed", f"{method} {first} is documented both as "
+                f"{holder.id} ({', '.join(holder.pages)}) and as {operation.id} "
+                f"({', '.join(operation.pages)}); {holder.id} keeps it", operation.loc,
+                operation=operation.id))
+        if methods:
+            kept.append(replace(operation, methods=tuple(methods)))
+    return kept
+
+
+def _respell_path(operation: Operation, template: str) -> Operation:
+    theirs = [m[1:-1] for m in _TEMPLATE_VARIABLE.findall(operation.path)]
+    ours = [m[1:-1] for m in _TEMPLATE_VARIABLE.findall(template)]
+    renamed = dict(zip(theirs, ours, strict=True))
+    params = tuple(replace(p, name=renamed.get(p.name, p.name)) if p.location == "path" else p
+                   for p in operation.parameters)
+    return replace(operation, path=template, parameters=params)

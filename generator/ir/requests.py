@@ -1,0 +1,206 @@
+"""A page's request side -> parameters (path, query, header) and a request body.
+
+Tables say most of it; the URI template and the example request say the rest (a path variable
+no table documents, a query parameter only the example sends), each addition reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from urllib.parse import parse_qsl
+
+from ..location import SourceLoc
+from .align import Aligner
+from .model import FLAT_LIST_SPELLED, Diagnostic, FieldTable, PageExtract, Parameter, Schema
+from .nesting import nest
+from .refs import inline_refs
+from .samples import json_values, wrapped_by_samples
+
+
+def request_parameters(extract: PageExtract, types: dict[str, Schema],
+                        diagnostics: list[Diagnostic]) -> tuple[list[Parameter], Schema | None]:
+    params: list[Parameter] = []
+    body_tables: list[FieldTable] = []
+    tables: list[FieldTable] = []
+    for table in extract.request:
+        if any(r.location == "body" for r in table.rows):
+            # A table of where-each-row-travels (Huawei body tables with their headers, ROA
+            # tables with a Position column): body and header rows go to the body side, the
+            # rest are parameters like any other.
+            body_tables.append(replace(table, rows=tuple(
+                r for r in table.rows if r.location in ("body", "header"))))
+            rest = tuple(r for r in table.rows if r.location not in ("body", "header"))
+            if not rest:
+                continue
+            table = replace(table, rows=rest)
+        tables.append(table)
+    # An ROA page's request sample may show the query parameters as JSON (`"tags": [{"key":
+    # ...}]`): it places the rows a table lists flat after their parent.
+    shown = [v for v in json_values(extract.samples, "request") if isinstance(v, dict)] \
+        if extract.dialect == "alibaba" and extract.style == "rest" else []
+    for table in tables:
+        root, found = nest(table, shown)
+        diagnostics.extend(found)
+        locations = {r.name: r.location for r in table.rows}
+        rows = {r.name: r for r in table.rows}
+        for name, schema in root.properties:
+            schema = inline_refs(schema, types, diagnostics)
+            encoding = "plain"
+            if schema.kind == "array" and extract.style == "rpc":
+                encoding = "flat-list"
+                if (schema.max_items or 0) > FLAT_LIST_SPELLED:
+                    diagnostics.append(Diagnostic(
+                        "info", "flat-list-capped", f"{name}: the docs allow {schema.max_items} "
+                        f"items; OpenAPI spells out {name}.1 to {name}.{FLAT_LIST_SPELLED} (the "
+                        "contract and docs2spec validate keep the documented limit)",
+                        table.loc, operation=extract.operation_id))
+            elif schema.content_media_type:
+                encoding = "json-string"
+            row = rows.get(name)
+            if schema.kind == "array" and schema.items is None:
+                # An untyped list in a URL is a list of strings: that is all a query can carry.
+                schema = replace(schema, items=Schema(kind="string"))
+            params.append(Parameter(name=name, location=locations.get(name) or "query",
+                                    schema=schema, required=name in root.required,
+                                    encoding=encoding,  # type: ignore[arg-type]
+                                    loc=row.loc if row else schema.loc))
+    body = None
+    if body_tables:
+        rows = tuple(r for t in body_tables for r in t.rows)
+        headers = [r for r in rows if r.location == "header"]
+        for row in headers:
+            params.append(Parameter(row.name, "header", row.schema, bool(row.required),
+                                    loc=row.loc))
+        # Huawei body tables are one level each (nested objects are tables of their own);
+        # other pages list nested body fields flat, and the samples place them.
+        body_rows = tuple(replace(r, depth=0) if extract.dialect == "huawei" else r
+                          for r in rows if r.location == "body")
+        if body_rows:
+            values = json_values(extract.samples, "request")
+            # A body sent as a list (`[{"host": ..., "port": ...}, ...]`): the rows are the
+            # members of its items.
+            listed = bool(values) and all(isinstance(v, list) and v and all(
+                isinstance(i, dict) for i in v) for v in values)
+            if listed:
+                values = [i for v in values for i in v]
+            # Samples of ROA pages also show the path and query parameters in the JSON; those
+            # keys are the parameters, not body fields.
+            elsewhere = {p.name for p in params} - {r.name for r in body_rows}
+            values = [{k: x for k, x in v.items() if k not in elsewhere} if isinstance(v, dict)
+                      else v for v in values]
+            root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
+            diagnostics.extend(found)
+            body = inline_refs(root, types, diagnostics)
+            body = wrapped_by_samples(extract, body, values, diagnostics)
+            aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
+                                    and s.syntax == "json"), None))
+            body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
+            if listed:
+                body = Schema(kind="array", items=body, loc=body.loc)
+            diagnostics.extend(replace(d, operation=extract.operation_id)
+                               for d in aligner.diagnostics)
+    return params, body
+
+
+_TEMPLATE = re.compile(r"\{([^{}/]+)\}")
+_SAMPLE_QUERY = re.compile(r"^\s*(?:(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
+                           r"|(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+/)[^\s?#]*\?([^\s#]+)", re.I)
+_QUERY_NAME = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,127}$")
+
+
+def sample_query_parameters(extract: PageExtract, params: list[Parameter],
+                             diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """A REST page's example request shows query parameters its tables do not document
+    (`GET https://{endpoint}/v2/{project_id}/cloudsnapshots/detail?status=available`): they
+    are parameters of the operation, optional, typed from the value (digits: integer) and
+    marked inferred; a name repeated in one URL (`?fields=id&fields=name`) is a list. (Huawei
+    pages: an Alibaba ROA sample's query also carries common parameters such as `RegionId`.)"""
+    if extract.style != "rest" or extract.dialect != "huawei":
+        return params
+    known = {p.name for p in params}
+    found: dict[str, tuple[list[str], bool, SourceLoc | None]] = {}
+    for sample in extract.samples:
+        if sample.kind != "request" or not sample.text.strip():
+            continue
+        match = _SAMPLE_QUERY.match(sample.text.strip().splitlines()[0])
+        if not match:
+            continue
+        pairs = parse_qsl(match.group(1), keep_blank_values=True)
+        counts: dict[str, int] = {}
+        for key, _ in pairs:
+            counts[key] = counts.get(key, 0) + 1
+        for key, value in pairs:
+            if key in known or not _QUERY_NAME.match(key):
+                continue
+            values, repeated, loc = found.get(key, ([], False, sample.loc))
+            found[key] = ([*values, value], repeated or counts[key] > 1, loc)
+    for key, (values, repeated, loc) in found.items():
+        kind = "integer" if all(v.isdigit() and len(v) < 10 for v in values) else "string"
+        schema = Schema(kind=kind, inferred=True, loc=loc)
+        if repeated:
+            schema = Schema(kind="array", items=schema, inferred=True, loc=loc)
+        params.append(Parameter(name=key, location="query", schema=schema, loc=loc))
+        diagnostics.append(Diagnostic(
+            "info", "query-from-sample", f"{key}: a query parameter of the example request that "
+            "no table documents; added as optional and marked x-docs2spec-inferred", loc,
+            operation=extract.operation_id))
+    return params
+
+
+def complete_path_parameters(extract: PageExtract, params: list[Parameter],
+                              diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """Every `{name}` of the path is a parameter, documented or not: a path template whose
+    variable has no parameter is not valid OpenAPI and no tool can match it."""
+    params = [replace(p, location="path", required=True)
+              if p.location != "path" and "{" + p.name + "}" in extract.path else p
+              for p in params]
+    # A path segment is text: a path parameter documented without a type (a URI table of
+    # name, mandatory, description) is a string, as an undocumented one is. So is a REST
+    # query value documented in such a table (`date`: "the date to be queried").
+    untyped = ("path", "query") if extract.style == "rest" else ("path",)
+    params = [replace(p, schema=replace(p.schema, kind="string"))
+              if p.location in untyped and p.schema.kind == "any"
+              and not p.schema.type_text.strip() and not p.schema.properties else p
+              for p in params]
+    declared = {p.name for p in params if p.location == "path"}
+    for name in _TEMPLATE.findall(extract.path):
+        if name not in declared:
+            diagnostics.append(Diagnostic(
+                "warning", "path-parameter-undocumented", f"the path {extract.path} has "
+                f"{{{name}}} but no table documents it; declared as a required string",
+                extract.loc, operation=extract.operation_id))
+            params.append(Parameter(name, "path", Schema(kind="string"), True, loc=extract.loc))
+            declared.add(name)
+    return params
+
+
+_QUERY_KEY = re.compile(r"[?&][ \t]*([A-Za-z][A-Za-z0-9_]{0,120})=")
+COMMON_QUERY = frozenset({"Action", "Version", "Format", "AccessKeyId", "Signature",
+                          "SignatureMethod", "SignatureVersion", "SignatureNonce", "SignatureType",
+                          "Timestamp", "SecurityToken", "BearerToken"})
+"""The RPC common parameters every request carries; a sample request's own are the rest."""
+
+
+def complete_query_parameters(extract: PageExtract, params: list[Parameter],
+                               diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """An RPC sample request that sends a parameter no table documents (the table lists only
+    `Action`, the sample `?Action=X&ScalingActivityId=asa-1`): the parameter exists. It is added
+    as an optional string, with a warning; flattened lists (`Id.1=`) are left to the tables."""
+    if extract.style != "rpc":
+        return params
+    known = {p.name.lower() for p in params} | {n.lower() for n in COMMON_QUERY}
+    for sample in extract.samples:
+        if sample.kind != "request" or sample.syntax != "url":
+            continue
+        for name in _QUERY_KEY.findall(sample.text):
+            if name.lower() in known:
+                continue
+            known.add(name.lower())
+            diagnostics.append(Diagnostic(
+                "warning", "parameter-undocumented", f"{name}: the sample request sends it, no "
+                "table documents it; added as an optional string", sample.loc,
+                operation=extract.operation_id))
+            params.append(Parameter(name, "query", Schema(kind="string", inferred=True,
+                                                          loc=sample.loc), loc=sample.loc))
+    return params
