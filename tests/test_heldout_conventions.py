@@ -1465,3 +1465,14 @@ def test_flattened_lists_are_spelled_out_up_to_their_documented_n_within_a_cap(t
     request = json.loads((tmp_path / "out/alibabacloud/demo/schemas/"
                           "DescribeFlatThings.request.json").read_text("utf-8"))
     assert request["properties"]["query"]["properties"]["InstanceId"]["maxItems"] == 100000
+
+
+def test_a_field_documented_twice_in_one_object_is_reported(tmp_path):
+    page = FLAT_MD.replace("|RequestId|String|r-1|The ID of the request. |",
+                           "|RequestId|String|r-1|The ID of the request. |\n"
+                           "|RequestId|Integer|7|The ID again. |")
+    document = _openapi(tmp_path, "DescribeFlatThings.md", page, "demo")
+    response = document["paths"]["/?Action=DescribeFlatThings"]["get"]["responses"]["200"]
+    schema = response["content"]["application/json"]["schema"]
+    assert schema["properties"]["RequestId"]["type"] == "string"  # the first row
+    assert "row-duplicate" in _report_codes(tmp_path)

@@ -362,6 +362,13 @@ class _Nester:
             f"{row.name!r} placed under {parent!r}: {why}", row.loc))
 
     def _add(self, parent: _Node, row: FieldRow) -> None:
+        twin = next((c.row for c in parent.children if c.name == row.name and c.row), None)
+        if twin is not None:
+            # One object cannot hold a name twice: the first row is the field (`_build`).
+            self.diagnostics.append(Diagnostic(
+                "warning", "row-duplicate", f"{row.name!r} is documented twice in one object "
+                f"(first at {twin.loc}); the first row is used", row.loc,
+                (twin.loc,) if twin.loc else ()))
         node = _Node(row, row.schema, parent.path + (row.name,), label=row.name)
         parent.children.append(node)
         self.pending = None
