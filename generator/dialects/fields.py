@@ -21,7 +21,8 @@ from .prose import ProseFacts, read_facts
 from .tables import read_required
 from .types import TypeSpec, looks_like_type, parse_type, type_not_stated
 
-CJK = re.compile(r"[\u3400-\u9fff]")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+"""Chinese characters (CJK unified and compatibility ideographs): text in Chinese."""
 MAX_CELL = 100_000
 """Characters of a table cell that are read; the rest is cut with a warning. No parameter is
 documented at that length (a cell that long is a broken table swallowing the page), and code

@@ -12,17 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..http import METHOD, METHODS
 from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample, Schema
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table, link_key
-from .fields import language_of, row_to_field
+from .fields import CJK, language_of, row_to_field
 from .samples import read_sample, stated_status
 from .sections import walk_sections
 from .tables import column_roles, table_kind
 from .types import parse_type
 
 NAME = "huawei"
-_METHOD_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
+_METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
                           r"(/[^\s?]*)", re.M)
 """`GET /v2/{project_id}/x`, also with the endpoint in front: `GET https://{Endpoint}/v3/...`."""
 _CAPTION = re.compile(r"^\s*(?:Table|表)\s*\d+\s*[:.：]?\s*(?P<rest>.*)$", re.I)
@@ -80,11 +81,11 @@ def _present_tense(gerund: str) -> str:
     return stem[:1].upper() + stem[1:].lower()
 
 
-_REQUEST_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://[^/\s]+)?"
+_REQUEST_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:https?://[^/\s]+)?"
                            r"(/[^\s?]*)")
 
 
-_METHODS = frozenset(("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"))
+_METHODS = frozenset(METHODS)
 
 
 def _uri_from_samples(samples: list[Sample], method: str) -> tuple[str, str, SourceLoc | None]:
@@ -97,7 +98,6 @@ def _uri_from_samples(samples: list[Sample], method: str) -> tuple[str, str, Sou
     return "", "", None
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _VERSION_SEGMENT = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
 _URI_VERBS = {"POST": "Create", "PUT": "Update", "PATCH": "Update", "DELETE": "Delete",
               "HEAD": "Check"}
@@ -384,7 +384,7 @@ def extract(doc: Document) -> PageExtract:
     title = _operation_id(doc, page)
     # Without a URI section and a URI, the page documents no operation ("Making an API
     # Request", "Common Parameters"): no name, and the pipeline skips it with a note.
-    if _CJK.search(title):
+    if CJK.search(title):
         named = operation_name_from_uri(method, path)
     else:
         named = operation_name(title, method, path) or operation_name_from_uri(method, path)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from ..http import METHOD
 from ..ir.model import Diagnostic, Sample
 from ..sources.tree import CodeBlock
 from . import jsontext
 from .fields import MAX_NAME
 
-_URL_LINE = re.compile(r"^\s*(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
-                       r"|^\s*(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+/", re.I)
+_URL_LINE = re.compile(r"^\s*(?:" + METHOD + r"\s+)?(?:https?|http\(s\))://"
+                       r"|^\s*" + METHOD + r"\s+/", re.I)
 """A request line: a URL, or a method with a URL or an absolute path (`PUT /v3/...`)."""
 _STATUS_LINE = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(\d{3})\b", re.I)
 """An HTTP response printed as a message: `HTTP/1.1 201 Created`, headers, then the body."""
@@ -31,7 +32,7 @@ MAX_SAMPLE_DEPTH = 200
 _LEAD_COMMENT = re.compile(r"\A(?:[ \t]*//[^\n]*\n)+")
 
 
-_HTTP_HEAD = re.compile(r"\A[ \t]*(?:HTTP/\d(?:\.\d)?[ \t]+\d{3}[^\n]*|(?:GET|POST|PUT|DELETE|PATCH|HEAD)"
+_HTTP_HEAD = re.compile(r"\A[ \t]*(?:HTTP/\d(?:\.\d)?[ \t]+\d{3}[^\n]*|" + METHOD +
                         r"[ \t]+\S+[ \t]+HTTP/\d(?:\.\d)?[ \t]*)\n(?:[ \t]*[A-Za-z][\w-]*[ \t]*:[^\n]*\n)*"
                         r"[ \t]*(?:\n|\Z)")
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from urllib.parse import parse_qsl
 
+from ..http import METHOD
 from ..location import SourceLoc
 from .align import Aligner
 from .model import FLAT_LIST_SPELLED, Diagnostic, FieldTable, PageExtract, Parameter, Schema
@@ -104,8 +105,8 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
 
 
 _TEMPLATE = re.compile(r"\{([^{}/]+)\}")
-_SAMPLE_QUERY = re.compile(r"^\s*(?:(?:(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+)?(?:https?|http\(s\))://"
-                           r"|(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+/)[^\s?#]*\?([^\s#]+)", re.I)
+_SAMPLE_QUERY = re.compile(r"^\s*(?:(?:" + METHOD + r"\s+)?(?:https?|http\(s\))://"
+                           r"|" + METHOD + r"\s+/)[^\s?#]*\?([^\s#]+)", re.I)
 _QUERY_NAME = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,127}$")
 
 
