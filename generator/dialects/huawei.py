@@ -397,6 +397,7 @@ def extract(doc: Document) -> PageExtract:
     return PageExtract(
         page=page, dialect=NAME, language=language, operation_id=op_id, style="rest",
         methods=(method,) if method else (), path=path,
-        summary=((language, title),) + (((language, summary),) if summary else ()),
+        summary=((language, title),),
+        description=((language, summary),) if summary else (),
         request=tuple(request), responses=tuple(responses), types=tuple(types),
         samples=tuple(samples), diagnostics=tuple(diagnostics), loc=SourceLoc(page, 1))

@@ -209,6 +209,8 @@ def _operation(operation: Operation, product: Product, named: frozenset[str],
     summary = localized_get(operation.summary)
     if summary:
         out["summary"] = summary.splitlines()[0][:300]
+    # The summary shows one language; a merged operation's summaries in the others are kept
+    # as the description when the pages give none.
     description = "\n\n".join(t for _, t in operation.description) or "\n\n".join(
         t for _, t in operation.summary[1:])
     if description:
