@@ -13,12 +13,12 @@ line. Not recognised (read as paragraphs): setext headings, HTML blocks, indente
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
-from ..location import SourceLoc
+from .lines import LinePage
 from .text import blank_separated, foreign_suffix, looks_binary, split_lines
-from .tree import CodeBlock, Document, Heading, Node, Paragraph, Row, Table
+from .tree import CodeBlock, Document, Heading, Paragraph, Row, Table
 
 # ------------------------------------------------------------------------------------ inline text
 
@@ -121,19 +121,8 @@ def _is_separator(line: str) -> bool:
 
 
 @dataclass
-class _Page:
-    """A page being read: its lines and the nodes and notes so far."""
-
-    path: str
-    lines: list[str]
-    nodes: list[Node] = field(default_factory=list)
-    notes: list[tuple[SourceLoc, str]] = field(default_factory=list)
-
-    def loc(self, index: int) -> SourceLoc:
-        return SourceLoc(self.path, index + 1)
-
-    def note(self, index: int, message: str) -> None:
-        self.notes.append((self.loc(index), message))
+class _Page(LinePage):
+    """A Markdown page being read: where its blocks (headings, fences, tables) start."""
 
     def block_start(self, index: int) -> bool:
         """A line that starts a heading, a fence or a table: it cannot continue a paragraph."""

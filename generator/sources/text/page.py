@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ...errors import InputError
 from ...location import SourceLoc
+from ..lines import LinePage
 from ..tree import CodeBlock, Document, Heading, Node, Paragraph
 
 
@@ -140,22 +141,12 @@ def _json_end(lines: list[str], start: int) -> int | None:
 
 
 @dataclass
-class Page:
-    """A page being read: its lines, the nodes so far, and the paragraph being collected."""
+class Page(LinePage):
+    """A text page being read: also the paragraph being collected."""
 
-    path: str
-    lines: list[str]
-    nodes: list[Node] = field(default_factory=list)
-    notes: list[tuple[SourceLoc, str]] = field(default_factory=list)
     pending: list[int] = field(default_factory=list)
     titled: bool = False
     """Whether a heading has been read (only the first can be the page title)."""
-
-    def loc(self, index: int) -> SourceLoc:
-        return SourceLoc(self.path, index + 1)
-
-    def note(self, index: int, message: str) -> None:
-        self.notes.append((self.loc(index), message))
 
     def flush(self) -> None:
         if self.pending:
