@@ -16,10 +16,16 @@ MAX_DEPTH = 32
 def inline_refs(schema: Schema, types: dict[str, Schema], diagnostics: list[Diagnostic],
                 seen: tuple[str, ...] = ()) -> Schema:
     if schema.ref and not schema.properties and schema.ref in types:
-        if schema.ref in seen or len(seen) > MAX_DEPTH:
+        if schema.ref in seen:
             diagnostics.append(Diagnostic("warning", "type-cycle",
                                           f"type {schema.ref} contains itself; the inner "
                                           "occurrence accepts any object", schema.loc))
+            return replace(schema, kind="object")
+        if len(seen) > MAX_DEPTH:
+            diagnostics.append(Diagnostic("warning", "type-depth",
+                                          f"types nest more than {MAX_DEPTH} deep at "
+                                          f"{schema.ref}; from there it accepts any object",
+                                          schema.loc))
             return replace(schema, kind="object")
         target = types[schema.ref]
         resolved = inline_refs(target, types, diagnostics, (*seen, schema.ref))

@@ -8,6 +8,7 @@ by blank lines and list items start with "- ", so that prose rules work the same
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..location import SourceLoc
@@ -74,7 +75,7 @@ Node = Heading | Paragraph | Table | CodeBlock
 def link_key(label: str) -> str:
     """One spelling for a link target however the format wrote it: RST labels keep
     underscores, HTML ids (Sphinx, docutils) turn them into hyphens."""
-    return "-".join(part for part in __import__("re").split(r"[^0-9a-z]+", label.lower()) if part)
+    return "-".join(part for part in re.split(r"[^0-9a-z]+", label.lower()) if part)
 
 
 @dataclass(frozen=True, slots=True)
