@@ -33,3 +33,14 @@ def products(builds):
 def documents(files):
     """Every generated JSON file, parsed, keyed by its path under generated/."""
     return {path: json.loads(text) for path, text in files.items() if path.endswith(".json")}
+
+
+def render_html(text: str, source_path: str | None = None, **settings) -> str:
+    """reStructuredText as docutils' HTML5 writer renders it (what a Sphinx docs site serves).
+    A writer instance works with every docutils release; `writer_name` is deprecated."""
+    from docutils.core import publish_string
+    from docutils.writers.html5_polyglot import Writer
+
+    html = publish_string(text, source_path=source_path, writer=Writer(), settings_overrides={
+        "output_encoding": "unicode", **settings})
+    return html if isinstance(html, str) else html.decode("utf-8")

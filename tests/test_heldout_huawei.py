@@ -651,7 +651,7 @@ def test_a_sample_that_wraps_the_documented_fields_in_one_key_gives_the_body(tmp
 
 
 def test_the_same_pages_rendered_as_html_give_the_same_contract(tmp_path):
-    from docutils.core import publish_string
+    from tests.conftest import render_html
 
     pages = {"querying_details_about_gadgets": GADGETS_RST,
              "querying_the_teams_of_a_member": TEAMS_RST,
@@ -660,8 +660,7 @@ def test_the_same_pages_rendered_as_html_give_the_same_contract(tmp_path):
     for form in ("rst", "html"):
         for name, text in pages.items():
             if form == "html":
-                text = publish_string(text, writer_name="html5", settings_overrides={
-                    "report_level": 5, "halt_level": 5}).decode("utf-8")
+                text = render_html(text, report_level=5, halt_level=5)
             (tmp_path / form).mkdir(exist_ok=True)
             (tmp_path / form / f"{name}.{form}").write_text(text, encoding="utf-8")
         [build], _ = build_pages([tmp_path / form], tmp_path / f"out-{form}", product="demo")

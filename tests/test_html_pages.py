@@ -29,9 +29,8 @@ def shape(document: dict) -> dict:
 
 @pytest.mark.skipif(not SOURCE.is_dir(), reason="../shared/corpus not beside the checkout")
 def test_rendered_html_gives_the_same_contract(tmp_path):
-    from docutils.core import publish_string
-
     import generator.sources.rst  # noqa: F401 - registers the Sphinx roles the pages use
+    from tests.conftest import render_html
 
     rst_dir, html_dir = tmp_path / "rst", tmp_path / "html"
     for rel in PAGES:
@@ -42,10 +41,8 @@ def test_rendered_html_gives_the_same_contract(tmp_path):
             target.parent.mkdir(parents=True, exist_ok=True)
             text = page.read_text(encoding="utf-8")
             if suffix == ".html":
-                text = publish_string(text, source_path=str(page), writer_name="html5",
-                                      settings_overrides={"report_level": 5, "halt_level": 5,
-                                                          "file_insertion_enabled": False}
-                                      ).decode("utf-8")
+                text = render_html(text, source_path=str(page), report_level=5, halt_level=5,
+                                   file_insertion_enabled=False)
             target.write_text(text, encoding="utf-8")
     (rst_build,), _ = build_pages([rst_dir], tmp_path / "a", product="vpn", write=False)
     (html_build,), _ = build_pages([html_dir], tmp_path / "b", product="vpn", write=False)

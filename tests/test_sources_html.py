@@ -13,11 +13,11 @@ import json
 from pathlib import Path
 
 import pytest
-from docutils.core import publish_string
 from docutils.nodes import make_id
 
 from generator.sources import html, rst, rst_docutils
 from generator.sources.tree import CodeBlock, Heading, Paragraph, Table
+from tests.conftest import render_html
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "html"
@@ -42,10 +42,8 @@ needs_corpus = pytest.mark.skipif(not SOURCE.is_dir(), reason=f"corpus not found
 @functools.cache
 def rendered(page: Path) -> str:
     """The page as docutils' HTML5 writer renders it, with the rst reader's Sphinx roles."""
-    return publish_string(page.read_text(encoding="utf-8"), source_path=str(page),
-                          writer_name="html5",
-                          settings_overrides={**rst_docutils.SETTINGS_OVERRIDES,
-                                              "output_encoding": "unicode"})
+    return render_html(page.read_text(encoding="utf-8"), source_path=str(page),
+                       **rst_docutils.SETTINGS_OVERRIDES)
 
 
 def fixture(name: str):
