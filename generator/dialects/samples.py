@@ -131,6 +131,15 @@ def _ends_value(out: list[str]) -> bool:
     return False
 
 
+def _string_end(text: str, start: int) -> int:
+    """The index past the JSON string that opens at `start` (escapes skipped; the text's end
+    when the string never closes), so repairs copy strings verbatim."""
+    end, n = start + 1, len(text)
+    while end < n and text[end] != '"':
+        end += 2 if text[end] == "\\" else 1
+    return min(end + 1, n)
+
+
 def _lenient(text: str):
     """The value of JSON with the slips doc writers make (trailing commas, forgotten commas at
     line ends, `//` comments, `...` placeholder lines), or None. Strings are copied verbatim."""
@@ -139,11 +148,9 @@ def _lenient(text: str):
     while i < n:
         char = text[i]
         if char == '"':
-            end = i + 1
-            while end < n and text[end] != '"':
-                end += 2 if text[end] == "\\" else 1
-            out.append(text[i:end + 1])
-            i = end + 1
+            end = _string_end(text, i)
+            out.append(text[i:end])
+            i = end
             continue
         if char == "/" and text.startswith("//", i):
             newline = text.find("\n", i)
@@ -181,11 +188,9 @@ def _balanced(text: str) -> str:
     while i < n:
         char = text[i]
         if char == '"':
-            end = i + 1
-            while end < n and text[end] != '"':
-                end += 2 if text[end] == "\\" else 1
-            out.append(text[i:end + 1])
-            i = end + 1
+            end = _string_end(text, i)
+            out.append(text[i:end])
+            i = end
             continue
         if char in "[{":
             stack.append(char)

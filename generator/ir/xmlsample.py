@@ -97,22 +97,26 @@ def _array_items(element: ET.Element, schema: Schema, depth: int) -> list[Any]:
     return [convert(element, item, depth + 1)]
 
 
-def xml_to_json(text: str, schema: Schema) -> tuple[str, Any]:
-    """The whole sample: the root element (`<XResponse>`) is the response object; returns the
-    root's tag too, which names the operation the sample belongs to."""
+def _root_of(text: str) -> tuple[str, ET.Element]:
+    """(the root's tag, the root) of a sample; a sample printed as a run of elements without
+    their root (`<RequestId>..</RequestId><Tags>..</Tags>`, as ROA pages do) is read as if
+    they had one, and its tag is ''."""
     try:
         root = parse_xml(text)
     except XmlSampleError:
-        # A sample printed as a run of elements without their root (`<RequestId>..</RequestId>
-        # <Tags>..</Tags>`): those elements are the response object.
         try:
-            root = parse_xml(f"<root>{text.strip()}</root>")
+            return "", parse_xml(f"<root>{text.strip()}</root>")
         except XmlSampleError:
             pass
-        else:
-            return "", convert(root, schema)
         raise
-    return root.tag, convert(root, schema)
+    return root.tag, root
+
+
+def xml_to_json(text: str, schema: Schema) -> tuple[str, Any]:
+    """The whole sample: the root element (`<XResponse>`) is the response object; returns the
+    root's tag too, which names the operation the sample belongs to ('' when it has none)."""
+    tag, root = _root_of(text)
+    return tag, convert(root, schema)
 
 
 def plain_view(text: str) -> Any:
@@ -121,12 +125,9 @@ def plain_view(text: str) -> Any:
     root element (`<XResponse>`, `<KMS>`) is the response; a sample that is a run of elements
     without a root is read as one. None when the sample is not XML that can be read."""
     try:
-        root = parse_xml(text)
+        _, root = _root_of(text)
     except XmlSampleError:
-        try:
-            root = parse_xml(f"<root>{text.strip()}</root>")
-        except XmlSampleError:
-            return None
+        return None
     try:
         value = _plain(root, 0)
     except XmlSampleError:
