@@ -958,3 +958,45 @@ def test_a_sample_shown_for_reference_does_not_extend_a_small_table(tmp_path):
         "properties"]["Result"]
     assert set(result["properties"]) == {"name"}
     assert {p["name"] for p in operation["parameters"]} == {"GizmoId"}
+
+
+RPC_WITH_POSITION = """\
+# CreateGizmo
+
+You can call this operation to create a gizmo.
+
+## Request parameters
+
+|Parameter|Type|Position|Required|Example|Description|
+|---------|----|--------|--------|-------|-----------|
+|Action|String|Query|Yes|CreateGizmo|The operation that you want to perform. |
+|RegionId|String|Query|Yes|cn-hangzhou|The region ID. |
+|Policy|String|Body|Yes|{}|The policy document. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The ID of the request. |
+"""
+
+
+def test_rpc_parameters_the_page_puts_in_the_body_are_form_parameters(tmp_path):
+    """RPC has one parameter set, sent as a query or a form-encoded POST body: a Body row is
+    kept (not lost to a JSON body RPC does not have), and a POST form carrying it is valid."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "CreateGizmo.md").write_text(RPC_WITH_POSITION, encoding="utf-8")
+    build_pages([pages], tmp_path / "out", product="demo")
+    out = tmp_path / "out"
+    document = json.loads((out / "alibabacloud/demo/openapi.json").read_text("utf-8"))
+    item = document["paths"]["/?Action=CreateGizmo"]
+    assert {(p["name"], p["in"]) for p in item["parameters"]} >= {("RegionId", "query"),
+                                                                   ("Policy", "query")}
+    report = json.loads((out / "alibabacloud/demo/report.json").read_text("utf-8"))
+    assert any(d["code"] == "rpc-body-parameters" for d in report["diagnostics"])
+    assert validate_request("alibabacloud/demo", url="/?Action=CreateGizmo&RegionId=cn-hangzhou",
+                            method="POST", body="Policy=%7B%7D", generated=out) == []
+    missing = validate_request("alibabacloud/demo", url="/?Action=CreateGizmo&RegionId=x",
+                               method="POST", generated=out)
+    assert [(f.rule, f.pointer) for f in missing] == [("required", "/query/Policy")]

@@ -226,6 +226,22 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
     return FieldTable(rows=tuple(rows), loc=table.loc), diagnostics
 
 
+def _rpc_form(tables: list[FieldTable], diagnostics: list[Diagnostic]) -> list[FieldTable]:
+    """An RPC operation takes every parameter in one form: the query of a GET or the
+    form-encoded body of a POST. Rows a Position column or a "RequestBody" title puts in the
+    body are parameters like the others (the validator reads a POST's form body as the query)."""
+    moved = [r for t in tables for r in t.rows if r.location == "body"]
+    if not moved:
+        return tables
+    diagnostics.append(Diagnostic(
+        "info", "rpc-body-parameters", f"{len(moved)} parameter(s) documented in the body "
+        f"({', '.join(r.name for r in moved[:5])}{', ...' if len(moved) > 5 else ''}) travel "
+        "form-encoded like every RPC parameter; they are query parameters of the contract",
+        moved[0].loc))
+    return [replace(t, rows=tuple(replace(r, location="query") if r.location == "body" else r
+                                  for r in t.rows)) for t in tables]
+
+
 def _flat_child(name: str) -> str:
     match = _FLAT.match(name)
     return match.group("base") if match and match.group("child") else ""
@@ -352,6 +368,8 @@ def extract(doc: Document) -> PageExtract:
         path = _bare_variables(path, request, unplaced)
         if unplaced and {"POST", "PUT", "PATCH"} & set(methods):
             request = _sent_in_body(request, unplaced, samples, path)
+    if not methods:
+        request = _rpc_form(request, diagnostics)
     summary = _summary(doc)
     for diagnostic_index, diagnostic in enumerate(diagnostics):
         diagnostics[diagnostic_index] = replace(diagnostic, operation=op_id)
