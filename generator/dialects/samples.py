@@ -21,7 +21,7 @@ _STATUS_LINE = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(\d{3})\b", re.I)
 """An HTTP response printed as a message: `HTTP/1.1 201 Created`, headers, then the body."""
 _JSON_START = re.compile(r"^\s*[\[{]")
 _RESPONSE_HEAD = re.compile(r"^\s*HTTP/\d(?:\.\d)?[ \t]+(\d{3})\b[^\n]*\n"
-                            r"(?:[ \t]*[A-Za-z][\w-]*[ \t]*:[^\n]*\n)*")
+                            r"(?:[ \t]*[A-Za-z][\w-]*[ \t]*:[^\n]*\n)*", re.I)
 """A response written out as on the wire: a status line and header lines before the body
 (`HTTP/1.1 200 OK`, `Content-Type:application/json`, a blank line, then the JSON or XML)."""
 _BODY_START = re.compile(r"\n[ \t]*[\[{]")
@@ -55,8 +55,6 @@ def syntax_of(block: CodeBlock) -> str:
         return "xml"
     if _URL_LINE.match(text):
         return "url"
-    if _STATUS_LINE.match(text):
-        return "json" if _BODY_START.search(text) else "text"
     if text.startswith("<"):
         return "xml"
     if _JSON_START.match(text) or _MEMBER_START.match(text):
@@ -212,15 +210,16 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
     diagnostics: list[Diagnostic] = []
     value = None
     text = block.text
-    status = 200
+    # A response printed as an HTTP message: its status line says which response it is (read
+    # here once), and the body after the headers is the sample.
+    stated = stated_status(text)
+    status = stated or 200
+    if stated:
+        kind = "error" if stated >= 400 else "response"
     head = _RESPONSE_HEAD.match(text)
     if head and text[head.end():].strip():
-        # The status line says which response this is; the body after the headers is the sample.
         text = text[head.end():].strip("\n")
         block = CodeBlock(text, block.loc, block.language)
-        status = int(head.group(1))
-        if status >= 400:
-            kind = "error"
     syntax = syntax_of(block)
     if syntax in ("json", "xml"):
         text = without_lead_comment(text)
@@ -228,18 +227,12 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
         kind = "request"
         if _BODY_START.search(text):
             syntax = "json"  # a request line followed by its JSON body
-    stated = stated_status(text)
-    if stated:
-        status = stated
-        kind = "error" if stated >= 400 else "response"
     if syntax == "json":
         body = text
         start = _BODY_START.search(body)
         if start and _URL_LINE.match(body[:start.start()]):
             kind = "request"
             body = body[start.start():]
-        elif start and stated:
-            body = body[start.start():]  # the status line and the headers before the body
         if _too_deep(body):
             diagnostics.append(Diagnostic("error", "sample-invalid",
                                           f"sample nests deeper than {MAX_SAMPLE_DEPTH} levels; "
