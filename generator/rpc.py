@@ -11,6 +11,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlsplit
 
+SIGNATURE_PARAMETERS = frozenset({
+    "Action", "Version", "Format", "AccessKeyId", "Signature", "SignatureMethod",
+    "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "SecurityToken",
+    "BearerToken",
+})
+"""What every RPC request carries to name the operation and sign the call; a page's own
+parameters are the rest."""
+COMMON_RPC_PARAMETERS = SIGNATURE_PARAMETERS | frozenset({
+    "ResourceOwnerAccount", "ResourceOwnerId", "OwnerAccount", "OwnerId", "CallerParentId",
+    "RegionEndpoint",
+})
+"""Also accepted by every RPC operation, documented or not (account and routing parameters)."""
+
 
 def rpc_path_key(action: str) -> str:
     """The OpenAPI path key of an Action."""

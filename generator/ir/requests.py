@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl
 
 from ..http import METHOD
 from ..location import SourceLoc
+from ..rpc import SIGNATURE_PARAMETERS
 from .align import Aligner
 from .model import FLAT_LIST_SPELLED, Diagnostic, FieldTable, PageExtract, Parameter, Schema
 from .nesting import nest
@@ -177,10 +178,6 @@ def complete_path_parameters(extract: PageExtract, params: list[Parameter],
 
 
 _QUERY_KEY = re.compile(r"[?&][ \t]*([A-Za-z][A-Za-z0-9_]{0,120})=")
-COMMON_QUERY = frozenset({"Action", "Version", "Format", "AccessKeyId", "Signature",
-                          "SignatureMethod", "SignatureVersion", "SignatureNonce", "SignatureType",
-                          "Timestamp", "SecurityToken", "BearerToken"})
-"""The RPC common parameters every request carries; a sample request's own are the rest."""
 
 
 def complete_query_parameters(extract: PageExtract, params: list[Parameter],
@@ -190,7 +187,7 @@ def complete_query_parameters(extract: PageExtract, params: list[Parameter],
     as an optional string, with a warning; flattened lists (`Id.1=`) are left to the tables."""
     if extract.style != "rpc":
         return params
-    known = {p.name.lower() for p in params} | {n.lower() for n in COMMON_QUERY}
+    known = {p.name.lower() for p in params} | {n.lower() for n in SIGNATURE_PARAMETERS}
     for sample in extract.samples:
         if sample.kind != "request" or sample.syntax != "url":
             continue

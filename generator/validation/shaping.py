@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..emitters.openapi import DEFAULT_LIST_LENGTH
+from ..rpc import COMMON_RPC_PARAMETERS
 from .bodies import escape
 from .findings import Finding, make
 from .schemanav import SOURCE, items, prop, resolve, types
@@ -27,13 +28,6 @@ ENCODING = "x-docs2spec-encoding"
 
 # Alibaba's common request parameters: every RPC call may send them, no operation page lists
 # them, so they are neither validated nor reported as undocumented.
-COMMON_RPC_PARAMETERS = frozenset({
-    "Action", "Version", "Format", "AccessKeyId", "Signature", "SignatureMethod",
-    "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "SecurityToken",
-    "BearerToken", "ResourceOwnerAccount", "ResourceOwnerId", "OwnerAccount", "OwnerId",
-    "CallerParentId", "RegionEndpoint",
-})
-
 _INT = re.compile(r"^[+-]?[0-9]+$")
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 
