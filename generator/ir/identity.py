@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import replace
 
+from ..http import PATH_VARIABLE
 from ..location import SourceLoc
 from .model import Diagnostic, Operation, PageExtract
 
@@ -60,7 +61,6 @@ def unique_names(groups: dict[tuple[str, tuple[str, ...], str], list[PageExtract
     return named
 
 
-_TEMPLATE_VARIABLE = re.compile(r"\{[^{}/]*\}")
 
 
 def distinct_routes(operations: list[Operation],
@@ -78,7 +78,7 @@ def distinct_routes(operations: list[Operation],
         if operation.style != "rest" or not operation.path:
             kept.append(operation)
             continue
-        shape = _TEMPLATE_VARIABLE.sub("{}", operation.path)
+        shape = PATH_VARIABLE.sub("{}", operation.path)
         first = spelling.setdefault(shape, operation.path)
         if first != operation.path:
             operation = _respell_path(operation, first)
@@ -103,8 +103,8 @@ def distinct_routes(operations: list[Operation],
 
 
 def _respell_path(operation: Operation, template: str) -> Operation:
-    theirs = [m[1:-1] for m in _TEMPLATE_VARIABLE.findall(operation.path)]
-    ours = [m[1:-1] for m in _TEMPLATE_VARIABLE.findall(template)]
+    theirs = PATH_VARIABLE.findall(operation.path)
+    ours = PATH_VARIABLE.findall(template)
     renamed = dict(zip(theirs, ours, strict=True))
     params = tuple(replace(p, name=renamed.get(p.name, p.name)) if p.location == "path" else p
                    for p in operation.parameters)

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from urllib.parse import parse_qsl
 
-from ..http import METHOD
+from ..http import METHOD, PATH_VARIABLE
 from ..location import SourceLoc
 from ..rpc import SIGNATURE_PARAMETERS
 from .align import Aligner
@@ -105,7 +105,6 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
     return params, body
 
 
-_TEMPLATE = re.compile(r"\{([^{}/]+)\}")
 _SAMPLE_QUERY = re.compile(r"^\s*(?:(?:" + METHOD + r"\s+)?(?:https?|http\(s\))://"
                            r"|" + METHOD + r"\s+/)[^\s?#]*\?([^\s#]+)", re.I)
 _QUERY_NAME = re.compile(r"^[A-Za-z_][\w.\-\[\]]{0,127}$")
@@ -166,7 +165,7 @@ def complete_path_parameters(extract: PageExtract, params: list[Parameter],
               and not p.schema.type_text.strip() and not p.schema.properties else p
               for p in params]
     declared = {p.name for p in params if p.location == "path"}
-    for name in _TEMPLATE.findall(extract.path):
+    for name in PATH_VARIABLE.findall(extract.path):
         if name not in declared:
             diagnostics.append(Diagnostic(
                 "warning", "path-parameter-undocumented", f"the path {extract.path} has "
