@@ -10,69 +10,13 @@ traceback of a bug).
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from pathlib import Path
 
+from .commands import COMMANDS
 from .errors import Docs2SpecError
 from .location import printable
-from .regen import ProductBuild, all_files, build_specs, check_tree, write_tree
-
-
-def _summary(builds: list[ProductBuild]) -> list[str]:
-    lines = []
-    for build in builds:
-        report = build.files[f"{build.manifest.provider}/{build.manifest.product}/report.json"]
-        import json
-
-        data = json.loads(report)
-        lines.append(f"{build.manifest.provider}/{build.manifest.product}: "
-                     f"{len(build.product.operations)} operations from {len(data['pages'])} pages "
-                     f"({data['counts']['error']} errors, {data['counts']['warning']} warnings)")
-        for page in data["pages"]:
-            lines.append(f"  {printable(page['page'])}: {page['form'] or '-'}/{page['dialect'] or '-'} "
-                         f"ops={','.join(page['operations']) or '-'} params={page['parameters']} "
-                         f"response_fields={page['response_fields']} samples={page['samples']} "
-                         f"error_codes={page['error_codes']} warnings={page['warnings']} "
-                         f"errors={page['errors']}")
-    return lines
-
-
-def cmd_regen(args: argparse.Namespace) -> int:
-    specs, out = Path(args.specs), Path(args.out)
-    builds = build_specs(specs)
-    files = all_files(builds)
-    if args.check:
-        check_tree(files, out)
-        print(f"{out}: up to date ({len(files)} files)")
-        return 0
-    write_tree(files, out)
-    if not args.quiet:
-        print("\n".join(_summary(builds)))
-        print(f"wrote {len(files)} files to {out}")
-    return 0
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_pages
-
-    builds, broken = build_pages([Path(p) for p in args.pages], Path(args.out),
-                                 product=args.product, provider=args.provider,
-                                 version=args.api_version, form=args.form, dialect=args.dialect)
-    if not args.quiet:
-        print("\n".join(_summary(builds)))
-        print(f"wrote {sum(len(b.files) for b in builds)} files to {args.out}")
-    if broken:
-        print(f"docs2spec: {broken} page(s) could not be read and were skipped; see report.json",
-              file=sys.stderr)
-        return 1
-    return 0
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    from .validation.command import run
-
-    return run(args)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,38 +26,29 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"docs2spec: error: {message} (see `{self.prog} --help`)\n")
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """Every command is listed; only the one `argv` names is imported and given its arguments
+    (all of them when `argv` is None, for documentation and tests)."""
     parser = _Parser(prog="docs2spec", description="API reference pages -> "
                      "JSON Schema, OpenAPI 3.1, models and validators")
     sub = parser.add_subparsers(dest="command", required=True)
-    regen = sub.add_parser("regen", help="rebuild generated/ from specs/")
-    regen.add_argument("--check", action="store_true",
-                       help="compare instead of writing; exit 1 naming the first stale file")
-    regen.add_argument("--specs", default="specs", help="input folder (default: specs)")
-    regen.add_argument("--out", default="generated", help="output folder (default: generated)")
-    regen.add_argument("--quiet", action="store_true")
-    regen.set_defaults(func=cmd_regen)
-    build = sub.add_parser("build", help="build any set of saved pages into an output folder")
-    build.add_argument("pages", nargs="+", help="page files or folders of pages")
-    build.add_argument("--out", required=True, help="output folder (replaced atomically)")
-    build.add_argument("--product", help="product name (default: api)")
-    build.add_argument("--provider", help="provider name (default: from the dialect)")
-    build.add_argument("--api-version", help="API version (default: from the pages)")
-    build.add_argument("--form", help="force the page format (reader)")
-    build.add_argument("--dialect", help="force the documentation dialect")
-    build.add_argument("--quiet", action="store_true")
-    build.set_defaults(func=cmd_build)
-    validate = sub.add_parser("validate", help="check captured requests/responses against "
-                              "generated/ (exit 1 on error findings, 2 on unusable input)")
-    from .validation.command import add_arguments
-
-    add_arguments(validate)
-    validate.set_defaults(func=cmd_validate)
+    chosen = _command_named(argv) if argv is not None else None
+    for command in COMMANDS:
+        sub_parser = sub.add_parser(command.name, help=command.help, description=command.help)
+        if argv is None or command.name == chosen:
+            module = importlib.import_module(f"{__package__}.commands.{command.module}")
+            module.add_arguments(sub_parser)
+            sub_parser.set_defaults(func=module.run)
     return parser
 
 
+def _command_named(argv: list[str]) -> str | None:
+    """The subcommand `argv` asks for: its first word that is not an option."""
+    return next((w for w in argv if not w.startswith("-")), None)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
+    parser = make_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     try:
         code = args.func(args)

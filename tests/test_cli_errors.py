@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import generator.cli
+import generator.regen
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -261,7 +262,7 @@ def test_a_bug_is_one_line_too(tmp_path, monkeypatch, capsys):
     def boom(specs):
         raise RuntimeError("something\nbroke")
 
-    monkeypatch.setattr(generator.cli, "build_specs", boom)
+    monkeypatch.setattr(generator.regen, "build_specs", boom)
     monkeypatch.delenv("DOCS2SPEC_DEBUG", raising=False)
     code = main(["regen", "--specs", str(tmp_path), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
