@@ -13,13 +13,12 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .ir.conventions import Conventions
 from .location import SourceLoc, path_label
 from .manifest import Manifest, check_name
 from .pipeline import PageResult, emit_products, process_pages, product_from_results
 from .regen import PAGE_SUFFIXES, ProductBuild, all_files, check_choices, write_tree
 
-PROVIDERS = {"alibaba": "alibabacloud", "huawei": "huaweicloud"}
-STYLES = {"alibaba": "rpc", "huawei": "rest"}
 _RPC_VERSION = re.compile(r"[?&]Version=(\d{4}-\d{2}-\d{2})")
 _REST_VERSION = re.compile(r"^/(v\d+(?:\.\d+)?)/")
 
@@ -106,9 +105,12 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
     if all(r.extract is None for r in results):
         raise _nothing_read(results)
     groups: dict[str, list[PageResult]] = {}
+    conventions: dict[str, Conventions] = {}
     for result in results:
         key = result.extract.dialect if result.extract else ""
         groups.setdefault(key, []).append(result)
+        if result.extract:
+            conventions[key] = result.extract.conventions
     broken = [r for r in results if r.error and r.error.severity == "error"]
     if "" in groups:
         # Pages nothing could read are reported with the first product built (there is one:
@@ -117,10 +119,10 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
         groups[next(iter(groups))].extend(unread)
     plans = []
     for name, group in sorted(groups.items()):
-        style = _style(group, STYLES.get(name, "rest"))
-        manifest = Manifest(provider=provider or PROVIDERS.get(name, name),
-                            product=product or "api",
-                            title=f"{provider or PROVIDERS.get(name, name)} {product or 'api'}",
+        style = _style(group, conventions[name].default_style)
+        owner = provider or conventions[name].provider
+        manifest = Manifest(provider=owner, product=product or "api",
+                            title=f"{owner} {product or 'api'}",
                             version=version or infer_version(group, style), style=style)
         built = product_from_results(manifest, group, tuple(r.path for r in group))
         plans.append((manifest, built, group))

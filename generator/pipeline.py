@@ -16,15 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from . import dialects, sources
 from .dialects.tables import table_kind
 from .dialects.version import stated_version
-from .emitters.jsonschema import error_schema, request_schema, response_schema
-from .emitters.models import emit_models, package_init
-from .emitters.openapi import dump_json, emit_openapi
-from .emitters.report import emit_report
+from .emitters import EMITTERS, EmitContext
 from .errors import Docs2SpecError, InputError
 from .ir.model import Diagnostic, PageExtract, Product
 from .ir.product import build_product
@@ -33,7 +28,6 @@ from .location import SourceLoc
 from .manifest import Manifest
 from .sources.tree import Document, Table
 from .timebox import PAGE_SECONDS, PageTimeout, time_limit
-from .verify import check_samples
 
 MAX_PAGE_BYTES = 20_000_000
 PARALLEL_THRESHOLD = 16
@@ -229,49 +223,30 @@ def emit_products(plans: list[tuple[Product, list[PageResult]]]) -> list[dict[st
         return [future.result() for future in futures]
 
 
-def dump_yaml(document: dict) -> str:
-    """The OpenAPI document as YAML. The pure-Python dumper, always: libyaml's output differs
-    in places, and `generated/` must be byte-identical on every machine."""
-    return yaml.dump(document, Dumper=yaml.SafeDumper, sort_keys=False, allow_unicode=True,
-                     width=100)
-
-
 def emit_product(product: Product, results: Iterable[PageResult],
                  parallel: bool = True) -> dict[str, str]:
-    """{path relative to the product's output folder: text}.
+    """{path relative to the product's output folder: text}, from every registered emitter.
 
-    The two slow parts (models through datamodel-code-generator, YAML) run in worker processes
-    for large products while the JSON files are rendered here."""
-    files: dict[str, str] = {}
-    document = emit_openapi(product)
+    The slow emitters (models through datamodel-code-generator, YAML) run in worker processes
+    for large products while the others run here."""
+    context = EmitContext(product, tuple(results))
     pool = None
     if parallel and len(product.operations) >= PARALLEL_EMIT_OPERATIONS and \
             (os.cpu_count() or 1) > 1:
         pool = ProcessPoolExecutor(max_workers=2, initializer=_worker_init)
+    files: dict[str, str] = {}
     try:
+        pending = []
         if pool is not None:
+            context.openapi  # noqa: B018 - built once here, shipped to the workers with the context
             with _sigint_held():
-                models = pool.submit(emit_models, product)
-                yaml_text = pool.submit(dump_yaml, document)
-        files["openapi.json"] = dump_json(document)
-        for operation in product.operations:
-            files[f"schemas/{operation.id}.request.json"] = dump_json(
-                request_schema(operation, product))
-            files[f"schemas/{operation.id}.response.json"] = dump_json(
-                response_schema(operation, product))
-            files[f"schemas/{operation.id}.error.json"] = dump_json(
-                error_schema(operation, product))
-        checked = replace(product, diagnostics=product.diagnostics + tuple(
-            check_samples(product)))
-        files["report.json"] = dump_json(emit_report(checked, results))
-        if pool is None:
-            files["openapi.yaml"] = dump_yaml(document)
-            files["models.py"] = emit_models(product)
-        else:
-            files["openapi.yaml"] = yaml_text.result()
-            files["models.py"] = models.result()
+                pending = [pool.submit(e.emit, context) for e in EMITTERS if e.slow]
+        for emitter in EMITTERS:
+            if pool is None or not emitter.slow:
+                files.update(emitter.emit(context))
+        for future in pending:
+            files.update(future.result())
     finally:
         if pool is not None:
             pool.shutdown()
-    files["__init__.py"] = package_init(product.provider, product.name)
-    return files
+    return dict(sorted(files.items()))
