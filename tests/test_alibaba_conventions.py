@@ -110,3 +110,59 @@ def test_an_old_exported_page_is_an_operation_named_by_its_title():
     assert set(_parameters(document, "DescribeGadget")) >= {"GadgetId"}
     response = _response(document, "DescribeGadget")
     assert set(response["properties"]) == {"Size", "RequestId"}
+
+
+# ---------------------------------------------------------------- samples labelled in a list
+
+LISTED_SAMPLES_MD = """\
+# DescribeSprockets
+
+Queries sprockets.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeSprockets|The operation.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Sprockets| | |The sprockets.|
+|SprocketId|String|sp-1|The sprocket ID.|
+|RequestId|String|A7-0E|The request ID.|
+
+## Examples
+
+-   Request example
+
+    ```
+    GET https://demo.aliyuncs.com/?Action=DescribeSprockets
+    ```
+
+-   Response example
+    -   XML example
+
+        ```
+        <? xml version="1.0" encoding="UTF-8"? >
+        <DescribeSprocketsResponse>
+          <RequestId>A7-0E</RequestId>
+          <Sprockets><Sprocket><SprocketId>sp-1</SprocketId></Sprocket></Sprockets>
+        </DescribeSprocketsResponse>
+        ```
+
+    -   JSON example
+
+        ```
+        {"RequestId": "A7-0E", "Sprockets": {"Sprocket": [{"SprocketId": "sp-1"}]}}
+        ```
+"""
+
+
+def test_a_sample_label_in_a_nested_list_item_names_the_samples_after_it():
+    document, diagnostics = _build({"DescribeSprockets.md": LISTED_SAMPLES_MD})
+    response = _response(document, "DescribeSprockets")
+    wrapper = _resolve(document, response["properties"]["Sprockets"])
+    assert wrapper["type"] == "object" and "Sprocket" in wrapper["properties"]
+    assert not [d for d in diagnostics if d.code == "sample-invalid"]  # `<? xml ... ? >` is read

@@ -94,7 +94,8 @@ def walk_sections(doc: Document) -> Iterator[tuple[str, str, Node]]:
                 section, label = found, "request" if found == "request" else "response"
                 yield section, label, node
                 continue
-            lab = sample_label(node.text)
-            if lab:
-                label = lab
+            # A label may be one item of a list (`- Response example` then `  - XML example`):
+            # the last line that is a label names the samples after it.
+            for line in node.text.splitlines() if isinstance(node, Paragraph) else [node.text]:
+                label = sample_label(line) or label
         yield section, label, node
