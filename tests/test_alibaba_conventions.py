@@ -166,3 +166,64 @@ def test_a_sample_label_in_a_nested_list_item_names_the_samples_after_it():
     wrapper = _resolve(document, response["properties"]["Sprockets"])
     assert wrapper["type"] == "object" and "Sprocket" in wrapper["properties"]
     assert not [d for d in diagnostics if d.code == "sample-invalid"]  # `<? xml ... ? >` is read
+
+
+# ---------------------------------------------------------------- placeholders, common parameters
+
+PLACEHOLDER_MD = """\
+# SwitchWidgetRole {#reference1 .reference}
+
+切换部件的主备角色。
+
+## 请求参数 { .section}
+
+|名称|类型|是否必须|描述|
+|:-|:-|:---|:-|
+|Action|String|是|要执行的操作，取值为：SwitchWidgetRole。|
+|‹公共请求参数>|-|是|详见公共参数。|
+|WidgetId|String|是|部件ID。|
+
+## 返回参数 { .section}
+
+|名称|类型|描述|
+|:-|:-|:-|
+|<公共返回参数\\>|-|详见[公共参数](公共参数.md#)。|
+|Role|String|切换后的角色。|
+|Common response parameters|-|See common parameters.|
+"""
+
+COMMON_PARAMETERS_MD = """\
+# 公共参数
+
+## 公共请求参数
+
+|名称|类型|是否必选|描述|
+|--|--|----|--|
+|Format|String|否|返回值的类型。|
+|Version|String|是|API版本号。|
+|AccessKeyId|String|是|访问密钥ID。|
+|Signature|String|是|签名结果串。|
+|SignatureMethod|String|是|签名方式。|
+
+示例
+
+```
+http://widget.aliyuncs.com/?Action=SwitchWidgetRole&Format=JSON&Version=2020-01-01
+```
+"""
+
+
+def test_placeholder_rows_are_never_fields_and_the_page_is_still_alibaba():
+    document, diagnostics = _build({"SwitchWidgetRole.md": PLACEHOLDER_MD})
+    assert set(_parameters(document, "SwitchWidgetRole")) == {"Action", "Version", "WidgetId"}
+    assert set(_response(document, "SwitchWidgetRole")["properties"]) == {"Role"}
+    assert len([d for d in diagnostics if d.code == "placeholder-row"]) == 3
+
+
+def test_a_common_parameters_page_is_no_operation_of_the_action_its_example_names():
+    document, diagnostics = _build({"SwitchWidgetRole.md": PLACEHOLDER_MD,
+                                    "公共参数.md": COMMON_PARAMETERS_MD})
+    parameters = _parameters(document, "SwitchWidgetRole")
+    assert "SignatureMethod" not in parameters and "Format" not in parameters
+    assert any(d.code == "page-not-reference" and d.loc.path == "公共参数.md"
+               for d in diagnostics)

@@ -28,7 +28,7 @@ from ..ir.model import (
 )
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table
-from .fields import cell, language_of, row_to_field
+from .fields import cell, language_of, placeholder_row, row_to_field
 from .prose import read_facts
 from .samples import read_sample
 from .sections import section_of_title, walk_sections
@@ -53,6 +53,9 @@ CONVENTIONS = Conventions(
         "ResourceOwnerAccount", "ResourceOwnerId", "OwnerAccount", "OwnerId", "CallerParentId",
         "RegionEndpoint"}),
     request_sample_places_query=True,
+    # Rows that stand for the parameters every call takes or returns.
+    placeholder_rows=(r"公共(?:请求|返回|响应)?参数(?:列表)?", r"公共(?:请求|响应)头",
+                      r"(?:common|public) (?:request |response |returned )?(?:parameters?|headers?)"),
 )
 _ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
 _TITLED_ACTION = re.compile(r"^([A-Z][A-Za-z0-9]{2,80})\s*[(（][^()（）]{1,40}[)）]$")
@@ -87,6 +90,8 @@ def detect(doc: Document) -> float:
             cells = " ".join(" ".join(r.cells[:1]) for r in node.rows)
             if "RequestId" in cells or "RegionId" in cells:
                 score += 0.4
+            elif any(r.cells[:1] == ("Action",) for r in node.rows):
+                score += 0.4  # an RPC request table names its Action in a row of its own
             header = header or any(c.strip() in ("是否必选", "Required") for c in node.header)
         elif isinstance(node, CodeBlock) and ("?Action=" in node.text or "RequestId" in node.text):
             score += 0.2
@@ -212,6 +217,11 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
     has_flat_children = any(_flat_child(cell(r, roles, "name")) for r in table.rows)
     for row in table.rows:
         name = cell(row, roles, "name")
+        if placeholder_row(name, CONVENTIONS.placeholder_rows):
+            diagnostics.append(Diagnostic("info", "placeholder-row", f"{name!r} stands for the "
+                                          "parameters every call shares (documented once, "
+                                          "elsewhere); not a field", row.loc))
+            continue
         match = _FLAT.match(name)
         kwargs: dict = {}
         if match and match.group("child"):
@@ -248,6 +258,13 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
             field = replace(field, depth=1 if match and match.group("child") else 0)
         rows.append(field)
     return FieldTable(rows=tuple(rows), loc=table.loc), diagnostics
+
+
+def _lists_common_parameters(tables: list[FieldTable]) -> bool:
+    """True when the tables document the dialect's signing parameters (three or more besides
+    `Action`): what a common-parameters page lists, never one operation's own parameters."""
+    names = {r.name for t in tables for r in t.rows}
+    return len(names & (CONVENTIONS.common_parameters - {"Action"})) >= 3
 
 
 def _rpc_form(tables: list[FieldTable], diagnostics: list[Diagnostic]) -> list[FieldTable]:
@@ -388,6 +405,10 @@ def extract(doc: Document) -> PageExtract:
             diagnostics.extend(found)
         elif isinstance(node, Paragraph) and section == "description":
             description_parts.append(node.text.strip())
+    if how != "title" and _lists_common_parameters(request):
+        # A common-parameters page: its example URL names some Action, but the page documents
+        # the parameters every call takes, not that operation.
+        op_id = ""
     if methods:
         path = _bare_variables(path, request, unplaced)
         if unplaced and {"POST", "PUT", "PATCH"} & set(methods):

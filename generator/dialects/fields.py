@@ -40,6 +40,17 @@ PLACEHOLDERS = frozenset({"n/a", "无", "暂无", "-", "--", "—", "不涉及"}
 """What pages write in a type or example cell that has nothing to say."""
 
 
+_PLACEHOLDER_WRAPPING = "<>‹›《》〈〉\\ \t*`"
+
+
+def placeholder_row(name: str, patterns: tuple[str, ...]) -> bool:
+    """True when a row's name cell is one of the dialect's placeholders for a group of
+    parameters documented elsewhere (`Conventions.placeholder_rows`: `‹公共请求参数>`, "Common
+    request parameters"): such a row stands for the group and is never a field itself."""
+    text = " ".join(name.strip(_PLACEHOLDER_WRAPPING).split())
+    return bool(text) and any(re.fullmatch(p, text, re.IGNORECASE) for p in patterns)
+
+
 def cell(row: Row, roles: dict[str, int], role: str) -> str:
     index = roles.get(role)
     if index is None or index >= len(row.cells):
