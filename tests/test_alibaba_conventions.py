@@ -227,3 +227,14 @@ def test_a_common_parameters_page_is_no_operation_of_the_action_its_example_name
     assert "SignatureMethod" not in parameters and "Format" not in parameters
     assert any(d.code == "page-not-reference" and d.loc.path == "公共参数.md"
                for d in diagnostics)
+
+
+def test_sample_labels_in_other_words_say_which_sample_follows():
+    from generator.dialects.sections import sample_label
+
+    assert sample_label("Successful response examples") == "response"
+    assert sample_label("**返回示例**".strip("*")) == "response"
+    assert sample_label("错误返回结果示例") == "error"
+    assert sample_label("Request example") == "request"
+    assert sample_label("XML format") == ""
+    assert sample_label("The response returns the instance list") == ""
