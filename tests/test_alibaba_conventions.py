@@ -238,3 +238,72 @@ def test_sample_labels_in_other_words_say_which_sample_follows():
     assert sample_label("Request example") == "request"
     assert sample_label("XML format") == ""
     assert sample_label("The response returns the instance list") == ""
+
+
+# ---------------------------------------------------------------- members tables
+
+MEMBERS_MD = """\
+# DescribeGizmoListener
+
+查询监听的配置。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGizmoListener|要执行的操作。|
+|ListenerPort|Integer|是|80|监听端口。|
+
+## 返回数据
+
+|名称|类型|描述|
+|--|--|--|
+|RequestId|String|请求ID。|
+|Rules|List|转发规则列表，具体请参见[RuleList](#section_x)。|
+|Policy|Map|策略。|
+|ForwardPort|Integer|转发端口。|
+
+## RuleList {#section_x .section}
+
+|名称|类型|描述|
+|--|--|--|
+|RuleId|String|转发规则ID。|
+|Domain|String|域名。|
+
+**Policy字段数据结构说明**
+
+|参数|类型|示例值|是否必选|描述|
+|--|--|--|--|--|
+|minAge|String|30d|否|时间。|
+
+**Orphan参数说明**
+
+|参数|类型|是否必选|描述|
+|--|--|--|--|
+|lonely|String|否|无人引用。|
+
+## 示例
+
+**返回示例**
+
+```
+{"RequestId": "r-1", "ForwardPort": 443, "Rules": {"Rule": [{"RuleId": "rule-1", "Domain": "a.com"}]},
+ "Policy": {"minAge": "30d"}}
+```
+"""
+
+
+def test_a_members_table_under_its_own_heading_or_label_belongs_to_the_row_naming_it():
+    document, diagnostics = _build({"DescribeGizmoListener.md": MEMBERS_MD})
+    response = _response(document, "DescribeGizmoListener")
+    assert set(response["properties"]) == {"RequestId", "Rules", "Policy", "ForwardPort"}
+    rules = _resolve(document, response["properties"]["Rules"])
+    rule = _resolve(document, rules["properties"]["Rule"]["items"])
+    assert set(rule["properties"]) == {"RuleId", "Domain"}
+    policy = _resolve(document, response["properties"]["Policy"])
+    assert set(policy["properties"]) == {"minAge"}
+    # A table with a Required column in the response section lists no request parameters.
+    assert set(_parameters(document, "DescribeGizmoListener")) == {"Action", "Version",
+                                                                   "ListenerPort"}
+    assert any(d.code == "table-skipped" and "members of Orphan" in d.message
+               for d in diagnostics)

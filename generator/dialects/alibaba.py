@@ -33,6 +33,7 @@ from .prose import read_facts
 from .samples import read_sample
 from .sections import section_of_title, walk_sections
 from .tables import column_roles, read_location, table_kind
+from .typetables import link_members, members_label, unique_name
 
 NAME = "alibaba"
 _SIGNATURE_PARAMETERS = frozenset({
@@ -72,10 +73,6 @@ _BODY_WORDS = re.compile(r"request\s*body|请求体|\bbody\b", re.I)
 """Text before a request-section table saying its rows travel in the body (an ROA page's
 `## RequestBody` title, "Specify the required parameters in RequestBody", "RequestBody中还需填入以下
 参数")."""
-_MEMBERS_LABEL = re.compile(r"^[-*•\s]*([A-Za-z_][\w.]{0,80})\s*(?:参数说明|的参数|结构说明|结构|"
-                            r"parameters|parameter description|fields|structure)\s*[:：]?$", re.I)
-"""A label naming a structure (`ScRule参数说明`, `Item parameters`): the table after it lists
-that structure's members, not parameters of the request."""
 _BOILERPLATE = re.compile(r"^(all products|search|document center|last updated|debugging|"
                           r"\d+\s*$)", re.I)
 
@@ -260,6 +257,30 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
     return FieldTable(rows=tuple(rows), loc=table.loc), diagnostics
 
 
+def _linked(request: list[FieldTable], responses: list[FieldTable],
+            types: list[tuple[str, FieldTable]], diagnostics: list[Diagnostic]) -> tuple[
+        list[FieldTable], list[FieldTable], list[FieldTable]]:
+    """Rows that name a members table point at it; a members table no row names is reported
+    (its rows are nowhere else)."""
+    request = link_members(request, types)
+    responses = link_members(responses, types)
+    tables = link_members([t for _, t in types], types)
+    used: set[str] = set()
+    for table in (*request, *responses, *tables):
+        for row in table.rows:
+            schema = row.schema.items if row.schema.kind == "array" else row.schema
+            if schema is not None and schema.ref and row.name != "" and \
+                    (table.name != schema.ref):
+                used.add(schema.ref)
+    for base, table in types:
+        if table.name not in used:
+            diagnostics.append(Diagnostic(
+                "info", "table-skipped", f"table describing the members of {base} "
+                f"({len(table.rows)} rows): no row of the page refers to it, so they are "
+                "neither parameters nor response fields", table.loc))
+    return request, responses, [t for t in tables if t.name in used]
+
+
 def _lists_common_parameters(tables: list[FieldTable]) -> bool:
     """True when the tables document the dialect's signing parameters (three or more besides
     `Action`): what a common-parameters page lists, never one operation's own parameters."""
@@ -351,24 +372,28 @@ def extract(doc: Document) -> PageExtract:
     changes: list[Change] = []
     description_parts: list[str] = []
     methods, path, request_loc = _request_line(doc)
+    types: list[tuple[str, FieldTable]] = []  # (name on the page, table under a unique name)
     lead: list[str] = []  # the titles and paragraphs since the last table
+    lead_is_heading = False  # whether the last of them is a heading
     unplaced: set[str] = set()  # request rows of tables without a Position column
     for section, label, node in walk_sections(doc):
         if isinstance(node, (Heading, Paragraph)):
             # Only what stands in the table's own section introduces it.
             lead = [] if section_of_title(node.text) else lead
             lead.append(node.text.strip())
+            lead_is_heading = isinstance(node, Heading)
         if isinstance(node, Table):
             kind = table_kind(node.header)
             context, lead = lead, []
-            members = _MEMBERS_LABEL.match(context[-1]) \
-                if context and not section_of_title(context[-1]) else None
-            if section == "request" and kind in ("request", "fields") and members and not \
-                    _BODY_WORDS.search(members.group(0)):
-                diagnostics.append(Diagnostic(
-                    "info", "table-skipped", f"table describing the members of "
-                    f"{members.group(1)} ({len(node.rows)} rows) is not a list of request "
-                    "parameters", node.loc))
+            members = members_label(context[-1], lead_is_heading) \
+                if context and not section_of_title(context[-1]) and \
+                not _BODY_WORDS.search(context[-1]) else ""
+            if kind in ("request", "fields") and members:
+                # The members of one structure: a named type the row that names it refers to.
+                table, found = _field_table(node, None)
+                types.append((members, replace(table, name=unique_name(members, types),
+                                               status=0 if section == "request" else 200)))
+                diagnostics.extend(found)
             elif kind == "request" or (kind == "fields" and section == "request"):
                 body = section == "request" and any(_BODY_WORDS.search(t) for t in context)
                 table, found = _field_table(node, "body" if body else "query")
@@ -405,6 +430,7 @@ def extract(doc: Document) -> PageExtract:
             diagnostics.extend(found)
         elif isinstance(node, Paragraph) and section == "description":
             description_parts.append(node.text.strip())
+    request, responses, type_tables = _linked(request, responses, types, diagnostics)
     if how != "title" and _lists_common_parameters(request):
         # A common-parameters page: its example URL names some Action, but the page documents
         # the parameters every call takes, not that operation.
@@ -423,6 +449,7 @@ def extract(doc: Document) -> PageExtract:
         style="rest" if methods else "rpc", methods=methods or ("GET", "POST"), path=path or "/",
         summary=((language, summary),) if summary else (),
         description=((language, "\n\n".join(description_parts)),) if description_parts else (),
-        request=tuple(request), responses=tuple(responses), samples=tuple(samples),
+        request=tuple(request), responses=tuple(responses), types=tuple(type_tables),
+        samples=tuple(samples),
         errors=tuple(errors), changes=tuple(changes), diagnostics=tuple(diagnostics),
         loc=SourceLoc(page, 1))
