@@ -307,3 +307,43 @@ def test_a_members_table_under_its_own_heading_or_label_belongs_to_the_row_namin
                                                                    "ListenerPort"}
     assert any(d.code == "table-skipped" and "members of Orphan" in d.message
                for d in diagnostics)
+
+
+# ---------------------------------------------------------------- repeat lists
+
+REPEAT_LIST_MD = """\
+# CreateThing
+
+Creates a thing.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|CreateThing|The operation.|
+|Tag.N.Key|String|Yes|env|The tag key.|
+|DataDisk.N.Size|Integer|No|40|The size.|
+|Name|String|No|n|The name.|
+|Tag.N.Value|String|No|IT|The tag value.|
+|Nic.N.VSwitchId|String|No|vsw-1|The vswitch.|
+|Nic.N.Ipv6Address.N|String|No|::1|The IPv6 addresses.|
+|Nic.N.SecurityGroupId|String|No|sg-2|The security group.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The request ID.|
+"""
+
+
+def test_repeat_list_members_keep_their_prefix_wherever_they_are_written():
+    document, _ = _build({"CreateThing.md": REPEAT_LIST_MD})
+    parameters = _parameters(document, "CreateThing")
+    assert {"Tag.1.Key", "Tag.1.Value", "Nic.1.SecurityGroupId", "Nic.1.Ipv6Address.1",
+            "Name"} <= set(parameters)
+    assert "Value" not in parameters and "SecurityGroupId" not in parameters
+    # The list is documented only through its members, the first of them required: so is it.
+    assert parameters["Tag.1.Key"]["required"] is True
+    assert parameters["Tag.1.Value"].get("required", False) is False
+    assert parameters["DataDisk.1.Size"].get("required", False) is False

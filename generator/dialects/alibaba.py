@@ -205,12 +205,17 @@ def _sent_in_body(tables: list[FieldTable], unplaced: set[str], samples: list[Sa
 
 def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[Diagnostic]]:
     """A parameter/response table; `Name.N` and `Tag.N.Key` names become nested rows. A request
-    table's Position column, when it has one, says where each row travels."""
+    table's Position column, when it has one, says where each row travels.
+
+    A list's members stay together under it wherever the page writes them (`Tag.N.Value` after
+    other rows, or after another list's members), and a list the page documents only through its
+    members is required when its first member is."""
     roles = column_roles(table.header)
     positioned = location is not None and "location" in roles
-    rows: list[FieldRow] = []
+    groups: list[list[FieldRow]] = []  # a row, then the members of its list
     diagnostics: list[Diagnostic] = []
-    flat_parents: dict[str, int] = {}
+    flat_parents: dict[str, int] = {}  # list name -> index of its group
+    implied: set[str] = set()  # lists that have no row of their own
     has_flat_children = any(_flat_child(cell(r, roles, "name")) for r in table.rows)
     for row in table.rows:
         name = cell(row, roles, "name")
@@ -227,8 +232,9 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
                 parent = FieldRow(name=base, schema=Schema(kind="array", items=Schema(kind="object"),
                                                            type_text="RepeatList", loc=row.loc),
                                   container=True, depth=0, location=location, loc=row.loc)
-                flat_parents[base] = len(rows)
-                rows.append(parent)
+                flat_parents[base] = len(groups)
+                implied.add(base)
+                groups.append([parent])
             kwargs = {"name": match.group("child")}
             if match.group("inner"):
                 # `TagFilter.N.TagValues.N`: the child is itself a list of values.
@@ -250,11 +256,18 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
                                          for r in table.rows):
                 field = replace(field, container=True,
                                 schema=replace(field.schema, items=Schema(kind="object")))
-                flat_parents[match.group("base")] = len(rows)
+                flat_parents[match.group("base")] = len(groups)
         if has_flat_children:
             field = replace(field, depth=1 if match and match.group("child") else 0)
-        rows.append(field)
-    return FieldTable(rows=tuple(rows), loc=table.loc), diagnostics
+        if match and match.group("child"):
+            group = groups[flat_parents[match.group("base")]]
+            if match.group("base") in implied and len(group) == 1 and field.required is not None:
+                group[0] = replace(group[0], required=field.required)
+            group.append(field)
+        else:
+            groups.append([field])
+    rows = tuple(row for group in groups for row in group)
+    return FieldTable(rows=rows, loc=table.loc), diagnostics
 
 
 def _linked(request: list[FieldTable], responses: list[FieldTable],
