@@ -33,7 +33,7 @@ from .prose import read_facts
 from .samples import read_sample
 from .sections import section_of_title, walk_sections
 from .tables import column_roles, read_location, table_kind
-from .typetables import link_members, members_label, unique_name
+from .typetables import link_members, map_table, members_label, unique_name
 
 NAME = "alibaba"
 _SIGNATURE_PARAMETERS = frozenset({
@@ -282,6 +282,8 @@ def _linked(request: list[FieldTable], responses: list[FieldTable],
     for table in (*request, *responses, *tables):
         for row in table.rows:
             schema = row.schema.items if row.schema.kind == "array" else row.schema
+            schema = schema.values if schema is not None and schema.values is not None \
+                else schema
             if schema is not None and schema.ref and row.name != "" and \
                     (table.name != schema.ref):
                 used.add(schema.ref)
@@ -291,7 +293,7 @@ def _linked(request: list[FieldTable], responses: list[FieldTable],
                 "info", "table-skipped", f"table describing the members of {base} "
                 f"({len(table.rows)} rows): no row of the page refers to it, so they are "
                 "neither parameters nor response fields", table.loc))
-    return request, responses, [t for t in tables if t.name in used]
+    return request, responses, [map_table(t) or t for t in tables if t.name in used]
 
 
 def _lists_common_parameters(tables: list[FieldTable]) -> bool:

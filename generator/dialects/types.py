@@ -34,9 +34,7 @@ _SCALARS: dict[str, tuple[str, str]] = {
     "bool": ("boolean", ""),
     "object": ("object", ""),
     "struct": ("object", ""),
-    "map": ("object", ""),
     "json": ("object", ""),
-    "dict": ("object", ""),
     "any": ("any", ""),
     "array": ("array", ""),
     "list": ("array", ""),
@@ -44,6 +42,7 @@ _SCALARS: dict[str, tuple[str, str]] = {
     "jsonarray": ("array", ""),
     "jsonobject": ("object", ""),
     "datastructure": ("object", ""),
+    "varchar": ("string", ""),
     "longinteger": ("integer", "int64"),
 }
 
@@ -52,6 +51,13 @@ _TRAILING_BRACKETS = re.compile(r"^(?P<inner>[^\[\]]{1,200}?)\s*\[\s*\]$")
 _NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects?$")
 _PLURAL_OBJECTS = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects$")
 _IDENT = re.compile(r"^[A-Za-z_][\w.]{0,120}$")
+_SIZED = re.compile(r"^(?P<inner>[A-Za-z]{2,20})\s*[(（]\s*(?P<size>\d{1,9})\s*(?:,\s*\d{1,9}\s*)?[)）]$")
+"""`String(64)`, `Varchar(255)`, `Decimal(10,2)`: a type with its size (a string's maximum length)."""
+_REMARKED = re.compile(r"^(?P<inner>[A-Za-z]{2,20})\s*[(（](?P<remark>[^()（）]{1,80})[)）]$")
+"""`List (NAT gateways)`, `Array（标签列表）`: a type followed by a remark in brackets."""
+_MAP = re.compile(r"^(?:map|dict|hashmap|dictionary)\s*<\s*(?P<key>[A-Za-z]{2,20})\s*,\s*"
+                  r"(?P<value>[^<>]{1,80}?|[A-Za-z]{2,20}\s*<[^<>]{1,80}>)\s*>$", re.I)
+"""`Map<String,String>`, `Map<String, List<String>>`: an object whose values have one type."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,10 @@ class TypeSpec:
     """A named type the cell points to (`IkePolicy`, `IpsecServer`)."""
     known: bool = True
     """False when the spelling is not in the vocabulary (then kind is `any`)."""
+    max_length: int | None = None
+    """For strings: the size the cell states (`String(64)`)."""
+    values: TypeSpec | None = None
+    """For maps (`Map<String,Integer>`): the type of every value; the keys are free."""
 
 
 _NOT_STATED = frozenset({"n/a", "na", "-", "--", "\u2014", "/", "none", "无", "不涉及"})
@@ -83,9 +93,26 @@ def parse_type(cell: str) -> TypeSpec:
     text = " ".join(cell.replace("\u00a0", " ").split())
     if not text:
         return TypeSpec("any", known=False)
+    if text.lower() in ("map", "dict", "hashmap", "dictionary"):
+        return TypeSpec("object", values=TypeSpec("any", known=True))
     scalar = _SCALARS.get(text.lower().replace(" ", ""))
     if scalar:
         return TypeSpec(scalar[0], scalar[1])
+    sized = _SIZED.match(text)
+    if sized:
+        inner = parse_type(sized.group("inner"))
+        if inner.known and inner.kind == "string":
+            return TypeSpec("string", max_length=int(sized.group("size")))
+        if inner.known and inner.kind in ("integer", "number"):
+            return inner  # `Integer(11)`, `Decimal(10,2)`: a display width, not a bound
+    remarked = _REMARKED.match(text)
+    if remarked and not sized:
+        inner = parse_type(remarked.group("inner"))
+        if inner.known and not inner.ref:
+            return inner
+    mapped = _MAP.match(text)
+    if mapped:
+        return TypeSpec("object", values=parse_type(mapped.group("value")))
     match = _ARRAY_OF.match(text) or _TRAILING_BRACKETS.match(text)
     if match:
         inner_text = match.group("inner")

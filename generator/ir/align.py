@@ -10,6 +10,7 @@ fields the table forgot, scalar types that differ.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -29,6 +30,15 @@ def _misspells(key: str, known: set[str]) -> bool:
     """`CLientIpPool`, `ResourcId`: a sample key one or two letters away from a documented one."""
     return any(abs(len(key) - len(name)) <= 2 and difflib.SequenceMatcher(
         None, key.lower(), name.lower()).ratio() >= 0.85 for name in known)
+
+
+_ID_KEY = re.compile(r"^(?:\d{1,20}|[a-z][a-z0-9]{0,9}-[a-z0-9]{6,40}|\d{4}-\d{2}-\d{2}[T ][\d:.]{5,15}Z?)$")
+"""Keys that are values, not names: numbers and timestamps, resource IDs (`i-bp1abc...`)."""
+
+
+def _keyed_by_ids(values: list[dict]) -> bool:
+    keys = [key for value in values for key in value]
+    return bool(keys) and all(_ID_KEY.match(key) for key in keys)
 
 
 def documented_overlap(schema: Schema, value: dict) -> bool:
@@ -84,6 +94,9 @@ class Aligner:
                                [i for v in values for i in v], f"{where}[]")
             return Schema(kind="array", items=items, description=schema.description,
                           loc=schema.loc, type_text=schema.type_text)
+        if schema.kind == "object" and kinds == {"object"} and not schema.properties and (
+                schema.values is not None or _keyed_by_ids(values)):
+            return self._map(schema, values, where)
         if schema.kind == "object" and kinds == {"object"}:
             return self._object(schema, values, where)
         if schema.kind == "array" and kinds <= {"array", "object"} and "object" in kinds and \
@@ -162,6 +175,21 @@ class Aligner:
         return Schema(kind="object", description=schema.description, loc=schema.loc,
                       type_text=schema.type_text, also_locs=schema.also_locs,
                       properties=((key, array),))
+
+    def _map(self, schema: Schema, values: list[dict], where: str) -> Schema:
+        """A map (documented `Map<K,V>`, or an object whose sample keys are IDs, numbers or
+        times): the samples' values check the value schema; their keys stay free."""
+        inner = [sub for value in values for sub in value.values()]
+        documented = schema.values
+        if documented is None:
+            self.note("info", "sample-map", f"{where or 'response'}: the sample's keys are IDs "
+                      "or numbers, not field names; the object is a map of them", schema)
+        if documented is None or documented.kind == "any":
+            found = infer_schema(inner) if inner else Schema(kind="any")
+            values_schema = with_loc(found, self.sample_loc) if inner else found
+        else:
+            values_schema = self.align(documented, inner, f"{where}.*")
+        return replace(schema, values=values_schema)
 
     def _object(self, schema: Schema, values: list[dict], where: str) -> Schema:
         props = []

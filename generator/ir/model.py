@@ -53,6 +53,9 @@ class Schema:
     properties: tuple[tuple[str, Schema], ...] = ()
     required: tuple[str, ...] = ()
     items: Schema | None = None
+    values: Schema | None = None
+    """For maps (`Map<String,String>`, a dictionary keyed by IDs): the schema of every value
+    (`additionalProperties`); the keys are free, so a sample's keys never become properties."""
     ref: str = ""
     """Name of a product-level named type this schema stands for (Huawei `IkePolicy`)."""
     minimum: int | float | None = None

@@ -37,4 +37,6 @@ def inline_refs(schema: Schema, types: dict[str, Schema], diagnostics: list[Diag
                                       for name, sub in schema.properties)
     if schema.items is not None:
         changes["items"] = inline_refs(schema.items, types, diagnostics, seen)
+    if schema.values is not None:
+        changes["values"] = inline_refs(schema.values, types, diagnostics, seen)
     return replace(schema, **changes) if changes else schema
