@@ -415,3 +415,56 @@ def test_maps_take_any_key_and_never_the_sample_keys_as_properties():
     policy = response["properties"]["Policy"]
     assert "properties" not in policy
     assert set(_resolve(document, policy["additionalProperties"])["properties"]) == {"minAge"}
+
+
+# ---------------------------------------------------------------- ROA pages, other layouts
+
+ROA_PLAIN_MD = """\
+# GetGadgetShard
+
+Gets one shard of a gadget.
+
+## Request
+
+```
+GET/gadgets/<gadgetname>/shards/{shardId} HTTP/1.1
+Authorization: <AuthorizationString>
+```
+
+- 参数列表
+
+    |名称|类型|位置|是否必选|示例值|描述|
+    |--|--|--|----|---|--|
+    |gadgetname|String|Path|是|g1|部件名称。|
+    |shardId|Integer|Path|是|3|分片ID。|
+    |verbose|Boolean|Query|否|true|是否详细。|
+
+## Response
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|shardId|Integer|3|分片ID。|
+|status|String|readonly|状态。|
+
+## Examples
+
+```
+GET /gadgets/g1/shards/3?verbose=true HTTP/1.1
+```
+
+```
+{"shardId": 3, "status": "readonly"}
+```
+"""
+
+
+def test_an_roa_page_without_the_usual_headings_is_an_operation():
+    """The request line in a code block under "Request" (no space after the method, `<x>` and
+    `{x}` variables), its parameter table indented under a list item."""
+    document, _ = _build({"GetGadgetShard.md": ROA_PLAIN_MD}, style="rest")
+    operation = document["paths"]["/gadgets/{gadgetname}/shards/{shardId}"]["get"]
+    assert operation["operationId"] == "GetGadgetShard"
+    names = {(p["name"], p["in"]) for p in (_resolve(document, p) for p in
+                                            operation["parameters"])}
+    assert names >= {("gadgetname", "path"), ("shardId", "path"), ("verbose", "query")}
+    assert set(_response(document, "GetGadgetShard")["properties"]) == {"shardId", "status"}

@@ -67,8 +67,11 @@ _URL_ACTION = re.compile(r"[?&#]\s*Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
 _FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn]"
                    r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>\.[Nn])?)?$")
-_REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s+(/[^\s?#]*)", re.I)
-_PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]")
+_REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s*(/[^\s?#]*)", re.I)
+_PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]|<([A-Za-z_][\w.-]{0,80})>")
+"""`[InstanceId]` and `<logstorename>`: how pages spell the path template variable `{X}`."""
+_TEMPLATE = re.compile(r"[\[{<][A-Za-z_][\w.-]{0,80}[\]}>]")
+_NOT_SYNTAX = frozenset({"examples", "response", "errors", "changes", "authorization"})
 _BODY_WORDS = re.compile(r"request\s*body|请求体|\bbody\b", re.I)
 """Text before a request-section table saying its rows travel in the body (an ROA page's
 `## RequestBody` title, "Specify the required parameters in RequestBody", "RequestBody中还需填入以下
@@ -152,18 +155,25 @@ def _request_line(doc: Document) -> tuple[tuple[str, ...], str, SourceLoc | None
 
     `[InstanceId]` in the path is the page's spelling of the template variable `{InstanceId}`;
     `PATCH|POST` means either method reaches the operation."""
+    later: tuple[tuple[str, ...], str, SourceLoc | None] = ((), "", None)
     for section, _, node in walk_sections(doc):
-        if section != "syntax" or not isinstance(node, (CodeBlock, Paragraph)):
+        if section in _NOT_SYNTAX or not isinstance(node, (CodeBlock, Paragraph)):
             continue
         for line in node.text.splitlines()[:5]:
             match = _REQUEST_LINE.match(line)
             # `GET|POST / HTTPS|HTTP` (or with `?Action=`) is the RPC request line.
-            if match and "Action=" not in line and match.group(2) != "/":
-                methods = tuple(dict.fromkeys(
-                    m.strip().upper() for m in match.group(1).split("|")))
-                path = _PATH_VARIABLE.sub(r"{\1}", match.group(2))
+            if not match or "Action=" in line or match.group(2) == "/":
+                continue
+            methods = tuple(dict.fromkeys(m.strip().upper() for m in match.group(1).split("|")))
+            path = _PATH_VARIABLE.sub(lambda m: "{" + (m[1] or m[2]) + "}", match.group(2))
+            if section == "syntax":
                 return methods, path, node.loc
-    return (), "", None
+            # Elsewhere (a page without a "Request syntax" title), a request line in a code
+            # block that shows a template (`GET /resources/{name} HTTP/1.1`) is the syntax.
+            if not later[0] and isinstance(node, CodeBlock) and (
+                    _TEMPLATE.search(match.group(2)) or re.search(r"\bHTTPS?\b", line)):
+                later = (methods, path, node.loc)
+    return later
 
 
 def _bare_variables(path: str, tables: list[FieldTable], unplaced: set[str]) -> str:
