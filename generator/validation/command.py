@@ -118,8 +118,12 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         report.add(check_entry(cs, Entry(f"--url {args.url}", kind="request", url=args.url,
                                           method=args.method), args))
     if args.paths:
-        for entry in read_paths(args.paths):
-            report.add(check_entry(cs, entry, args))
+        from ..progress import Progress
+
+        with Progress.for_terminal(what="entries", quiet=getattr(args, "quiet", False)) as shown:
+            for entry in read_paths(args.paths):
+                report.add(check_entry(cs, entry, args))
+                shown.advance(entry.label, report.shown_findings + report.hidden_findings)
     try:
         if args.format == "json":
             out.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
