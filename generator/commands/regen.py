@@ -15,17 +15,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..regen import all_files, build_specs, check_tree, write_tree
+    from ..regen import all_files, build_specs, check_output, check_tree, write_tree
     from .summary import summary_lines
 
     specs, out = Path(args.specs), Path(args.out)
+    if not args.check:
+        check_output(out, [specs])
     builds = build_specs(specs)
     files = all_files(builds)
     if args.check:
         check_tree(files, out)
         print(f"{out}: up to date ({len(files)} files)")
         return 0
-    write_tree(files, out)
+    write_tree(files, out, [specs])
     if not args.quiet:
         print("\n".join(summary_lines(builds)))
         print(f"wrote {len(files)} files to {out}")
