@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..http import METHOD
+from ..http import METHOD, PATH_TEXT
 from ..ir.conventions import Conventions, ErrorEnvelope
 from ..ir.model import (
     Change,
@@ -61,7 +61,7 @@ _URL_ACTION = re.compile(r"[?&#]Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
 _FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn]"
                    r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>\.[Nn])?)?$")
-_REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s+(/[^\s?#]*)", re.I)
+_REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s+({PATH_TEXT})", re.I)
 _PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]")
 _BODY_WORDS = re.compile(r"request\s*body|请求体|\bbody\b", re.I)
 """Text before a request-section table saying its rows travel in the body (an ROA page's

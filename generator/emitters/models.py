@@ -28,6 +28,7 @@ generated.alibabacloud.vpc.models import ListIpsecServersResponse`). Why this sh
 from __future__ import annotations
 
 import ast
+import builtins
 import keyword
 import re
 import unicodedata
@@ -125,6 +126,8 @@ class _Builder:
         self.taken: set[str] = set(RESERVED)
         self.types: dict[str, str] = {}
         self.operations: dict[str, tuple[str, str]] = {}
+        self.fields: dict[str, list[str]] = {}
+        """Class name -> its fields' wire names, for choosing attribute names (`field_names`)."""
 
     def json(self, schema: Schema, top: bool = False) -> dict[str, Any]:
         return schema_to_json(schema, DEFS, self.named, top=top)
@@ -173,6 +176,7 @@ class _Builder:
             properties[key] = self.convert(self.json(op.request_body), f"{name}Body")
             if op.request_body.required:
                 required.append(key)
+        self.fields[name] = list(properties)
         out: dict[str, Any] = {"type": "object", "properties": properties}
         if required:
             out["required"] = required
@@ -207,6 +211,7 @@ class _Builder:
         prefix = prefix or name
         for index, (key, sub) in enumerate(node.get("properties", {}).items()):
             properties[key] = self.convert(sub, prefix + self._part(key, index), prefix)
+        self.fields[name] = list(properties)
         out: dict[str, Any] = {"type": "object", "properties": properties}
         required = [key for key in dict.fromkeys(node.get("required", ())) if key in properties]
         if required:
@@ -357,30 +362,86 @@ def _protected_namespaces(document: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _unstable_names(document: dict[str, Any]) -> dict[str, str]:
-    """Python reads identifiers NFKC-normalised: a wire name `ﬁeld` (ligature) would become a
-    second attribute `field` in the class and silently replace the first. Such names get an
-    attribute of their own (the alias keeps the wire name)."""
+_SHADOWING = frozenset(dir(builtins)) | {"model_config", "model_fields"}
+"""Attribute names that would hide a builtin the annotations use (`list: list[str]`) or a
+Pydantic class attribute; datamodel-code-generator renames such fields by appending `_`."""
+
+
+def _resolver():
+    from datamodel_code_generator import PythonVersion
+    from datamodel_code_generator.reference import PydanticFieldNameResolver
+
+    return PydanticFieldNameResolver(snake_case_field=True,
+                                     target_python_version=PythonVersion.PY_311)
+
+
+def _python_name(key: str, resolver) -> str:
+    """The attribute datamodel-code-generator would choose for `key`, as Python reads it:
+    identifiers are NFKC-normalised by the interpreter (`ﬁeld` and `ｆｉｅｌｄ` are both `field`)."""
+    name = resolver.get_valid_name(key)
+    normal = unicodedata.normalize("NFKC", name)
+    if normal != name:
+        name = resolver.get_valid_name(normal)
+    if not name.isidentifier() or unicodedata.normalize("NFKC", name) != name:
+        name = "field_" + "_".join(f"{ord(c):x}" for c in key)
+    return name
+
+
+def _clashes(keys: list[str], resolver) -> bool:
+    """Whether two wire names of one class could end as one attribute: equal after Python's
+    NFKC reading, or equal once the `_` a keyword or shadowed builtin gets is ignored
+    (`list` beside `list_`)."""
+    seen: set[str] = set()
+    for key in keys:
+        plain = _python_name(key, resolver).rstrip("_")
+        if plain in seen or resolver.get_valid_name(key) != _python_name(key, resolver):
+            return True
+        seen.add(plain)
+    return False
+
+
+def _distinct_names(keys: list[str], resolver) -> dict[str, str]:
+    """Attribute names for one class's wire names, distinct as Python reads them: the usual
+    snake-case name, `_` after a keyword or shadowed builtin, then `_2`, `_3` in field order."""
+    taken: set[str] = set()
     names: dict[str, str] = {}
-    for key in dict.fromkeys(_keys(document)):
-        if unicodedata.normalize("NFKC", key) == key:
-            continue
-        base = re.sub(r"\W+", "_", unicodedata.normalize("NFKC", key).lower()).strip("_")
-        name = f"{base}_nfkc" if base[:1].isalpha() else f"field_{base}_nfkc".replace("__", "_")
-        if not name.isidentifier() or unicodedata.normalize("NFKC", name) != name:
-            name = "field_" + "_".join(f"{ord(c):x}" for c in key)
+    for key in keys:
+        base = _python_name(key, resolver)
+        if keyword.iskeyword(base) or base in _SHADOWING:
+            base += "_"
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base.rstrip('_')}_{n}"
+        taken.add(name)
         names[key] = name
     return names
 
 
-def _check_attributes(code: str) -> None:
-    """Every class has distinct attribute names, as Python reads them."""
+def field_names(fields: dict[str, list[str]], forced: frozenset[str] = frozenset()
+                ) -> dict[str, str]:
+    """Scoped aliases (`Class.wire name` -> attribute) for the classes whose wire names could
+    share an attribute (and for `forced` ones); the other classes keep the generator's names,
+    so a product without such names gets byte-identical models."""
+    resolver = _resolver()
+    aliases: dict[str, str] = {}
+    for cls, keys in fields.items():
+        if cls in forced or _clashes(keys, resolver):
+            for key, name in _distinct_names(keys, resolver).items():
+                aliases[f"{cls}.{key}"] = name
+    return aliases
+
+
+def _shared_attributes(code: str) -> set[str]:
+    """Classes in which two fields share an attribute name, as Python reads them."""
+    found: set[str] = set()
     for node in ast.walk(ast.parse(code)):
         if isinstance(node, ast.ClassDef):
             seen = [item.target.id for item in node.body if isinstance(item, ast.AnnAssign)
                     and isinstance(item.target, ast.Name)]
             if len(seen) != len(set(seen)):
-                raise RuntimeError(f"class {node.name}: two fields share an attribute name")
+                found.add(node.name)
+    return found
 
 
 def emit_models(product: Product) -> str:
@@ -399,34 +460,45 @@ def emit_models(product: Product) -> str:
     document = builder.build()
     if not builder.defs:
         return f"{_header(product)}\n\nREQUESTS = {{}}\n\nRESPONSES = {{}}\n"
-    code = generate(
-        document,
-        input_file_type=InputFileType.JsonSchema,
-        output_model_type=DataModelType.PydanticV2BaseModel,
-        target_python_version=PythonVersion.PY_311,
-        disable_timestamp=True,
-        custom_file_header=_header(product),
-        snake_case_field=True,
-        allow_population_by_field_name=True,
-        allow_extra_fields=True,
-        strict_types=[StrictTypes.str, StrictTypes.int, StrictTypes.float, StrictTypes.bool],
-        enum_field_as_literal=LiteralType.All,
-        field_constraints=True,
-        use_schema_description=True,
-        use_double_quotes=True,
-        skip_root_model=True,
-        formatters=[Formatter.BUILTIN],
-        builtin_format_line_length=100,
-        settings_path=Path(__file__).resolve().parent,
-        aliases=_unstable_names(document) or None,
-        **_protected_namespaces(document),
-    )
-    if not isinstance(code, str):
-        raise RuntimeError("datamodel-code-generator returned several modules")
+
+    def run(aliases: dict[str, str]) -> str:
+        code = generate(
+            document,
+            input_file_type=InputFileType.JsonSchema,
+            output_model_type=DataModelType.PydanticV2BaseModel,
+            target_python_version=PythonVersion.PY_311,
+            disable_timestamp=True,
+            custom_file_header=_header(product),
+            snake_case_field=True,
+            allow_population_by_field_name=True,
+            allow_extra_fields=True,
+            strict_types=[StrictTypes.str, StrictTypes.int, StrictTypes.float, StrictTypes.bool],
+            enum_field_as_literal=LiteralType.All,
+            field_constraints=True,
+            use_schema_description=True,
+            use_double_quotes=True,
+            skip_root_model=True,
+            formatters=[Formatter.BUILTIN],
+            builtin_format_line_length=100,
+            settings_path=Path(__file__).resolve().parent,
+            aliases=aliases or None,
+            **_protected_namespaces(document),
+        )
+        if not isinstance(code, str):
+            raise RuntimeError("datamodel-code-generator returned several modules")
+        return code
+
+    code = run(field_names(builder.fields))
+    shared = _shared_attributes(code)
+    if shared:
+        # A clash the prediction missed (a rename the generator made on its own): name every
+        # field of those classes here, then check again.
+        code = run(field_names(builder.fields, frozenset(shared)))
+        if _shared_attributes(code):
+            raise RuntimeError(f"classes with two fields on one attribute: {sorted(shared)}")
     missing = [name for name in builder.defs if f"\nclass {name}(" not in code]
     if missing:
         raise RuntimeError(f"datamodel-code-generator renamed classes: {', '.join(missing)}")
-    _check_attributes(code)
     requests = {op_id: names[0] for op_id, names in builder.operations.items()}
     responses = {op_id: names[1] for op_id, names in builder.operations.items()}
     return (code.rstrip("\n") + "\n\n\n" + _registry("REQUESTS", requests) + "\n"
