@@ -24,4 +24,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("build", "build", "build any set of saved pages into an output folder"),
     Command("validate", "validate", "check captured requests/responses against generated/ "
             "(exit 1 on error findings, 2 on unusable input)"),
+    Command("diff", "diff", "what changed in the contract between two revisions of the docs "
+            "(specs, generated, OpenAPI file or git:REV)"),
 )
