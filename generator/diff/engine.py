@@ -10,6 +10,8 @@ tell, and the result says so in its notes.
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import replace
 
 from .contract import OperationView, operations
 from .model import LEVELS, Change, DiffResult, Finding, Side
@@ -34,11 +36,34 @@ def diff(old: Side, new: Side) -> DiffResult:
             if pair.old is not None and pair.new is not None:
                 for rule in OPERATION_RULES:
                     findings.extend(rule(pair))
-            for finding in findings:
+            for finding in fold_repeats(findings):
                 kind = "extraction" if unchanged_pages else finding.kind
                 changes.append(_change(finding, key, identity, name, kind))
     notes = tuple(_no_pages(side) for side in (old, new) if side.page_hashes is None)
     return DiffResult(old.label, new.label, tuple(sorted(changes, key=_order)), notes)
+
+
+_INDEX = re.compile(r"(?<=[A-Za-z0-9_]\.)\d+(?=\.|\b)")
+"""The index of an RPC repeated parameter (`Tag.3.Key`, `IpsecServerId.12`)."""
+
+
+def fold_repeats(findings: list[Finding]) -> list[Finding]:
+    """One change for a list the docs document as `Tag.N.Key` and docs2spec spells out as
+    `Tag.1.Key` ... `Tag.20.Key`: the same finding at every index is said once, with `N`."""
+    groups: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        key = (finding.rule, finding.level, finding.kind, _INDEX.sub("N", finding.pointer),
+               _INDEX.sub("N", finding.message), _INDEX.sub("N", finding.subject))
+        groups.setdefault(key, []).append(finding)
+    folded = []
+    for (_, _, _, pointer, message, subject), members in groups.items():
+        first = members[0]
+        if len(members) == 1:
+            folded.append(first)
+        else:
+            folded.append(replace(first, pointer=pointer, message=f"{message} "
+                                  f"({len(members)} indexes)", subject=subject))
+    return folded
 
 
 def _no_pages(side: Side) -> str:

@@ -35,10 +35,10 @@ def as_text(result: DiffResult) -> str:
         if change.operation != current:
             current = change.operation
             lines.append(f"{change.operation or '(whole API)'}")
-        pointer = f" {change.pointer}" if change.pointer else ""
-        lines.append(f"  {change.level:<7} {change.kind:<10} {change.message}{pointer}")
+        pointer = f"{change.pointer}: " if change.pointer else ""
+        lines.append(f"  {change.level:<7} {change.kind:<10} {pointer}{change.message}")
         where = _where(change)
-        lines.append(f"          {change.id}  {change.rule}" + (f"  at {where}" if where else ""))
+        lines.append(f"{'':20}{where + '  ' if where else ''}[{change.rule} {change.id}]")
     counts = result.counts()
     lines.append(f"{len(result.changes)} change(s): {counts['error']} error, "
                  f"{counts['warning']} warning, {counts['info']} info"

@@ -9,6 +9,7 @@ everything else is `info`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from ..http import PATH_VARIABLE
 from .contract import OperationView, resolve
 from .model import Finding
-from .schemas import Docs, compare, escape, short, without_where
+from .schemas import Docs, compare, escape, short, text_change, without_where
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +133,11 @@ def _parameter_pair(docs: Docs, old: dict[str, Any], new: dict[str, Any], loc: s
                       pointer, f"{loc} parameter {name!r} became "
                       f"{'required' if now else 'optional'}", old_src, new_src)
     if _param_text(old) != _param_text(new):
+        detail = f": {text_change(_param_text(old)[0], _param_text(new)[0])}" \
+            if _param_text(old)[0] != _param_text(new)[0] else " (another language)"
         yield Finding("request-parameter-description-changed", "info", "doc", pointer,
-                      f"{loc} parameter {name!r} description changed", old_src, new_src,
-                      "description")
+                      f"{loc} parameter {name!r} description changed{detail}", old_src,
+                      new_src, "description")
     for key in ("style", "explode", "allowEmptyValue", "deprecated"):
         if old.get(key) != new.get(key):
             yield Finding("request-parameter-serialization-changed", "warning", "wire",
@@ -162,7 +165,7 @@ def _parameter_pair(docs: Docs, old: dict[str, Any], new: dict[str, Any], loc: s
 
 def _param_text(param: dict[str, Any]) -> tuple:
     schema = param.get("schema") if isinstance(param.get("schema"), dict) else {}
-    return (param.get("description"), schema.get("description"),
+    return (param.get("description") or schema.get("description"), schema.get("description"),
             schema.get("x-docs2spec-descriptions"), schema.get("title"))
 
 
@@ -211,15 +214,32 @@ def _media(pair: OperationPair, old: dict[str, dict[str, Any]], new: dict[str, d
         yield Finding(f"{direction}-media-type-added", "info", "wire", pointer,
                       f"{label} now also {'accepted' if direction == 'request' else 'sent'} as "
                       f"{media}", None, pair.new.page, media)
-    common = sorted(old.keys() & new.keys())
-    for media in common:
-        where = pointer if len(common) == 1 else f"{pointer}/{escape(media)}"
+    groups: dict[str, list[str]] = {}
+    for media in sorted(old.keys() & new.keys()):  # JSON and XML of one body: compared once
+        same = json.dumps([without_where(old[media].get("schema")),
+                           without_where(new[media].get("schema"))], sort_keys=True)
+        groups.setdefault(same, []).append(media)
+    for medias in groups.values():
+        media = medias[0]
+        where = pointer if len(groups) == 1 else f"{pointer}/{escape(media)}"
         yield from compare(pair.docs, old[media].get("schema"), new[media].get("schema"), where,
                            direction, label)  # type: ignore[arg-type]
-        if without_where(old[media].get("examples")) != without_where(
-                new[media].get("examples")):
-            yield Finding(f"{direction}-samples-changed", "info", "doc", where,
-                          f"{label} samples changed", pair.old.page, pair.new.page, "samples")
+    changed = [m for m in sorted(old.keys() & new.keys())
+               if _sample_values(old[m]) != _sample_values(new[m])]
+    if changed:
+        yield Finding(f"{direction}-samples-changed", "info", "doc", pointer,
+                      f"{label} samples changed ({', '.join(changed)})", pair.old.page,
+                      pair.new.page, "samples")
+
+
+def _sample_values(media: dict[str, Any]) -> list[Any]:
+    """The samples' values: their summaries name the page and line they came from, which any
+    edit above them moves."""
+    samples = media.get("examples")
+    if not isinstance(samples, dict):
+        return []
+    return [without_where(s.get("value")) if isinstance(s, dict) else s
+            for s in samples.values()]
 
 
 def responses(pair: OperationPair) -> Iterator[Finding]:

@@ -54,6 +54,29 @@ def short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
+def text_change(old: Any, new: Any, context: int = 12) -> str:
+    """`'…what the old text said…' -> '…what the new says…'`: the part of two descriptions
+    that differs, with a little context, so a reviewer sees the edit without opening the pages."""
+    a = old if isinstance(old, str) else "" if old is None else short(old, 400)
+    b = new if isinstance(new, str) else "" if new is None else short(new, 400)
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    lo = max(0, start - context)
+
+    def part(text: str) -> str:
+        hi = min(len(text), len(text) - end + context)
+        middle = text[lo:hi].replace("\n", " ")
+        if len(middle) > 80:
+            middle = middle[:77] + "..."
+        return ("…" if lo else "") + middle + ("…" if hi < len(text) else "")
+
+    return f"{part(a)!r} -> {part(b)!r}"
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """One node pair under comparison."""
@@ -238,8 +261,10 @@ def _docs(p: Place) -> Iterator[Finding]:
                        (("examples", "example"), "example"),
                        (("x-docs2spec-format-hints", "x-docs2spec-inferred"), "format notes")):
         if any(without_where(p.old.get(k)) != without_where(p.new.get(k)) for k in keys):
+            detail = f": {text_change(p.old.get(keys[0]), p.new.get(keys[0]))}" \
+                if what == "description" and p.old.get(keys[0]) != p.new.get(keys[0]) else ""
             yield p.finding(f"{what.replace(' ', '-')}-changed", "info",
-                            f"{p.label} {what} changed", kind="doc", subject=what)
+                            f"{p.label} {what} changed{detail}", kind="doc", subject=what)
     old_doc, new_doc = p.old.get("x-docs2spec-doc-type"), p.new.get("x-docs2spec-doc-type")
     if old_doc != new_doc and types_of(p.old) == types_of(p.new) and \
             p.old.get("format") == p.new.get("format"):
