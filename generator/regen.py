@@ -12,6 +12,7 @@ import os
 import secrets
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +64,10 @@ def check_choices(form: str | None, dialect: str | None) -> None:
                          hint=f"--dialect takes one of: {', '.join(dialects.NAMES)}")
 
 
-def build_specs(specs: Path) -> list[ProductBuild]:
+def build_specs(specs: Path, emit: Callable[[Product, list[PageResult]], dict[str, str]] =
+                emit_product) -> list[ProductBuild]:
+    """Every product under `specs`, built; `emit` renders its files (`docs2spec diff` asks for
+    the OpenAPI document alone, skipping the models and YAML it does not read)."""
     builds = []
     declared: dict[str, str] = {}
     for manifest_path in find_manifests(specs):
@@ -91,7 +95,7 @@ def build_specs(specs: Path) -> list[ProductBuild]:
         declared[key] = str(manifest_path)
         product, results = build_product_from_pages(manifest, pages)
         files = {f"{manifest.provider}/{manifest.product}/{name}": text
-                 for name, text in emit_product(product, results).items()}
+                 for name, text in emit(product, results).items()}
         builds.append(ProductBuild(manifest, product, tuple(results), files))
     return builds
 

@@ -82,10 +82,12 @@ def product_key(document: dict[str, Any], fallback: str) -> str:
 
 
 def _specs_side(arg: str, specs: Path, label: str | None = None) -> Side:
+    from ..emitters.openapi import dump_json, emit_openapi
     from ..regen import PAGE_SUFFIXES, build_specs  # the build pipeline only when pages are read
 
     products = {}
-    for build in build_specs(specs):
+    for build in build_specs(specs, emit=lambda product, _: {
+            "openapi.json": dump_json(emit_openapi(product))}):
         key = f"{build.manifest.provider}/{build.manifest.product}"
         products[key] = json.loads(build.files[f"{key}/openapi.json"])
     hashes = {}
