@@ -276,3 +276,36 @@ def test_cli_exit_codes_and_formats(capsys, tmp_path):
         captured = capsys.readouterr()
         assert captured.out == ""
         assert captured.err.count("\n") == 1 and captured.err.startswith("docs2spec: error:")
+
+
+def test_request_rules(tmp_path):
+    def operation(name_in: str, name_schema: dict, body: dict) -> dict:
+        return {"post": {"operationId": "Create", "responses": {"200": {"description": "ok"}},
+                         "parameters": [{"name": "Name", "in": name_in, "schema": name_schema},
+                                        {"name": "Mode", "in": "query", "schema": {
+                                            "type": "string", "enum": ["a", "b"]}}],
+                         "requestBody": {"content": {"application/json": {"schema": body}}}}}
+
+    old_body = {"type": "object", "properties": {"size": {"type": "integer", "minimum": 1}}}
+    new_body = {"type": "object", "required": ["zone"], "properties": {
+        "size": {"type": "integer", "minimum": 2}, "zone": {"type": "string"}}}
+    old = write_openapi(tmp_path / "old.json", {"/x": operation(
+        "query", {"type": "string", "maxLength": 64}, old_body)})
+    new = write_openapi(tmp_path / "new.json", {"/x": operation(
+        "header", {"type": "string", "maxLength": 32, "pattern": "^[a-z]+$"}, new_body)})
+    changes = diff(load_side(str(old)), load_side(str(new))).changes
+    assert summary(changes) == {
+        ("Create", "request-parameter-location-changed", "error", "wire", "/request/header/Name"),
+        ("Create", "request-max-length-lowered", "error", "wire", "/request/header/Name"),
+        ("Create", "request-pattern-added", "error", "wire", "/request/header/Name"),
+        ("Create", "request-minimum-raised", "error", "wire", "/request/body/size"),
+        ("Create", "request-required-property-added", "error", "wire", "/request/body/zone")}
+    mode = {"type": "string", "enum": ["a"]}
+    newer = json.loads(new.read_text())
+    newer["paths"]["/x"]["post"]["parameters"][1]["schema"] = mode
+    write_openapi(new, newer["paths"])
+    removed = [c for c in diff(load_side(str(old)), load_side(str(new))).changes
+               if c.pointer == "/request/query/Mode"]
+    assert [(c.rule, c.level, c.message) for c in removed] == [
+        ("request-enum-value-removed", "error",
+         "query parameter 'Mode' value \"b\" removed from its enum")]
