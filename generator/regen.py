@@ -12,7 +12,7 @@ import os
 import secrets
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,10 +71,14 @@ def check_choices(form: str | None, dialect: str | None) -> None:
                          hint=f"--dialect takes one of: {', '.join(dialects.NAMES)}")
 
 
-def build_specs(specs: Path, progress: Progress | None = None) -> list[ProductBuild]:
+def build_specs(specs: Path, progress: Progress | None = None,
+                emit: Callable[[Product, list[PageResult]], dict[str, str]] | None = None,
+                ) -> list[ProductBuild]:
     """Every product under `specs`. All manifests are checked before any page is read (a broken
     one stops the run at once); then the pages of every product are read in one process pool
-    and the products are emitted in parallel."""
+    and the products are emitted in parallel, by every emitter, or by `emit` when given
+    (`docs2spec diff` asks for the OpenAPI document alone, skipping the models and YAML it does
+    not read)."""
     planned: list[tuple[Manifest, list[tuple[Path, str]]]] = []
     declared: dict[str, str] = {}
     for manifest_path in find_manifests(specs):
@@ -117,7 +121,10 @@ def build_specs(specs: Path, progress: Progress | None = None) -> list[ProductBu
         results, read = read[:len(pages)], read[len(pages):]
         product = product_from_results(manifest, results, tuple(label for _, label in pages))
         plans.append((manifest, product, results))
-    emitted = emit_products([(product, results) for _, product, results in plans], progress)
+    if emit is None:
+        emitted = emit_products([(product, results) for _, product, results in plans], progress)
+    else:
+        emitted = [emit(product, results) for _, product, results in plans]
     return [ProductBuild(manifest, product, tuple(results),
                          {f"{manifest.provider}/{manifest.product}/{name}": text
                           for name, text in files.items()})

@@ -26,4 +26,6 @@ COMMANDS: tuple[Command, ...] = (
             "(and the saved pages)"),
     Command("validate", "validate", "check captured requests/responses against generated/ "
             "(exit 1 on error findings, 2 on unusable input)"),
+    Command("diff", "diff", "what changed in the contract between two revisions of the docs "
+            "(specs, generated, OpenAPI file or git:REV)"),
 )
