@@ -214,7 +214,16 @@ def _walk(schema: Schema, owner: Place, pointer: str, found: dict[SourceLoc, set
     if schema.items is not None:
         _walk(schema.items, owner, f"{pointer}/[]", found, depth + 1)
     if schema.content_schema is not None:
-        _walk(schema.content_schema, owner, f"{pointer}/(json)", found, depth + 1)
+        # The keys of a JSON document carried in a string: its root is the row itself.
+        _walk_children(schema.content_schema, owner, f"{pointer}/(json)", found, depth + 1)
+
+
+def _walk_children(schema: Schema, owner: Place, pointer: str,
+                   found: dict[SourceLoc, set[Place]], depth: int = 0) -> None:
+    for key, sub in schema.properties:
+        _walk(sub, owner, f"{pointer}/{key}", found, depth + 1)
+    if schema.items is not None:
+        _walk(schema.items, owner, f"{pointer}/[]", found, depth + 1)
 
 
 def _places(product: Product) -> dict[SourceLoc, set[Place]]:
@@ -231,11 +240,15 @@ def _places(product: Product) -> dict[SourceLoc, set[Place]]:
             _walk(response.schema, (op.id, str(response.status)), "", found)
     for name, schema in product.types:
         # The component's own root is a copy of its first use (that row's place is its use).
-        for key, sub in schema.properties:
-            _walk(sub, ("type", name), f"/{key}", found)
-        if schema.items is not None:
-            _walk(schema.items, ("type", name), "/[]", found)
+        _walk_children(schema, ("type", name), "", found)
     return found
+
+
+def _outermost(places: set[Place]) -> set[Place]:
+    """A row's own node and the nodes made for it inside (a list's items, the XML element
+    wrapping them) are one place: keep the outermost."""
+    return {p for p in places if not any(
+        q[:-1] == p[:-1] and p[-1].startswith(q[-1] + "/") for q in places if q != p)}
 
 
 def _check_rows(product: Product, results: Sequence[Any], out: Consistency) -> None:
@@ -253,7 +266,7 @@ def _check_rows(product: Product, results: Sequence[Any], out: Consistency) -> N
                     continue
                 page = row.loc.path
                 out.add(page, "rows")
-                landed = places.get(row.loc, set())
+                landed = _outermost(places.get(row.loc, set()))
                 if len(landed) == 1 or shared and landed:
                     # A type's row is in every use of the type that could not be shared.
                     out.add(page, "rows_placed")
