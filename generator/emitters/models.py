@@ -21,8 +21,11 @@ generated.alibabacloud.vpc.models import ListIpsecServersResponse`). Why this sh
   out. A string that carries a JSON document (`IkeConfig`) stays `str` on the request; its
   documented content gets a model of its own under the field's path name, to build the string.
   A number is `StrictInt | StrictFloat`, so `1` stays `1`.
-- Output is byte-stable: no timestamp, the built-in formatter with a fixed line length (no
-  black/isort/pyproject settings of whoever runs it), names and order taken from the IR.
+- Output is byte-stable: no timestamp, `ruff format` at a pinned version with this package's
+  `modelformat/ruff.toml` (no black/isort/pyproject settings of whoever runs it), names and order taken
+  from the IR. ruff rather than datamodel-code-generator's built-in formatter: the built-in one
+  (pure Python, tokenize-based) took two thirds of the models' time, ruff a few milliseconds
+  (`python benchmarks/bench_build.py` prints the share).
 """
 
 from __future__ import annotations
@@ -478,9 +481,8 @@ def emit_models(product: Product) -> str:
             use_schema_description=True,
             use_double_quotes=True,
             skip_root_model=True,
-            formatters=[Formatter.BUILTIN],
-            builtin_format_line_length=100,
-            settings_path=Path(__file__).resolve().parent,
+            formatters=[Formatter.RUFF_CHECK, Formatter.RUFF_FORMAT],
+            settings_path=Path(__file__).resolve().parent / "modelformat",
             aliases=aliases or None,
             **_protected_namespaces(document),
         )
