@@ -7,8 +7,8 @@
 
 The corpus (`../shared/corpus` beside the checkout, or DOCS2SPEC_CORPUS=DIR) holds Alibaba
 Markdown sets (`alibaba/pages/<product>/<locale>`) and Huawei-style reStructuredText sets
-(`huawei/pages/<product>`). Each set becomes one product, as `docs2spec init --link` would
-declare it, and:
+(`huawei/pages/<product>`). Each set becomes one product, as `docs2spec init --pages` would
+declare it (pages copied to a temporary folder), and:
 
 1. **build**: `build_specs` on all of them at once, with models, exactly as `docs2spec regen`
    runs (one process pool reads every page, products are emitted in parallel): wall time,
@@ -51,12 +51,12 @@ def corpus_sets(corpus: Path) -> list[tuple[str, str, Path]]:
 
 
 def declare(specs: Path, sets: list[tuple[str, str, Path]]) -> None:
-    """One product.toml per set, pointing at the set's pages (nothing is copied)."""
+    """One product.toml per set, its pages copied beside it (as `docs2spec init --pages`)."""
     from generator.scaffold import plan, write
 
     for dialect, name, folder in sets:
         slug = name.lower().replace(".", "-")
-        write(plan(specs, slug, dialect, version="bench", pages=folder, copy=False))
+        write(plan(specs, slug, dialect, version="bench", pages=folder))
 
 
 def cpu_seconds() -> float:
