@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import json
 import keyword
 import re
 import unicodedata
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ir.model import Operation, Product, Schema
+from .cache import cached_text
 from .jsonschema import schema_to_json
 
 DEFS = "#/$defs/"
@@ -447,6 +449,9 @@ def _shared_attributes(code: str) -> set[str]:
     return found
 
 
+_FORMAT_SETTINGS = Path(__file__).resolve().parent / "modelformat" / "ruff.toml"
+
+
 def emit_models(product: Product) -> str:
     """models.py: the product's models, plus `REQUESTS`/`RESPONSES` {operation id: class}."""
     from datamodel_code_generator import (
@@ -465,6 +470,15 @@ def emit_models(product: Product) -> str:
         return f"{_header(product)}\n\nREQUESTS = {{}}\n\nRESPONSES = {{}}\n"
 
     def run(aliases: dict[str, str]) -> str:
+        # The same document and options give the same text: reuse it (see cache.py).
+        parts = (version("datamodel-code-generator"), version("ruff"), _header(product),
+                 json.dumps(document, sort_keys=True, ensure_ascii=False),
+                 json.dumps(aliases, sort_keys=True, ensure_ascii=False),
+                 _FORMAT_SETTINGS.read_text(encoding="utf-8"),
+                 Path(__file__).read_text(encoding="utf-8"))  # the options passed below
+        return cached_text("models", parts, lambda: generated(aliases))
+
+    def generated(aliases: dict[str, str]) -> str:
         code = generate(
             document,
             input_file_type=InputFileType.JsonSchema,
@@ -482,7 +496,7 @@ def emit_models(product: Product) -> str:
             use_double_quotes=True,
             skip_root_model=True,
             formatters=[Formatter.RUFF_CHECK, Formatter.RUFF_FORMAT],
-            settings_path=Path(__file__).resolve().parent / "modelformat",
+            settings_path=_FORMAT_SETTINGS.parent,
             aliases=aliases or None,
             **_protected_namespaces(document),
         )
