@@ -242,13 +242,17 @@ def emit_products(plans: list[tuple[Product, list[PageResult]]],
         return emitted
     with ProcessPoolExecutor(max_workers=min(len(plans), os.cpu_count() or 2),
                              initializer=_worker_init) as pool:
+        # The largest products first, so that no worker is left with a large one at the end.
+        order = sorted(range(len(plans)), key=lambda i: -len(plans[i][0].operations))
         with _sigint_held():
-            futures = {pool.submit(emit_product, product, results, False):
-                       f"{product.provider}/{product.name}" for product, results in plans}
+            futures = {i: pool.submit(emit_product, plans[i][0], plans[i][1], False)
+                       for i in order}
+        names = {future: f"{plans[i][0].provider}/{plans[i][0].name}"
+                 for i, future in futures.items()}
         progress.note(f"writing {len(plans)} products")
-        for done, future in enumerate(as_completed(futures), 1):
-            progress.note(f"written {futures[future]} ({done}/{len(plans)} products)")
-        return [future.result() for future in futures]
+        for done, future in enumerate(as_completed(names), 1):
+            progress.note(f"written {names[future]} ({done}/{len(plans)} products)")
+        return [futures[i].result() for i in range(len(plans))]
 
 
 def emit_product(product: Product, results: Iterable[PageResult],

@@ -13,6 +13,8 @@ import pytest
 from generator.build import build_pages
 from tests.conftest import CORPUS, SHARED, needs_shared
 
+pytestmark = pytest.mark.slow  # one build of each set and the scorer: minutes
+
 SCORER = SHARED / "tools" / "score.py"
 
 # set -> (pages, oracle, product, {metric: floor})

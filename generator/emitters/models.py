@@ -21,14 +21,18 @@ generated.alibabacloud.vpc.models import ListIpsecServersResponse`). Why this sh
   out. A string that carries a JSON document (`IkeConfig`) stays `str` on the request; its
   documented content gets a model of its own under the field's path name, to build the string.
   A number is `StrictInt | StrictFloat`, so `1` stays `1`.
-- Output is byte-stable: no timestamp, the built-in formatter with a fixed line length (no
-  black/isort/pyproject settings of whoever runs it), names and order taken from the IR.
+- Output is byte-stable: no timestamp, `ruff format` at a pinned version with this package's
+  `modelformat/ruff.toml` (no black/isort/pyproject settings of whoever runs it), names and order taken
+  from the IR. ruff rather than datamodel-code-generator's built-in formatter: the built-in one
+  (pure Python, tokenize-based) took two thirds of the models' time, ruff a few milliseconds
+  (`python benchmarks/bench_build.py` prints the share).
 """
 
 from __future__ import annotations
 
 import ast
 import builtins
+import json
 import keyword
 import re
 import unicodedata
@@ -37,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ir.model import Operation, Product, Schema
+from .cache import cached_text
 from .jsonschema import schema_to_json
 
 DEFS = "#/$defs/"
@@ -444,6 +449,9 @@ def _shared_attributes(code: str) -> set[str]:
     return found
 
 
+_FORMAT_SETTINGS = Path(__file__).resolve().parent / "modelformat" / "ruff.toml"
+
+
 def emit_models(product: Product) -> str:
     """models.py: the product's models, plus `REQUESTS`/`RESPONSES` {operation id: class}."""
     from datamodel_code_generator import (
@@ -462,6 +470,15 @@ def emit_models(product: Product) -> str:
         return f"{_header(product)}\n\nREQUESTS = {{}}\n\nRESPONSES = {{}}\n"
 
     def run(aliases: dict[str, str]) -> str:
+        # The same document and options give the same text: reuse it (see cache.py).
+        parts = (version("datamodel-code-generator"), version("ruff"), _header(product),
+                 json.dumps(document, sort_keys=True, ensure_ascii=False),
+                 json.dumps(aliases, sort_keys=True, ensure_ascii=False),
+                 _FORMAT_SETTINGS.read_text(encoding="utf-8"),
+                 Path(__file__).read_text(encoding="utf-8"))  # the options passed below
+        return cached_text("models", parts, lambda: generated(aliases))
+
+    def generated(aliases: dict[str, str]) -> str:
         code = generate(
             document,
             input_file_type=InputFileType.JsonSchema,
@@ -478,9 +495,8 @@ def emit_models(product: Product) -> str:
             use_schema_description=True,
             use_double_quotes=True,
             skip_root_model=True,
-            formatters=[Formatter.BUILTIN],
-            builtin_format_line_length=100,
-            settings_path=Path(__file__).resolve().parent,
+            formatters=[Formatter.RUFF_CHECK, Formatter.RUFF_FORMAT],
+            settings_path=_FORMAT_SETTINGS.parent,
             aliases=aliases or None,
             **_protected_namespaces(document),
         )
