@@ -74,20 +74,22 @@ class Validator:
         return self._contracts is not None or bool(self._fast)
 
     def validate_response(self, product: ProductRef, operation: str, body: Any, *,
-                          status: int = 200, strict: bool = False,
-                          warnings: bool = True) -> list[Finding]:
+                          status: int = 200, method: str | None = None, headers: Any = None,
+                          strict: bool = False, warnings: bool = True) -> list[Finding]:
         """Check one response body against the documented success (2xx) or error (4xx/5xx)
         body.
 
         `product` is "alibabacloud/vpc" or "vpc"; `body` is JSON text or bytes, XML text (read
-        by the schema's shape), or an already-parsed JSON value. Returns findings, errors first;
+        by the schema's shape), or an already-parsed JSON value; `headers` (name, value pairs or
+        a mapping) undo a `Content-Encoding` and decode a declared charset; `method` HEAD
+        expects no body. Returns findings, errors first;
         `strict=True` turns warnings into errors; `warnings=False` skips undocumented-field and
         format-hint checks. Raises `InputError` for a body that cannot be read and `UsageError`
         for an unknown product or operation.
         """
         parsed = None
         if (type(body) is bytes and status == 200 and warnings and FAST_LOADS is not None
-                and body[:1] == b"{"):
+                and headers is None and body[:1] == b"{"):
             # The common call, kept to a parse and one compiled check (see `engine`).
             compiled = self._fast.get((product, operation)) if type(product) is str else None
             if compiled is not None:
@@ -103,9 +105,11 @@ class Validator:
                         return ordered(promote(duplicate_key_findings(body), strict))
                     parsed = Body(value, body, "json")
         target = self.product(product)
+        if isinstance(headers, dict):
+            headers = list(headers.items())
         found = check_response(target, operation, parsed if parsed is not None else body,
-                               status=status, warnings=warnings,
-                               strict_failed=parsed is not None)
+                               status=status, method=method, headers=headers,
+                               warnings=warnings, strict_failed=parsed is not None)
         if type(product) is str and (product, operation) not in self._fast:
             self._fast[(product, operation)] = compiled_for(target, operation, "response")
         return ordered(promote(found, strict)) if found else found
@@ -155,11 +159,13 @@ def forget() -> None:
 
 
 def validate_response(product: ProductRef, operation: str, body: Any, *, status: int = 200,
-                      strict: bool = False, warnings: bool = True,
-                      generated: Path | str | None = None) -> list[Finding]:
+                      method: str | None = None, headers: Any = None, strict: bool = False,
+                      warnings: bool = True, generated: Path | str | None = None
+                      ) -> list[Finding]:
     """`Validator.validate_response` on the default validator for `generated`."""
     return default_validator(generated).validate_response(
-        product, operation, body, status=status, strict=strict, warnings=warnings)
+        product, operation, body, status=status, method=method, headers=headers,
+        strict=strict, warnings=warnings)
 
 
 def validate_request(product: ProductRef, operation: str | None = None, *,
