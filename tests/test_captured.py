@@ -63,7 +63,8 @@ def test_captures_exist_for_every_seed_operation():
 def test_capture_passes_its_contract(capture):
     result = check_entry(default_validator(GENERATED), capture, ARGS)
     if result.skipped:
-        pytest.skip("traffic to a host no contract describes")
+        pytest.skip("traffic to a host no contract describes; add that product's pages and "
+                    "product.toml under specs/ (docs2spec init) to check it")
     assert result.input_error is None, result.input_error
     errors = [f for f in result.findings if f.is_error]
     assert not errors, "\n".join(f"{result.operation} {f.pointer}: {f.rule}: {f.message} "

@@ -36,6 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "envelope)")
     parser.add_argument("--generated", default=None,
                         help="contracts folder (default: generated/ beside the package)")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress line on a terminal")
     parser.add_argument("--max-findings", type=int, default=2000,
                         help="findings and unreadable entries listed in detail (all are "
                         "counted; default 2000)")

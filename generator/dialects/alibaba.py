@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from ..http import METHOD
+from ..ir.conventions import Conventions, ErrorEnvelope
 from ..ir.model import (
     Change,
     Diagnostic,
@@ -34,6 +35,25 @@ from .sections import section_of_title, walk_sections
 from .tables import column_roles, read_location, table_kind
 
 NAME = "alibaba"
+_SIGNATURE_PARAMETERS = frozenset({
+    "Action", "Version", "Format", "AccessKeyId", "Signature", "SignatureMethod",
+    "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "SecurityToken",
+    "BearerToken",
+})
+CONVENTIONS = Conventions(
+    name=NAME, provider="alibabacloud", default_style="rpc",
+    error_envelope=ErrorEnvelope("RpcError", "Code", (
+        ("RequestId", "The request ID."), ("HostId", "The endpoint that answered."),
+        ("Code", "The error code."), ("Message", "The error message."),
+        ("Recommend", "A diagnosis link."))),
+    # What every request carries to name the operation and sign the call.
+    common_parameters=_SIGNATURE_PARAMETERS,
+    # Account and routing parameters every RPC operation accepts, documented or not.
+    accepted_parameters=_SIGNATURE_PARAMETERS | frozenset({
+        "ResourceOwnerAccount", "ResourceOwnerId", "OwnerAccount", "OwnerId", "CallerParentId",
+        "RegionEndpoint"}),
+    request_sample_places_query=True,
+)
 _ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
 _PRODUCT_ACTION = re.compile(r"^[\w .()-]{1,80}[:：]\s*([A-Z][A-Za-z0-9]{2,80})\s*$")
 _RAM_ACTION = re.compile(r"\b[a-z][a-z0-9-]{1,30}:([A-Z][A-Za-z0-9]{2,80})\b")
@@ -374,7 +394,7 @@ def extract(doc: Document) -> PageExtract:
     for diagnostic_index, diagnostic in enumerate(diagnostics):
         diagnostics[diagnostic_index] = replace(diagnostic, operation=op_id)
     return PageExtract(
-        page=page, dialect=NAME, language=language, operation_id=op_id,
+        page=page, conventions=CONVENTIONS, language=language, operation_id=op_id,
         style="rest" if methods else "rpc", methods=methods or ("GET", "POST"), path=path or "/",
         summary=((language, summary),) if summary else (),
         description=((language, "\n\n".join(description_parts)),) if description_parts else (),

@@ -12,7 +12,6 @@ from urllib.parse import parse_qsl
 
 from ..http import METHOD, PATH_VARIABLE
 from ..location import SourceLoc
-from ..rpc import SIGNATURE_PARAMETERS
 from .align import Aligner
 from .model import FLAT_LIST_SPELLED, Diagnostic, FieldTable, PageExtract, Parameter, Schema
 from .nesting import nest
@@ -40,7 +39,8 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
     # An ROA page's request sample may show the query parameters as JSON (`"tags": [{"key":
     # ...}]`): it places the rows a table lists flat after their parent.
     shown = [v for v in json_values(extract.samples, "request") if isinstance(v, dict)] \
-        if extract.dialect == "alibaba" and extract.style == "rest" else []
+        if extract.conventions.request_sample_places_query and extract.style == "rest" \
+        else []
     for table in tables:
         root, found = nest(table, shown)
         diagnostics.extend(found)
@@ -76,7 +76,7 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
                                     loc=row.loc))
         # Huawei body tables are one level each (nested objects are tables of their own);
         # other pages list nested body fields flat, and the samples place them.
-        body_rows = tuple(replace(r, depth=0) if extract.dialect == "huawei" else r
+        body_rows = tuple(replace(r, depth=0) if extract.conventions.one_level_tables else r
                           for r in rows if r.location == "body")
         if body_rows:
             values = json_values(extract.samples, "request")
@@ -117,7 +117,7 @@ def sample_query_parameters(extract: PageExtract, params: list[Parameter],
     are parameters of the operation, optional, typed from the value (digits: integer) and
     marked inferred; a name repeated in one URL (`?fields=id&fields=name`) is a list. (Huawei
     pages: an Alibaba ROA sample's query also carries common parameters such as `RegionId`.)"""
-    if extract.style != "rest" or extract.dialect != "huawei":
+    if extract.style != "rest" or not extract.conventions.sample_query_adds_parameters:
         return params
     known = {p.name for p in params}
     found: dict[str, tuple[list[str], bool, SourceLoc | None]] = {}
@@ -186,7 +186,7 @@ def complete_query_parameters(extract: PageExtract, params: list[Parameter],
     as an optional string, with a warning; flattened lists (`Id.1=`) are left to the tables."""
     if extract.style != "rpc":
         return params
-    known = {p.name.lower() for p in params} | {n.lower() for n in SIGNATURE_PARAMETERS}
+    known = {p.name.lower() for p in params} | {n.lower() for n in extract.conventions.common_parameters}
     for sample in extract.samples:
         if sample.kind != "request" or sample.syntax != "url":
             continue

@@ -135,7 +135,11 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         report.add(check_entry(validator, Entry(f"--url {args.url}", kind="request", url=args.url,
                                           method=args.method), args))
     if args.paths:
-        for entry in read_paths(args.paths):
-            report.add(check_entry(validator, entry, args))
+        from ..progress import Progress
+
+        with Progress.for_terminal(what="entries", quiet=getattr(args, "quiet", False)) as shown:
+            for entry in read_paths(args.paths):
+                report.add(check_entry(validator, entry, args))
+                shown.advance(entry.label, report.shown_findings + report.hidden_findings)
     write_report(report, args, out)
     return report.exit_code()
