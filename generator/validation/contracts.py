@@ -190,19 +190,13 @@ def _load_product(data: ProductData) -> ProductContracts:
 
 
 def _common_parameters(info: dict[str, Any]) -> frozenset[str]:
-    """`x-docs2spec-common-parameters` and `x-docs2spec-accepted-parameters` of the contract.
-    Contracts written before those keys existed: the RPC common set (`generator.rpc`)."""
+    """`x-docs2spec-common-parameters` and `x-docs2spec-accepted-parameters` of the contract:
+    what every operation takes whatever its page says (signing, account), stated as data."""
     names: set[str] = set()
-    stated = False
     for key in ("x-docs2spec-common-parameters", "x-docs2spec-accepted-parameters"):
         value = info.get(key)
         if isinstance(value, list):
-            stated = True
             names.update(v for v in value if isinstance(v, str))
-    if not stated and info.get("x-docs2spec-style", "rpc") == "rpc":
-        from ..rpc import COMMON_RPC_PARAMETERS
-
-        return frozenset(COMMON_RPC_PARAMETERS)
     return frozenset(names)
 
 
