@@ -23,6 +23,7 @@ from .bodies import BodyError, check_value, escape
 from .closed import HINT_MARK, closed_copy, single_pass
 from .fastpath import FastDecoder, compile_fast
 from .findings import ERROR, RULE_OF_KEYWORD, WARNING, Finding, make
+from .formats import FORMAT_CHECKS
 from .messages import describe
 from .schemanav import SOURCE, resolve, walk
 
@@ -75,7 +76,8 @@ def _rs_validator(schema: dict[str, Any]) -> Any:
     import jsonschema_rs  # ~20 ms to import: only when a document needs it
 
     try:
-        return jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+        return jsonschema_rs.Draft202012Validator(schema, validate_formats=True,
+                                                  formats=FORMAT_CHECKS)
     except (ValueError, TypeError) as exc:  # a contract jsonschema-rs refuses
         raise BodyError(f"the contract does not compile: {exc}",
                         hint="run `docs2spec regen`") from None

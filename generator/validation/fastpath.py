@@ -28,6 +28,8 @@ try:
 except ImportError:  # pragma: no cover - msgspec is a declared dependency
     msgspec = None  # type: ignore[assignment]
 
+from .formats import FORMAT_PATTERNS as FORMATS
+from .formats import NOT_ASSERTED as _NOT_ASSERTED
 from .schemanav import resolve
 
 _IGNORED = frozenset({"$schema", "$id", "$comment", "$defs", "definitions", "title",
@@ -45,23 +47,6 @@ _INT_LOW, _INT_HIGH = -(2**63), 2**63 - 1
 MAX_NESTING = 64
 """Deeper schemas (or `$ref` cycles) are checked by jsonschema-rs below this level."""
 
-_DAY = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
-        "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))")
-_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
-FORMATS: dict[str, str] = {
-    # RFC 3339 as jsonschema checks it (rfc3339-validator on the upper-cased text): a real day
-    # of the month, year 0 refused, no leap seconds; stricter in refusing a trailing newline.
-    "date-time": (f"^(?!0000)(?:[0-9]{{4}}-{_DAY}|{_LEAP_YEAR}-02-29)[Tt](?:[01][0-9]|2[0-3]):"
-                  "[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
-                  "\\Z"),
-    # The canonical form; jsonschema also takes a few odd spellings (extra hyphens), which
-    # then go to the full check.
-    "uuid": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\Z",
-}
-"""Formats checked inside the decoder, as patterns at least as strict as jsonschema's checks;
-any other asserted format sends its node to jsonschema-rs."""
-_NOT_ASSERTED = frozenset({"int64", "int32", "double", "float", "byte", "binary", "password"})
-"""OpenAPI's numeric and storage formats: no JSON Schema validator asserts them."""
 
 
 class _Checked:
