@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..errors import Docs2SpecError, UsageError
 from .api import check_response
@@ -43,16 +43,29 @@ def _target(cs: Contracts, entry: Entry, product: str | None, operation: str | N
     raise NotFound("cannot tell which operation this body answers: pass --operation NAME")
 
 
-def check_entry(validator: Validator, entry: Entry, args: argparse.Namespace) -> Result:
-    """One entry's result; never raises (an entry that cannot be checked says why)."""
+def _target_of(cs: Contracts, entry: Entry, args: argparse.Namespace,
+               memo: dict[Any, Any] | None) -> tuple[Target | None, str | None]:
+    """(target, why not) of an entry; the two halves of one exchange ask once (`memo`)."""
+    key = (entry.exchange, entry.url, entry.method, entry.form, entry.product, entry.operation)
+    if memo is not None and entry.exchange and memo.get("key") == key:
+        return memo["value"]
+    try:
+        value: tuple[Target | None, str | None] = (
+            _target(cs, entry, args.product, args.operation), None)
+    except (NotFound, Docs2SpecError) as exc:
+        value = (None, str(exc))
+    if memo is not None:
+        memo["key"], memo["value"] = key, value
+    return value
+
+
+def check_entry(validator: Validator, entry: Entry, args: argparse.Namespace,
+                memo: dict[Any, Any] | None = None) -> Result:
+    """One entry's result; never raises (an entry that cannot be checked says why). `memo`: a
+    dict kept across calls, so the halves of one exchange find their operation once."""
     cs = validator.contracts
     result = Result(entry.label, kind=entry.kind, status=entry.status, exchange=entry.exchange)
-    target: Target | None = None
-    problem = None
-    try:
-        target = _target(cs, entry, args.product, args.operation)
-    except (NotFound, Docs2SpecError) as exc:
-        problem = str(exc)
+    target, problem = _target_of(cs, entry, args, memo)
     if target is None and entry.optional and not (entry.url and host_is_known(cs, entry.url)):
         result.skipped = True  # HAR traffic to hosts no contract describes
         return result
@@ -138,8 +151,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         from ..progress import Progress
 
         with Progress.for_terminal(what="entries", quiet=getattr(args, "quiet", False)) as shown:
+            memo: dict[Any, Any] = {}
             for entry in read_paths(args.paths):
-                report.add(check_entry(validator, entry, args))
+                report.add(check_entry(validator, entry, args, memo))
                 shown.advance(entry.label, report.shown_findings + report.hidden_findings)
     write_report(report, args, out)
     return report.exit_code()

@@ -23,6 +23,11 @@ from .discovery import BadUrl, split_url
 from .findings import Finding
 from .wire import decode_body
 
+try:  # msgspec: records are read leaving their body as bytes (a declared dependency)
+    import msgspec as _msgspec
+except ImportError:  # pragma: no cover
+    _msgspec = None
+
 BODY_SUFFIXES = (".json", ".xml")
 LINE_SUFFIXES = (".jsonl", ".ndjson")
 HAR_SUFFIXES = (".har",)
@@ -142,6 +147,10 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
             continue
         if not line.strip():
             continue
+        record = _raw_record(line)
+        if record is not None:  # the common case: the body stays bytes for the decoder
+            yield from _record_entries(record, f"{label}:{number}", line)
+            continue
         try:
             value = loads(line)
         except BodyError as exc:
@@ -194,6 +203,56 @@ def _headers(value: Any) -> list[tuple[str, str]] | None:
     return None
 
 
+def _raw_record(line: bytes) -> dict[str, Any] | None:
+    """A capture record read without parsing its body: `body` is the body's own bytes (a JSON
+    string body becomes its text), so the validating decoder reads it once. None when the line
+    is not a record this way (a bare body, invalid JSON, msgspec missing): the caller parses
+    it whole instead."""
+    if _RECORD is None:
+        return None
+    decode, encode = _RECORD
+    try:
+        struct = decode(line)
+    except (_msgspec.ValidationError, _msgspec.DecodeError, RecursionError):
+        return None
+    record = {name: getattr(struct, name) for name in struct.__struct_fields__
+              if getattr(struct, name) is not _msgspec.UNSET}
+    if not (("body" in record or "url" in record)
+            and {"url", "status", "operation"} & set(record)):
+        return None
+    quotes_match = encode(struct).count(b'"') == line.count(b'"') and b"\\u0022" not in line
+    raw = record.get("body")
+    if raw is not None:
+        data = bytes(raw)
+        if data == b"null":
+            record["body"] = None
+        elif data[:1] == b'"' or record.get("encoding") is not None:
+            try:
+                record["body"] = loads(data)  # text: XML, base64, JSON in a string
+            except BodyError:
+                return None
+        else:
+            record["body"] = data
+    record[_QUOTES_MATCH] = quotes_match
+    return record
+
+
+_QUOTES_MATCH = "\x00quotes-match"
+"""Set on a record read by `_raw_record`: whether writing it back kept every quote (so no key
+outside the body was sent twice; the body's own keys are the decoder's business)."""
+
+
+def _record_decoder() -> tuple[Any, Any] | None:
+    if _msgspec is None:
+        return None
+    unset = _msgspec.UNSET
+    fields = [(name, Any, unset) for name in sorted(RECORD_KEYS - {"body"})]
+    fields.append(("body", _msgspec.Raw, unset))
+    kind = _msgspec.defstruct("CaptureRecord", fields, forbid_unknown_fields=True,
+                              omit_defaults=True)
+    return _msgspec.json.Decoder(kind).decode, _msgspec.json.Encoder().encode
+
+
 def _record_entries(record: dict[str, Any], label: str, line: bytes) -> Iterator[Entry]:
     """A capture record: its request (when it has a URL) and its response (when it has a body
     or a status), like the two halves of a HAR entry."""
@@ -220,7 +279,11 @@ def _record_entries(record: dict[str, Any], label: str, line: bytes) -> Iterator
     wants_request = kind == "request" or (kind is None and url is not None)
     common = {"url": url, "method": method, "operation": record.get("operation"),
               "product": record.get("product"), "exchange": label}
-    body_duplicates, record_duplicates = _record_duplicates(line, record)
+    if _QUOTES_MATCH in record:  # body kept as bytes: its keys are checked with it
+        body_duplicates = ()
+        record_duplicates = () if record[_QUOTES_MATCH] else _record_duplicates(line, None)[1]
+    else:
+        body_duplicates, record_duplicates = _record_duplicates(line, record)
     if wants_request:
         body = record.get("request_body", None if wants_response else record.get("body"))
         if body is not None and not isinstance(body, str):
@@ -242,18 +305,19 @@ def _record_entries(record: dict[str, Any], label: str, line: bytes) -> Iterator
         yield Entry(label, error=f"record encoding {record['encoding']!r}: only base64 is "
                     "read", status=status, **common)
         return
-    elif body is not None and not isinstance(body, str):
+    elif body is not None and not isinstance(body, (str, bytes)):
         body = Body(body, None, "value")  # parsed as part of the line: depth checked
     yield Entry(f"{label} response" if wants_request else label, body=body, status=status,
                 headers=_headers(record.get("response_headers")),
                 findings=body_duplicates + record_duplicates, **common)
 
 
-def _record_duplicates(line: bytes, record: dict[str, Any]
+def _record_duplicates(line: bytes, record: dict[str, Any] | None
                        ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
     """Keys given twice in the record line: (in its body, pointers relative to the body; in
-    the record itself). The same cheap test as for bare bodies decides whether to look."""
-    if not may_have_duplicate_keys(line.strip(), record):
+    the record itself). The same cheap test as for bare bodies decides whether to look
+    (`record` None: look)."""
+    if record is not None and not may_have_duplicate_keys(line.strip(), record):
         return (), ()
     from .api import duplicate_key_findings
 
@@ -403,3 +467,6 @@ def read_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
 def read_bytes(data: bytes, label: str) -> Iterator[Entry]:
     """The same as stdin, for bytes in memory (tests)."""
     yield from read_stream(io.BytesIO(data), label)
+
+
+_RECORD = _record_decoder()
