@@ -66,11 +66,12 @@ class FastDecoder:
     """`accepts(body)`: True only when `body` is valid JSON that passes the closed contract and
     repeats no key. `accepts_value(value)`: the same for a value already parsed."""
 
-    __slots__ = ("accepts", "_kind", "_hook")
+    __slots__ = ("accepts", "decode", "_kind", "_hook")
 
     def __init__(self, kind: Any, hook: Callable[[type, Any], Any]) -> None:
-        self.accepts = _acceptor(msgspec.json.Decoder(kind, dec_hook=hook).decode,
-                                 msgspec.json.Encoder(enc_hook=_value_of).encode)
+        self.decode = msgspec.json.Decoder(kind, dec_hook=hook).decode
+        """The validating decode alone (no duplicate-key test; benchmarks compare it)."""
+        self.accepts = _acceptor(self.decode, msgspec.json.Encoder(enc_hook=_value_of).encode)
         self._kind = kind
         self._hook = hook
 
