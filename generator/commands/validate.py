@@ -36,6 +36,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "envelope)")
     parser.add_argument("--generated", default=None,
                         help="contracts folder (default: generated/ beside the package)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local: this process; dask: partitions of the input on a Dask "
+                        "cluster (a local cluster of processes, or --scheduler), same report")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: a dask.distributed scheduler "
+                        "(tcp://host:8786) instead of a local cluster")
+    parser.add_argument("--part-mb", type=int, default=0, metavar="MB",
+                        help="with --engine dask: bytes of input per task (default 32)")
     parser.add_argument("--quiet", action="store_true",
                         help="no progress line on a terminal")
     parser.add_argument("--max-findings", type=int, default=2000,

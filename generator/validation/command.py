@@ -151,9 +151,14 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         from ..progress import Progress
 
         with Progress.for_terminal(what="entries", quiet=getattr(args, "quiet", False)) as shown:
-            memo: dict[Any, Any] = {}
-            for entry in read_paths(args.paths):
-                report.add(check_entry(validator, entry, args, memo))
-                shown.advance(entry.label, report.shown_findings + report.hidden_findings)
+            if getattr(args, "engine", "local") == "dask":
+                from .daskengine import run_dask
+
+                run_dask(validator, args, report, shown.advance)
+            else:
+                memo: dict[Any, Any] = {}
+                for entry in read_paths(args.paths):
+                    report.add(check_entry(validator, entry, args, memo))
+                    shown.advance(entry.label, report.shown_findings + report.hidden_findings)
     write_report(report, args, out)
     return report.exit_code()
