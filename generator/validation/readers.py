@@ -149,7 +149,7 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
             continue
         record = _raw_record(line)
         if record is not None:  # the common case: the body stays bytes for the decoder
-            yield from _record_entries(record, f"{label}:{number}", line)
+            yield from record_entries(record, f"{label}:{number}", line)
             continue
         try:
             value = loads(line)
@@ -183,7 +183,7 @@ def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
 
 def _line_entry(line: bytes, value: Any, label: str, path: Path | None) -> Iterator[Entry]:
     if _is_record(value):
-        yield from _record_entries(value, label, line)
+        yield from record_entries(value, label, line)
         return
     yield Entry(label, body=Body(value, line.strip(), "json"), path=path)
 
@@ -253,9 +253,11 @@ def _record_decoder() -> tuple[Any, Any] | None:
     return _msgspec.json.Decoder(kind).decode, _msgspec.json.Encoder().encode
 
 
-def _record_entries(record: dict[str, Any], label: str, line: bytes) -> Iterator[Entry]:
+def record_entries(record: dict[str, Any], label: str, line: bytes | None = None
+                   ) -> Iterator[Entry]:
     """A capture record: its request (when it has a URL) and its response (when it has a body
-    or a status), like the two halves of a HAR entry."""
+    or a status), like the two halves of a HAR entry. `line`: the JSON text it was read from
+    (for duplicate keys; None for a record that never was text, e.g. a Spark row)."""
     status = record.get("status")
     if status is not None and not (isinstance(status, int) and not isinstance(status, bool)):
         try:
@@ -279,7 +281,9 @@ def _record_entries(record: dict[str, Any], label: str, line: bytes) -> Iterator
     wants_request = kind == "request" or (kind is None and url is not None)
     common = {"url": url, "method": method, "operation": record.get("operation"),
               "product": record.get("product"), "exchange": label}
-    if _QUOTES_MATCH in record:  # body kept as bytes: its keys are checked with it
+    if line is None:
+        body_duplicates = record_duplicates = ()
+    elif _QUOTES_MATCH in record:  # body kept as bytes: its keys are checked with it
         body_duplicates = ()
         record_duplicates = () if record[_QUOTES_MATCH] else _record_duplicates(line, None)[1]
     else:
