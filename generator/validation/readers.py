@@ -220,10 +220,10 @@ def _raw_record(line: bytes) -> dict[str, Any] | None:
     if not (("body" in record or "url" in record)
             and {"url", "status", "operation"} & set(record)):
         return None
-    quotes_match = encode(struct).count(b'"') == line.count(b'"') and b"\\u0022" not in line
     raw = record.get("body")
+    data = bytes(raw) if raw is not None else b""
+    quotes_match = _record_keys_once(line, struct, data, encode)
     if raw is not None:
-        data = bytes(raw)
         if data == b"null":
             record["body"] = None
         elif data[:1] == b'"' or record.get("encoding") is not None:
@@ -235,6 +235,21 @@ def _raw_record(line: bytes) -> dict[str, Any] | None:
             record["body"] = data
     record[_QUOTES_MATCH] = quotes_match
     return record
+
+
+def _record_keys_once(line: bytes, struct: Any, body: bytes, encode: Any) -> bool:
+    """Whether no key outside the body was sent twice: the record written back without its
+    body has as many quotes as the line outside the body (counted around the body's bytes,
+    so a 10 MB body is not counted twice)."""
+    at = line.find(body) if body else -1
+    if at < 0:
+        outside, inside = line, b""
+    else:
+        outside, inside = line[:at] + line[at + len(body):], body
+    if b"\\u0022" in outside:
+        return False
+    bare = _msgspec.structs.replace(struct, body=_msgspec.UNSET) if inside else struct
+    return encode(bare).count(b'"') == outside.count(b'"')
 
 
 _QUOTES_MATCH = "\x00quotes-match"
