@@ -237,19 +237,35 @@ def _raw_record(line: bytes) -> dict[str, Any] | None:
     return record
 
 
+def _body_at(line: bytes, body: bytes) -> int:
+    """Where the body's bytes start in the line: right after `"body":` (checked by comparing
+    the bytes there), else wherever `find` finds them."""
+    key = line.find(b'"body":')
+    while key >= 0:
+        at = key + 7
+        while line[at:at + 1] in (b" ", b"\t"):
+            at += 1
+        if line.startswith(body, at):
+            return at
+        key = line.find(b'"body":', key + 1)
+    return line.find(body)
+
+
 def _record_keys_once(line: bytes, struct: Any, body: bytes, encode: Any) -> bool:
     """Whether no key outside the body was sent twice: the record written back without its
     body has as many quotes as the line outside the body (counted around the body's bytes,
     so a 10 MB body is not counted twice)."""
-    at = line.find(body) if body else -1
+    at = _body_at(line, body) if body else -1
     if at < 0:
         outside, inside = line, b""
     else:
         outside, inside = line[:at] + line[at + len(body):], body
     if b"\\u0022" in outside:
         return False
-    bare = _msgspec.structs.replace(struct, body=_msgspec.UNSET) if inside else struct
-    return encode(bare).count(b'"') == outside.count(b'"')
+    if not inside:
+        return encode(struct).count(b'"') == outside.count(b'"')
+    bare = _msgspec.structs.replace(struct, body=_msgspec.UNSET)
+    return encode(bare).count(b'"') + 2 == outside.count(b'"')  # + the quotes of "body"
 
 
 _QUOTES_MATCH = "\x00quotes-match"
