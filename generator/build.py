@@ -13,10 +13,17 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .groups import page_groups
 from .ir.conventions import Conventions
 from .location import SourceLoc, path_label
 from .manifest import Manifest, check_name
-from .pipeline import PageResult, emit_products, process_pages, product_from_results
+from .pipeline import (
+    PageResult,
+    emit_products,
+    process_pages,
+    product_from_results,
+    with_groups,
+)
 from .regen import PAGE_SUFFIXES, ProductBuild, all_files, check_choices, write_tree
 
 _RPC_VERSION = re.compile(r"[?&]Version=(\d{4}-\d{2}-\d{2})")
@@ -101,7 +108,11 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
         if problem:
             raise UsageError(problem, hint=f"{option} names a folder of the output")
     pages = collect_pages(paths)
-    results = process_pages(pages, form, dialect)
+    groups: dict[str, str] = {}
+    for path in paths:
+        if path.is_dir():
+            groups.update(page_groups(path, pages))
+    results = with_groups(process_pages(pages, form, dialect), groups)
     if all(r.extract is None for r in results):
         raise _nothing_read(results)
     groups: dict[str, list[PageResult]] = {}

@@ -205,9 +205,16 @@ def product_from_results(manifest: Manifest, results: list[PageResult],
                          documented_type_names(extracts))
 
 
-def build_product_from_pages(manifest: Manifest, pages: list[tuple[Path, str]]) -> tuple[
+def with_groups(results: list[PageResult], groups: dict[str, str]) -> list[PageResult]:
+    """Each page's extract with the docs' group it sits in (`generator/groups.py`)."""
+    return [replace(r, extract=replace(r.extract, group=groups[r.path]))
+            if r.extract is not None and groups.get(r.path) else r for r in results]
+
+
+def build_product_from_pages(manifest: Manifest, pages: list[tuple[Path, str]],
+                             groups: dict[str, str] | None = None) -> tuple[
         Product, list[PageResult]]:
-    results = process_pages(pages, manifest.form, manifest.dialect)
+    results = with_groups(process_pages(pages, manifest.form, manifest.dialect), groups or {})
     return product_from_results(manifest, results, tuple(label for _, label in pages)), results
 
 

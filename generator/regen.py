@@ -18,6 +18,7 @@ from pathlib import Path
 from . import dialects, sources
 from .emitters.models import package_init
 from .errors import ManifestError, StaleOutputError, UsageError
+from .groups import page_groups
 from .ir.model import Product
 from .location import SourceLoc, path_label
 from .manifest import MANIFEST, Manifest, read_manifest
@@ -89,7 +90,8 @@ def build_specs(specs: Path) -> list[ProductBuild]:
                                 SourceLoc(str(manifest_path)),
                                 hint="give each product.toml its own provider/product")
         declared[key] = str(manifest_path)
-        product, results = build_product_from_pages(manifest, pages)
+        product, results = build_product_from_pages(manifest, pages,
+                                                     page_groups(folder, pages))
         files = {f"{manifest.provider}/{manifest.product}/{name}": text
                  for name, text in emit_product(product, results).items()}
         builds.append(ProductBuild(manifest, product, tuple(results), files))
