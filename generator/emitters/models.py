@@ -236,7 +236,7 @@ class _Builder:
             return {"$ref": DEFS + name}
         out = _bare(kind)
         if kind == "array":
-            if "items" in node:
+            if node.get("items"):  # `items: {}` (any) says no more than no `items`
                 out["items"] = self.convert(node["items"], item_name(path))
             _limits(out, (("minItems", node.get("minItems")), ("maxItems", node.get("maxItems"))))
         elif kind == "string":
