@@ -16,6 +16,7 @@ import pytest
 
 from generator.build import build_pages
 from generator.validation import validate_request, validate_response
+from tests.conftest import inline_components
 
 CONFIG_ZH = """\
 # ModifyWidgetConfig
@@ -157,23 +158,7 @@ def built(tmp_path_factory) -> tuple[Path, dict]:
 
 
 def _openapi(path: Path) -> dict:
-    """The document with the body objects the emitter hoists into components put back in place
-    (these tests look at shapes; the error envelope stays a `$ref`)."""
-    document = json.loads(path.read_text("utf-8"))
-    schemas = document.get("components", {}).get("schemas", {})
-
-    def inline(node):
-        if isinstance(node, dict):
-            ref = node.get("$ref", "")
-            name = ref.removeprefix("#/components/schemas/")
-            if ref != name and name in schemas and not name.endswith("Error"):
-                return inline({**schemas[name], **{k: v for k, v in node.items() if k != "$ref"}})
-            return {key: inline(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [inline(value) for value in node]
-        return node
-
-    return {**document, "paths": inline(document["paths"])}
+    return inline_components(json.loads(path.read_text("utf-8")))
 
 
 def _strip(schema):
@@ -192,7 +177,7 @@ def test_the_request_line_gives_methods_and_path_template(built):
     assert {"patch", "put"} <= set(item)
     assert item["patch"]["operationId"] == "ModifyWidgetConfig"
     assert document["paths"]["/widgets"]["get"]["operationId"] == "ListWidgets"
-    assert not any(path.startswith("/?Action=") for path in document["paths"])
+    assert not any(path.startswith(("/?Action=", "/#Action=")) for path in document["paths"])
 
 
 def test_the_position_column_says_where_each_parameter_travels(built):
@@ -275,7 +260,7 @@ def test_an_rpc_request_line_keeps_the_page_rpc(tmp_path):
     (pages / "DescribeGizmos.md").write_text(RPC_WITH_SYNTAX, encoding="utf-8")
     build_pages([pages], tmp_path / "out", product="demo")
     document = _openapi(tmp_path / "out" / "alibabacloud" / "demo" / "openapi.json")
-    assert list(document["paths"]) == ["/?Action=DescribeGizmos"]
+    assert list(document["paths"]) == ["/#Action=DescribeGizmos"]
     assert document["info"]["x-docs2spec-style"] == "rpc"
 
 
@@ -1009,7 +994,7 @@ def test_rpc_parameters_the_page_puts_in_the_body_are_form_parameters(tmp_path):
     build_pages([pages], tmp_path / "out", product="demo")
     out = tmp_path / "out"
     document = _openapi(out / "alibabacloud/demo/openapi.json")
-    item = document["paths"]["/?Action=CreateGizmo"]
+    item = document["paths"]["/#Action=CreateGizmo"]
     assert {(p["name"], p["in"]) for p in item["parameters"]} >= {("RegionId", "query"),
                                                                    ("Policy", "query")}
     report = json.loads((out / "alibabacloud/demo/report.json").read_text("utf-8"))

@@ -6,10 +6,13 @@ operation's documented error codes are listed under their HTTP status with the v
 envelope (`RpcError` for Alibaba, RPC or ROA; `RestError` for Huawei), the docs' error samples as
 its examples.
 
-RPC style (Alibaba): every Action is a path item keyed `/?Action=<Name>`. OpenAPI has no way to
-tell operations apart by a query value, so the key carries it; openapi-core and other tools
-match such a request once the request adapter reports `/?Action=<Name>` as its path pattern
-(`generator.rpc.rpc_path_pattern` does it). GET and POST share the path item's parameters.
+RPC style (Alibaba): every Action is a path item keyed `/#Action=<Name>`. OpenAPI has no way to
+tell operations apart by a query value, so the key carries it, in a fragment: the fragment is
+never sent, so clients call `/` with the `Action` and `Version` query parameters, each declared
+with its one value as the default (generated clients fill them in; schemathesis sends each
+once). openapi-core and other tools match such a request once the request adapter reports
+`/#Action=<Name>` as its path pattern (`generator.rpc.rpc_path_pattern` does it). GET and POST
+share the path item's parameters.
 Flattened lists (`Tag.N.Key`) are spelled out as the indexed parameters they are on the wire,
 `Tag.1.Key` ... `Tag.20.Key`, so standard tools validate each of them; a JSON document in a
 string is a string parameter with `contentMediaType`/`contentSchema` (JSON Schema 2020-12):
@@ -34,6 +37,7 @@ from ..ir.model import (
     Schema,
     localized_get,
 )
+from ..rpc import rpc_path_key
 from .jsonschema import X, envelope_of, envelope_schema, schema_to_json
 from .names import class_part, item_name
 
@@ -82,8 +86,12 @@ def parameter_objects(operation: Operation, product: Product,
                       named: frozenset[str]) -> list[dict[str, Any]]:
     params: list[dict[str, Any]] = []
     if operation.style == "rpc":
-        # `Action` is in the path key (`/?Action=X`): clients send it from there, exactly once.
-        # `Version` has one value, which is also its default: generated clients fill it in.
+        # One value each, which is also the default: generated clients fill them in and
+        # callers never pass them; the path key (`/#Action=X`) is a fragment, never sent.
+        params.append({"name": "Action", "in": "query", "required": True,
+                       "description": "The operation to perform.",
+                       "schema": {"type": "string", "enum": [operation.id],
+                                  "default": operation.id}})
         known = product.version and product.version != "unknown"
         params.append({"name": "Version", "in": "query", "required": True,
                        "description": "The API version.",
@@ -325,7 +333,7 @@ def _operation(operation: Operation, product: Product, components: Components,
 
 
 def _path_key(operation: Operation) -> str:
-    return f"/?Action={operation.id}" if operation.style == "rpc" else operation.path or "/"
+    return rpc_path_key(operation.id) if operation.style == "rpc" else operation.path or "/"
 
 
 def _server(server) -> dict[str, Any]:

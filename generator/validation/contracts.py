@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import InputError, UsageError
+from ..rpc import is_rpc_path_key
 
 KINDS = ("request", "response", "error")
 
@@ -175,7 +176,7 @@ def _load_product(folder: Path, key: str) -> ProductContracts:
                 continue
             base = base_operation_id(op.get("operationId", ""), method)
             operations.add(base)
-            if not template.startswith("/?"):
+            if not is_rpc_path_key(template):
                 literal = len(re.sub(r"\{[^{}]*\}", "", template))
                 routes.append(Route(method.upper(), template, _template_regex(template), base,
                                     literal))
