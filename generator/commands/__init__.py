@@ -22,6 +22,8 @@ class Command:
 COMMANDS: tuple[Command, ...] = (
     Command("regen", "regen", "rebuild generated/ from specs/"),
     Command("build", "build", "build any set of saved pages into an output folder"),
+    Command("publish", "publish", "write a static reference site from generated/ (or a "
+            "`build` output) that works offline"),
     Command("validate", "validate", "check captured requests/responses against generated/ "
             "(exit 1 on error findings, 2 on unusable input)"),
 )
