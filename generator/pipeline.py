@@ -230,6 +230,12 @@ def product_from_results(manifest: Manifest, results: list[PageResult],
                          documented_type_names(extracts))
 
 
+def with_groups(results: list[PageResult], groups: dict[str, str]) -> list[PageResult]:
+    """Each page's extract with the docs' group it sits in (`generator/groups.py`)."""
+    return [replace(r, extract=replace(r.extract, group=groups[r.path]))
+            if r.extract is not None and groups.get(r.path) else r for r in results]
+
+
 def emit_products(plans: list[tuple[Product, list[PageResult]]],
                   progress: Progress | None = None) -> list[dict[str, str]]:
     """Several products at once: one worker process each (2 cores), each emitting serially."""

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from ..http import METHOD, PATH_TEXT
-from ..ir.conventions import Conventions, ErrorEnvelope
+from ..ir.conventions import Conventions, ErrorEnvelope, SecurityScheme
 from ..ir.model import (
     Change,
     Diagnostic,
@@ -53,6 +53,19 @@ CONVENTIONS = Conventions(
         "ResourceOwnerAccount", "ResourceOwnerId", "OwnerAccount", "OwnerId", "CallerParentId",
         "RegionEndpoint"}),
     request_sample_places_query=True,
+    security=(
+        SecurityScheme(
+            "AccessKey", "query", "AccessKeyId",
+            "Requests signed with an AccessKey pair: the AccessKey ID travels as `AccessKeyId`, "
+            "with `Signature` (HMAC-SHA1 of the canonicalised query with the AccessKey secret), "
+            "`SignatureMethod`, `SignatureVersion`, `SignatureNonce` and `Timestamp` beside it; "
+            "SDKs sign for you.", ("rpc",)),
+        SecurityScheme(
+            "AccessKeySignature", "header", "Authorization",
+            "Requests signed with an AccessKey pair in the `Authorization` header "
+            "(`acs <AccessKeyId>:<signature>`, ROA signature over the method, headers and "
+            "resource); SDKs sign for you.", ("rest",)),
+    ),
 )
 _ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
 _TITLED_ACTION = re.compile(r"^([A-Z][A-Za-z0-9]{2,80})\s*[(（][^()（）]{1,40}[)）]$")

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..http import METHOD, METHODS, PATH_TEXT
-from ..ir.conventions import Conventions, ErrorEnvelope
+from ..ir.conventions import Conventions, ErrorEnvelope, SecurityScheme
 from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample, Schema
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table, link_key
@@ -32,6 +32,17 @@ CONVENTIONS = Conventions(
     common_parameters=frozenset({"X-Auth-Token", "X-Sdk-Date", "Authorization"}),
     one_level_tables=True,
     sample_query_adds_parameters=True,
+    security=(
+        SecurityScheme(
+            "Token", "header", "X-Auth-Token",
+            "Token authentication: a token obtained from IAM (`POST /v3/auth/tokens`) sent in "
+            "the `X-Auth-Token` header."),
+        SecurityScheme(
+            "AKSK", "header", "Authorization",
+            "AK/SK authentication: the request signed with an access key pair "
+            "(`SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=..., Signature=...` in "
+            "`Authorization`, with `X-Sdk-Date`); SDKs sign for you."),
+    ),
 )
 _METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
                           r"(" + PATH_TEXT + ")", re.M)

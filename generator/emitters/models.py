@@ -43,6 +43,7 @@ from typing import Any
 from ..ir.model import Operation, Product, Schema
 from .cache import cached_text
 from .jsonschema import schema_to_json
+from .names import class_part, item_name
 
 DEFS = "#/$defs/"
 RPC_IMPLICIT = ("Action", "Version")
@@ -68,38 +69,11 @@ def _text(texts) -> str:
     return _CONTROL.sub("", text).strip()
 
 
-def class_part(text: str) -> str:
-    """`vpn_connections` -> `VpnConnections`, `IkeConfig` stays: ASCII letters and digits only."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[A-Za-z0-9]+", ascii_text)
-    return "".join(w[:1].upper() + w[1:] for w in words)
-
-
 def _clean(text: Any) -> str:
     """A JSON Schema `description` safe in a docstring or a string literal."""
     if not isinstance(text, str) or not text:
         return ""
     return _text([("", text)])
-
-
-_WORD = re.compile(r"[A-Z]?[a-z0-9]+$|[A-Z]+$")
-
-
-def item_name(path: str) -> str:
-    """The class name of a list's item: the list's name in the singular (`...NatGateways` ->
-    `...NatGateway`, `...Policies` -> `...Policy`), or `<name>Item` when the name is not a plural
-    the rule can undo (`...VpnConnection` -> `...VpnConnectionItem`, `...Dns` stays whole)."""
-    word = _WORD.search(path)
-    last = word.group(0) if word else ""
-    if len(last) >= 4 and last[-1] == "s" and not last.endswith(("ss", "us", "is")):
-        if last.endswith("ies"):
-            return path[:-3] + "y"
-        if last.endswith(("sses", "xes", "ches", "shes")):
-            return path[:-2]
-        return path[:-1]
-    if last == "Ids":
-        return path[:-1]
-    return f"{path}Item"
 
 
 def _kinds(node: dict[str, Any]) -> list[str]:
@@ -272,7 +246,7 @@ class _Builder:
             return {"$ref": DEFS + name}
         out = _bare(kind)
         if kind == "array":
-            if "items" in node:
+            if node.get("items"):  # `items: {}` (any) says no more than no `items`
                 out["items"] = self.convert(node["items"], item_name(path))
             _limits(out, (("minItems", node.get("minItems")), ("maxItems", node.get("maxItems"))))
         elif kind == "string":

@@ -173,6 +173,9 @@ class Operation:
     changes: tuple[Change, ...] = ()
     pages: tuple[str, ...] = ()
     loc: SourceLoc | None = None
+    group: Localized = ()
+    """The docs' group of the operation (the folder or section its pages sit in), per language:
+    the OpenAPI tag and the site's navigation section. Empty when the pages are not grouped."""
     conventions: Conventions = GENERIC_REST
     """The documentation style the pages follow, as data: it decides the error envelope (an
     Alibaba ROA operation is REST on the wire but answers errors as Alibaba RPC operations do),
@@ -294,6 +297,9 @@ class PageExtract:
     loc: SourceLoc | None = None
     version: str = ""
     """The API version the page states (an OpenAPI Explorer link's `version=2016-04-28`)."""
+    group: str = ""
+    """The docs' group the page sits in (`IPsec服务端`, `Security Group`), from where it is
+    saved (`generator/groups.py`); empty for a flat folder of pages."""
 
     @property
     def dialect(self) -> str:

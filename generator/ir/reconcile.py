@@ -83,6 +83,7 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
         parameters=tuple(params),
         request_body=body, responses=tuple(responses), errors=extract.errors,
         samples=extract.samples, changes=extract.changes, pages=(extract.page,), loc=extract.loc,
+        group=((extract.language, extract.group),) if extract.group else (),
         conventions=extract.conventions)
     return operation, diagnostics
 
