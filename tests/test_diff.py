@@ -309,3 +309,43 @@ def test_request_rules(tmp_path):
     assert [(c.rule, c.level, c.message) for c in removed] == [
         ("request-enum-value-removed", "error",
          "query parameter 'Mode' value \"b\" removed from its enum")]
+
+
+def test_mutated_documents_never_crash_the_diff():
+    """Any OpenAPI file can be a side: broken parameters, refs and schemas are compared as far
+    as they go, never a traceback (seeded, so a failure reproduces)."""
+    import random
+
+    from generator.diff.render import FORMATS
+
+    documents = [json.loads((ROOT / "generated" / p / "openapi.json").read_text("utf-8"))
+                 for p in ("huaweicloud/vpn", "alibabacloud/vpc")]
+    values = [None, 1, "x", [], {}, [1], {"$ref": "#/nope"}, {"$ref": "#/paths"}, True, 1.5,
+              {"type": ["a", 1]}, {"$ref": 5}, ["x", {"y": []}], -3, "/?Action="]
+
+    def places(node, path=()):
+        yield path
+        children = node.items() if isinstance(node, dict) else enumerate(node) \
+            if isinstance(node, list) else ()
+        for key, child in children:
+            yield from places(child, (*path, key))
+
+    rng = random.Random(14)
+    for _ in range(80):
+        pair = [copy.deepcopy(rng.choice(documents))]
+        pair.append(copy.deepcopy(pair[0]))
+        for document in pair:
+            paths = list(places(document))[1:]
+            for _ in range(rng.randint(1, 6)):
+                *parents, last = rng.choice(paths)
+                parent = document
+                try:
+                    for key in parents:
+                        parent = parent[key]
+                    parent[last] = copy.deepcopy(rng.choice(values))
+                except (KeyError, IndexError, TypeError):
+                    pass  # an earlier mutation replaced the path
+        result = diff(Side("a", "openapi", {"p": pair[0]}, None),
+                      Side("b", "openapi", {"p": pair[1]}, None))
+        for render in FORMATS.values():
+            assert render(result).endswith("\n")
