@@ -68,8 +68,9 @@ def fold_repeats(findings: list[Finding]) -> list[Finding]:
 
 def _no_pages(side: Side) -> str:
     what = "a generated folder" if side.source == "generated" else "an OpenAPI file"
-    return (f"{side.label} is {what}: its pages are not at hand, so a change the tool made to "
-            "unchanged pages (kind `extraction`) cannot be told from a change of the docs")
+    return (f"{side.label} is {what} without page hashes (no report.json beside it, or one "
+            "written before docs2spec kept them): a change the tool made to unchanged pages "
+            "(kind `extraction`) cannot be told from a change of the docs")
 
 
 def _product_pairs(old: Side, new: Side) -> list[tuple[str, dict, dict]]:

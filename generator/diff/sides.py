@@ -36,7 +36,8 @@ def load_side(arg: str, repo: Path | None = None) -> Side:
                          "git:REV")
     if path.is_file():
         document = read_openapi(path)
-        return Side(arg, "openapi", {product_key(document, path.stem): document}, None)
+        return Side(arg, "openapi", {product_key(document, path.stem): document},
+                    report_hashes([path.parent / "report.json"]))
     if any(path.rglob(MANIFEST)):
         return _specs_side(arg, path)
     found = sorted(path.rglob("openapi.json"))
@@ -49,7 +50,27 @@ def load_side(arg: str, repo: Path | None = None) -> Side:
         document = read_openapi(file)
         rel = file.parent.relative_to(path).as_posix()
         products[product_key(document, rel or path.name)] = document
-    return Side(arg, "generated", products, None)
+    return Side(arg, "generated", products,
+                report_hashes([file.parent / "report.json" for file in found]))
+
+
+def report_hashes(reports: list[Path]) -> dict[str, str] | None:
+    """The page hashes docs2spec's report.json files keep (`pages[].sha256`); None unless every
+    report is there and hashes every page (an OpenAPI file from elsewhere, an older output)."""
+    hashes: dict[str, str] = {}
+    for report in reports:
+        try:
+            pages = json.loads(report.read_text(encoding="utf-8")).get("pages")
+        except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+            return None
+        if not isinstance(pages, list) or not pages:
+            return None
+        for page in pages:
+            if not (isinstance(page, dict) and isinstance(page.get("page"), str)
+                    and isinstance(page.get("sha256"), str) and page["sha256"]):
+                return None
+            hashes[page["page"]] = page["sha256"]
+    return hashes
 
 
 def read_openapi(path: Path) -> dict[str, Any]:
