@@ -13,13 +13,20 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .ir.conventions import Conventions
 from .location import SourceLoc, path_label
 from .manifest import Manifest, check_name
 from .pipeline import PageResult, emit_products, process_pages, product_from_results
-from .regen import PAGE_SUFFIXES, ProductBuild, all_files, check_choices, write_tree
+from .progress import Progress
+from .regen import (
+    PAGE_SUFFIXES,
+    ProductBuild,
+    all_files,
+    check_choices,
+    check_output,
+    write_tree,
+)
 
-PROVIDERS = {"alibaba": "alibabacloud", "huawei": "huaweicloud"}
-STYLES = {"alibaba": "rpc", "huawei": "rest"}
 _RPC_VERSION = re.compile(r"[?&]Version=(\d{4}-\d{2}-\d{2})")
 _REST_VERSION = re.compile(r"^/(v\d+(?:\.\d+)?)/")
 
@@ -92,7 +99,8 @@ def infer_version(results: list[PageResult], style: str) -> str:
 def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
                 provider: str | None = None, version: str | None = None,
                 form: str | None = None, dialect: str | None = None,
-                write: bool = True) -> tuple[list[ProductBuild], int]:
+                write: bool = True, progress: Progress | None = None,
+                ) -> tuple[list[ProductBuild], int]:
     """Build, write atomically; returns the builds and the number of pages skipped as broken.
 
     Raises `InputError` when no page can be read at all (nothing is written then)."""
@@ -101,14 +109,21 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
         problem = check_name(value, option) if value is not None else None
         if problem:
             raise UsageError(problem, hint=f"{option} names a folder of the output")
+    if write:
+        check_output(out, paths)
     pages = collect_pages(paths)
-    results = process_pages(pages, form, dialect)
+    if progress is not None:
+        progress.expect(len(pages))
+    results = process_pages(pages, form, dialect, progress)
     if all(r.extract is None for r in results):
         raise _nothing_read(results)
     groups: dict[str, list[PageResult]] = {}
+    conventions: dict[str, Conventions] = {}
     for result in results:
         key = result.extract.dialect if result.extract else ""
         groups.setdefault(key, []).append(result)
+        if result.extract:
+            conventions[key] = result.extract.conventions
     broken = [r for r in results if r.error and r.error.severity == "error"]
     if "" in groups:
         # Pages nothing could read are reported with the first product built (there is one:
@@ -117,18 +132,18 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
         groups[next(iter(groups))].extend(unread)
     plans = []
     for name, group in sorted(groups.items()):
-        style = _style(group, STYLES.get(name, "rest"))
-        manifest = Manifest(provider=provider or PROVIDERS.get(name, name),
-                            product=product or "api",
-                            title=f"{provider or PROVIDERS.get(name, name)} {product or 'api'}",
+        style = _style(group, conventions[name].default_style)
+        owner = provider or conventions[name].provider
+        manifest = Manifest(provider=owner, product=product or "api",
+                            title=f"{owner} {product or 'api'}",
                             version=version or infer_version(group, style), style=style)
         built = product_from_results(manifest, group, tuple(r.path for r in group))
         plans.append((manifest, built, group))
-    emitted = emit_products([(built, group) for _, built, group in plans])
+    emitted = emit_products([(built, group) for _, built, group in plans], progress)
     builds = [ProductBuild(manifest, built, tuple(group),
                            {f"{manifest.provider}/{manifest.product}/{rel}": text
                             for rel, text in files.items()})
               for (manifest, built, group), files in zip(plans, emitted, strict=True)]
     if write:
-        write_tree(all_files(builds), out)
+        write_tree(all_files(builds), out, paths)
     return builds, len(broken)

@@ -12,29 +12,24 @@ import hashlib
 import os
 import signal
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from . import dialects, sources
 from .dialects.tables import table_kind
 from .dialects.version import stated_version
-from .emitters.jsonschema import error_schema, request_schema, response_schema
-from .emitters.models import emit_models, package_init
-from .emitters.openapi import dump_json, emit_openapi
-from .emitters.report import emit_report
+from .emitters import EMITTERS, EmitContext
 from .errors import Docs2SpecError, InputError
 from .ir.model import Diagnostic, PageExtract, Product
 from .ir.product import build_product
 from .ir.reconcile import build_operations, documented_type_names
 from .location import SourceLoc
 from .manifest import Manifest
+from .progress import Progress
 from .sources.tree import Document, Table
 from .timebox import PAGE_SECONDS, PageTimeout, time_limit
-from .verify import check_samples
 
 MAX_PAGE_BYTES = 20_000_000
 PARALLEL_THRESHOLD = 16
@@ -160,15 +155,39 @@ def _sigint_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def process_pages(pages: list[tuple[Path, str]], form: str | None,
-                  dialect: str | None) -> list[PageResult]:
-    if len(pages) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        return [process_page(p, label, form, dialect) for p, label in pages]
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """One page to read: where it is, its label in diagnostics, the forced reader and dialect."""
+
+    path: Path
+    label: str
+    form: str | None = None
+    dialect: str | None = None
+
+
+def process_pages(pages: list[tuple[Path, str]], form: str | None, dialect: str | None,
+                  progress: Progress | None = None) -> list[PageResult]:
+    return process_page_jobs([PageJob(p, label, form, dialect) for p, label in pages], progress)
+
+
+def process_page_jobs(jobs: list[PageJob], progress: Progress | None = None) -> list[PageResult]:
+    """Every page read and extracted (pages of several products in one pool), in the order
+    given, whatever order they finish in; `progress` advances as each one finishes."""
+    progress = progress or Progress(enabled=False)
+    if len(jobs) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
+        results = []
+        for job in jobs:
+            results.append(process_page(job.path, job.label, job.form, job.dialect))
+            progress.advance(job.label)
+        return results
     pool = ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_worker_init)
     try:
         with _sigint_held():  # the workers are forked on the first submit
-            futures = [pool.submit(process_page, p, label, form, dialect) for p, label in pages]
-        results = [f.result() for f in futures]
+            futures = {pool.submit(process_page, job.path, job.label, job.form, job.dialect):
+                       job.label for job in jobs}
+        for future in as_completed(futures):
+            progress.advance(futures[future])
+        results = [future.result() for future in futures]  # submission order: the pages' order
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not finish the rest
         raise
@@ -218,67 +237,51 @@ def product_from_results(manifest: Manifest, results: list[PageResult],
                          documented_type_names(extracts))
 
 
-def build_product_from_pages(manifest: Manifest, pages: list[tuple[Path, str]]) -> tuple[
-        Product, list[PageResult]]:
-    results = process_pages(pages, manifest.form, manifest.dialect)
-    return product_from_results(manifest, results, tuple(label for _, label in pages)), results
-
-
-def emit_products(plans: list[tuple[Product, list[PageResult]]]) -> list[dict[str, str]]:
+def emit_products(plans: list[tuple[Product, list[PageResult]]],
+                  progress: Progress | None = None) -> list[dict[str, str]]:
     """Several products at once: one worker process each (2 cores), each emitting serially."""
+    progress = progress or Progress(enabled=False)
     if len(plans) < 2 or (os.cpu_count() or 1) < 2:
-        return [emit_product(product, results) for product, results in plans]
+        emitted = []
+        for product, results in plans:
+            progress.note(f"writing {product.provider}/{product.name}")
+            emitted.append(emit_product(product, results))
+        return emitted
     with ProcessPoolExecutor(max_workers=min(len(plans), os.cpu_count() or 2),
                              initializer=_worker_init) as pool:
         with _sigint_held():
-            futures = [pool.submit(emit_product, product, results, False)
-                       for product, results in plans]
+            futures = {pool.submit(emit_product, product, results, False):
+                       f"{product.provider}/{product.name}" for product, results in plans}
+        progress.note(f"writing {len(plans)} products")
+        for done, future in enumerate(as_completed(futures), 1):
+            progress.note(f"written {futures[future]} ({done}/{len(plans)} products)")
         return [future.result() for future in futures]
-
-
-def dump_yaml(document: dict) -> str:
-    """The OpenAPI document as YAML. The pure-Python dumper, always: libyaml's output differs
-    in places, and `generated/` must be byte-identical on every machine."""
-    return yaml.dump(document, Dumper=yaml.SafeDumper, sort_keys=False, allow_unicode=True,
-                     width=100)
 
 
 def emit_product(product: Product, results: Iterable[PageResult],
                  parallel: bool = True) -> dict[str, str]:
-    """{path relative to the product's output folder: text}.
+    """{path relative to the product's output folder: text}, from every registered emitter.
 
-    The two slow parts (models through datamodel-code-generator, YAML) run in worker processes
-    for large products while the JSON files are rendered here."""
-    files: dict[str, str] = {}
-    document = emit_openapi(product)
+    The slow emitters (models through datamodel-code-generator, YAML) run in worker processes
+    for large products while the others run here."""
+    context = EmitContext(product, tuple(results))
     pool = None
     if parallel and len(product.operations) >= PARALLEL_EMIT_OPERATIONS and \
             (os.cpu_count() or 1) > 1:
         pool = ProcessPoolExecutor(max_workers=2, initializer=_worker_init)
+    files: dict[str, str] = {}
     try:
+        pending = []
         if pool is not None:
+            context.openapi  # noqa: B018 - built once here, shipped to the workers with the context
             with _sigint_held():
-                models = pool.submit(emit_models, product)
-                yaml_text = pool.submit(dump_yaml, document)
-        files["openapi.json"] = dump_json(document)
-        for operation in product.operations:
-            files[f"schemas/{operation.id}.request.json"] = dump_json(
-                request_schema(operation, product))
-            files[f"schemas/{operation.id}.response.json"] = dump_json(
-                response_schema(operation, product))
-            files[f"schemas/{operation.id}.error.json"] = dump_json(
-                error_schema(operation, product))
-        checked = replace(product, diagnostics=product.diagnostics + tuple(
-            check_samples(product)))
-        files["report.json"] = dump_json(emit_report(checked, results))
-        if pool is None:
-            files["openapi.yaml"] = dump_yaml(document)
-            files["models.py"] = emit_models(product)
-        else:
-            files["openapi.yaml"] = yaml_text.result()
-            files["models.py"] = models.result()
+                pending = [pool.submit(e.emit, context) for e in EMITTERS if e.slow]
+        for emitter in EMITTERS:
+            if pool is None or not emitter.slow:
+                files.update(emitter.emit(context))
+        for future in pending:
+            files.update(future.result())
     finally:
         if pool is not None:
             pool.shutdown()
-    files["__init__.py"] = package_init(product.provider, product.name)
-    return files
+    return dict(sorted(files.items()))

@@ -12,7 +12,7 @@ import os
 import secrets
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +22,14 @@ from .errors import ManifestError, StaleOutputError, UsageError
 from .ir.model import Product
 from .location import SourceLoc, path_label
 from .manifest import MANIFEST, Manifest, read_manifest
-from .pipeline import PageResult, build_product_from_pages, emit_product
+from .pipeline import (
+    PageJob,
+    PageResult,
+    emit_products,
+    process_page_jobs,
+    product_from_results,
+)
+from .progress import Progress
 
 PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
 
@@ -64,11 +71,15 @@ def check_choices(form: str | None, dialect: str | None) -> None:
                          hint=f"--dialect takes one of: {', '.join(dialects.NAMES)}")
 
 
-def build_specs(specs: Path, emit: Callable[[Product, list[PageResult]], dict[str, str]] =
-                emit_product) -> list[ProductBuild]:
-    """Every product under `specs`, built; `emit` renders its files (`docs2spec diff` asks for
-    the OpenAPI document alone, skipping the models and YAML it does not read)."""
-    builds = []
+def build_specs(specs: Path, progress: Progress | None = None,
+                emit: Callable[[Product, list[PageResult]], dict[str, str]] | None = None,
+                ) -> list[ProductBuild]:
+    """Every product under `specs`. All manifests are checked before any page is read (a broken
+    one stops the run at once); then the pages of every product are read in one process pool
+    and the products are emitted in parallel, by every emitter, or by `emit` when given
+    (`docs2spec diff` asks for the OpenAPI document alone, skipping the models and YAML it does
+    not read)."""
+    planned: list[tuple[Manifest, list[tuple[Path, str]]]] = []
     declared: dict[str, str] = {}
     for manifest_path in find_manifests(specs):
         manifest = read_manifest(manifest_path)
@@ -79,6 +90,13 @@ def build_specs(specs: Path, emit: Callable[[Product, list[PageResult]], dict[st
                                 hint=exc.hint.replace("--form", "form").replace("--dialect",
                                                                                 "dialect")) from None
         folder = manifest_path.parent / manifest.pages
+        inside = specs.resolve()
+        if Path(manifest.pages).is_absolute() or (
+                folder.resolve() != inside and inside not in folder.resolve().parents):
+            raise ManifestError(f"pages folder {manifest.pages!r} is outside the specs folder",
+                                SourceLoc(path_label(manifest_path.relative_to(specs.parent))),
+                                hint="name a folder inside the specs folder, relative to "
+                                     "product.toml")
         if not folder.is_dir():
             raise ManifestError(f"pages folder {manifest.pages!r} does not exist",
                                 SourceLoc(path_label(manifest_path.relative_to(specs.parent))))
@@ -93,11 +111,24 @@ def build_specs(specs: Path, emit: Callable[[Product, list[PageResult]], dict[st
                                 SourceLoc(str(manifest_path)),
                                 hint="give each product.toml its own provider/product")
         declared[key] = str(manifest_path)
-        product, results = build_product_from_pages(manifest, pages)
-        files = {f"{manifest.provider}/{manifest.product}/{name}": text
-                 for name, text in emit(product, results).items()}
-        builds.append(ProductBuild(manifest, product, tuple(results), files))
-    return builds
+        planned.append((manifest, pages))
+    if progress is not None:
+        progress.expect(sum(len(pages) for _, pages in planned))
+    read = process_page_jobs([PageJob(path, label, manifest.form, manifest.dialect)
+                              for manifest, pages in planned for path, label in pages], progress)
+    plans = []
+    for manifest, pages in planned:
+        results, read = read[:len(pages)], read[len(pages):]
+        product = product_from_results(manifest, results, tuple(label for _, label in pages))
+        plans.append((manifest, product, results))
+    if emit is None:
+        emitted = emit_products([(product, results) for _, product, results in plans], progress)
+    else:
+        emitted = [emit(product, results) for _, product, results in plans]
+    return [ProductBuild(manifest, product, tuple(results),
+                         {f"{manifest.provider}/{manifest.product}/{name}": text
+                          for name, text in files.items()})
+            for (manifest, product, results), files in zip(plans, emitted, strict=True)]
 
 
 def all_files(builds: list[ProductBuild]) -> dict[str, str]:
@@ -109,28 +140,55 @@ def all_files(builds: list[ProductBuild]) -> dict[str, str]:
 
 
 OUTPUT_MARK = b'"""Generated by `docs2spec'
-"""How the top `__init__.py` of every output folder starts: a folder without it is not ours."""
+"""How the top `__init__.py` of every output folder starts (folders written before the marker
+file existed are recognised by it)."""
+
+MARKER = ".docs2spec-output"
+"""The file in every output folder that lists what docs2spec wrote there. A folder is replaced
+only when everything in it is on that list: inputs saved inside it, notes or anything else a
+user put there are never deleted."""
+_MARKER_HEAD = "docs2spec output folder: docs2spec wrote every file listed below\n"
+_OWN_SUFFIXES = (".json", ".yaml", ".py", ".pyc")
+"""What an output folder written before the marker file existed may hold."""
 
 
-def write_tree(files: dict[str, str], out: Path) -> None:
+def marker_text(files: dict[str, str]) -> str:
+    return _MARKER_HEAD + "".join(f"{rel}\n" for rel in sorted(files))
+
+
+def check_output(out: Path, inputs: Sequence[Path] = ()) -> None:
+    """Refuse, before any work, an output folder that would destroy something: one that holds
+    (or is) an input, a file, or a folder holding files docs2spec did not write."""
+    target = out.resolve()
+    for given in inputs:
+        path = given.resolve()
+        if path == target or target in path.parents or path in target.parents:
+            raise UsageError(f"{out} holds the input {given}; refusing to replace it",
+                             hint="write the output to a folder outside the inputs")
+    if target.exists() and not _replaceable(target):
+        kind = "a file" if not target.is_dir() else "a folder that docs2spec did not write"
+        raise UsageError(f"{out} is {kind}; refusing to replace it",
+                         hint="choose a new or empty output folder")
+
+
+def write_tree(files: dict[str, str], out: Path, inputs: Sequence[Path] = ()) -> None:
     """Replace `out` with exactly `files`, atomically: build beside it, then swap.
 
     The new tree is written to a hidden staging folder `.<out>.new-<pid>-<token>` beside `out`
     and swapped in with one atomic exchange (Linux `renameat2`), elsewhere with two renames; a
     run that fails or is killed at any point leaves the previous output whole. Staging and old
     folders that killed runs left behind are removed by the next run (those of running
-    processes are left alone). A folder that holds something else is never replaced.
+    processes are left alone). A folder that holds the inputs or anything docs2spec did not
+    write is never replaced (`check_output`); the new folder lists its files in `MARKER`.
     """
-    out = out.resolve()
+    given, out = out, out.resolve()
     for rel in files:  # names come from manifests and options: never outside `out`
         parts = rel.split("/")
         if rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
             raise UsageError(f"refusing to write {rel!r}: outside the output folder",
                              hint="provider and product names must be plain folder names")
-    if out.exists() and not _replaceable(out):
-        kind = "a file" if not out.is_dir() else "a folder that docs2spec did not write"
-        raise UsageError(f"{out} is {kind}; refusing to replace it",
-                         hint="choose a new or empty output folder")
+    check_output(given, inputs)
+    files = {**files, MARKER: marker_text(files)}
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         _clean_leftovers(out)
@@ -165,18 +223,30 @@ def write_tree(files: dict[str, str], out: Path) -> None:
 
 
 def _replaceable(out: Path) -> bool:
-    """An empty folder or one docs2spec wrote (its `__init__.py` says so)."""
+    """An empty folder, or one whose every file docs2spec wrote: listed in its `MARKER` file,
+    or (a folder from before the marker) generated files under a docs2spec `__init__.py`."""
     if not out.is_dir():
         return False
     try:
-        with open(out / "__init__.py", "rb") as marker:
-            return marker.read(len(OUTPUT_MARK)) == OUTPUT_MARK
-    except OSError:
-        pass
-    try:
-        return not any(out.iterdir())
+        present = {p.relative_to(out).as_posix() for p in out.rglob("*")
+                   if not p.is_dir() and "__pycache__" not in p.relative_to(out).parts}
     except OSError:
         return False
+    if not present:
+        return True
+    try:
+        listed = (out / MARKER).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        listed = None
+    if listed is not None:
+        return listed.startswith(_MARKER_HEAD) and present - {MARKER} <= set(
+            listed[len(_MARKER_HEAD):].splitlines())
+    try:
+        with open(out / "__init__.py", "rb") as init:
+            ours = init.read(len(OUTPUT_MARK)) == OUTPUT_MARK
+    except OSError:
+        return False
+    return ours and all(rel.endswith(_OWN_SUFFIXES) for rel in present)
 
 
 def _clean_leftovers(out: Path) -> None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..http import METHOD, METHODS
+from ..http import METHOD, METHODS, PATH_TEXT
+from ..ir.conventions import Conventions, ErrorEnvelope
 from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample, Schema
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table, link_key
@@ -23,8 +24,17 @@ from .tables import column_roles, table_kind
 from .types import parse_type
 
 NAME = "huawei"
+CONVENTIONS = Conventions(
+    name=NAME, provider="huaweicloud", default_style="rest",
+    error_envelope=ErrorEnvelope("RestError", "error_code", (
+        ("error_code", "The error code."), ("error_msg", "The error message."),
+        ("request_id", "The request ID."))),
+    common_parameters=frozenset({"X-Auth-Token", "X-Sdk-Date", "Authorization"}),
+    one_level_tables=True,
+    sample_query_adds_parameters=True,
+)
 _METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
-                          r"(/[^\s?]*)", re.M)
+                          r"(" + PATH_TEXT + ")", re.M)
 """`GET /v2/{project_id}/x`, also with the endpoint in front: `GET https://{Endpoint}/v3/...`."""
 _CAPTION = re.compile(r"^\s*(?:Table|表)\s*\d+\s*[:.：]?\s*(?P<rest>.*)$", re.I)
 _TYPE_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]{1,120}$")
@@ -82,7 +92,7 @@ def _present_tense(gerund: str) -> str:
 
 
 _REQUEST_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:https?://[^/\s]+)?"
-                           r"(/[^\s?]*)")
+                           r"(" + PATH_TEXT + ")")
 
 
 _METHODS = frozenset(METHODS)
@@ -395,7 +405,7 @@ def extract(doc: Document) -> PageExtract:
                                       SourceLoc(page, 1)))
     diagnostics = [replace(d, operation=op_id) for d in diagnostics]
     return PageExtract(
-        page=page, dialect=NAME, language=language, operation_id=op_id, style="rest",
+        page=page, conventions=CONVENTIONS, language=language, operation_id=op_id, style="rest",
         methods=(method,) if method else (), path=path,
         summary=((language, title),),
         description=((language, summary),) if summary else (),

@@ -9,9 +9,9 @@ samples break, schemas inferred from samples, every language's description.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from ..ir.conventions import ErrorEnvelope
 from ..ir.model import Operation, Parameter, Product, Schema
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -158,57 +158,47 @@ def request_schema(operation: Operation, product: Product) -> dict[str, Any]:
     return _document(f"{operation.id} request", body, product, named)
 
 
-def response_schema(operation: Operation, product: Product) -> dict[str, Any]:
+def response_schema(operation: Operation, product: Product,
+                    status: int | None = None) -> dict[str, Any]:
+    """The success body (or the body of the documented `status`)."""
     named = frozenset(name for name, _ in product.types)
-    success = operation.success()
-    schema = schema_to_json(success.schema, "#/$defs/", named) if success else {}
+    response = operation.success() if status is None else next(
+        (r for r in operation.responses if r.status == status), None)
+    schema = schema_to_json(response.schema, "#/$defs/", named) if response else {}
     return _document(f"{operation.id} response", schema, product, named)
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorEnvelope:
-    """The body a vendor answers every error with, whatever the operation."""
-
-    component: str
-    """Its name among the OpenAPI document's component schemas."""
-    code_field: str
-    """The field that carries the error code (required: it is what tells errors apart)."""
-    fields: tuple[tuple[str, str], ...]
-    """(name, description) of every field, in the order documented."""
-
-
-ERROR_ENVELOPES: dict[str, ErrorEnvelope] = {
-    "alibaba": ErrorEnvelope("RpcError", "Code", (
-        ("RequestId", "The request ID."), ("HostId", "The endpoint that answered."),
-        ("Code", "The error code."), ("Message", "The error message."),
-        ("Recommend", "A diagnosis link."))),
-    "huawei": ErrorEnvelope("RestError", "error_code", (
-        ("error_code", "The error code."), ("error_msg", "The error message."),
-        ("request_id", "The request ID."))),
-}
-_ENVELOPE_OF_STYLE = {"rpc": "alibaba", "rest": "huawei"}
+def body_document(operation: Operation, product: Product) -> dict[str, Any]:
+    """The request body alone, as a document (what a request sample's JSON must satisfy)."""
+    named = frozenset(name for name, _ in product.types)
+    body = operation.request_body
+    schema = schema_to_json(body, "#/$defs/", named) if body is not None else {}
+    return _document(f"{operation.id} request body", schema, product, named)
 
 
 def envelope_of(operation: Operation) -> ErrorEnvelope:
-    """The error envelope the operation answers with: its vendor's, whatever the operation's
-    style (Alibaba ROA operations answer errors as Alibaba RPC ones do); by style for an
-    operation whose dialect is not known."""
-    return ERROR_ENVELOPES.get(operation.dialect) or \
-        ERROR_ENVELOPES[_ENVELOPE_OF_STYLE[operation.style]]
+    """The error envelope the operation answers with: its documentation style's (an Alibaba ROA
+    operation answers errors as Alibaba RPC ones do, whatever its wire style)."""
+    return operation.conventions.error_envelope
+
+
+def envelope_schema(envelope: ErrorEnvelope) -> dict[str, Any]:
+    """The error envelope as JSON Schema, stated once for the error schemas and the OpenAPI
+    component: every field a string, the code required (it is what tells errors apart)."""
+    return {"type": "object",
+            "properties": {name: {"type": "string", "description": text}
+                           for name, text in envelope.fields},
+            "required": [envelope.code_field]}
 
 
 def error_schema(operation: Operation, product: Product) -> dict[str, Any]:
     """The provider's error envelope; the documented codes are listed, not enforced, because
     any operation can also return the provider's common errors."""
     envelope = envelope_of(operation)
-    code_field = envelope.code_field
-    properties: dict[str, Any] = {name: {"type": "string", "description": text}
-                                  for name, text in envelope.fields}
+    body = envelope_schema(envelope)
     codes = sorted({e.code for e in operation.errors})
     if codes:
-        properties[code_field]["examples"] = codes
-    body: dict[str, Any] = {"type": "object", "properties": properties,
-                            "required": [code_field]}
+        body["properties"][envelope.code_field]["examples"] = codes
     body[X + "errors"] = [{"status": e.status, "code": e.code, "message": e.message,
                            "description": e.description[0][1] if e.description else "",
                            "source": str(e.loc) if e.loc else "",

@@ -31,7 +31,7 @@ from ..ir.model import (
     Schema,
     localized_get,
 )
-from .jsonschema import X, envelope_of, schema_to_json
+from .jsonschema import X, envelope_of, envelope_schema, schema_to_json
 
 REF = "#/components/schemas/"
 DEFAULT_LIST_LENGTH = 20
@@ -90,7 +90,9 @@ def parameter_objects(operation: Operation, product: Product,
         if param.name in ("Action", "Version") and operation.style == "rpc":
             continue
         if param.encoding == "flat-list":
-            params.extend(_flat_parameters(param, named))
+            # `Tag.1.Key` documented in a row of its own beside `Tag.N.Key` is that row's.
+            explicit = {p.name for p in operation.parameters if p.encoding != "flat-list"}
+            params.extend(p for p in _flat_parameters(param, named) if p["name"] not in explicit)
             continue
         entry: dict[str, Any] = {"name": param.name, "in": param.location,
                                  "required": param.required or param.location == "path"}
@@ -265,20 +267,31 @@ def emit_openapi(product: Product) -> dict[str, Any]:
                for name, schema in product.types}
     for envelope in sorted({envelope_of(op) for op in product.operations},
                            key=lambda e: e.component):
-        schemas[envelope.component] = {
-            "type": "object",
-            "properties": {name: {"type": "string", "description": text}
-                           for name, text in envelope.fields}}
+        schemas[envelope.component] = envelope_schema(envelope)
     doc: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {"title": product.title, "version": product.version,
                  X + "provider": product.provider, X + "product": product.name,
-                 X + "style": product.style},
+                 X + "style": product.style, **_conventions(product)},
         "servers": [_server(s) for s in product.servers] or [{"url": "/"}],
         "paths": dict(sorted(paths.items())),
         "components": {"schemas": dict(sorted(schemas.items()))},
     }
     return doc
+
+
+def _conventions(product: Product) -> dict[str, Any]:
+    """The parameters every operation takes whatever its page says (signing, account): plain
+    data for the validator, which never learns a dialect's name."""
+    common = sorted({n for op in product.operations for n in op.conventions.common_parameters})
+    accepted = sorted({n for op in product.operations
+                       for n in op.conventions.accepted_parameters} - set(common))
+    out: dict[str, Any] = {}
+    if common:
+        out[X + "common-parameters"] = common
+    if accepted:
+        out[X + "accepted-parameters"] = accepted
+    return out
 
 
 def dump_json(data: Any) -> str:

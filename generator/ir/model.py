@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..location import SourceLoc
+from .conventions import GENERIC_REST, Conventions
 
 Kind = Literal["string", "integer", "number", "boolean", "object", "array", "any"]
 ParamIn = Literal["query", "path", "header", "body", "formData"]
@@ -169,9 +170,14 @@ class Operation:
     changes: tuple[Change, ...] = ()
     pages: tuple[str, ...] = ()
     loc: SourceLoc | None = None
-    dialect: str = ""
-    """The documentation style the pages follow; it decides the error envelope (an Alibaba ROA
-    operation is REST on the wire but answers errors as Alibaba RPC operations do)."""
+    conventions: Conventions = GENERIC_REST
+    """The documentation style the pages follow, as data: it decides the error envelope (an
+    Alibaba ROA operation is REST on the wire but answers errors as Alibaba RPC operations do),
+    the common parameters and the security schemes."""
+
+    @property
+    def dialect(self) -> str:
+        return self.conventions.name
 
     def success(self) -> Response | None:
         for response in self.responses:
@@ -264,7 +270,8 @@ class PageExtract:
     """What a dialect read from one page; `reconcile` turns one or more into an Operation."""
 
     page: str
-    dialect: str
+    conventions: Conventions
+    """The documentation style that read the page, as data (see `ir/conventions.py`)."""
     language: str
     operation_id: str
     style: Literal["rpc", "rest"]
@@ -284,3 +291,7 @@ class PageExtract:
     loc: SourceLoc | None = None
     version: str = ""
     """The API version the page states (an OpenAPI Explorer link's `version=2016-04-28`)."""
+
+    @property
+    def dialect(self) -> str:
+        return self.conventions.name

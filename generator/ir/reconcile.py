@@ -5,7 +5,8 @@ describe its revision); then pages of one operation merge (the first page in pat
 primary one and wins disagreements, which are reported); then XML samples are read by the merged
 shape; last, prose constraints are checked against every sample of every page.
 
-This module runs that order; the steps live beside it: `requests` and `responses` (one page's
+This module declares that order (`PAGE_PASSES` ... `PRODUCT_PASSES`, run in the listed order) and
+runs it; the steps live beside it: `requests` and `responses` (one page's
 two sides), `samples` (what the docs' samples say), `merge` (pages of one operation) and
 `identity` (operation names and routes).
 """
@@ -20,8 +21,11 @@ from .merge import merge_operations
 from .model import Diagnostic, Localized, Operation, PageExtract, Schema
 from .nesting import nest
 from .requests import (
+    clean_path,
     complete_path_parameters,
     complete_query_parameters,
+    indexed_list_rows,
+    path_parameters_in_path,
     request_parameters,
     sample_query_parameters,
 )
@@ -52,15 +56,26 @@ def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
     return {**other, **own}
 
 
+PAGE_PASSES = (unwrap_root, clean_path)
+"""One page's extract, before its tables are read: (extract, diagnostics) -> extract."""
+PARAMETER_PASSES = (complete_path_parameters, complete_query_parameters, sample_query_parameters,
+                    indexed_list_rows)
+"""One page's parameters, after its tables: (extract, parameters, diagnostics) -> parameters."""
+OPERATION_PASSES = (settle_with_samples,)
+"""One operation, after its pages merged: (operation, diagnostics) -> operation."""
+PRODUCT_PASSES = (distinct_routes, path_parameters_in_path)
+"""All operations of a product: (operations, diagnostics) -> operations."""
+
+
 def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = list(extract.diagnostics)
-    extract = unwrap_root(extract, diagnostics)
+    for page_pass in PAGE_PASSES:
+        extract = page_pass(extract, diagnostics)
     params, body = request_parameters(extract, _named_types(extract, diagnostics, True),
                                        diagnostics)
     responses = responses_of(extract, _named_types(extract, diagnostics, False), diagnostics)
-    params = complete_path_parameters(extract, params, diagnostics)
-    params = complete_query_parameters(extract, params, diagnostics)
-    params = sample_query_parameters(extract, params, diagnostics)
+    for parameter_pass in PARAMETER_PASSES:
+        params = parameter_pass(extract, params, diagnostics)
     operation = Operation(
         id=extract.operation_id, style=extract.style, methods=extract.methods, path=extract.path,
         summary=_bounded(extract.summary, "summary", extract, diagnostics),
@@ -68,7 +83,7 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
         parameters=tuple(params),
         request_body=body, responses=tuple(responses), errors=extract.errors,
         samples=extract.samples, changes=extract.changes, pages=(extract.page,), loc=extract.loc,
-        dialect=extract.dialect)
+        conventions=extract.conventions)
     return operation, diagnostics
 
 
@@ -121,5 +136,9 @@ def build_operations(extracts: list[PageExtract]) -> tuple[list[Operation], list
         operation = built[0]
         for other in built[1:]:
             operation = merge_operations(operation, other, diagnostics)
-        operations.append(settle_with_samples(operation, diagnostics))
-    return distinct_routes(operations, diagnostics), diagnostics
+        for operation_pass in OPERATION_PASSES:
+            operation = operation_pass(operation, diagnostics)
+        operations.append(operation)
+    for product_pass in PRODUCT_PASSES:
+        operations = product_pass(operations, diagnostics)
+    return operations, diagnostics

@@ -52,7 +52,7 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
                              and s.syntax == "xml" and s.status == status
                              and (v := plain_view(s.text)) is not None]
         rows = tuple(r for t in tables for r in t.rows)
-        if extract.dialect == "huawei":
+        if extract.conventions.one_level_tables:
             rows = tuple(replace(r, depth=0) if r.depth is None else r for r in rows)
         root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), placing)
         diagnostics.extend(found)

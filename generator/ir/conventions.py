@@ -1,0 +1,70 @@
+"""A documentation dialect as data: the conventions a vendor's pages and wire follow.
+
+Each dialect module (`generator/dialects/<vendor>.py`) states one `Conventions` record and hands
+it over with every page it reads (`PageExtract.conventions`); the IR passes, the emitters and the
+validator read the record's fields and never test a dialect's name. A third vendor is one
+dialect module with its record plus one line in `generator/dialects/__init__.py`.
+(jsonschema's dialects-as-data `create(meta_schema=..., validators=...)` is the model.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorEnvelope:
+    """The body a vendor answers every error with, whatever the operation."""
+
+    component: str
+    """Its name among the OpenAPI document's component schemas."""
+    code_field: str
+    """The field that carries the error code (required: it is what tells errors apart)."""
+    fields: tuple[tuple[str, str], ...]
+    """(name, description) of every field, in the order documented."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conventions:
+    """What one documentation style says once for all its pages, instead of on each page."""
+
+    name: str
+    """The dialect's name (`--dialect`, `product.toml`'s `dialect`, report.json): a label only."""
+    provider: str
+    """Default provider folder of the output (`alibabacloud`), when the user names none."""
+    default_style: Literal["rpc", "rest"]
+    """The wire style of a product whose pages do not say (RPC: `?Action=`; REST: method+path)."""
+    error_envelope: ErrorEnvelope
+    """The error body every operation of this vendor answers with."""
+    common_parameters: frozenset[str] = frozenset()
+    """Request parameters every operation takes (signing, naming the operation): never a page's
+    own parameter, even when a sample request shows them."""
+    accepted_parameters: frozenset[str] = frozenset()
+    """Also accepted by every operation (account and routing), documented or not."""
+    one_level_tables: bool = False
+    """Each table documents one object level; nested objects are tables of their own (linked by
+    type name or caption). Otherwise tables list nested fields flat and samples place them."""
+    sample_query_adds_parameters: bool = False
+    """A REST example request's query names parameters the tables may not list (they are
+    added, inferred). False where sample queries also carry common parameters."""
+    request_sample_places_query: bool = False
+    """A REST request sample shows query parameters as JSON and so places flat rows."""
+    placeholder_rows: tuple[str, ...] = ()
+    """Regular expressions (case-insensitive, whole cell) of table rows that stand for a group
+    of parameters documented elsewhere ("common request parameters"): never a field."""
+    flat_list_marker: str = r"\.[Nn]"
+    """How a flattened repeat list names its index in a parameter name (`Tag.N.Key`)."""
+    security: tuple[tuple[str, dict], ...] = ()
+    """OpenAPI security schemes (name, scheme object) for the vendor's real authentication."""
+
+    def envelope_fields(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.error_envelope.fields)
+
+
+GENERIC_REST = Conventions(
+    name="", provider="api", default_style="rest",
+    error_envelope=ErrorEnvelope("Error", "code", (
+        ("code", "The error code."), ("message", "The error message."))),
+)
+"""For operations built without a dialect (tests, hand-made IR): a plain REST error body."""
