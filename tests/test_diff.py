@@ -8,6 +8,7 @@ hand); the rest pins identity matching, the `extraction` kind, the inputs and th
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import subprocess
 import xml.etree.ElementTree as ET
@@ -367,3 +368,35 @@ def test_mutated_documents_never_crash_the_diff():
                       Side("b", "openapi", {"p": pair[1]}, None))
         for render in FORMATS.values():
             assert render(result).endswith("\n")
+
+
+def test_generated_folder_at_a_revision_takes_page_hashes_from_its_specs(tmp_path):
+    """`git:REV:generated` written before report.json kept hashes: the pages of specs/ at the
+    same revision stand in (generated/ is what regen makes of specs/), so an upgrade of the
+    tool shows as extraction."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["cp", "-r", str(HUAWEI / "old"), str(repo / "specs")], check=True)
+    write_tree(all_files(build_specs(repo / "specs")), repo / "generated")
+    report_path = repo / "generated/huaweicloud/vpn/report.json"
+    report = json.loads(report_path.read_text("utf-8"))
+    for page in report["pages"]:
+        del page["sha256"]  # as an older docs2spec wrote it
+    report_path.write_text(json.dumps(report), encoding="utf-8")
+    document_path = repo / "generated/huaweicloud/vpn/openapi.json"
+    document = json.loads(document_path.read_text("utf-8"))
+    operation = document["paths"]["/v5/{project_id}/vpn-connection"]["get"]
+    operation["parameters"] = [p for p in operation["parameters"] if p["name"] != "marker"]
+    document_path.write_text(json.dumps(document), encoding="utf-8")
+    git = ["git", "-C", str(repo), "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "specs", "generated"], check=True)
+    subprocess.run([*git, "commit", "-qm", "older tool"], check=True)
+    old = load_side("git:HEAD:generated", repo=repo)
+    assert old.source == "generated" and old.page_hashes == {
+        f"specs/{PAGE}": hashlib.sha256((HUAWEI / "old" / PAGE).read_bytes()).hexdigest()}
+    result = diff(old, load_side(str(repo / "specs")))
+    assert summary(result.changes) == {("ListVpnConnections", "request-parameter-added", "info",
+                                        "extraction", "/request/query/marker")}
+    with pytest.raises(UsageError, match="has no nowhere"):
+        load_side("git:HEAD:nowhere", repo=repo)

@@ -160,10 +160,12 @@ def _git_side(arg: str, spec: str, repo: Path) -> Side:
                          hint="`git log` lists them") from None
     top = Path(_git(repo, "rev-parse", "--show-toplevel").decode().strip())
     with tempfile.TemporaryDirectory(prefix="docs2spec-diff-") as tmp:
-        _export(top, rev, sub, Path(tmp))
+        try:
+            _export(top, rev, sub, Path(tmp))
+        except UsageError:
+            raise UsageError(f"{arg}: the revision has no {sub}",
+                             hint=f"`git ls-tree --name-only {rev}` lists what it has") from None
         target = Path(tmp) / sub
-        if not target.exists():
-            raise UsageError(f"{arg}: the revision has no {sub}")
         fallback = None
         if sub != "specs":
             try:
