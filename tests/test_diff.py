@@ -400,3 +400,24 @@ def test_generated_folder_at_a_revision_takes_page_hashes_from_its_specs(tmp_pat
                                         "extraction", "/request/query/marker")}
     with pytest.raises(UsageError, match="has no nowhere"):
         load_side("git:HEAD:nowhere", repo=repo)
+
+
+def test_api_wide_and_naming_rules(tmp_path):
+    def document(version: str, servers: list[str], op_id: str) -> dict:
+        return {"openapi": "3.1.0", "info": {"title": "t", "version": version},
+                "servers": [{"url": u} for u in servers],
+                "paths": {"/v1/things": {"get": {"operationId": op_id, "summary": op_id,
+                                                 "responses": {"200": {"description": "ok"}}}}}}
+
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(document("v1", ["https://a.example", "https://b.example"],
+                                       "ListThings")), encoding="utf-8")
+    new.write_text(json.dumps(document("v2", ["https://a.example", "https://c.example"],
+                                       "QueryThings")), encoding="utf-8")
+    changes = diff(load_side(str(old)), load_side(str(new))).changes
+    assert summary(changes) == {
+        (None, "api-server-removed", "warning", "wire", "/servers"),
+        (None, "api-server-added", "info", "wire", "/servers"),
+        (None, "api-version-changed", "info", "wire", "/info/version"),
+        ("QueryThings", "operation-id-changed", "warning", "doc", ""),
+        ("QueryThings", "operation-summary-changed", "info", "doc", "")}
