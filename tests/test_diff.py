@@ -421,3 +421,23 @@ def test_api_wide_and_naming_rules(tmp_path):
         (None, "api-version-changed", "info", "wire", "/info/version"),
         ("QueryThings", "operation-id-changed", "warning", "doc", ""),
         ("QueryThings", "operation-summary-changed", "info", "doc", "")}
+
+
+def test_only_indexed_names_fold(tmp_path):
+    """`Tag.1.Key`..`Tag.3.Key` changing alike is one change; enum values 1.5 and 1.7 are two."""
+    def document(enum: list, required: bool) -> dict:
+        params = [{"name": f"Tag.{i}.Key", "in": "query", "required": required,
+                   "schema": {"type": "string"}} for i in (1, 2, 3)]
+        params.append({"name": "Ratio", "in": "query", "schema": {"type": "number",
+                                                                    "enum": enum}})
+        return {"/?Action=Tag": {"parameters": params, "get": {
+            "operationId": "Tag", "responses": {"200": {"description": "ok"}}}}}
+
+    old = write_openapi(tmp_path / "old.json", document([1.5, 1.7, 2], False))
+    new = write_openapi(tmp_path / "new.json", document([2], True))
+    changes = diff(load_side(str(old)), load_side(str(new))).changes
+    assert sorted((c.pointer, c.message) for c in changes) == [
+        ("/request/query/Ratio", "query parameter 'Ratio' value 1.5 removed from its enum"),
+        ("/request/query/Ratio", "query parameter 'Ratio' value 1.7 removed from its enum"),
+        ("/request/query/Tag.N.Key",
+         "query parameter 'Tag.N.Key' became required (3 indexes)")]
