@@ -441,3 +441,28 @@ def test_only_indexed_names_fold(tmp_path):
         ("/request/query/Ratio", "query parameter 'Ratio' value 1.7 removed from its enum"),
         ("/request/query/Tag.N.Key",
          "query parameter 'Tag.N.Key' became required (3 indexes)")]
+
+
+def test_endless_or_very_deep_documents(tmp_path, capsys):
+    """A YAML anchor inside itself is unusable input (exit 2, one line); a `$ref` chain deeper
+    than the comparison follows is said, never a RecursionError."""
+    looped = tmp_path / "loop.yaml"
+    looped.write_text("openapi: 3.1.0\npaths:\n  /x:\n    get: &g\n      operationId: X\n"
+                      "      responses: {'200': {content: {application/json: {schema: &s "
+                      "{type: object, properties: {a: *s}}}}}}\n", encoding="utf-8")
+    assert main(["diff", str(looped), str(looped)]) == 2
+    assert "anchor" in capsys.readouterr().err
+
+    def chain(last: str) -> dict:
+        schemas = {f"S{i}": {"type": "object", "properties": {
+            "a": {"$ref": f"#/components/schemas/S{i + 1}"}}} for i in range(300)}
+        schemas["S300"] = {"type": last}
+        return {"openapi": "3.1.0", "components": {"schemas": schemas}, "paths": {"/x": {
+            "get": {"operationId": "X", "responses": {"200": {"description": "ok", "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/S0"}}}}}}}}}
+
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(chain("string")), encoding="utf-8")
+    new.write_text(json.dumps(chain("integer")), encoding="utf-8")
+    changes = diff(load_side(str(old)), load_side(str(new))).changes
+    assert [(c.rule, c.level) for c in changes] == [("response-schema-not-compared", "warning")]

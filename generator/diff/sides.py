@@ -100,7 +100,36 @@ def read_openapi(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: not valid YAML ({type(exc).__name__})") from None
     if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
         raise UsageError(f"{path}: not an OpenAPI document (no `paths` object)")
+    problem = _shape_problem(document)
+    if problem:
+        raise UsageError(f"{path}: {problem}")
     return document
+
+
+MAX_NODES = 2_000_000
+MAX_DEPTH = 150
+
+
+def _shape_problem(document: Any) -> str | None:
+    """What makes a document unusable for comparing: YAML anchors that refer to themselves
+    (an endless tree), aliases that expand beyond `MAX_NODES` nodes, or nesting deeper than
+    `MAX_DEPTH` (no API description nests that deep; the comparison recurses)."""
+    stack = [(document, 0)]
+    seen = 0
+    while stack:
+        node, depth = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            return (f"more than {MAX_NODES:,} nodes once YAML aliases are expanded "
+                    "(recursive or exploding anchors?)")
+        if depth > MAX_DEPTH:
+            return (f"nested more than {MAX_DEPTH} levels deep (a YAML anchor that contains "
+                    "itself?)")
+        children = node.values() if isinstance(node, dict) else node \
+            if isinstance(node, list) else ()
+        stack.extend((child, depth + 1) for child in children
+                     if isinstance(child, (dict, list)))
+    return None
 
 
 def product_key(document: dict[str, Any], fallback: str) -> str:
