@@ -8,6 +8,7 @@ be read becomes a diagnostic, never the end of the run.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 from collections.abc import Iterable, Iterator
@@ -73,25 +74,31 @@ class PageResult:
     extract: PageExtract | None
     error: Diagnostic | None = None
     form: str = ""
+    sha256: str = ""
+    """The page's bytes, hashed ("" when they could not be read): report.json keeps it so that
+    `docs2spec diff` can tell a change of the tool's reading from a change of the page."""
 
 
 def process_page(path: Path, label: str, form: str | None, dialect: str | None) -> PageResult:
     """Read and extract one page; every failure becomes a diagnostic naming the page."""
+    digest = ""
     try:
         if path.stat().st_size > MAX_PAGE_BYTES:
             raise InputError(f"page larger than {MAX_PAGE_BYTES} bytes", SourceLoc(label),
                              hint="an API reference page is far smaller: is this the right file?")
         data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
         with time_limit():
-            return read_and_extract(label, decode_page(label, data), form, dialect)
+            return replace(read_and_extract(label, decode_page(label, data), form, dialect),
+                           sha256=digest)
     except PageTimeout:
         return PageResult(label, None, Diagnostic(
             "error", "page-timeout", f"reading the page took longer than {PAGE_SECONDS:g} s; "
-            "skipped", SourceLoc(label)))
+            "skipped", SourceLoc(label)), sha256=digest)
     except Docs2SpecError as exc:
         message = f"{exc.bare_message} ({exc.hint})" if exc.hint else exc.bare_message
         return PageResult(label, None, Diagnostic("error", "page-unreadable", message,
-                                                  exc.loc or SourceLoc(label)))
+                                                  exc.loc or SourceLoc(label)), sha256=digest)
     except OSError as exc:
         return PageResult(label, None, Diagnostic(
             "error", "page-unreadable", f"cannot read page: {exc.strerror or exc} (check that "

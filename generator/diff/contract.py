@@ -112,4 +112,5 @@ def _parameters(document: dict[str, Any], listed: Any) -> list[dict[str, Any]]:
     if not isinstance(listed, list):
         return []
     resolved = (resolve(document, p) for p in listed)
-    return [p for p in resolved if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    return [p if isinstance(p.get("in"), str) else {**p, "in": "unknown"} for p in resolved
+            if isinstance(p, dict) and isinstance(p.get("name"), str)]
