@@ -136,7 +136,8 @@ def _check_samples(product: Product, operation: Operation, out: Consistency) -> 
 def _open(schema: Schema) -> bool:
     """An object that documents no fields of its own (a free-form `object` row): keys below it
     are values, not fields."""
-    return not schema.inferred and not schema.properties and schema.kind in ("object", "any")
+    return not schema.inferred and not schema.properties and \
+        schema.additional_properties is None and schema.kind in ("object", "any")
 
 
 def _count_keys(value: Any, page: str, out: Consistency, depth: int) -> None:
@@ -176,7 +177,7 @@ def _check_keys(value: Any, schema: Schema, pointer: str, page: str, loc: Source
         _check_keys(value, schema.items, pointer, page, loc, op_id, out, depth + 1)
         return
     for key, inner in value.items():
-        sub = schema.property(key)
+        sub = schema.property(key) or schema.additional_properties
         if sub is None:
             out.add(page, "sample_keys")
             out.add(page, "keys_undocumented")
@@ -213,6 +214,8 @@ def _walk(schema: Schema, owner: Place, pointer: str, found: dict[SourceLoc, set
         _walk(sub, owner, f"{pointer}/{name}", found, depth + 1)
     if schema.items is not None:
         _walk(schema.items, owner, f"{pointer}/[]", found, depth + 1)
+    if schema.additional_properties is not None:
+        _walk(schema.additional_properties, owner, f"{pointer}/*", found, depth + 1)
     if schema.content_schema is not None:
         # The keys of a JSON document carried in a string: its root is the row itself.
         _walk_children(schema.content_schema, owner, f"{pointer}/(json)", found, depth + 1)
@@ -294,8 +297,9 @@ def _names(schema: Schema, depth: int = 0) -> Iterator[tuple[str, Schema]]:
     for name, sub in schema.properties:
         yield name, sub
         yield from _names(sub, depth + 1)
-    if schema.items is not None:
-        yield from _names(schema.items, depth + 1)
+    for inner in (schema.items, schema.additional_properties):
+        if inner is not None:
+            yield from _names(inner, depth + 1)
 
 
 def is_placeholder_name(name: str, patterns: Iterable[str] = ()) -> bool:

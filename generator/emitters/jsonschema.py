@@ -57,6 +57,9 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
                              for name, sub in schema.properties}
     if schema.required:
         out["required"] = list(schema.required)
+    if schema.additional_properties is not None:
+        out["additionalProperties"] = schema_to_json(schema.additional_properties, ref_prefix,
+                                                     named)
     if schema.items is not None:
         out["items"] = schema_to_json(schema.items, ref_prefix, named)
         if "object" in schema.also_kinds and schema.kind == "array":

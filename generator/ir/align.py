@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..location import SourceLoc
-from .infer import infer_schema, sample_kind, with_loc
+from .infer import dictionary_schema, id_keyed, infer_schema, sample_kind, with_loc
 from .model import Diagnostic, Schema
 
 
@@ -164,6 +164,17 @@ class Aligner:
                       properties=((key, array),))
 
     def _object(self, schema: Schema, values: list[dict], where: str) -> Schema:
+        if not schema.properties and schema.additional_properties is not None:
+            # A dictionary (`Map<String,String>`): the sample's keys are data.
+            inner = [sub for v in values for sub in v.values()]
+            return replace(schema, additional_properties=self.align(
+                schema.additional_properties, inner, f"{where}.*")) if inner else schema
+        if not schema.properties and id_keyed(values):
+            self.note("info", "sample-dictionary", f"{where or 'response'}: the sample's keys "
+                      "are identifiers; a dictionary of their values, not fixed fields", schema)
+            values_schema = dictionary_schema(values).additional_properties
+            return replace(schema, additional_properties=with_loc(values_schema,
+                                                                  self.sample_loc))
         props = []
         for name, sub in schema.properties:
             props.append((name, self.align(sub, [v[name] for v in values if name in v],

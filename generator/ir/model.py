@@ -53,6 +53,9 @@ class Schema:
     properties: tuple[tuple[str, Schema], ...] = ()
     required: tuple[str, ...] = ()
     items: Schema | None = None
+    additional_properties: Schema | None = None
+    """A dictionary's values (`Map<String,String>`, a sample keyed by IDs): the keys are data,
+    not documented fields."""
     ref: str = ""
     """Name of a product-level named type this schema stands for (Huawei `IkePolicy`)."""
     minimum: int | float | None = None
