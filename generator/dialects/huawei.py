@@ -32,6 +32,7 @@ CONVENTIONS = Conventions(
     common_parameters=frozenset({"X-Auth-Token", "X-Sdk-Date", "Authorization"}),
     one_level_tables=True,
     sample_query_adds_parameters=True,
+    one_item_lists_as_objects=False,
 )
 _METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
                           r"(/[^\s?]*)", re.M)

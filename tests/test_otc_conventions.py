@@ -1,0 +1,160 @@
+"""Conventions of Huawei-style (Open Telekom Cloud) pages met across the development corpus and
+on products outside it. Every page here is constructed: it keeps the layout of those pages
+with made-up names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import build_pages
+from generator.dialects.types import parse_type
+
+
+def build(tmp_path: Path, pages: dict[str, str]) -> tuple[dict, dict]:
+    """Build constructed pages; (openapi document, report)."""
+    folder = tmp_path / "pages"
+    for name, text in pages.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    [built], _ = build_pages([folder], tmp_path / "out", product="demo")
+    out = tmp_path / "out" / built.product.provider / built.product.name
+    return (json.loads((out / "openapi.json").read_text(encoding="utf-8")),
+            json.loads((out / "report.json").read_text(encoding="utf-8")))
+
+
+def resolve(document: dict, schema: dict) -> dict:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def success(document: dict, path: str, method: str) -> dict:
+    operation = document["paths"][path][method]
+    status = next(s for s in operation["responses"] if s.startswith("2"))
+    content = operation["responses"][status].get("content")
+    return resolve(document, content["application/json"]["schema"]) if content else {}
+
+
+def page(title: str, uri: str, request: str = "", response: str = "", sample: str = "",
+         extra: str = "") -> str:
+    return f"""\
+{title}
+{"=" * len(title)}
+
+Function
+--------
+
+This API is used for {title.lower()}.
+
+URI
+---
+
+{uri}
+
+Request
+-------
+
+{request}
+
+Response
+--------
+
+{response}
+
+Example Response
+----------------
+
+.. code-block::
+
+{sample}
+
+{extra}
+"""
+
+
+def table(caption: str, header: tuple[str, ...], *rows: tuple[str, ...]) -> str:
+    widths = [max(len(c) for c in column) for column in zip(header, *rows, strict=True)]
+    rule = "   " + " ".join("=" * w for w in widths)
+
+    def line(cells):
+        return "   " + " ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
+
+    body = "\n".join(line(r) for r in rows)
+    return f".. table:: **Table 1** {caption}\n\n{rule}\n{line(header)}\n{rule}\n{body}\n{rule}\n"
+
+
+def indent(text: str) -> str:
+    return "\n".join("   " + li if li else li for li in text.splitlines())
+
+
+# --- types ---------------------------------------------------------------------------------
+
+def test_sized_types_give_a_length_and_a_list_in_words_is_a_list():
+    assert parse_type("String(64)").kind == "string"
+    assert parse_type("String(64)").max_length == 64
+    assert parse_type("Integer(11)").kind == "integer"
+    assert parse_type("List (NAT gateways)").kind == "array"
+    assert parse_type("Array(Object)").items.kind == "object"
+
+
+def test_map_types_are_dictionaries():
+    for text in ("Map<String,String>", "Map<String, String>", "Map<String>string",
+                 "Array of Map<String,String> objects"):
+        spec = parse_type(text)
+        spec = spec.items if spec.kind == "array" else spec
+        assert spec.kind == "object" and spec.values is not None and \
+            spec.values.kind == "string", text
+    assert parse_type("list<map<String,String>>").items.values.kind == "string"
+
+
+GADGET_RESPONSE = table("Response body parameters", ("Parameter", "Type", "Description"),
+                        ("name", "String(64)", "The gadget name."),
+                        ("labels", "Map<String,String>", "The gadget labels."),
+                        ("parts", "Object", "The parts, keyed by part ID."))
+GADGET_SAMPLE = indent(json.dumps({
+    "name": "g1", "labels": {"team": "a", "env": "b"},
+    "parts": {"3f2a9c1e-0b6d-4e7f-9a8b-1c2d3e4f5a6b": {"size": 1},
+              "9b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e": {"size": 2}}}, indent=2))
+
+
+def test_sized_strings_maps_and_id_keyed_dictionaries_in_a_response(tmp_path):
+    document, report = build(tmp_path, {"showing_a_gadget.rst": page(
+        "Querying a Gadget", "GET /v1/{project_id}/gadgets/{gadget_id}", "", GADGET_RESPONSE,
+        GADGET_SAMPLE)})
+    schema = success(document, "/v1/{project_id}/gadgets/{gadget_id}", "get")
+    props = schema["properties"]
+    assert props["name"]["type"] == "string" and props["name"]["maxLength"] == 64
+    assert props["labels"]["additionalProperties"]["type"] == "string"
+    assert "properties" not in props["labels"]  # the sample's keys are data
+    parts = props["parts"]
+    assert "properties" not in parts
+    assert parts["additionalProperties"]["properties"]["size"]["type"] == "integer"
+    assert report["consistency"]["samples_rejected"] == 0
+
+
+KEY_RESPONSE = table("Response parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                     ("key_info", "Yes", "Array of objects", "The key. See the key_info field."))
+KEY_INFO = """\
+.. table:: **Table 2** **key_info** field description
+
+   ========= ========= ====== ============
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ============
+   key_id    Yes       String The key ID.
+   key_state Yes       String The state.
+   ========= ========= ====== ============
+"""
+
+
+def test_a_list_every_json_sample_shows_as_one_object_is_that_object(tmp_path):
+    sample = indent(json.dumps({"key_info": {"key_id": "k-1", "key_state": "2"}}, indent=2))
+    document, report = build(tmp_path, {"enabling_a_key.rst": page(
+        "Enabling a Key", "POST /v1.0/{project_id}/kms/enable-key", "", KEY_RESPONSE + "\n" +
+        KEY_INFO, sample)})
+    schema = success(document, "/v1.0/{project_id}/kms/enable-key", "post")
+    key_info = resolve(document, schema["properties"]["key_info"])
+    assert key_info["type"] == "object"
+    assert set(key_info["properties"]) == {"key_id", "key_state"}
+    assert report["consistency"]["samples_rejected"] == 0
+    assert any("every sample shows one object" in d["message"] for d in report["diagnostics"])
