@@ -158,3 +158,42 @@ def test_a_list_every_json_sample_shows_as_one_object_is_that_object(tmp_path):
     assert set(key_info["properties"]) == {"key_id", "key_state"}
     assert report["consistency"]["samples_rejected"] == 0
     assert any("every sample shows one object" in d["message"] for d in report["diagnostics"])
+
+
+# --- status codes --------------------------------------------------------------------------
+
+STATUS_TABLE = """\
+Status Codes
+------------
+
+.. table:: **Table 3** Status codes
+
+   =========== =========== ===============================
+   Status Code Status      Description
+   =========== =========== ===============================
+   {code}         {word} The request has succeeded.
+   =========== =========== ===============================
+"""
+
+
+def test_an_example_response_of_only_a_status_is_that_status_without_a_body(tmp_path):
+    document, report = build(tmp_path, {"deleting_a_gadget.rst": page(
+        "Deleting a Gadget", "DELETE /v2.0/gadgets/{gadget_id}\n\n" + table(
+            "Path parameter", ("Parameter", "Mandatory", "Type", "Description"),
+            ("gadget_id", "Yes", "String", "The gadget ID.")), "None", "None",
+        "   None (STATUS CODE 204)")})
+    responses = document["paths"]["/v2.0/gadgets/{gadget_id}"]["delete"]["responses"]
+    assert "200" not in responses and "content" not in responses["204"]
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "response-missing" not in codes and "response-empty" in codes
+
+
+def test_the_one_success_status_of_a_status_table_is_the_documented_response(tmp_path):
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("id", "String", "The gadget ID."))
+    document, _ = build(tmp_path, {"creating_a_gadget.rst": page(
+        "Creating a Gadget", "POST /v2.0/gadgets", "", response,
+        indent(json.dumps({"id": "g-1"})), STATUS_TABLE.format(code=201, word="Created    "))})
+    responses = document["paths"]["/v2.0/gadgets"]["post"]["responses"]
+    assert "200" not in responses
+    assert responses["201"]["content"]["application/json"]["schema"]["properties"]["id"]

@@ -40,6 +40,10 @@ _METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^
 _CAPTION = re.compile(r"^\s*(?:Table|表)\s*\d+\s*[:.：]?\s*(?P<rest>.*)$", re.I)
 _TYPE_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]{1,120}$")
 _STATUS = re.compile(r"(?:status code|状态码)[:：]?\s*(\d{3})", re.I)
+_EMPTY_RESPONSE = re.compile(r"^\s*(?:none|null|empty|no (?:response )?body)?\s*\(?\s*status code"
+                             r"\s*[:：]?\s*(\d{3})\s*\)?\s*$", re.I)
+"""An example response that is only a status (`None (STATUS CODE 204)`, `STATUS CODE 204`)."""
+_STATUS_CELL = re.compile(r"^\s*(\d{3})\b")
 _HEADER_PARAM = re.compile(r"^(X-[\w-]+|Content-Type|Authorization|Accept)$", re.I)
 
 
@@ -303,6 +307,8 @@ def extract(doc: Document) -> PageExtract:
     types: list[FieldTable] = []
     samples: list[Sample] = []
     shown: set[int] = set()  # statuses response samples print (`HTTP/1.1 201 Created`)
+    documented: list[int] = []  # success statuses of a status-code table
+    bodiless: list[int] = []  # success statuses an example response shows without a body
     summary = ""
     status = 200
     texts: list[str] = []
@@ -326,6 +332,8 @@ def extract(doc: Document) -> PageExtract:
                 summary = node.text.strip()
         elif isinstance(node, Table):
             kind = table_kind(node.header)
+            if kind == "other" and _status_table(node):
+                documented.extend(_success_statuses(node))
             if kind not in ("request", "fields"):
                 diagnostics.append(Diagnostic("info", "table-skipped",
                                               f"table ({' | '.join(node.header)}) with "
@@ -373,14 +381,25 @@ def extract(doc: Document) -> PageExtract:
             else:
                 responses.append(table)
         elif isinstance(node, CodeBlock):
+            empty = _EMPTY_RESPONSE.match(node.text)
+            if empty and 200 <= int(empty.group(1)) < 300:
+                # The example response is a status alone: that status, and no body.
+                bodiless.append(int(empty.group(1)))
             sample, found = read_sample(node, label)
             if sample.kind == "response":
-                if stated_status(node.text):
+                if empty:
+                    sample = replace(sample, status=int(empty.group(1)))
+                elif stated_status(node.text):
                     shown.add(sample.status)  # printed as an HTTP message with its status
                 else:
                     sample = replace(sample, status=status)
             samples.append(sample)
             diagnostics.extend(found)
+    success = sorted(set(documented) | set(bodiless))
+    if not status_stated and not shown and len(success) == 1 and success[0] != 200:
+        # The prose names no status code; the status table (or the bodiless example) names
+        # one success status: the response tables document that one.
+        responses = [replace(t, status=success[0]) if t.status == 200 else t for t in responses]
     if not status_stated and len(shown) == 1:
         # The prose names no status code; the sample printed as an HTTP message does
         # (`HTTP/1.1 201 Created`): the documented response is that one.
@@ -411,4 +430,20 @@ def extract(doc: Document) -> PageExtract:
         summary=((language, title),),
         description=((language, summary),) if summary else (),
         request=tuple(request), responses=tuple(responses), types=tuple(types),
-        samples=tuple(samples), diagnostics=tuple(diagnostics), loc=SourceLoc(page, 1))
+        samples=tuple(samples), diagnostics=tuple(diagnostics), loc=SourceLoc(page, 1),
+        success=tuple(success), bodiless=tuple(sorted(set(bodiless))))
+
+
+def _status_table(table: Table) -> bool:
+    """A table of status codes (`Status Code | Description`): its first column says so."""
+    return bool(table.header) and "status" in table.header[0].lower() and \
+        "code" in table.header[0].lower()
+
+
+def _success_statuses(table: Table) -> list[int]:
+    found = []
+    for row in table.rows:
+        match = _STATUS_CELL.match(row.cells[0]) if row.cells else None
+        if match and 200 <= int(match.group(1)) < 300:
+            found.append(int(match.group(1)))
+    return found

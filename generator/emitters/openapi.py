@@ -149,6 +149,10 @@ def _examples(operation: Operation, kind: str, status: int | None, syntax: str) 
 def _responses(operation: Operation, named: frozenset[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for response in operation.responses:
+        if not response.body:
+            out[str(response.status)] = {"description": localized_get(response.description)
+                                         or "Success, no body."}
+            continue
         media: dict[str, Any] = {"schema": schema_to_json(response.schema, REF, named)}
         examples = _examples(operation, "response", response.status, "json")
         if examples:

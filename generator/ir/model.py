@@ -153,6 +153,9 @@ class Response:
     status: int
     schema: Schema
     description: Localized = ()
+    body: bool = True
+    """False when the page documents this response without a body (`None (STATUS CODE 204)`,
+    a 204): the contract has no content for it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +297,11 @@ class PageExtract:
     loc: SourceLoc | None = None
     version: str = ""
     """The API version the page states (an OpenAPI Explorer link's `version=2016-04-28`)."""
+    success: tuple[int, ...] = ()
+    """Success statuses the page documents besides its response tables (a status-code table,
+    an example response `None (STATUS CODE 204)`)."""
+    bodiless: tuple[int, ...] = ()
+    """Success statuses the page documents as having no body (`None (STATUS CODE 204)`)."""
 
     @property
     def dialect(self) -> str:

@@ -75,6 +75,12 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
                 "response schema is inferred from its sample and marked x-docs2spec-inferred",
                 schema.loc, operation=extract.operation_id))
             responses.append(Response(status=200, schema=schema))
+        elif extract.bodiless or extract.success == (204,):
+            status = (extract.bodiless or extract.success)[0]
+            diagnostics.append(Diagnostic(
+                "info", "response-empty", f"the page documents the response as status {status} "
+                "without a body", extract.loc, operation=extract.operation_id))
+            responses.append(Response(status=status, schema=Schema(kind="object"), body=False))
         else:
             diagnostics.append(Diagnostic(
                 "warning", "response-missing", "the page documents no response fields and has "
