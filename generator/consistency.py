@@ -241,6 +241,8 @@ def _places(product: Product) -> dict[SourceLoc, set[Place]]:
             _walk(op.request_body, (op.id, "body"), "", found)
         for response in op.responses:
             _walk(response.schema, (op.id, str(response.status)), "", found)
+            for name, schema in response.headers:
+                _walk(schema, (op.id, f"{response.status} header"), f"/{name}", found)
     for name, schema in product.types:
         # The component's own root is a copy of its first use (that row's place is its use).
         _walk_children(schema, ("type", name), "", found)

@@ -197,3 +197,38 @@ def test_the_one_success_status_of_a_status_table_is_the_documented_response(tmp
     responses = document["paths"]["/v2.0/gadgets"]["post"]["responses"]
     assert "200" not in responses
     assert responses["201"]["content"]["application/json"]["schema"]["properties"]["id"]
+
+
+# --- table captions ------------------------------------------------------------------------
+
+def test_a_table_captioned_only_parameters_is_placed_by_its_section(tmp_path):
+    uri = "GET /v1.0/{project_id}/gadgets\n\n" + table(
+        "Parameters", ("Parameter", "Mandatory", "Type", "Description"),
+        ("project_id", "Yes", "String", "The project ID."),
+        ("limit", "No", "Integer", "The page size."))
+    response = table("Parameters", ("Parameter", "Type", "Description"),
+                     ("count", "Integer", "The number of gadgets."))
+    document, report = build(tmp_path, {"querying_gadgets.rst": page(
+        "Querying Gadgets", uri, "", response, indent(json.dumps({"count": 1})))})
+    operation = document["paths"]["/v1.0/{project_id}/gadgets"]["get"]
+    assert {p["name"] for p in operation["parameters"]} == {"project_id", "limit"}
+    assert "Parameters" not in document.get("components", {}).get("schemas", {})
+    schema = success(document, "/v1.0/{project_id}/gadgets", "get")
+    assert set(schema["properties"]) == {"count"}
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_response_header_tables_are_headers_not_body_fields(tmp_path):
+    response = ("**Status code: 201**\n\n" + table(
+        "Parameters in the response header", ("Parameter", "Type", "Description"),
+        ("X-Subject-Token", "String", "The signed token.")) + "\n" + table(
+        "Parameters in the response body", ("Parameter", "Type", "Description"),
+        ("expires_at", "String", "When the token expires.")))
+    document, report = build(tmp_path, {"obtaining_a_token.rst": page(
+        "Obtaining a Token", "POST /v3/auth/tokens", "", response,
+        indent(json.dumps({"expires_at": "2030-01-01T00:00:00Z"})))})
+    created = document["paths"]["/v3/auth/tokens"]["post"]["responses"]["201"]
+    assert created["headers"]["X-Subject-Token"]["schema"]["type"] == "string"
+    body = resolve(document, created["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"expires_at"}
+    assert report["consistency"]["rows_lost"] == 0 and report["consistency"]["rows"] == 2

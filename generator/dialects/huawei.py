@@ -60,11 +60,20 @@ def detect(doc: Document) -> float:
     return 0.5 * uri + 0.3 * header + 0.1 * caption
 
 
+_GENERIC_CAPTIONS = frozenset({"parameters", "parameter", "fields", "field", "description",
+                               "descriptions", "elements", "attributes", "properties",
+                               "arguments", "values", "headers"})
+"""Captions that say what a table lists, not which type (`Table 1 Parameters`): such a table
+is placed by its section, like an uncaptioned one."""
+_HEADER_CAPTION = re.compile(r"\bheaders?\b", re.I)
+
+
 def _type_name(caption: str) -> str:
-    """`Table 6 IkePolicy` names a type; `Table 3 Parameters in the response body` does not."""
+    """`Table 6 IkePolicy` names a type; `Table 3 Parameters in the response body` and
+    `Table 1 Parameters` do not."""
     match = _CAPTION.match(caption)
-    rest = (match.group("rest") if match else caption).strip()
-    return rest if _TYPE_NAME.match(rest) else ""
+    rest = (match.group("rest") if match else caption).strip().strip("*").strip()
+    return rest if _TYPE_NAME.match(rest) and rest.lower() not in _GENERIC_CAPTIONS else ""
 
 
 def _operation_id(doc: Document, path: str) -> str:
@@ -372,6 +381,9 @@ def extract(doc: Document) -> PageExtract:
                 rows.append(replace(field, depth=0 if field.depth is None else field.depth))
                 diagnostics.extend(found)
             in_request = section in ("uri", "request")
+            if not in_request and not type_name and _HEADER_CAPTION.search(node.caption or ""):
+                # `Parameters in the response header`: headers of the response, not its body.
+                rows = [replace(r, location="header") for r in rows]
             table = FieldTable(rows=tuple(rows), name=type_name,
                                status=0 if in_request else status, loc=node.loc)
             if type_name:

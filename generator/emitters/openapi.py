@@ -163,6 +163,12 @@ def _responses(operation: Operation, named: frozenset[str]) -> dict[str, Any]:
             content["application/xml"] = {"schema": media["schema"], "examples": xml}
         out[str(response.status)] = {"description": localized_get(response.description)
                                      or "Success.", "content": content}
+        if response.headers:
+            out[str(response.status)]["headers"] = {
+                name: {"schema": schema_to_json(schema, REF, named),
+                       **({"description": localized_get(schema.description)}
+                          if schema.description else {})}
+                for name, schema in response.headers}
     by_status: dict[int, list] = {}
     for error in operation.errors:
         by_status.setdefault(error.status, []).append(error)

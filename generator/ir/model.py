@@ -153,6 +153,9 @@ class Response:
     status: int
     schema: Schema
     description: Localized = ()
+    headers: tuple[tuple[str, Schema], ...] = ()
+    """Response headers a table documents (`Parameters in the response header`): never
+    fields of the body."""
     body: bool = True
     """False when the page documents this response without a body (`None (STATUS CODE 204)`,
     a 204): the contract has no content for it."""
