@@ -170,6 +170,9 @@ def _check_keys(value: Any, schema: Schema, pointer: str, page: str, loc: Source
             for index, inner in enumerate(value[:50]):
                 _check_keys(inner, item, f"{pointer}/{index}", page, loc, op_id, out, depth + 1)
         return
+    if schema.one_of and isinstance(value, dict):
+        # The alternative that documents most of the sample's keys.
+        schema = max(schema.one_of, key=lambda b: sum(b.property(k) is not None for k in value))
     if not isinstance(value, dict) or _open(schema):
         return
     if schema.kind == "array" and schema.items is not None:
@@ -216,6 +219,8 @@ def _walk(schema: Schema, owner: Place, pointer: str, found: dict[SourceLoc, set
         _walk(schema.items, owner, f"{pointer}/[]", found, depth + 1)
     if schema.additional_properties is not None:
         _walk(schema.additional_properties, owner, f"{pointer}/*", found, depth + 1)
+    for index, branch in enumerate(schema.one_of):
+        _walk(branch, owner, f"{pointer}/oneOf{index}", found, depth + 1)
     if schema.content_schema is not None:
         # The keys of a JSON document carried in a string: its root is the row itself.
         _walk_children(schema.content_schema, owner, f"{pointer}/(json)", found, depth + 1)
@@ -299,7 +304,7 @@ def _names(schema: Schema, depth: int = 0) -> Iterator[tuple[str, Schema]]:
     for name, sub in schema.properties:
         yield name, sub
         yield from _names(sub, depth + 1)
-    for inner in (schema.items, schema.additional_properties):
+    for inner in (schema.items, schema.additional_properties, *schema.one_of):
         if inner is not None:
             yield from _names(inner, depth + 1)
 

@@ -232,3 +232,45 @@ def test_response_header_tables_are_headers_not_body_fields(tmp_path):
     body = resolve(document, created["content"]["application/json"]["schema"])
     assert set(body["properties"]) == {"expires_at"}
     assert report["consistency"]["rows_lost"] == 0 and report["consistency"]["rows"] == 2
+
+
+# --- versions and shared paths -------------------------------------------------------------
+
+def _tag_page(title: str, action: str) -> str:
+    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    (action, "Yes", "Array of strings", f"The tags to {action}."))
+    return page(title, "POST /v1/{project_id}/gadgets/{gadget_id}/tags/action", request,
+                "None", "   None (STATUS CODE 204)",
+                "Example Request\n---------------\n\n.. code-block::\n\n" +
+                indent(json.dumps({action: ["a"]})))
+
+
+def test_pages_on_one_method_and_path_are_one_operation_with_alternative_bodies(tmp_path):
+    document, report = build(tmp_path, {
+        "adding_tags.rst": _tag_page("Adding Gadget Tags", "create"),
+        "removing_tags.rst": _tag_page("Removing Gadget Tags", "delete")})
+    operation = document["paths"]["/v1/{project_id}/gadgets/{gadget_id}/tags/action"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert [set(branch["properties"]) for branch in body["oneOf"]] == [{"create"}, {"delete"}]
+    assert operation["x-docs2spec-variants"] == ["RemoveGadgetTags"]
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "operation-shadowed" not in codes and "operation-variants" in codes
+    assert report["consistency"]["rows_lost"] == 0
+    assert report["consistency"]["samples_rejected"] == 0
+
+
+def _listing(path: str) -> str:
+    uri = f"GET {path}\n\n" + table("Path parameters", ("Parameter", "Mandatory", "Type",
+                                                         "Description"),
+                                    ("project_id", "Yes", "String", "The project ID."))
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("count", "Integer", "The number of gadgets."))
+    return page("Querying Gadgets", uri, "", response, indent(json.dumps({"count": 1})))
+
+
+def test_an_older_version_of_a_page_is_named_by_its_version(tmp_path):
+    document, report = build(tmp_path, {
+        "v1/querying_gadgets.rst": _listing("/v1/{project_id}/gadgets"),
+        "v3/querying_gadgets.rst": _listing("/v3/{project_id}/gadgets")})
+    ids = {document["paths"][p]["get"]["operationId"] for p in document["paths"]}
+    assert ids == {"ListGadgets", "ListGadgetsV3"}

@@ -235,6 +235,8 @@ def _operation(operation: Operation, product: Product, named: frozenset[str],
             out["requestBody"] = {"required": True, "content": {"application/json": media}}
     out["responses"] = _responses(operation, named)
     out[X + "pages"] = list(operation.pages)
+    if operation.variants:
+        out[X + "variants"] = list(operation.variants)
     request_samples = [s for s in operation.samples if s.kind == "request" and s.syntax != "json"]
     if request_samples:
         out[X + "request-samples"] = [{"text": s.text, "source": str(s.loc)}

@@ -72,6 +72,9 @@ class Schema:
     content_media_type: str = ""
     """For a string that carries a JSON document (Alibaba `IkeConfig`)."""
     content_schema: Schema | None = None
+    one_of: tuple[Schema, ...] = ()
+    """Alternatives (several pages documenting one method and path with different bodies,
+    told apart by their keys): a value satisfies exactly one."""
     inferred: bool = False
     """True when the shape comes from a sample, not from a documented table."""
     also_kinds: tuple[str, ...] = ()
@@ -179,6 +182,10 @@ class Operation:
     changes: tuple[Change, ...] = ()
     pages: tuple[str, ...] = ()
     loc: SourceLoc | None = None
+    variants: tuple[str, ...] = ()
+    """Names of operations documented on the same method and path by other pages (action
+    APIs: one path, a body whose top-level key names the action); their bodies and responses
+    are alternatives (`Schema.one_of`) of this one."""
     conventions: Conventions = GENERIC_REST
     """The documentation style the pages follow, as data: it decides the error envelope (an
     Alibaba ROA operation is REST on the wire but answers errors as Alibaba RPC operations do),
