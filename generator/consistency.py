@@ -36,6 +36,7 @@ from jsonschema import Draft202012Validator
 
 from .emitters.jsonschema import body_document, response_schema
 from .ir.model import Diagnostic, Operation, Product, Schema
+from .ir.placeholders import is_placeholder_row
 from .location import SourceLoc
 
 COUNTS = ("samples", "samples_rejected", "sample_keys", "keys_undocumented", "keys_unreported",
@@ -312,7 +313,7 @@ def _names(schema: Schema, depth: int = 0) -> Iterator[tuple[str, Schema]]:
 def is_placeholder_name(name: str, patterns: Iterable[str] = ()) -> bool:
     """A name that stands for a group of rows (`公共请求参数`, `Common parameters`, `<...>`),
     not a wire name."""
-    if any(re.fullmatch(p, name.strip(), re.IGNORECASE) for p in patterns):
+    if is_placeholder_row(name, tuple(patterns)):
         return True
     return bool(_PLACEHOLDER_SHAPE.search(name) or _CJK.search(name))
 

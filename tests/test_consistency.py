@@ -160,3 +160,19 @@ def test_totals_reach_report_json_and_the_build_summary(tmp_path):
     assert report["pages"][0]["consistency"]["rows"] == 4
     line = next(li for li in summary_lines(builds) if "consistency:" in li)
     assert "rows 4/4 placed" in line and "samples 1/1 valid" in line
+
+
+def test_placeholder_rows_named_by_the_dialect_record_are_dropped_and_reported():
+    from generator.dialects.alibaba import CONVENTIONS
+    from generator.ir.placeholders import drop_placeholder_rows
+
+    rows = (FieldRow("RegionId", Schema(kind="string"), loc=_loc(10)),
+            FieldRow("<公共请求参数>", Schema(kind="string"), loc=_loc(11)),
+            FieldRow("Common response parameters", Schema(kind="string"), loc=_loc(12)))
+    extract = PageExtract(page=PAGE, conventions=CONVENTIONS, language="zh",
+                          operation_id="DescribeThings", style="rpc",
+                          request=(FieldTable(rows=rows, loc=_loc(9)),))
+    found = []
+    cleaned = drop_placeholder_rows(extract, found)
+    assert [r.name for r in cleaned.request[0].rows] == ["RegionId"]
+    assert [d.loc.line for d in found if d.code == "row-placeholder"] == [11, 12]

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..http import PATH_VARIABLE
 from ..location import SourceLoc
-from .model import Diagnostic, Operation, PageExtract, Schema
+from .model import Diagnostic, Operation, PageExtract, Parameter, Schema
 
 _SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -150,18 +150,45 @@ def one_of(first: Schema | None, second: Schema | None) -> Schema | None:
     if first is None or second is None:
         return first if second is None else second
     branches = first.one_of or (first,)
-    if any(_plain(b) == _plain(second) for b in branches):
-        return first
+    for index, branch in enumerate(branches):
+        if _plain(branch) == _plain(second):
+            # The same body on both pages: one schema, documented by both pages' rows.
+            same = _absorb(branch, second)
+            return replace(first, one_of=(*branches[:index], same, *branches[index + 1:])) \
+                if first.one_of else same
     return Schema(kind="any", one_of=(*branches, second), loc=first.loc)
+
+
+def _absorb(mine: Schema, theirs: Schema) -> Schema:
+    """`mine` (the same shape as `theirs`) also documented where `theirs` was."""
+    locs = tuple(loc for loc in (theirs.loc, *theirs.also_locs) if loc is not None
+                 and loc != mine.loc)
+    return replace(
+        mine, also_locs=tuple(dict.fromkeys((*mine.also_locs, *locs))),
+        properties=tuple((n, _absorb(a, b)) for (n, a), (_, b) in
+                         zip(mine.properties, theirs.properties, strict=True)),
+        items=_absorb(mine.items, theirs.items) if mine.items is not None and
+        theirs.items is not None else mine.items,
+        one_of=tuple(_absorb(a, b) for a, b in zip(mine.one_of, theirs.one_of, strict=True)))
+
+
+def _also(param: Parameter, other: Parameter | None) -> Parameter:
+    """`param`, also documented by `other`'s row (another variant's page)."""
+    if other is None:
+        return param
+    locs = tuple(loc for loc in (other.loc, other.schema.loc, *other.schema.also_locs)
+                 if loc is not None and loc != param.schema.loc)
+    return replace(param, schema=replace(param.schema, also_locs=tuple(dict.fromkeys(
+        (*param.schema.also_locs, *locs)))))
 
 
 def combine_variants(holder: Operation, other: Operation,
                      diagnostics: list[Diagnostic]) -> Operation:
     """Two operations on one method and path: parameters joined, request bodies and responses
     of one status as alternatives, every sample, error and page kept."""
-    names = {(p.name, p.location) for p in holder.parameters}
-    params = holder.parameters + tuple(p for p in other.parameters
-                                       if (p.name, p.location) not in names)
+    theirs = {(p.name, p.location): p for p in other.parameters}
+    params = tuple(_also(p, theirs.pop((p.name, p.location), None)) for p in holder.parameters)
+    params += tuple(theirs.values())
     responses = {r.status: r for r in holder.responses}
     for response in other.responses:
         mine = responses.get(response.status)
