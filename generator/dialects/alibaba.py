@@ -66,6 +66,9 @@ CONVENTIONS = Conventions(
             "(`acs <AccessKeyId>:<signature>`, ROA signature over the method, headers and "
             "resource); SDKs sign for you.", ("rest",)),
     ),
+    # Rows that stand for the common parameters documented on another page.
+    placeholder_rows=(r"[<‹《〈]?\s*公共(?:请求|返回|响应)?参数\s*[>›》〉]?",
+                      r"[<‹《〈]?\s*common\s+(?:request\s+|response\s+)?parameters\s*[>›》〉]?"),
 )
 _ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
 _TITLED_ACTION = re.compile(r"^([A-Z][A-Za-z0-9]{2,80})\s*[(（][^()（）]{1,40}[)）]$")
@@ -74,8 +77,10 @@ _PRODUCT_ACTION = re.compile(r"^[\w .()-]{1,80}[:：]\s*([A-Z][A-Za-z0-9]{2,80})
 _RAM_ACTION = re.compile(r"\b[a-z][a-z0-9-]{1,30}:([A-Z][A-Za-z0-9]{2,80})\b")
 _URL_ACTION = re.compile(r"[?&#]\s*Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
-_FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn]"
-                   r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>\.[Nn])?)?$")
+_FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})" + CONVENTIONS.flat_list_marker +
+                   r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>" +
+                   CONVENTIONS.flat_list_marker + r")?)?$")
+"""`Tag.N.Key`: the list syntax is the record's (`Conventions.flat_list_marker`)."""
 _REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s+({PATH_TEXT})", re.I)
 _PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]")
 _BODY_WORDS = re.compile(r"request\s*body|请求体|\bbody\b", re.I)

@@ -227,6 +227,10 @@ def _responses(operation: Operation, components: Components) -> dict[str, Any]:
     out: dict[str, Any] = {}
     base = class_part(operation.id) or "Operation"
     for response in operation.responses:
+        if not response.body:
+            out[str(response.status)] = {"description": localized_get(response.description)
+                                         or "Success, no body."}
+            continue
         name = f"{base}Response" if 200 <= response.status < 300 else \
             f"{base}Response{response.status}"
         media: dict[str, Any] = {"schema": components.body(response.schema, name)}
@@ -239,6 +243,12 @@ def _responses(operation: Operation, components: Components) -> dict[str, Any]:
             content["application/xml"] = {"examples": xml}
         out[str(response.status)] = {"description": localized_get(response.description)
                                      or "Success.", "content": content}
+        if response.headers:
+            out[str(response.status)]["headers"] = {
+                name: {"schema": schema_to_json(schema, REF, components.named),
+                       **({"description": localized_get(schema.description)}
+                          if schema.description else {})}
+                for name, schema in response.headers}
     by_status: dict[int, list] = {}
     for error in operation.errors:
         by_status.setdefault(error.status, []).append(error)
@@ -324,6 +334,8 @@ def _operation(operation: Operation, product: Product, components: Components,
     out[X + "pages"] = list(operation.pages)
     if len(operation.group) > 1:
         out[X + "groups"] = dict(operation.group)
+    if operation.variants:
+        out[X + "variants"] = list(operation.variants)
     request_samples = [s for s in operation.samples if s.kind == "request" and s.syntax != "json"]
     if request_samples:
         out[X + "request-samples"] = [{"text": s.text, "source": str(s.loc)}
