@@ -17,8 +17,15 @@ def _patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
+_WRAPPING = "<>‹›《》〈〉\\ \t*`"
+"""What pages wrap a placeholder's name in (`‹公共请求参数>`, `**Common parameters**`)."""
+
+
 def is_placeholder_row(name: str, patterns: tuple[str, ...]) -> bool:
-    return any(p.fullmatch(name.strip()) for p in _patterns(patterns))
+    """True when a row's name cell, its wrapping stripped and its spaces collapsed, is one of
+    the dialect's placeholders for a group of parameters documented elsewhere."""
+    text = " ".join(name.strip(_WRAPPING).split())
+    return bool(text) and any(p.fullmatch(text) for p in _patterns(patterns))
 
 
 def drop_placeholder_rows(extract: PageExtract, diagnostics: list[Diagnostic]) -> PageExtract:
