@@ -8,9 +8,9 @@ samples break, schemas inferred from samples, every language's description.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from .. import ecma
 from ..ir.conventions import ErrorEnvelope
 from ..ir.model import Operation, Parameter, Product, Schema
 
@@ -48,7 +48,7 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         if value is not None:
             out[key] = value
     if schema.forbidden_prefixes:
-        alternatives = "|".join(re.escape(p) for p in schema.forbidden_prefixes)
+        alternatives = "|".join(ecma.escape(p) for p in schema.forbidden_prefixes)
         out["not"] = {"pattern": f"^(?:{alternatives})"}
     if schema.has_default:
         out["default"] = schema.default
