@@ -27,7 +27,7 @@ from .ir.reconcile import build_operations, documented_type_names
 from .location import SourceLoc
 from .manifest import Manifest
 from .sources.tree import Document, Table
-from .timebox import PAGE_SECONDS, PageTimeout, time_limit
+from .timebox import PAGE_SECONDS, PageTimeout, product_seconds, time_limit
 
 MAX_PAGE_BYTES = 20_000_000
 PARALLEL_THRESHOLD = 16
@@ -178,8 +178,27 @@ def is_reference_page(extract: PageExtract) -> bool:
     return extract.style != "rest" or bool(extract.path) or has_response
 
 
+def _over_budget(what: str, provider: str, product: str, pages: int) -> InputError:
+    return InputError(f"{provider}/{product}: {what} took more than "
+                      f"{product_seconds(pages):g} s of CPU time; nothing was written",
+                      hint="split the pages into smaller products, or look for a page that "
+                      "repeats one operation many times")
+
+
 def product_from_results(manifest: Manifest, results: list[PageResult],
                          labels: tuple[str, ...]) -> Product:
+    """The product of the pages' results: merged, reconciled and checked, within the CPU time
+    `product_seconds` allows (`InputError` beyond it)."""
+    try:
+        with time_limit(product_seconds(len(results))):
+            return _product_from_results(manifest, results, labels)
+    except PageTimeout:
+        raise _over_budget("merging the pages", manifest.provider, manifest.product,
+                           len(results)) from None
+
+
+def _product_from_results(manifest: Manifest, results: list[PageResult],
+                          labels: tuple[str, ...]) -> Product:
     extracts = []
     diagnostics: list[Diagnostic] = [r.error for r in results if r.error]
     for result in results:
@@ -223,13 +242,32 @@ def emit_products(plans: list[tuple[Product, list[PageResult]]]) -> list[dict[st
         return [future.result() for future in futures]
 
 
+def _emit_within(emit, context: EmitContext, seconds: float) -> dict[str, str]:
+    """One emitter in a worker process, under the product's CPU-time limit there."""
+    with time_limit(seconds):
+        return emit(context)
+
+
 def emit_product(product: Product, results: Iterable[PageResult],
                  parallel: bool = True) -> dict[str, str]:
-    """{path relative to the product's output folder: text}, from every registered emitter.
+    """{path relative to the product's output folder: text}, from every registered emitter,
+    within the CPU time `product_seconds` allows (`InputError` beyond it).
 
     The slow emitters (models through datamodel-code-generator, YAML) run in worker processes
     for large products while the others run here."""
-    context = EmitContext(product, tuple(results))
+    results = tuple(results)
+    seconds = product_seconds(len(product.pages) or len(results))
+    try:
+        with time_limit(seconds):
+            return _emit_product(product, results, parallel, seconds)
+    except PageTimeout:
+        raise _over_budget("writing the outputs", product.provider, product.name,
+                           len(product.pages) or len(results)) from None
+
+
+def _emit_product(product: Product, results: tuple[PageResult, ...], parallel: bool,
+                  seconds: float) -> dict[str, str]:
+    context = EmitContext(product, results)
     pool = None
     if parallel and len(product.operations) >= PARALLEL_EMIT_OPERATIONS and \
             (os.cpu_count() or 1) > 1:
@@ -240,7 +278,8 @@ def emit_product(product: Product, results: Iterable[PageResult],
         if pool is not None:
             context.openapi  # noqa: B018 - built once here, shipped to the workers with the context
             with _sigint_held():
-                pending = [pool.submit(e.emit, context) for e in EMITTERS if e.slow]
+                pending = [pool.submit(_emit_within, e.emit, context, seconds)
+                           for e in EMITTERS if e.slow]
         for emitter in EMITTERS:
             if pool is None or not emitter.slow:
                 files.update(emitter.emit(context))

@@ -38,10 +38,19 @@ DEFAULT_LIST_LENGTH = 20
 INNER_LIST_LENGTH = 5
 
 
+def _inner_count(sub: Schema) -> int:
+    """Indices spelled for a list inside each item (`TagFilter.N.TagValues.N`)."""
+    return min(sub.max_items or INNER_LIST_LENGTH, INNER_LIST_LENGTH)
+
+
 def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, Any]]:
     schema = param.schema
-    count = min(schema.max_items or DEFAULT_LIST_LENGTH, FLAT_LIST_SPELLED)
     item = schema.items or Schema(kind="string")
+    # At most FLAT_LIST_SPELLED parameters per list, nested lists included (`Tag.N.Values.N`
+    # with N up to 100 would be 10,000 parameters, each with the row's description).
+    per_item = sum(_inner_count(sub) if sub.kind == "array" else 1
+                   for _, sub in item.properties) or 1
+    count = max(1, min(schema.max_items or DEFAULT_LIST_LENGTH, FLAT_LIST_SPELLED // per_item))
     description = localized_get(schema.description)
     wire = {"name": param.name, "encoding": "flat-list", "maxItems": schema.max_items,
             "minItems": schema.min_items}
@@ -55,7 +64,7 @@ def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, 
                 if sub.kind == "array":
                     # `TagFilter.N.TagValues.N`: a list inside each item, indexed again.
                     inner = sub.items or Schema(kind="string")
-                    inner_count = min(sub.max_items or INNER_LIST_LENGTH, FLAT_LIST_SPELLED)
+                    inner_count = _inner_count(sub)
                     for inner_index in range(1, inner_count + 1):
                         out.append({"name": f"{param.name}.{index}.{key}.{inner_index}",
                                     "in": "query", "required": False,
