@@ -8,8 +8,10 @@ be read becomes a diagnostic, never the end of the run.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -118,49 +120,88 @@ def read_and_extract(label: str, text: str, form: str | None, dialect: str | Non
     return PageResult(label, extract, form=doc.form)
 
 
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
+"""Signals that stop a run: the parent's to handle (Ctrl-C, `kill`, a closed terminal)."""
+
+
 def _worker_init() -> None:
-    """Ctrl-C is the parent's to handle: workers ignore it rather than print tracebacks. They
-    start with SIGINT blocked (see `_sigint_held`): a Ctrl-C that arrived meanwhile is pending,
-    and is dropped by unblocking only once it is ignored."""
+    """Workers leave stopping to the parent: Ctrl-C is ignored (the parent handles it rather
+    than every worker printing a traceback), SIGTERM and SIGHUP kill them as by default (not
+    the parent's handlers they were forked with), and they die with the parent, even one
+    killed with SIGKILL (Linux `PR_SET_PDEATHSIG`), instead of waiting for work forever with
+    the caller's pipes open. They start with the stop signals blocked (see `_signals_held`):
+    one that arrived meanwhile is pending, and is handled by unblocking only now."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in STOP_SIGNALS:
+        if signum != signal.SIGINT:
+            signal.signal(signum, signal.SIG_DFL)
+    _die_with_parent()
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, set(STOP_SIGNALS))
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request: go now
+        os._exit(1)
 
 
 @contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Hold Ctrl-C while worker processes are forked, and deliver it afterwards.
+def _signals_held() -> Iterator[None]:
+    """Hold the stop signals while worker processes are forked, and deliver them afterwards.
 
     A Ctrl-C in the middle of `fork()` is otherwise lost or loud: in the parent it lands in
     an at-fork hook, which swallows the KeyboardInterrupt and prints its traceback ("Exception
     ignored in ... _releaseLock") and the build then runs to the end with exit 0; in a child
     that has not yet run `_worker_init` it kills the worker with a traceback (and can leave the
-    pool waiting). With SIGINT blocked the signal stays pending and is raised here, on leaving,
-    as an ordinary KeyboardInterrupt (forked workers inherit the block; see `_worker_init`)."""
+    pool waiting). With the signals blocked they stay pending and are raised here, on leaving,
+    as an ordinary KeyboardInterrupt or `Stopped` (forked workers inherit the block; see
+    `_worker_init`)."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, set(STOP_SIGNALS))
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+@contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers are stopped, not waited for, when the run is interrupted
+    or fails (a worker may be minutes into a page); on success it shuts down normally."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        # ProcessPoolExecutor has no public way to stop running workers (Python 3.14 adds
+        # terminate_workers); its `_processes` are the worker processes.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.join(5)
+        raise
+    pool.shutdown()
+
+
 def process_pages(pages: list[tuple[Path, str]], form: str | None,
                   dialect: str | None) -> list[PageResult]:
     if len(pages) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
         return [process_page(p, label, form, dialect) for p, label in pages]
-    pool = ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_worker_init)
-    try:
-        with _sigint_held():  # the workers are forked on the first submit
+    with worker_pool(os.cpu_count() or 2) as pool:
+        with _signals_held():  # the workers are forked on the first submit
             futures = [pool.submit(process_page, p, label, form, dialect) for p, label in pages]
-        results = [f.result() for f in futures]
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not finish the rest
-        raise
-    pool.shutdown()
-    return results
+        return [f.result() for f in futures]
 
 
 def is_reference_page(extract: PageExtract) -> bool:
@@ -234,9 +275,8 @@ def emit_products(plans: list[tuple[Product, list[PageResult]]]) -> list[dict[st
     """Several products at once: one worker process each (2 cores), each emitting serially."""
     if len(plans) < 2 or (os.cpu_count() or 1) < 2:
         return [emit_product(product, results) for product, results in plans]
-    with ProcessPoolExecutor(max_workers=min(len(plans), os.cpu_count() or 2),
-                             initializer=_worker_init) as pool:
-        with _sigint_held():
+    with worker_pool(min(len(plans), os.cpu_count() or 2)) as pool:
+        with _signals_held():
             futures = [pool.submit(emit_product, product, results, False)
                        for product, results in plans]
         return [future.result() for future in futures]
@@ -268,24 +308,20 @@ def emit_product(product: Product, results: Iterable[PageResult],
 def _emit_product(product: Product, results: tuple[PageResult, ...], parallel: bool,
                   seconds: float) -> dict[str, str]:
     context = EmitContext(product, results)
-    pool = None
-    if parallel and len(product.operations) >= PARALLEL_EMIT_OPERATIONS and \
-            (os.cpu_count() or 1) > 1:
-        pool = ProcessPoolExecutor(max_workers=2, initializer=_worker_init)
     files: dict[str, str] = {}
-    try:
-        pending = []
-        if pool is not None:
-            context.openapi  # noqa: B018 - built once here, shipped to the workers with the context
-            with _sigint_held():
-                pending = [pool.submit(_emit_within, e.emit, context, seconds)
-                           for e in EMITTERS if e.slow]
+    if not (parallel and len(product.operations) >= PARALLEL_EMIT_OPERATIONS and
+            (os.cpu_count() or 1) > 1):
         for emitter in EMITTERS:
-            if pool is None or not emitter.slow:
+            files.update(emitter.emit(context))
+        return dict(sorted(files.items()))
+    context.openapi  # noqa: B018 - built once here, shipped to the workers with the context
+    with worker_pool(2) as pool:
+        with _signals_held():
+            pending = [pool.submit(_emit_within, e.emit, context, seconds)
+                       for e in EMITTERS if e.slow]
+        for emitter in EMITTERS:
+            if not emitter.slow:
                 files.update(emitter.emit(context))
         for future in pending:
             files.update(future.result())
-    finally:
-        if pool is not None:
-            pool.shutdown()
     return dict(sorted(files.items()))
