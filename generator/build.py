@@ -17,6 +17,7 @@ from .ir.conventions import Conventions
 from .location import SourceLoc, path_label
 from .manifest import Manifest, check_name
 from .pipeline import PageResult, emit_products, process_pages, product_from_results
+from .progress import Progress
 from .regen import (
     PAGE_SUFFIXES,
     ProductBuild,
@@ -98,7 +99,8 @@ def infer_version(results: list[PageResult], style: str) -> str:
 def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
                 provider: str | None = None, version: str | None = None,
                 form: str | None = None, dialect: str | None = None,
-                write: bool = True) -> tuple[list[ProductBuild], int]:
+                write: bool = True, progress: Progress | None = None,
+                ) -> tuple[list[ProductBuild], int]:
     """Build, write atomically; returns the builds and the number of pages skipped as broken.
 
     Raises `InputError` when no page can be read at all (nothing is written then)."""
@@ -110,7 +112,9 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
     if write:
         check_output(out, paths)
     pages = collect_pages(paths)
-    results = process_pages(pages, form, dialect)
+    if progress is not None:
+        progress.expect(len(pages))
+    results = process_pages(pages, form, dialect, progress)
     if all(r.extract is None for r in results):
         raise _nothing_read(results)
     groups: dict[str, list[PageResult]] = {}
@@ -135,7 +139,7 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
                             version=version or infer_version(group, style), style=style)
         built = product_from_results(manifest, group, tuple(r.path for r in group))
         plans.append((manifest, built, group))
-    emitted = emit_products([(built, group) for _, built, group in plans])
+    emitted = emit_products([(built, group) for _, built, group in plans], progress)
     builds = [ProductBuild(manifest, built, tuple(group),
                            {f"{manifest.provider}/{manifest.product}/{rel}": text
                             for rel, text in files.items()})

@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +28,7 @@ from .ir.product import build_product
 from .ir.reconcile import build_operations, documented_type_names
 from .location import SourceLoc
 from .manifest import Manifest
+from .progress import Progress
 from .sources.tree import Document, Table
 from .timebox import PAGE_SECONDS, PageTimeout, product_seconds, time_limit
 
@@ -194,14 +195,38 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     pool.shutdown()
 
 
-def process_pages(pages: list[tuple[Path, str]], form: str | None,
-                  dialect: str | None) -> list[PageResult]:
-    if len(pages) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        return [process_page(p, label, form, dialect) for p, label in pages]
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """One page to read: where it is, its label in diagnostics, the forced reader and dialect."""
+
+    path: Path
+    label: str
+    form: str | None = None
+    dialect: str | None = None
+
+
+def process_pages(pages: list[tuple[Path, str]], form: str | None, dialect: str | None,
+                  progress: Progress | None = None) -> list[PageResult]:
+    return process_page_jobs([PageJob(p, label, form, dialect) for p, label in pages], progress)
+
+
+def process_page_jobs(jobs: list[PageJob], progress: Progress | None = None) -> list[PageResult]:
+    """Every page read and extracted (pages of several products in one pool), in the order
+    given, whatever order they finish in; `progress` advances as each one finishes."""
+    progress = progress or Progress(enabled=False)
+    if len(jobs) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
+        results = []
+        for job in jobs:
+            results.append(process_page(job.path, job.label, job.form, job.dialect))
+            progress.advance(job.label)
+        return results
     with worker_pool(os.cpu_count() or 2) as pool:
         with _signals_held():  # the workers are forked on the first submit
-            futures = [pool.submit(process_page, p, label, form, dialect) for p, label in pages]
-        return [f.result() for f in futures]
+            futures = {pool.submit(process_page, job.path, job.label, job.form, job.dialect):
+                       job.label for job in jobs}
+        for future in as_completed(futures):
+            progress.advance(futures[future])
+        return [future.result() for future in futures]  # submission order: the pages' order
 
 
 def is_reference_page(extract: PageExtract) -> bool:
@@ -265,20 +290,23 @@ def _product_from_results(manifest: Manifest, results: list[PageResult],
                          documented_type_names(extracts))
 
 
-def build_product_from_pages(manifest: Manifest, pages: list[tuple[Path, str]]) -> tuple[
-        Product, list[PageResult]]:
-    results = process_pages(pages, manifest.form, manifest.dialect)
-    return product_from_results(manifest, results, tuple(label for _, label in pages)), results
-
-
-def emit_products(plans: list[tuple[Product, list[PageResult]]]) -> list[dict[str, str]]:
+def emit_products(plans: list[tuple[Product, list[PageResult]]],
+                  progress: Progress | None = None) -> list[dict[str, str]]:
     """Several products at once: one worker process each (2 cores), each emitting serially."""
+    progress = progress or Progress(enabled=False)
     if len(plans) < 2 or (os.cpu_count() or 1) < 2:
-        return [emit_product(product, results) for product, results in plans]
+        emitted = []
+        for product, results in plans:
+            progress.note(f"writing {product.provider}/{product.name}")
+            emitted.append(emit_product(product, results))
+        return emitted
     with worker_pool(min(len(plans), os.cpu_count() or 2)) as pool:
         with _signals_held():
-            futures = [pool.submit(emit_product, product, results, False)
-                       for product, results in plans]
+            futures = {pool.submit(emit_product, product, results, False):
+                       f"{product.provider}/{product.name}" for product, results in plans}
+        progress.note(f"writing {len(plans)} products")
+        for done, future in enumerate(as_completed(futures), 1):
+            progress.note(f"written {futures[future]} ({done}/{len(plans)} products)")
         return [future.result() for future in futures]
 
 

@@ -12,7 +12,7 @@ import os
 import secrets
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +22,14 @@ from .errors import ManifestError, StaleOutputError, UsageError
 from .ir.model import Product
 from .location import SourceLoc, path_label
 from .manifest import MANIFEST, Manifest, read_manifest
-from .pipeline import PageResult, build_product_from_pages, emit_product
+from .pipeline import (
+    PageJob,
+    PageResult,
+    emit_products,
+    process_page_jobs,
+    product_from_results,
+)
+from .progress import Progress
 
 PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
 
@@ -64,8 +71,15 @@ def check_choices(form: str | None, dialect: str | None) -> None:
                          hint=f"--dialect takes one of: {', '.join(dialects.NAMES)}")
 
 
-def build_specs(specs: Path) -> list[ProductBuild]:
-    builds = []
+def build_specs(specs: Path, progress: Progress | None = None,
+                emit: Callable[[Product, list[PageResult]], dict[str, str]] | None = None,
+                ) -> list[ProductBuild]:
+    """Every product under `specs`. All manifests are checked before any page is read (a broken
+    one stops the run at once); then the pages of every product are read in one process pool
+    and the products are emitted in parallel, by every emitter, or by `emit` when given
+    (`docs2spec diff` asks for the OpenAPI document alone, skipping the models and YAML it does
+    not read)."""
+    planned: list[tuple[Manifest, list[tuple[Path, str]]]] = []
     declared: dict[str, str] = {}
     for manifest_path in find_manifests(specs):
         manifest = read_manifest(manifest_path)
@@ -97,11 +111,24 @@ def build_specs(specs: Path) -> list[ProductBuild]:
                                 SourceLoc(str(manifest_path)),
                                 hint="give each product.toml its own provider/product")
         declared[key] = str(manifest_path)
-        product, results = build_product_from_pages(manifest, pages)
-        files = {f"{manifest.provider}/{manifest.product}/{name}": text
-                 for name, text in emit_product(product, results).items()}
-        builds.append(ProductBuild(manifest, product, tuple(results), files))
-    return builds
+        planned.append((manifest, pages))
+    if progress is not None:
+        progress.expect(sum(len(pages) for _, pages in planned))
+    read = process_page_jobs([PageJob(path, label, manifest.form, manifest.dialect)
+                              for manifest, pages in planned for path, label in pages], progress)
+    plans = []
+    for manifest, pages in planned:
+        results, read = read[:len(pages)], read[len(pages):]
+        product = product_from_results(manifest, results, tuple(label for _, label in pages))
+        plans.append((manifest, product, results))
+    if emit is None:
+        emitted = emit_products([(product, results) for _, product, results in plans], progress)
+    else:
+        emitted = [emit(product, results) for _, product, results in plans]
+    return [ProductBuild(manifest, product, tuple(results),
+                         {f"{manifest.provider}/{manifest.product}/{name}": text
+                          for name, text in files.items()})
+            for (manifest, product, results), files in zip(plans, emitted, strict=True)]
 
 
 def all_files(builds: list[ProductBuild]) -> dict[str, str]:

@@ -287,7 +287,7 @@ def children(pid: int) -> list[int]:
     return found
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see workers")
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux) to see the worker processes; runs there")
 @pytest.mark.parametrize("attempt", range(3))
 def test_ctrl_c_exits_130_without_traceback(tmp_path, attempt):
     """Ctrl-C as soon as the first worker exists, often while the next is being forked: a
@@ -344,7 +344,8 @@ def test_file_names_that_are_not_utf8(tmp_path):
         with open(os.fsencode(captures) + b"/bad-\xff.json", "wb") as stream:
             stream.write(b'{"TotalCount": "x"}')
     except OSError:
-        pytest.skip("this file system refuses file names that are not UTF-8")
+        pytest.skip("this file system refuses file names that are not UTF-8; run the tests on "
+                    "one that takes any bytes (ext4, tmpfs) to check them")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
     build = subprocess.run(command(["build", str(pages), "--out", str(tmp_path / "out")]),
                            cwd=ROOT, capture_output=True, env=env, timeout=300)

@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_pages
-from tests.conftest import ROOT
+from tests.conftest import CORPUS, SHARED, needs_shared
 
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
 SCORER = SHARED / "tools" / "score.py"
 
 # set -> (pages, oracle, product, {metric: floor})
@@ -42,7 +40,7 @@ def score(openapi: Path, oracle: Path) -> dict[str, str]:
     return dict(field.split("=", 1) for field in line.split()[1:])
 
 
-@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/score.py not beside the checkout")
+@pytest.mark.skipif(not SCORER.is_file(), reason=needs_shared("tools/score.py and ../shared/corpus"))
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_accuracy_does_not_regress(name, tmp_path):
     pages, oracle, product, floors = SETS[name]

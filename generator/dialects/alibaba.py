@@ -55,9 +55,11 @@ CONVENTIONS = Conventions(
     request_sample_places_query=True,
 )
 _ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
+_TITLED_ACTION = re.compile(r"^([A-Z][A-Za-z0-9]{2,80})\s*[(（][^()（）]{1,40}[)）]$")
+"""A title naming the Action with a remark after it: `AddDnsGtmMonitor (new)`."""
 _PRODUCT_ACTION = re.compile(r"^[\w .()-]{1,80}[:：]\s*([A-Z][A-Za-z0-9]{2,80})\s*$")
 _RAM_ACTION = re.compile(r"\b[a-z][a-z0-9-]{1,30}:([A-Z][A-Za-z0-9]{2,80})\b")
-_URL_ACTION = re.compile(r"[?&#]Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
+_URL_ACTION = re.compile(r"[?&#]\s*Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
 _FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn]"
                    r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>\.[Nn])?)?$")
@@ -99,8 +101,10 @@ def _operation_id(doc: Document, path: str) -> tuple[str, str]:
     for node in doc.nodes[:40]:
         if isinstance(node, Heading) and section_of_title(node.text):
             in_sections = True
-        elif isinstance(node, Heading) and _ACTION.match(node.text.strip()) and not in_sections:
-            return node.text.strip(), "title"
+        elif isinstance(node, Heading) and not in_sections and (
+                titled := _ACTION.match(node.text.strip()) or
+                _TITLED_ACTION.match(node.text.strip())):
+            return titled.group(titled.lastindex or 0), "title"
         if isinstance(node, (Heading, Paragraph)):
             match = _PRODUCT_ACTION.match(node.text.strip())
             if match:

@@ -158,11 +158,22 @@ def request_schema(operation: Operation, product: Product) -> dict[str, Any]:
     return _document(f"{operation.id} request", body, product, named)
 
 
-def response_schema(operation: Operation, product: Product) -> dict[str, Any]:
+def response_schema(operation: Operation, product: Product,
+                    status: int | None = None) -> dict[str, Any]:
+    """The success body (or the body of the documented `status`)."""
     named = frozenset(name for name, _ in product.types)
-    success = operation.success()
-    schema = schema_to_json(success.schema, "#/$defs/", named) if success else {}
+    response = operation.success() if status is None else next(
+        (r for r in operation.responses if r.status == status), None)
+    schema = schema_to_json(response.schema, "#/$defs/", named) if response else {}
     return _document(f"{operation.id} response", schema, product, named)
+
+
+def body_document(operation: Operation, product: Product) -> dict[str, Any]:
+    """The request body alone, as a document (what a request sample's JSON must satisfy)."""
+    named = frozenset(name for name, _ in product.types)
+    body = operation.request_body
+    schema = schema_to_json(body, "#/$defs/", named) if body is not None else {}
+    return _document(f"{operation.id} request body", schema, product, named)
 
 
 def envelope_of(operation: Operation) -> ErrorEnvelope:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ir.model import Operation, Product, Schema
+from .jsonschema import schema_to_json
 
 DEFS = "#/$defs/"
 RPC_IMPLICIT = ("Action", "Version")
@@ -69,17 +70,67 @@ def class_part(text: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in words)
 
 
+def _clean(text: Any) -> str:
+    """A JSON Schema `description` safe in a docstring or a string literal."""
+    if not isinstance(text, str) or not text:
+        return ""
+    return _text([("", text)])
+
+
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+$|[A-Z]+$")
+
+
+def item_name(path: str) -> str:
+    """The class name of a list's item: the list's name in the singular (`...NatGateways` ->
+    `...NatGateway`, `...Policies` -> `...Policy`), or `<name>Item` when the name is not a plural
+    the rule can undo (`...VpnConnection` -> `...VpnConnectionItem`, `...Dns` stays whole)."""
+    word = _WORD.search(path)
+    last = word.group(0) if word else ""
+    if len(last) >= 4 and last[-1] == "s" and not last.endswith(("ss", "us", "is")):
+        if last.endswith("ies"):
+            return path[:-3] + "y"
+        if last.endswith(("sses", "xes", "ches", "shes")):
+            return path[:-2]
+        return path[:-1]
+    if last == "Ids":
+        return path[:-1]
+    return f"{path}Item"
+
+
+def _kinds(node: dict[str, Any]) -> list[str]:
+    kind = node.get("type", "any")
+    kinds = list(kind) if isinstance(kind, list) else [kind]
+    if "properties" in node and kinds[0] == "any":
+        kinds[0] = "object"
+    return kinds
+
+
+def _is_ref(node: dict[str, Any]) -> bool:
+    """A reference to a named type (a one-item list the docs show as a bare object copies its
+    item's `$ref` next to its `type`: that node is the list, not a reference)."""
+    return "$ref" in node and "type" not in node
+
+
 class _Builder:
-    """Builds the combined document; every class name is claimed once, in IR order."""
+    """Builds the combined document; every class name is claimed once, in IR order.
+
+    The input is the canonical translation (`jsonschema.schema_to_json`), the same JSON Schema
+    the contract files and OpenAPI carry; this class only hoists objects into named classes and
+    keeps what a model can check.
+    """
 
     def __init__(self, product: Product) -> None:
         self.product = product
+        self.named = frozenset(name for name, _ in product.types)
         self.defs: dict[str, dict[str, Any]] = {}
         self.taken: set[str] = set(RESERVED)
         self.types: dict[str, str] = {}
         self.operations: dict[str, tuple[str, str]] = {}
         self.fields: dict[str, list[str]] = {}
         """Class name -> its fields' wire names, for choosing attribute names (`field_names`)."""
+
+    def json(self, schema: Schema, top: bool = False) -> dict[str, Any]:
+        return schema_to_json(schema, DEFS, self.named, top=top)
 
     def claim(self, base: str) -> str:
         name = base if base[:1].isalpha() else f"Model{base}"
@@ -102,8 +153,9 @@ class _Builder:
             self.defs[response] = self._response(op, response)
         for name, schema in self.product.types:
             cls = self.types[name]
-            self.defs[cls] = self._root(schema, cls)
-            text = _text(schema.description)
+            node = self.json(schema, top=True)
+            self.defs[cls] = self._root(node, cls)
+            text = _clean(node.get("description"))
             if text and "description" not in self.defs[cls]:
                 self.defs[cls]["description"] = text
         return {"$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -115,13 +167,13 @@ class _Builder:
         for index, param in enumerate(op.parameters):
             if (op.style == "rpc" and param.name in RPC_IMPLICIT) or param.name in properties:
                 continue
-            properties[param.name] = self.convert(param.schema, name + self._part(param.name,
-                                                                                  index))
+            properties[param.name] = self.convert(self.json(param.schema),
+                                                  name + self._part(param.name, index))
             if param.required or param.location == "path":
                 required.append(param.name)
         if op.request_body is not None:
             key = "body" if "body" not in properties else "request_body"
-            properties[key] = self.convert(op.request_body, f"{name}Body")
+            properties[key] = self.convert(self.json(op.request_body), f"{name}Body")
             if op.request_body.required:
                 required.append(key)
         self.fields[name] = list(properties)
@@ -135,92 +187,94 @@ class _Builder:
 
     def _response(self, op: Operation, name: str) -> dict[str, Any]:
         success = op.success()
-        out = self._root(success.schema, name) if success else {"type": "object"}
+        out = self._root(self.json(success.schema, top=True), name) if success \
+            else {"type": "object"}
         status = f" ({success.status})" if success else ""
         out["description"] = f"{_text([('', op.id)])} response{status}: the success body."
         return out
 
-    def _root(self, schema: Schema, name: str) -> dict[str, Any]:
+    def _root(self, node: dict[str, Any], name: str) -> dict[str, Any]:
         """A schema that gets `name` itself: an object becomes that class; anything else a
         root model."""
-        if schema.properties and not schema.also_kinds and schema.kind in ("object", "any"):
-            return self._object(schema, name)
-        out = self.convert(schema, name, top=True)
+        if "properties" in node and node.get("type", "object") == "object":
+            return self._object(node, name)
+        out = self.convert(node, name, top=True)
         out.pop("description", None)
         return out
 
     def _part(self, key: str, index: int) -> str:
         return class_part(key) or f"Field{index + 1}"
 
-    def _object(self, schema: Schema, name: str, prefix: str = "") -> dict[str, Any]:
+    def _object(self, node: dict[str, Any], name: str, prefix: str = "") -> dict[str, Any]:
         """Properties' classes are named `prefix` (default: `name`) + the property name."""
         properties: dict[str, Any] = {}
         prefix = prefix or name
-        for index, (key, sub) in enumerate(schema.properties):
-            if key not in properties:
-                properties[key] = self.convert(sub, prefix + self._part(key, index), prefix)
+        for index, (key, sub) in enumerate(node.get("properties", {}).items()):
+            properties[key] = self.convert(sub, prefix + self._part(key, index), prefix)
         self.fields[name] = list(properties)
         out: dict[str, Any] = {"type": "object", "properties": properties}
-        required = [key for key in dict.fromkeys(schema.required) if key in properties]
+        required = [key for key in dict.fromkeys(node.get("required", ())) if key in properties]
         if required:
             out["required"] = required
         return out
 
-    def convert(self, schema: Schema, path: str, parent: str = "",
+    def convert(self, node: dict[str, Any], path: str, parent: str = "",
                 top: bool = False) -> dict[str, Any]:
         """One field's schema; objects with properties become `$ref`s to classes named `path`
         (`parent` is the path of the object the field is in)."""
-        description = _text(schema.description)
-        if schema.ref in self.types and not top:
-            out: dict[str, Any] = {"$ref": DEFS + self.types[schema.ref]}
+        description = _clean(node.get("description"))
+        ref = node.get("$ref", "")
+        if _is_ref(node) and not top and ref.removeprefix(DEFS) in self.types:
+            out: dict[str, Any] = {"$ref": DEFS + self.types[ref.removeprefix(DEFS)]}
         else:
-            out = self._typed(schema, path, parent)
+            out = self._typed(node, path, parent)
         if description:
             out["description"] = description
         return out
 
-    def _typed(self, schema: Schema, path: str, parent: str) -> dict[str, Any]:
-        kinds = [schema.kind, *(k for k in schema.also_kinds if k != schema.kind)]
-        if schema.properties and kinds[0] == "any":
-            kinds[0] = "object"
+    def _typed(self, node: dict[str, Any], path: str, parent: str) -> dict[str, Any]:
+        kinds = _kinds(node)
         if "any" in kinds:
             return {}
-        enum = [v for v in schema.enum if v is None or isinstance(v, (str, int))]
-        if enum and len(enum) == len(schema.enum) and all(
+        values = node.get("enum", [])
+        enum = [v for v in values if v is None or isinstance(v, (str, int))]
+        if enum and len(enum) == len(values) and all(
                 kind in ("string", "integer", "number", "boolean") for kind in kinds):
             out: dict[str, Any] = {"enum": list(dict.fromkeys(enum))}
-            if schema.has_default and _fits(schema.default, kinds) and schema.default in enum:
-                out["default"] = schema.default
+            if "default" in node and _fits(node["default"], kinds) and node["default"] in enum:
+                out["default"] = node["default"]
             return out
-        branches = [self._kind(schema, kinds[0], path, parent)]
+        branches = [self._kind(node, kinds[0], path, parent)]
         branches += [_bare(kind) for kind in kinds[1:]]
         out = branches[0] if len(branches) == 1 else {"anyOf": branches}
-        if schema.has_default and _fits(schema.default, kinds):
-            out["default"] = schema.default
+        if "default" in node and _fits(node["default"], kinds):
+            out["default"] = node["default"]
         return out
 
-    def _kind(self, schema: Schema, kind: str, path: str, parent: str) -> dict[str, Any]:
+    def _kind(self, node: dict[str, Any], kind: str, path: str, parent: str) -> dict[str, Any]:
         """The documented kind with the constraints a model can check."""
         if kind == "object":
-            if not schema.properties:
+            properties = node.get("properties") or {}
+            if not properties:
                 return {"type": "object"}
             name = self.claim(path)
             self.defs[name] = {}
             # An XML-style wrapper (`VpnConnections: {VpnConnection: [...]}`) adds no segment to
             # its list's item class: `...VpnConnectionItem`, not `...VpnConnectionsVpnConnection...`
-            only = schema.properties[0][1] if len(schema.properties) == 1 else None
-            wrapper = parent and only is not None and only.kind == "array" and not only.ref
-            self.defs[name] = self._object(schema, name, parent if wrapper else name)
+            only = next(iter(properties.values())) if len(properties) == 1 else None
+            wrapper = parent and only is not None and _kinds(only)[0] == "array"
+            self.defs[name] = self._object(node, name, parent if wrapper else name)
             return {"$ref": DEFS + name}
         out = _bare(kind)
         if kind == "array":
-            if schema.items is not None:
-                out["items"] = self.convert(schema.items, f"{path}Item")
-            _limits(out, (("minItems", schema.min_items), ("maxItems", schema.max_items)))
+            if "items" in node:
+                out["items"] = self.convert(node["items"], item_name(path))
+            _limits(out, (("minItems", node.get("minItems")), ("maxItems", node.get("maxItems"))))
         elif kind == "string":
-            _limits(out, (("minLength", schema.min_length), ("maxLength", schema.max_length)))
-            content = schema.content_schema
-            if content is not None and content.properties:
+            _limits(out, (("minLength", node.get("minLength")),
+                          ("maxLength", node.get("maxLength"))))
+            content = node.get("contentSchema")
+            if content is not None and content.get("properties"):
                 name = self.claim(path)
                 self.defs[name] = {}
                 self.defs[name] = self._object(content, name)
@@ -228,7 +282,7 @@ class _Builder:
                     "The JSON document carried as a string: build it, then send "
                     "`model_dump_json(by_alias=True, exclude_unset=True)`.")
         elif kind in ("integer", "number"):
-            _limits(out, (("minimum", schema.minimum), ("maximum", schema.maximum)))
+            _limits(out, (("minimum", node.get("minimum")), ("maximum", node.get("maximum"))))
         return out
 
 

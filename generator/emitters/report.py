@@ -56,11 +56,22 @@ def page_summaries(product: Product, results) -> list[dict[str, Any]]:
     return [by_page[k] for k in sorted(by_page)]
 
 
-def emit_report(product: Product, results) -> dict[str, Any]:
+def emit_report(product: Product, results, consistency=None) -> dict[str, Any]:
+    """`consistency` (a `generator.consistency.Consistency`) adds its totals and, per page,
+    its counters."""
     diagnostics = sorted(set(product.diagnostics), key=_key)
+    pages = page_summaries(product, results)
+    extra: dict[str, Any] = {}
+    if consistency is not None:
+        for entry in pages:
+            counts = consistency.pages.get(entry["page"])
+            if counts:
+                entry["consistency"] = counts
+        extra["consistency"] = consistency.totals()
     return {
         "provider": product.provider, "product": product.name, "version": product.version,
-        "pages": page_summaries(product, results),
+        **extra,
+        "pages": pages,
         "counts": {s: sum(1 for d in diagnostics if d.severity == s)
                    for s in ("error", "warning", "info")},
         "diagnostics": [{"severity": d.severity, "code": d.code, "message": d.message,

@@ -1,37 +1,21 @@
-"""Responses against their contracts, and the lookups every check shares.
+"""Responses against their contracts, and the compiled-validator lookup every check shares.
 
-`check_*` return findings with their own severities; `validate_*` (the public functions) apply
-`strict` and order them. Unknown products/operations raise `UsageError`; a body that cannot be
+`check_*` return findings with their own severities; `Validator.validate_*` (and the public
+functions over the default validator) apply `strict` and order them. Unknown products/operations raise `UsageError`; a body that cannot be
 read raises an `InputError` (`BodyError`), never a traceback. Requests: `requestcheck`.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-from .bodies import (
-    FAST_LOADS,
-    MAX_DUPLICATE_SCAN,
-    Body,
-    BodyError,
-    duplicate_keys,
-    may_have_duplicate_keys,
-    read_body,
-)
-from .contracts import FAST_PATH, ProductContracts, contracts
+from .bodies import Body, BodyError, duplicate_keys, may_have_duplicate_keys, read_body
+from .contracts import ProductContracts
 from .engine import Compiled, check, compile_schema
-from .findings import Finding, make, ordered, promote
+from .findings import Finding, make
 
 ProductRef = str | ProductContracts
-
-
-def product_contracts(product: ProductRef, generated: Path | str | None = None
-                      ) -> ProductContracts:
-    if isinstance(product, ProductContracts):
-        return product
-    return contracts(generated).product(product)
 
 
 def compiled_for(product: ProductContracts, operation: str, kind: str) -> Compiled:
@@ -60,49 +44,13 @@ def check_response(product: ProductContracts, operation: str, body: Any, *, stat
                      guard_depth=read.syntax == "value")
     if (warnings and read.syntax == "json" and read.text is not None
             and may_have_duplicate_keys(read.text, read.value)):
-        findings.extend(_duplicate_key_findings(read.text))
+        findings.extend(duplicate_key_findings(read.text))
     return findings
 
 
-def _duplicate_key_findings(text: bytes | str) -> list[Finding]:
+def duplicate_key_findings(text: bytes | str) -> list[Finding]:
     """A key given twice is drift even in a body that validates: the sender wrote two values and
     every parser keeps one, so what the client sees depends on the parser."""
     return [make(pointer, "duplicate-key", f"key {json.dumps(key)} appears more than once in "
                  "this object; parsers keep only the last value", "", "")
             for pointer, key in duplicate_keys(text)]
-
-
-def validate_response(product: ProductRef, operation: str, body: Any, *, status: int = 200,
-                      strict: bool = False, warnings: bool = True,
-                      generated: Path | str | None = None) -> list[Finding]:
-    """Check one response body against the documented success (2xx) or error (4xx/5xx) body.
-
-    `product` is "alibabacloud/vpc" or "vpc"; `body` is JSON text or bytes, XML text (read by
-    the schema's shape), or an already-parsed JSON value. Returns findings, errors first;
-    `strict=True` turns warnings into errors; `warnings=False` skips undocumented-field and
-    format-hint checks. Raises `InputError` for a body that cannot be read and `UsageError` for
-    an unknown product or operation.
-    """
-    parsed = None
-    if (type(body) is bytes and status == 200 and warnings and generated is None
-            and FAST_LOADS is not None and body[:1] == b"{"):
-        # The common call, kept to a parse and one compiled check (see `engine`).
-        compiled = FAST_PATH.get((product, operation)) if type(product) is str else None
-        if compiled is not None:
-            try:
-                value = FAST_LOADS(body)
-            except ValueError:
-                pass  # the full path below says why
-            else:
-                if compiled.strict.is_valid(value):
-                    if (len(body) > MAX_DUPLICATE_SCAN
-                            or not may_have_duplicate_keys(body, value)):
-                        return []
-                    return ordered(promote(_duplicate_key_findings(body), strict))
-                parsed = Body(value, body, "json")
-    target = product_contracts(product, generated)
-    found = check_response(target, operation, parsed if parsed is not None else body,
-                           status=status, warnings=warnings, strict_failed=parsed is not None)
-    if generated is None and type(product) is str and (product, operation) not in FAST_PATH:
-        FAST_PATH[(product, operation)] = compiled_for(target, operation, "response")
-    return ordered(promote(found, strict)) if found else found

@@ -16,12 +16,13 @@ from typing import TextIO
 
 from ..errors import Docs2SpecError, UsageError
 from .api import check_response
-from .contracts import Contracts, contracts
+from .contracts import Contracts
 from .discovery import NotFound, Target, for_operation, from_file, from_url, host_is_known
 from .findings import ordered, promote
 from .readers import Entry, read_paths
 from .reporting import Report, Result, render_text
 from .requestcheck import check_request
+from .validator import Validator, default_validator
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +65,9 @@ def _target(cs: Contracts, entry: Entry, product: str | None, operation: str | N
     raise NotFound("cannot tell which operation this body answers: pass --operation NAME")
 
 
-def check_entry(cs: Contracts, entry: Entry, args: argparse.Namespace) -> Result:
+def check_entry(validator: Validator, entry: Entry, args: argparse.Namespace) -> Result:
+    """One entry's result; never raises (an entry that cannot be checked says why)."""
+    cs = validator.contracts
     result = Result(entry.label, kind=entry.kind, status=entry.status)
     target: Target | None = None
     problem = None
@@ -103,7 +106,8 @@ def check_entry(cs: Contracts, entry: Entry, args: argparse.Namespace) -> Result
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    cs = contracts(args.generated)
+    validator = default_validator(args.generated)
+    cs = validator.contracts
     if args.product:
         args.product = cs.resolve_key(args.product)
     if args.operation:
@@ -115,11 +119,15 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         raise UsageError("nothing to validate", hint="give PATH ..., - for stdin, or --url URL")
     report = Report(max_findings=max(args.max_findings, 0))
     if args.url:
-        report.add(check_entry(cs, Entry(f"--url {args.url}", kind="request", url=args.url,
+        report.add(check_entry(validator, Entry(f"--url {args.url}", kind="request", url=args.url,
                                           method=args.method), args))
     if args.paths:
-        for entry in read_paths(args.paths):
-            report.add(check_entry(cs, entry, args))
+        from ..progress import Progress
+
+        with Progress.for_terminal(what="entries", quiet=getattr(args, "quiet", False)) as shown:
+            for entry in read_paths(args.paths):
+                report.add(check_entry(validator, entry, args))
+                shown.advance(entry.label, report.shown_findings + report.hidden_findings)
     try:
         if args.format == "json":
             out.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
