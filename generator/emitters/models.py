@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ir.model import Operation, Product, Schema
+from ..location import INVISIBLE
 from .jsonschema import schema_to_json
 
 DEFS = "#/$defs/"
@@ -51,7 +52,8 @@ RESERVED = frozenset({
     # capitalised keywords and builtins a class must not shadow
     "None", "True", "False", "Ellipsis", "NotImplemented", "Exception", "BaseException",
 })
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(map(chr, INVISIBLE)) + "]")
+"""Dropped from docstrings: controls, bidi and line-separator characters (`INVISIBLE`)."""
 
 
 def _text(texts) -> str:
@@ -444,6 +446,45 @@ def _shared_attributes(code: str) -> set[str]:
     return found
 
 
+_JSON_INT = '''
+
+def _whole_number(value: Any) -> Any:
+    """JSON has one number type: `1.0` is the integer 1, as JSON Schema and the validator say."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+JsonInt = Annotated[StrictInt, BeforeValidator(_whole_number)]
+"""An integer as JSON Schema reads one: `1` or `1.0`, never `"1"` or `true`."""
+'''
+
+
+def _json_integers(code: str) -> str:
+    """One integer rule for the models and the validator: JSON Schema's, where a number with a
+    zero fraction (`1.0`) is an integer. Pydantic's `StrictInt` refuses `1.0`, so integer fields
+    are `JsonInt`: strict (no `"1"`, no `true`), but `1.0` is read as 1."""
+    lines = code.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith("from pydantic import")), None)
+    if at is None or not re.search(r"\bStrictInt\b", "\n".join(lines[at + 1:])):
+        return code
+    body = re.sub(r"\bStrictInt\b", "JsonInt", "\n".join(lines[at + 1:]))
+    names = [n.strip() for n in lines[at][len("from pydantic import"):].split(",")]
+    imports = ", ".join(sorted({*names, "BeforeValidator", "StrictInt"}))
+    head = lines[:at]
+    typing = {"Annotated", "Any"}
+    for i, line in enumerate(head):
+        if line.startswith("from typing import "):
+            typing |= {n.strip() for n in line[len("from typing import "):].split(",")}
+            head = head[:i] + head[i + 1:]
+            break
+    while head and not head[-1].strip():
+        head.pop()
+    head += ["", f"from typing import {', '.join(sorted(typing))}", "",
+             f"from pydantic import {imports}"]
+    return "\n".join(head) + "\n" + _JSON_INT + body
+
+
 def emit_models(product: Product) -> str:
     """models.py: the product's models, plus `REQUESTS`/`RESPONSES` {operation id: class}."""
     from datamodel_code_generator import (
@@ -499,6 +540,7 @@ def emit_models(product: Product) -> str:
     missing = [name for name in builder.defs if f"\nclass {name}(" not in code]
     if missing:
         raise RuntimeError(f"datamodel-code-generator renamed classes: {', '.join(missing)}")
+    code = _json_integers(code)
     requests = {op_id: names[0] for op_id, names in builder.operations.items()}
     responses = {op_id: names[1] for op_id, names in builder.operations.items()}
     return (code.rstrip("\n") + "\n\n\n" + _registry("REQUESTS", requests) + "\n"

@@ -31,6 +31,7 @@ from ..ir.model import (
     Schema,
     localized_get,
 )
+from ..location import json_visible
 from .jsonschema import X, envelope_of, envelope_schema, schema_to_json
 
 REF = "#/components/schemas/"
@@ -305,5 +306,6 @@ def _conventions(product: Product) -> dict[str, Any]:
 
 def dump_json(data: Any) -> str:
     """Deterministic JSON text: stable key order as built, UTF-8, trailing newline; never
-    `NaN` or `Infinity` (readers refuse them, so one here is a bug, not bad input)."""
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    `NaN` or `Infinity` (readers refuse them, so one here is a bug, not bad input); control
+    and bidi characters escaped (`location.json_visible`)."""
+    return json_visible(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"

@@ -15,6 +15,7 @@ import sys
 from typing import TextIO
 
 from ..errors import Docs2SpecError, UsageError
+from ..location import json_visible
 from .api import check_response
 from .contracts import Contracts
 from .discovery import NotFound, Target, for_operation, from_file, from_url, host_is_known
@@ -130,7 +131,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
                 shown.advance(entry.label, report.shown_findings + report.hidden_findings)
     try:
         if args.format == "json":
-            out.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+            out.write(json_visible(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+                      + "\n")
         else:
             render_text(report, out)
         out.flush()
