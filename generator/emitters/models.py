@@ -460,29 +460,35 @@ JsonInt = Annotated[StrictInt, BeforeValidator(_whole_number)]
 '''
 
 
+_PYDANTIC_IMPORT = re.compile(r"^from pydantic import (\([^)]*\)|[^\n]*)\n", re.M)
+_TYPING_IMPORT = re.compile(r"^from typing import ([^\n(]*)\n", re.M)
+
+
+def _import_line(module: str, names: set[str]) -> str:
+    line = f"from {module} import {', '.join(sorted(names))}"
+    if len(line) <= 100:
+        return line + "\n"
+    return f"from {module} import (\n" + "".join(f"    {n},\n" for n in sorted(names)) + ")\n"
+
+
 def _json_integers(code: str) -> str:
     """One integer rule for the models and the validator: JSON Schema's, where a number with a
     zero fraction (`1.0`) is an integer. Pydantic's `StrictInt` refuses `1.0`, so integer fields
     are `JsonInt`: strict (no `"1"`, no `true`), but `1.0` is read as 1."""
-    lines = code.split("\n")
-    at = next((i for i, line in enumerate(lines) if line.startswith("from pydantic import")), None)
-    if at is None or not re.search(r"\bStrictInt\b", "\n".join(lines[at + 1:])):
+    found = _PYDANTIC_IMPORT.search(code)
+    if found is None or not re.search(r"\bStrictInt\b", code[found.end():]):
         return code
-    body = re.sub(r"\bStrictInt\b", "JsonInt", "\n".join(lines[at + 1:]))
-    names = [n.strip() for n in lines[at][len("from pydantic import"):].split(",")]
-    imports = ", ".join(sorted({*names, "BeforeValidator", "StrictInt"}))
-    head = lines[:at]
+    names = {n.strip() for n in found.group(1).strip("()").replace("\n", ",").split(",")}
+    names = {n for n in names if n} | {"BeforeValidator", "StrictInt"}
+    head, body = code[:found.start()], code[found.end():]
     typing = {"Annotated", "Any"}
-    for i, line in enumerate(head):
-        if line.startswith("from typing import "):
-            typing |= {n.strip() for n in line[len("from typing import "):].split(",")}
-            head = head[:i] + head[i + 1:]
-            break
-    while head and not head[-1].strip():
-        head.pop()
-    head += ["", f"from typing import {', '.join(sorted(typing))}", "",
-             f"from pydantic import {imports}"]
-    return "\n".join(head) + "\n" + _JSON_INT + body
+    existing = _TYPING_IMPORT.search(head)
+    if existing:
+        typing |= {n.strip() for n in existing.group(1).split(",") if n.strip()}
+        head = head[:existing.start()] + head[existing.end():]
+    head = head.rstrip("\n") + "\n\n" + _import_line("typing", typing) + "\n" + \
+        _import_line("pydantic", names)
+    return head + _JSON_INT + re.sub(r"\bStrictInt\b", "JsonInt", body)
 
 
 def emit_models(product: Product) -> str:
