@@ -8,11 +8,11 @@ samples break, schemas inferred from samples, every language's description.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from .. import ecma
 from ..ir.conventions import ErrorEnvelope
 from ..ir.model import Operation, Parameter, Product, Schema
 
@@ -50,7 +50,7 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         if value is not None:
             out[key] = value
     if schema.forbidden_prefixes:
-        alternatives = "|".join(re.escape(p) for p in schema.forbidden_prefixes)
+        alternatives = "|".join(ecma.escape(p) for p in schema.forbidden_prefixes)
         out["not"] = {"pattern": f"^(?:{alternatives})"}
     if schema.has_default:
         # A default the field's own values or format rule out (`default: all` beside

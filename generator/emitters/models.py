@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ir.model import Operation, Product, Schema
+from ..location import INVISIBLE
 from .cache import cached_text
 from .jsonschema import schema_to_json
 from .names import class_part, item_name
@@ -57,7 +58,8 @@ RESERVED = frozenset({
     # capitalised keywords and builtins a class must not shadow
     "None", "True", "False", "Ellipsis", "NotImplemented", "Exception", "BaseException",
 })
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(map(chr, INVISIBLE)) + "]")
+"""Dropped from docstrings: controls, bidi and line-separator characters (`INVISIBLE`)."""
 
 
 def _text(texts) -> str:
@@ -424,6 +426,49 @@ def _shared_attributes(code: str) -> set[str]:
 
 
 _FORMAT_SETTINGS = Path(__file__).resolve().parent / "modelformat" / "ruff.toml"
+_JSON_INT = '''
+
+def _whole_number(value: Any) -> Any:
+    """JSON has one number type: `1.0` is the integer 1, as JSON Schema and the validator say."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+JsonInt = Annotated[StrictInt, BeforeValidator(_whole_number)]
+"""An integer as JSON Schema reads one: `1` or `1.0`, never `"1"` or `true`."""
+'''
+
+
+_PYDANTIC_IMPORT = re.compile(r"^from pydantic import (\([^)]*\)|[^\n]*)\n", re.M)
+_TYPING_IMPORT = re.compile(r"^from typing import ([^\n(]*)\n", re.M)
+
+
+def _import_line(module: str, names: set[str]) -> str:
+    line = f"from {module} import {', '.join(sorted(names))}"
+    if len(line) <= 100:
+        return line + "\n"
+    return f"from {module} import (\n" + "".join(f"    {n},\n" for n in sorted(names)) + ")\n"
+
+
+def _json_integers(code: str) -> str:
+    """One integer rule for the models and the validator: JSON Schema's, where a number with a
+    zero fraction (`1.0`) is an integer. Pydantic's `StrictInt` refuses `1.0`, so integer fields
+    are `JsonInt`: strict (no `"1"`, no `true`), but `1.0` is read as 1."""
+    found = _PYDANTIC_IMPORT.search(code)
+    if found is None or not re.search(r"\bStrictInt\b", code[found.end():]):
+        return code
+    names = {n.strip() for n in found.group(1).strip("()").replace("\n", ",").split(",")}
+    names = {n for n in names if n} | {"BeforeValidator", "StrictInt"}
+    head, body = code[:found.start()], code[found.end():]
+    typing = {"Annotated", "Any"}
+    existing = _TYPING_IMPORT.search(head)
+    if existing:
+        typing |= {n.strip() for n in existing.group(1).split(",") if n.strip()}
+        head = head[:existing.start()] + head[existing.end():]
+    head = head.rstrip("\n") + "\n\n" + _import_line("typing", typing) + "\n" + \
+        _import_line("pydantic", names)
+    return head + _JSON_INT + re.sub(r"\bStrictInt\b", "JsonInt", body)
 
 
 def emit_models(product: Product) -> str:
@@ -489,6 +534,7 @@ def emit_models(product: Product) -> str:
     missing = [name for name in builder.defs if f"\nclass {name}(" not in code]
     if missing:
         raise RuntimeError(f"datamodel-code-generator renamed classes: {', '.join(missing)}")
+    code = _json_integers(code)
     requests = {op_id: names[0] for op_id, names in builder.operations.items()}
     responses = {op_id: names[1] for op_id, names in builder.operations.items()}
     return (code.rstrip("\n") + "\n\n\n" + _registry("REQUESTS", requests) + "\n"
