@@ -18,7 +18,8 @@ from benchmarks.accuracy import CORPUS, SCORER, _scorer, corpus_sets, figures, s
 from generator.build import build_pages
 from tests.conftest import ROOT
 
-FLOORS = json.loads((ROOT / "tests" / "corpus_floors.json").read_text(encoding="utf-8"))
+_FLOORS_FILE = ROOT / "tests" / "corpus_floors.json"
+FLOORS = json.loads(_FLOORS_FILE.read_text(encoding="utf-8")) if _FLOORS_FILE.is_file() else {}
 """{set name: {metric: floor}}; metrics as `benchmarks/accuracy.py` names them."""
 
 _SETS = {name: (pages, oracle) for name, pages, oracle in corpus_sets()} \
