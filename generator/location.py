@@ -40,8 +40,13 @@ def path_label(path: PurePath | str) -> str:
     return text
 
 
+INVISIBLE = (0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F),
+             *range(0x2066, 0x206A), 0xFEFF)
+"""Characters beyond the C0/C1 controls that change how text around them is shown: bidi marks,
+embeddings, overrides and isolates (U+202E reverses what follows), the Unicode line and
+paragraph separators (a line break to some readers, not to others) and the BOM."""
 _UNPRINTABLE = {c: f"\\x{c:02x}" for c in (*range(32), *range(127, 160))} | \
-    {c: f"\\u{c:04x}" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+    {c: f"\\u{c:04x}" for c in INVISIBLE}
 _UNPRINTABLE[ord("\n")] = _UNPRINTABLE[ord("\t")] = " "
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,6 +26,7 @@ from .ir.product import build_product
 from .ir.reconcile import build_operations, documented_type_names
 from .location import SourceLoc
 from .manifest import Manifest
+from .progress import Progress
 from .sources.tree import Document, Table
 from .timebox import PAGE_SECONDS, PageTimeout, time_limit
 
@@ -147,15 +148,39 @@ def _sigint_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def process_pages(pages: list[tuple[Path, str]], form: str | None,
-                  dialect: str | None) -> list[PageResult]:
-    if len(pages) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        return [process_page(p, label, form, dialect) for p, label in pages]
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """One page to read: where it is, its label in diagnostics, the forced reader and dialect."""
+
+    path: Path
+    label: str
+    form: str | None = None
+    dialect: str | None = None
+
+
+def process_pages(pages: list[tuple[Path, str]], form: str | None, dialect: str | None,
+                  progress: Progress | None = None) -> list[PageResult]:
+    return process_page_jobs([PageJob(p, label, form, dialect) for p, label in pages], progress)
+
+
+def process_page_jobs(jobs: list[PageJob], progress: Progress | None = None) -> list[PageResult]:
+    """Every page read and extracted (pages of several products in one pool), in the order
+    given, whatever order they finish in; `progress` advances as each one finishes."""
+    progress = progress or Progress(enabled=False)
+    if len(jobs) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
+        results = []
+        for job in jobs:
+            results.append(process_page(job.path, job.label, job.form, job.dialect))
+            progress.advance(job.label)
+        return results
     pool = ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_worker_init)
     try:
         with _sigint_held():  # the workers are forked on the first submit
-            futures = [pool.submit(process_page, p, label, form, dialect) for p, label in pages]
-        results = [f.result() for f in futures]
+            futures = {pool.submit(process_page, job.path, job.label, job.form, job.dialect):
+                       job.label for job in jobs}
+        for future in as_completed(futures):
+            progress.advance(futures[future])
+        results = [future.result() for future in futures]  # submission order: the pages' order
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not finish the rest
         raise
@@ -205,22 +230,29 @@ def product_from_results(manifest: Manifest, results: list[PageResult],
                          documented_type_names(extracts))
 
 
-def build_product_from_pages(manifest: Manifest, pages: list[tuple[Path, str]]) -> tuple[
-        Product, list[PageResult]]:
-    results = process_pages(pages, manifest.form, manifest.dialect)
-    return product_from_results(manifest, results, tuple(label for _, label in pages)), results
-
-
-def emit_products(plans: list[tuple[Product, list[PageResult]]]) -> list[dict[str, str]]:
+def emit_products(plans: list[tuple[Product, list[PageResult]]],
+                  progress: Progress | None = None) -> list[dict[str, str]]:
     """Several products at once: one worker process each (2 cores), each emitting serially."""
+    progress = progress or Progress(enabled=False)
     if len(plans) < 2 or (os.cpu_count() or 1) < 2:
-        return [emit_product(product, results) for product, results in plans]
+        emitted = []
+        for product, results in plans:
+            progress.note(f"writing {product.provider}/{product.name}")
+            emitted.append(emit_product(product, results))
+        return emitted
     with ProcessPoolExecutor(max_workers=min(len(plans), os.cpu_count() or 2),
                              initializer=_worker_init) as pool:
+        # The largest products first, so that no worker is left with a large one at the end.
+        order = sorted(range(len(plans)), key=lambda i: -len(plans[i][0].operations))
         with _sigint_held():
-            futures = [pool.submit(emit_product, product, results, False)
-                       for product, results in plans]
-        return [future.result() for future in futures]
+            futures = {i: pool.submit(emit_product, plans[i][0], plans[i][1], False)
+                       for i in order}
+        names = {future: f"{plans[i][0].provider}/{plans[i][0].name}"
+                 for i, future in futures.items()}
+        progress.note(f"writing {len(plans)} products")
+        for done, future in enumerate(as_completed(names), 1):
+            progress.note(f"written {names[future]} ({done}/{len(plans)} products)")
+        return [futures[i].result() for i in range(len(plans))]
 
 
 def emit_product(product: Product, results: Iterable[PageResult],

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..http import METHOD
+from ..http import METHOD, PATH_TEXT
 from ..ir.conventions import Conventions, ErrorEnvelope
 from ..ir.model import (
     Change,
@@ -58,15 +58,17 @@ CONVENTIONS = Conventions(
                       r"[<‹《〈]?\s*common\s+(?:request\s+|response\s+)?parameters\s*[>›》〉]?"),
 )
 _ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
+_TITLED_ACTION = re.compile(r"^([A-Z][A-Za-z0-9]{2,80})\s*[(（][^()（）]{1,40}[)）]$")
+"""A title naming the Action with a remark after it: `AddDnsGtmMonitor (new)`."""
 _PRODUCT_ACTION = re.compile(r"^[\w .()-]{1,80}[:：]\s*([A-Z][A-Za-z0-9]{2,80})\s*$")
 _RAM_ACTION = re.compile(r"\b[a-z][a-z0-9-]{1,30}:([A-Z][A-Za-z0-9]{2,80})\b")
-_URL_ACTION = re.compile(r"[?&#]Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
+_URL_ACTION = re.compile(r"[?&#]\s*Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
 _FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})" + CONVENTIONS.flat_list_marker +
                    r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>" +
                    CONVENTIONS.flat_list_marker + r")?)?$")
 """`Tag.N.Key`: the list syntax is the record's (`Conventions.flat_list_marker`)."""
-_REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s+(/[^\s?#]*)", re.I)
+_REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s+({PATH_TEXT})", re.I)
 _PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]")
 _BODY_WORDS = re.compile(r"request\s*body|请求体|\bbody\b", re.I)
 """Text before a request-section table saying its rows travel in the body (an ROA page's
@@ -104,8 +106,10 @@ def _operation_id(doc: Document, path: str) -> tuple[str, str]:
     for node in doc.nodes[:40]:
         if isinstance(node, Heading) and section_of_title(node.text):
             in_sections = True
-        elif isinstance(node, Heading) and _ACTION.match(node.text.strip()) and not in_sections:
-            return node.text.strip(), "title"
+        elif isinstance(node, Heading) and not in_sections and (
+                titled := _ACTION.match(node.text.strip()) or
+                _TITLED_ACTION.match(node.text.strip())):
+            return titled.group(titled.lastindex or 0), "title"
         if isinstance(node, (Heading, Paragraph)):
             match = _PRODUCT_ACTION.match(node.text.strip())
             if match:

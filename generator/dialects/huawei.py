@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..http import METHOD, METHODS
+from ..http import METHOD, METHODS, PATH_TEXT
 from ..ir.conventions import Conventions, ErrorEnvelope
 from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample, Schema
 from ..location import SourceLoc
@@ -35,7 +35,7 @@ CONVENTIONS = Conventions(
     one_item_lists_as_objects=False,
 )
 _METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
-                          r"(/[^\s?]*)", re.M)
+                          r"(" + PATH_TEXT + ")", re.M)
 """`GET /v2/{project_id}/x`, also with the endpoint in front: `GET https://{Endpoint}/v3/...`."""
 _CAPTION = re.compile(r"^\s*(?:Table|表)\s*\d+\s*[:.：]?\s*(?P<rest>.*)$", re.I)
 _TYPE_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]{1,120}$")
@@ -106,7 +106,7 @@ def _present_tense(gerund: str) -> str:
 
 
 _REQUEST_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:https?://[^/\s]+)?"
-                           r"(/[^\s?]*)")
+                           r"(" + PATH_TEXT + ")")
 
 
 _METHODS = frozenset(METHODS)

@@ -85,6 +85,8 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         out[X + "source"] = str(schema.loc)
     if schema.also_locs:
         out[X + "also-documented"] = [str(loc) for loc in schema.also_locs]
+    if schema.see:
+        out[X + "see"] = list(schema.see)
     return out
 
 

@@ -90,7 +90,9 @@ def parameter_objects(operation: Operation, product: Product,
         if param.name in ("Action", "Version") and operation.style == "rpc":
             continue
         if param.encoding == "flat-list":
-            params.extend(_flat_parameters(param, named))
+            # `Tag.1.Key` documented in a row of its own beside `Tag.N.Key` is that row's.
+            explicit = {p.name for p in operation.parameters if p.encoding != "flat-list"}
+            params.extend(p for p in _flat_parameters(param, named) if p["name"] not in explicit)
             continue
         entry: dict[str, Any] = {"name": param.name, "in": param.location,
                                  "required": param.required or param.location == "path"}

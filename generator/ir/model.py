@@ -85,6 +85,9 @@ class Schema:
     loc: SourceLoc | None = None
     also_locs: tuple[SourceLoc, ...] = ()
     """Other rows documenting the same field (another page of a merged operation)."""
+    see: tuple[str, ...] = ()
+    """Sentences of the description that only point at the page's own tables ("For details,
+    see Table 3."): out of the description, where they lead nowhere; kept as provenance."""
 
     def property(self, name: str) -> Schema | None:
         for key, sub in self.properties:

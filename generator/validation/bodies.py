@@ -121,6 +121,10 @@ def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
             text = text[1:]
         elif isinstance(text, bytes) and text.startswith(b"\xef\xbb\xbf"):
             text = text[3:]
+        elif isinstance(text, bytes) and text[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            from .wire import decode_charset  # a UTF-16/32 body says so with its BOM
+
+            text = decode_charset(text, None)
         try:
             if looks_like_xml(text):
                 try:

@@ -332,7 +332,7 @@ class DescribeVpnConnectionsResponseVpnConnectionItemTagItem(BaseModel):
     value: StrictStr | None = Field(None, alias="Value")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelBgpConfig(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionTunnelBgpConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -345,7 +345,7 @@ class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelBgpC
     tunnel_cidr: StrictStr | None = Field(None, alias="TunnelCidr")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelIkeConfig(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionTunnelIkeConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -361,7 +361,7 @@ class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelIkeC
     remote_id: StrictStr | None = Field(None, alias="RemoteId")
 
 
-class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelIpsecConfig(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionTunnelIpsecConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -424,7 +424,7 @@ class ListIpsecServersRequest(BaseModel):
     )
 
 
-class ListIpsecServersResponseIpsecServersItemIkeConfig(BaseModel):
+class ListIpsecServersResponseIpsecServerIkeConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -459,7 +459,7 @@ class ListIpsecServersResponseIpsecServersItemIkeConfig(BaseModel):
     )
 
 
-class ListIpsecServersResponseIpsecServersItemIpsecConfig(BaseModel):
+class ListIpsecServersResponseIpsecServerIpsecConfig(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -488,7 +488,7 @@ class DescribeVpnConnectionsResponseVpnConnectionItemTag(BaseModel):
     )
 
 
-class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItem(BaseModel):
+class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOption(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -503,18 +503,18 @@ class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItem(BaseModel
     state: StrictStr | None = Field(None, alias="State")
     status: StrictStr | None = Field(None, alias="Status")
     tunnel_bgp_config: (
-        DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelBgpConfig | None
+        DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionTunnelBgpConfig | None
     ) = Field(None, alias="TunnelBgpConfig")
     tunnel_ike_config: (
-        DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelIkeConfig | None
+        DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionTunnelIkeConfig | None
     ) = Field(None, alias="TunnelIkeConfig")
     tunnel_ipsec_config: (
-        DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItemTunnelIpsecConfig | None
+        DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionTunnelIpsecConfig | None
     ) = Field(None, alias="TunnelIpsecConfig")
     zone_no: StrictStr | None = Field(None, alias="ZoneNo")
 
 
-class ListIpsecServersResponseIpsecServersItem(BaseModel):
+class ListIpsecServersResponseIpsecServer(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -580,10 +580,10 @@ class ListIpsecServersResponseIpsecServersItem(BaseModel):
         alias="ClientIpPool",
         description="The client CIDR block. It refers to the CIDR block that is allocated to the virtual interface of the client.",
     )
-    ike_config: ListIpsecServersResponseIpsecServersItemIkeConfig | None = Field(
+    ike_config: ListIpsecServersResponseIpsecServerIkeConfig | None = Field(
         None, alias="IkeConfig", description="The configurations of Phase 1 negotiations."
     )
-    ipsec_config: ListIpsecServersResponseIpsecServersItemIpsecConfig | None = Field(
+    ipsec_config: ListIpsecServersResponseIpsecServerIpsecConfig | None = Field(
         None, alias="IpsecConfig", description="The configurations of Phase 2 negotiations."
     )
     resource_group_id: StrictStr | None = Field(
@@ -614,7 +614,7 @@ class ListIpsecServersResponse(BaseModel):
     max_results: StrictInt | None = Field(
         None, alias="MaxResults", description="The number of entries returned per page."
     )
-    ipsec_servers: list[ListIpsecServersResponseIpsecServersItem] | None = Field(
+    ipsec_servers: list[ListIpsecServersResponseIpsecServer] | None = Field(
         None, alias="IpsecServers", description="The list of IPsec servers."
     )
 
@@ -624,9 +624,9 @@ class DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsSpecification(
         extra="allow",
         populate_by_name=True,
     )
-    tunnel_options: (
-        list[DescribeVpnConnectionsResponseVpnConnectionItemTunnelOptionsItem] | None
-    ) = Field(None, alias="TunnelOptions")
+    tunnel_options: list[DescribeVpnConnectionsResponseVpnConnectionItemTunnelOption] | None = (
+        Field(None, alias="TunnelOptions")
+    )
 
 
 class DescribeVpnConnectionsResponseVpnConnectionItem(BaseModel):
