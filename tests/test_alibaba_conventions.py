@@ -217,7 +217,7 @@ def test_placeholder_rows_are_never_fields_and_the_page_is_still_alibaba():
     document, diagnostics = _build({"SwitchWidgetRole.md": PLACEHOLDER_MD})
     assert set(_parameters(document, "SwitchWidgetRole")) == {"Action", "Version", "WidgetId"}
     assert set(_response(document, "SwitchWidgetRole")["properties"]) == {"Role"}
-    assert len([d for d in diagnostics if d.code == "placeholder-row"]) == 3
+    assert len([d for d in diagnostics if d.code == "row-placeholder"]) == 3
 
 
 def test_a_common_parameters_page_is_no_operation_of_the_action_its_example_names():

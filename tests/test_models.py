@@ -209,7 +209,7 @@ def test_three_ike_configs_are_three_classes():
     found = {name for name in vars(models) if name.endswith("IkeConfig")
              and isinstance(getattr(models, name), type)}
     assert {"CreateIpsecServerRequestIkeConfig",
-            "ListIpsecServersResponseIpsecServersItemIkeConfig",
+            "ListIpsecServersResponseIpsecServerIkeConfig",
             "DescribeVpnConnectionsResponseVpnConnectionItemIkeConfig"} <= found
     item = models.DescribeVpnConnectionsResponseVpnConnections.model_fields["vpn_connection"]
     assert "DescribeVpnConnectionsResponseVpnConnectionItem" in str(item.annotation)
@@ -440,3 +440,29 @@ def test_a_product_without_operations_still_makes_a_module():
     module = exec_module(code, "docs2spec_empty_models")
     assert module.REQUESTS == module.RESPONSES == {}
     sys.modules.pop("docs2spec_empty_models", None)
+
+
+def test_list_items_are_named_in_the_singular():
+    from generator.emitters.models import item_name
+
+    assert item_name("DescribeNatGatewaysResponseNatGateways") == \
+        "DescribeNatGatewaysResponseNatGateway"
+    assert item_name("XPolicies") == "XPolicy"
+    assert item_name("XAddresses") == "XAddress"
+    assert item_name("XInstanceIds") == "XInstanceId"
+    assert item_name("XVpnConnection") == "XVpnConnectionItem"  # not a plural: Item added
+    assert item_name("XDns") == "XDnsItem"  # too short a word to guess
+    assert item_name("XStatus") == "XStatusItem"
+
+
+def test_singular_item_names_stay_unique():
+    """A list `Rules` next to an object `Rule`: the item class gets a number, never the
+    object's class."""
+    rule = Schema(kind="object", properties=(("Name", Schema(kind="string")),))
+    body = Schema(kind="object", properties=(
+        ("Rule", rule), ("Rules", Schema(kind="array", items=rule))))
+    product = Product("p", "q", "T", "1", "rest", operations=(
+        Operation("GetX", "rest", ("GET",), "/x", responses=(Response(200, body),)),))
+    defs = models_schema(product)["$defs"]
+    assert {"GetXResponseRule", "GetXResponseRule2"} <= set(defs)
+    assert len(defs) == len(set(defs))

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..http import METHOD
-from ..ir.conventions import Conventions, ErrorEnvelope
+from ..http import METHOD, PATH_TEXT
+from ..ir.conventions import Conventions, ErrorEnvelope, SecurityScheme
 from ..ir.model import (
     Change,
     Diagnostic,
@@ -28,7 +28,7 @@ from ..ir.model import (
 )
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table
-from .fields import cell, language_of, placeholder_row, row_to_field
+from .fields import cell, language_of, row_to_field
 from .prose import read_facts
 from .samples import read_sample
 from .sections import section_of_title, walk_sections
@@ -54,7 +54,21 @@ CONVENTIONS = Conventions(
         "ResourceOwnerAccount", "ResourceOwnerId", "OwnerAccount", "OwnerId", "CallerParentId",
         "RegionEndpoint"}),
     request_sample_places_query=True,
-    # Rows that stand for the parameters every call takes or returns.
+    security=(
+        SecurityScheme(
+            "AccessKey", "query", "AccessKeyId",
+            "Requests signed with an AccessKey pair: the AccessKey ID travels as `AccessKeyId`, "
+            "with `Signature` (HMAC-SHA1 of the canonicalised query with the AccessKey secret), "
+            "`SignatureMethod`, `SignatureVersion`, `SignatureNonce` and `Timestamp` beside it; "
+            "SDKs sign for you.", ("rpc",)),
+        SecurityScheme(
+            "AccessKeySignature", "header", "Authorization",
+            "Requests signed with an AccessKey pair in the `Authorization` header "
+            "(`acs <AccessKeyId>:<signature>`, ROA signature over the method, headers and "
+            "resource); SDKs sign for you.", ("rest",)),
+    ),
+    # Rows that stand for the parameters every call takes or returns (matched with their
+    # wrapping `<>`, `‹›`, `*`, ... stripped: `ir/placeholders.py`).
     placeholder_rows=(r"公共(?:请求|返回|响应)?参数(?:列表)?", r"公共(?:请求|响应)头",
                       r"(?:common|public) (?:request |response |returned )?(?:parameters?|headers?)"),
 )
@@ -65,9 +79,11 @@ _PRODUCT_ACTION = re.compile(r"^[\w .()-]{1,80}[:：]\s*([A-Z][A-Za-z0-9]{2,80})
 _RAM_ACTION = re.compile(r"\b[a-z][a-z0-9-]{1,30}:([A-Z][A-Za-z0-9]{2,80})\b")
 _URL_ACTION = re.compile(r"[?&#]\s*Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
-_FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn]"
-                   r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>\.[Nn])?)?$")
-_REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s*(/[^\s?#]*)", re.I)
+_FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})" + CONVENTIONS.flat_list_marker +
+                   r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>" +
+                   CONVENTIONS.flat_list_marker + r")?)?$")
+"""`Tag.N.Key`: the list syntax is the record's (`Conventions.flat_list_marker`)."""
+_REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s*({PATH_TEXT})", re.I)
 _PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]|<([A-Za-z_][\w.-]{0,80})>")
 """`[InstanceId]` and `<logstorename>`: how pages spell the path template variable `{X}`."""
 _TEMPLATE = re.compile(r"[\[{<][A-Za-z_][\w.-]{0,80}[\]}>]")
@@ -229,11 +245,6 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
     has_flat_children = any(_flat_child(cell(r, roles, "name")) for r in table.rows)
     for row in table.rows:
         name = cell(row, roles, "name")
-        if placeholder_row(name, CONVENTIONS.placeholder_rows):
-            diagnostics.append(Diagnostic("info", "placeholder-row", f"{name!r} stands for the "
-                                          "parameters every call shares (documented once, "
-                                          "elsewhere); not a field", row.loc))
-            continue
         match = _FLAT.match(name)
         kwargs: dict = {}
         if match and match.group("child"):
@@ -292,8 +303,8 @@ def _linked(request: list[FieldTable], responses: list[FieldTable],
     for table in (*request, *responses, *tables):
         for row in table.rows:
             schema = row.schema.items if row.schema.kind == "array" else row.schema
-            schema = schema.values if schema is not None and schema.values is not None \
-                else schema
+            if schema is not None and schema.additional_properties is not None:
+                schema = schema.additional_properties
             if schema is not None and schema.ref and row.name != "" and \
                     (table.name != schema.ref):
                 used.add(schema.ref)

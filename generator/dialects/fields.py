@@ -18,6 +18,7 @@ from ..sources.tree import Row
 from . import jsontext
 from .jsonparam import json_string_schema
 from .prose import ProseFacts, read_facts
+from .prose.references import split_references
 from .tables import read_required
 from .types import TypeSpec, looks_like_type, parse_type, type_not_stated
 
@@ -38,17 +39,6 @@ def language_of(text: str) -> str:
 
 PLACEHOLDERS = frozenset({"n/a", "无", "暂无", "-", "--", "—", "不涉及"})
 """What pages write in a type or example cell that has nothing to say."""
-
-
-_PLACEHOLDER_WRAPPING = "<>‹›《》〈〉\\ \t*`"
-
-
-def placeholder_row(name: str, patterns: tuple[str, ...]) -> bool:
-    """True when a row's name cell is one of the dialect's placeholders for a group of
-    parameters documented elsewhere (`Conventions.placeholder_rows`: `‹公共请求参数>`, "Common
-    request parameters"): such a row stands for the group and is never a field itself."""
-    text = " ".join(name.strip(_PLACEHOLDER_WRAPPING).split())
-    return bool(text) and any(re.fullmatch(p, text, re.IGNORECASE) for p in patterns)
 
 
 def cell(row: Row, roles: dict[str, int], role: str) -> str:
@@ -99,7 +89,8 @@ def schema_for_type(spec: TypeSpec, **more: Any) -> Schema:
     if spec.max_length is not None:
         more.setdefault("max_length", spec.max_length)
     return Schema(kind=spec.kind, format="int64" if spec.format == "int64" else "",
-                  items=items, values=values, ref=spec.ref, **more)  # type: ignore[arg-type]
+                  items=items, ref=spec.ref, additional_properties=values,
+                  **more)  # type: ignore[arg-type]
 
 
 def typed_value(text: str, kind: str) -> Any:
@@ -206,8 +197,8 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         diagnostics.append(Diagnostic("warning", "type-unknown",
                                       f"type {raw_type!r} of {field_name or 'a nameless row'} is "
                                       "not a known spelling; the field accepts any value", row.loc))
-    description = cell(row, roles, "description")
-    schema = schema_for_type(spec, type_text=raw_type, loc=row.loc, description=(
+    description, pointers = split_references(cell(row, roles, "description"))
+    schema = schema_for_type(spec, type_text=raw_type, loc=row.loc, see=pointers, description=(
         ((language_of(description), description),) if description else ()))
     facts = read_facts(description) if description else ProseFacts()
     schema, unfit = apply_facts(schema, facts)

@@ -65,7 +65,7 @@ def refer(schema: Schema, name: str, is_map: bool = False) -> Schema:
     map type, every value of the object is of that type."""
     if is_map and schema.kind in ("object", "any"):
         return replace(schema, kind="object", properties=(),
-                       values=Schema(kind="object", ref=name))
+                       additional_properties=Schema(kind="object", ref=name))
     if schema.kind == "array":
         item = schema.items or Schema(kind="object")
         if item.kind in ("object", "any"):
@@ -73,7 +73,8 @@ def refer(schema: Schema, name: str, is_map: bool = False) -> Schema:
         return schema
     if schema.kind in ("object", "any"):
         # A `Map` whose members table names its fields is an object of those fields.
-        return replace(schema, kind="object", ref=name, properties=(), values=None)
+        return replace(schema, kind="object", ref=name, properties=(),
+                       additional_properties=None)
     return schema
 
 

@@ -10,12 +10,11 @@ fields the table forgot, scalar types that differ.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import replace
 from typing import Any
 
 from ..location import SourceLoc
-from .infer import infer_schema, sample_kind, with_loc
+from .infer import dictionary_schema, id_keyed, infer_schema, sample_kind, with_loc
 from .model import Diagnostic, Schema
 
 
@@ -32,22 +31,17 @@ def _misspells(key: str, known: set[str]) -> bool:
         None, key.lower(), name.lower()).ratio() >= 0.85 for name in known)
 
 
-_ID_KEY = re.compile(r"^(?:\d{1,20}|[a-z][a-z0-9]{0,9}-[a-z0-9]{6,40}|\d{4}-\d{2}-\d{2}[T ][\d:.]{5,15}Z?)$")
-"""Keys that are values, not names: numbers and timestamps, resource IDs (`i-bp1abc...`)."""
-
-
-def _keyed_by_ids(values: list[dict]) -> bool:
-    keys = [key for value in values for key in value]
-    return bool(keys) and all(_ID_KEY.match(key) for key in keys)
-
-
 def documented_overlap(schema: Schema, value: dict) -> bool:
     return any(name in value for name, _ in schema.properties)
 
 
 class Aligner:
-    def __init__(self, sample_loc: SourceLoc | None) -> None:
+    def __init__(self, sample_loc: SourceLoc | None,
+                 one_item_lists_as_objects: bool = True) -> None:
         self.sample_loc = sample_loc
+        self.one_item_lists = one_item_lists_as_objects
+        """`Conventions.one_item_lists_as_objects`: whether an object where a list belongs is
+        a one-item list (XML converted to JSON) or the object the API really sends."""
         self.diagnostics: list[Diagnostic] = []
 
     def note(self, severity: str, code: str, message: str, schema: Schema) -> None:
@@ -94,11 +88,17 @@ class Aligner:
                                [i for v in values for i in v], f"{where}[]")
             return Schema(kind="array", items=items, description=schema.description,
                           loc=schema.loc, type_text=schema.type_text)
-        if schema.kind == "object" and kinds == {"object"} and not schema.properties and (
-                schema.values is not None or _keyed_by_ids(values)):
-            return self._map(schema, values, where)
         if schema.kind == "object" and kinds == {"object"}:
             return self._object(schema, values, where)
+        if schema.kind == "array" and kinds == {"object"} and not self.one_item_lists and \
+                (schema.items is None or schema.items.kind in ("object", "any")):
+            self.note("warning", "sample-shape",
+                      f"{where or 'response'}: the table says a list, every sample shows one "
+                      "object; the schema follows the sample", schema)
+            item = schema.items or Schema(kind="object")
+            return self.align(replace(item, kind="object", description=schema.description,
+                                      loc=schema.loc, type_text=schema.type_text,
+                                      also_locs=schema.also_locs), values, where)
         if schema.kind == "array" and kinds <= {"array", "object"} and "object" in kinds and \
                 (schema.items is None or schema.items.kind in ("object", "any")):
             self.note("warning", "sample-shape",
@@ -176,22 +176,18 @@ class Aligner:
                       type_text=schema.type_text, also_locs=schema.also_locs,
                       properties=((key, array),))
 
-    def _map(self, schema: Schema, values: list[dict], where: str) -> Schema:
-        """A map (documented `Map<K,V>`, or an object whose sample keys are IDs, numbers or
-        times): the samples' values check the value schema; their keys stay free."""
-        inner = [sub for value in values for sub in value.values()]
-        documented = schema.values
-        if documented is None:
-            self.note("info", "sample-map", f"{where or 'response'}: the sample's keys are IDs "
-                      "or numbers, not field names; the object is a map of them", schema)
-        if documented is None or documented.kind == "any":
-            found = infer_schema(inner) if inner else Schema(kind="any")
-            values_schema = with_loc(found, self.sample_loc) if inner else found
-        else:
-            values_schema = self.align(documented, inner, f"{where}.*")
-        return replace(schema, values=values_schema)
-
     def _object(self, schema: Schema, values: list[dict], where: str) -> Schema:
+        if not schema.properties and schema.additional_properties is not None:
+            # A dictionary (`Map<String,String>`): the sample's keys are data.
+            inner = [sub for v in values for sub in v.values()]
+            return replace(schema, additional_properties=self.align(
+                schema.additional_properties, inner, f"{where}.*")) if inner else schema
+        if not schema.properties and id_keyed(values):
+            self.note("info", "sample-dictionary", f"{where or 'response'}: the sample's keys "
+                      "are identifiers; a dictionary of their values, not fixed fields", schema)
+            values_schema = dictionary_schema(values).additional_properties
+            return replace(schema, additional_properties=with_loc(values_schema,
+                                                                  self.sample_loc))
         props = []
         for name, sub in schema.properties:
             props.append((name, self.align(sub, [v[name] for v in values if name in v],
