@@ -513,3 +513,49 @@ def test_a_fence_in_a_cell_or_left_open_does_not_swallow_the_page():
     assert "Error codes" in [n.text for n in doc.nodes if isinstance(n, Heading)]
     document, _ = _build({"PutGadgetConfig.md": FENCE_IN_CELL_MD})
     assert {"Config", "Name"} <= set(_parameters(document, "PutGadgetConfig"))
+
+
+JSON_KEYS_MD = """\
+# CreateProbe
+
+创建探测任务。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|CreateProbe|要执行的操作。|
+|TaskType|String|是|HTTP|协议类型。|
+|OptionsJson|String|否|{"time_out":5000}|协议类型的高级扩展选项。|
+
+各协议的高级参数如下表所示。
+
+-   HTTP
+
+|参数|类型|描述|
+|----|----|----|
+|http_method|String|HTTP请求方式。|
+|time_out|Integer|超时时间。|
+
+-   PING
+
+|参数|类型|描述|
+|----|----|----|
+|ping_num|Integer|PING的次数。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|r-1|请求ID。|
+"""
+
+
+def test_tables_of_a_json_string_parameters_keys_are_its_content_not_parameters():
+    document, diagnostics = _build({"CreateProbe.md": JSON_KEYS_MD})
+    parameters = _parameters(document, "CreateProbe")
+    assert set(parameters) == {"Action", "Version", "TaskType", "OptionsJson"}
+    content = parameters["OptionsJson"]["schema"]["contentSchema"]
+    assert set(content["properties"]) == {"http_method", "time_out", "ping_num"}
+    assert content["properties"]["time_out"]["type"] == "integer"
+    assert len([d for d in diagnostics if d.code == "json-string-keys"]) == 2

@@ -291,6 +291,36 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
     return FieldTable(rows=rows, loc=table.loc), diagnostics
 
 
+def _json_string_row(tables: list[FieldTable]) -> str | None:
+    """The last request parameter that carries a JSON document in a string, if any."""
+    rows = [r for t in tables for r in t.rows if r.schema.content_media_type]
+    return rows[-1].name if rows else None
+
+
+def _with_json_keys(tables: list[FieldTable], keys: dict[str, list[FieldRow]]) -> list[FieldTable]:
+    """Documented keys become the JSON document's fields (a documented key wins over the one
+    the example shows; keys of several tables, one per variant, are all allowed)."""
+    if not keys:
+        return tables
+    out = []
+    for table in tables:
+        rows = []
+        for row in table.rows:
+            documented = keys.get(row.name)
+            if documented:
+                content = row.schema.content_schema or Schema(kind="object")
+                if content.kind == "object":
+                    props = dict(content.properties)
+                    for key in documented:
+                        if key.name not in props or props[key.name].inferred:
+                            props[key.name] = key.schema
+                    content = replace(content, properties=tuple(props.items()), inferred=False)
+                    row = replace(row, schema=replace(row.schema, content_schema=content))
+            rows.append(row)
+        out.append(replace(table, rows=tuple(rows)))
+    return out
+
+
 def _linked(request: list[FieldTable], responses: list[FieldTable],
             types: list[tuple[str, FieldTable]], diagnostics: list[Diagnostic]) -> tuple[
         list[FieldTable], list[FieldTable], list[FieldTable]]:
@@ -409,6 +439,7 @@ def extract(doc: Document) -> PageExtract:
     description_parts: list[str] = []
     methods, path, request_loc = _request_line(doc)
     types: list[tuple[str, FieldTable]] = []  # (name on the page, table under a unique name)
+    json_keys: dict[str, list[FieldRow]] = {}  # JSON-string parameter -> its documented keys
     lead: list[str] = []  # the titles and paragraphs since the last table
     lead_is_heading = False  # whether the last of them is a heading
     unplaced: set[str] = set()  # request rows of tables without a Position column
@@ -430,6 +461,16 @@ def extract(doc: Document) -> PageExtract:
                 types.append((members, replace(table, name=unique_name(members, types),
                                                status=0 if section == "request" else 200)))
                 diagnostics.extend(found)
+            elif kind == "fields" and section == "request" and \
+                    (carrier := _json_string_row(request)) is not None:
+                # A table without a Required column after the parameters, while a parameter
+                # carries a JSON document: the table lists that document's keys.
+                table, found = _field_table(node, None)
+                json_keys.setdefault(carrier, []).extend(r for r in table.rows if r.name)
+                diagnostics.extend(found)
+                diagnostics.append(Diagnostic(
+                    "info", "json-string-keys", f"table of {len(table.rows)} rows read as the "
+                    f"keys of the JSON document in {carrier}, not as parameters", node.loc))
             elif kind == "request" or (kind == "fields" and section == "request"):
                 body = section == "request" and any(_BODY_WORDS.search(t) for t in context)
                 table, found = _field_table(node, "body" if body else "query")
@@ -466,6 +507,7 @@ def extract(doc: Document) -> PageExtract:
             diagnostics.extend(found)
         elif isinstance(node, Paragraph) and section == "description":
             description_parts.append(node.text.strip())
+    request = _with_json_keys(request, json_keys)
     request, responses, type_tables = _linked(request, responses, types, diagnostics)
     if how != "title" and _lists_common_parameters(request):
         # A common-parameters page: its example URL names some Action, but the page documents
