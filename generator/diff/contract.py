@@ -68,10 +68,13 @@ def resolve(document: dict[str, Any], node: Any, depth: int = 0) -> Any:
 
 
 def rpc_action(path: str) -> str | None:
-    """The Action a path key like `/?Action=X` names, else None."""
-    if "?" not in path:
-        return None
-    return dict(parse_qsl(path.split("?", 1)[1])).get("Action") or None
+    """The Action a path key names, else None: `/#Action=X` (the key docs2spec writes) or
+    `/?Action=X` (the key of documents written before; one identity for both, so a diff across
+    that change pairs the operations)."""
+    for mark in ("#", "?"):
+        if path.startswith("/" + mark):
+            return dict(parse_qsl(path[2:])).get("Action") or None
+    return None
 
 
 def template(path: str) -> str:
