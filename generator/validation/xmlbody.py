@@ -28,14 +28,6 @@ class XmlBodyError(ValueError):
     pass
 
 
-def looks_like_xml(data: bytes | str) -> bool:
-    head = data[:64].lstrip() if isinstance(data, str) else bytes(data[:64]).lstrip()
-    if isinstance(head, bytes):
-        head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-        return head.startswith(b"<")
-    return head.removeprefix("\ufeff").lstrip().startswith("<")
-
-
 def parse(data: bytes | str) -> ET.Element:
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if isinstance(data, str):
