@@ -13,12 +13,26 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .groups import page_groups
 from .ir.conventions import Conventions
 from .location import SourceLoc, path_label
 from .manifest import Manifest, check_name
-from .pipeline import PageResult, emit_products, process_pages, product_from_results
+from .pipeline import (
+    PageResult,
+    emit_products,
+    process_pages,
+    product_from_results,
+    with_groups,
+)
 from .progress import Progress
-from .regen import PAGE_SUFFIXES, ProductBuild, all_files, check_choices, write_tree
+from .regen import (
+    PAGE_SUFFIXES,
+    ProductBuild,
+    all_files,
+    check_choices,
+    check_output,
+    write_tree,
+)
 
 _RPC_VERSION = re.compile(r"[?&]Version=(\d{4}-\d{2}-\d{2})")
 _REST_VERSION = re.compile(r"^/(v\d+(?:\.\d+)?)/")
@@ -102,10 +116,16 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
         problem = check_name(value, option) if value is not None else None
         if problem:
             raise UsageError(problem, hint=f"{option} names a folder of the output")
+    if write:
+        check_output(out, paths)
     pages = collect_pages(paths)
     if progress is not None:
         progress.expect(len(pages))
-    results = process_pages(pages, form, dialect, progress)
+    groups: dict[str, str] = {}
+    for path in paths:
+        if path.is_dir():
+            groups.update(page_groups(path, pages))
+    results = with_groups(process_pages(pages, form, dialect, progress), groups)
     if all(r.extract is None for r in results):
         raise _nothing_read(results)
     groups: dict[str, list[PageResult]] = {}
@@ -136,5 +156,5 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
                             for rel, text in files.items()})
               for (manifest, built, group), files in zip(plans, emitted, strict=True)]
     if write:
-        write_tree(all_files(builds), out)
+        write_tree(all_files(builds), out, paths)
     return builds, len(broken)

@@ -17,10 +17,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..progress import Progress
-    from ..regen import all_files, build_specs, check_tree, write_tree
+    from ..regen import all_files, build_specs, check_output, check_tree, write_tree
     from .summary import summary_lines
 
     specs, out = Path(args.specs), Path(args.out)
+    if not args.check:
+        check_output(out, [specs])
     with Progress.for_terminal(quiet=args.quiet) as progress:
         builds = build_specs(specs, progress)
     files = all_files(builds)
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         check_tree(files, out)
         print(f"{out}: up to date ({len(files)} files)")
         return 0
-    write_tree(files, out)
+    write_tree(files, out, [specs])
     if not args.quiet:
         print("\n".join(summary_lines(builds)))
         print(f"wrote {len(files)} files to {out}")

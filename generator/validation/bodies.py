@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,6 +127,9 @@ def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
             text = decode_charset(text, None)
         try:
             if looks_like_xml(text):
+                if looks_like_html(text):
+                    raise BodyError("an HTML page, not the documented JSON or XML body (an "
+                                    "error page from a proxy or gateway?)")
                 from .xmlbody import XmlBodyError, xml_to_json  # xml.etree: only for XML
 
                 try:
@@ -142,11 +146,25 @@ def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
 
 
 def looks_like_xml(data: bytes | str) -> bool:
+    """Text whose first sign is `<` (a UTF-16/32 body is decoded before this is asked)."""
     head = data[:64].lstrip() if isinstance(data, str) else bytes(data[:64]).lstrip()
     if isinstance(head, bytes):
         head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
         return head.startswith(b"<")
     return head.removeprefix("\ufeff").lstrip().startswith("<")
+
+
+_HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
+                   re.I | re.S)
+
+
+def looks_like_html(text: bytes | str) -> bool:
+    """An HTML document (a proxy's `502 Bad Gateway` page) rather than an XML API response:
+    an HTML doctype or an `html`, `head` or `body` root element. No XML API response of a
+    documented operation has those as its root."""
+    head = text[:1024].encode("utf-8", "replace") if isinstance(text, str) else bytes(text[:1024])
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    return _HTML.search(head) is not None
 
 
 def _binary(text: bytes | str) -> bool:

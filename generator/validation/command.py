@@ -15,6 +15,7 @@ import sys
 from typing import Any, TextIO
 
 from ..errors import Docs2SpecError, UsageError
+from ..location import json_visible
 from .api import check_response
 from .contracts import Contracts
 from .discovery import NotFound, Target, for_operation, from_file, from_url, host_is_known
@@ -116,7 +117,8 @@ def check_rules(args: argparse.Namespace) -> None:
 def write_report(report: Report, args: argparse.Namespace, out: TextIO) -> None:
     try:
         if args.format == "json":
-            out.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+            out.write(json_visible(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+                      + "\n")
         elif args.format == "junit":
             render_junit(report, out)
         else:

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
+from ..rpc import is_rpc_path_key
 from .bundle import KINDS, ContractBundle, ProductData
 
 
@@ -166,7 +167,7 @@ def _load_product(data: ProductData) -> ProductContracts:
                 content = response.get("content") if isinstance(response, dict) else None
                 documented[str(status).upper()] = documented.get(str(status).upper(),
                                                                  False) or bool(content)
-            if not template.startswith("/?"):
+            if not is_rpc_path_key(template):
                 literal = len(re.sub(r"\{[^{}]*\}", "", template))
                 routes.append(Route(method.upper(), template, _template_regex(template), base,
                                     literal))

@@ -18,9 +18,12 @@ from typing import Any, BinaryIO
 
 from ..errors import InputError
 from ..location import path_label
+from . import limits
 from .bodies import Body, BodyError, loads, may_have_duplicate_keys
+from .depth import MAX_DEPTH
 from .discovery import BadUrl, split_url
 from .findings import Finding
+from .harstream import BrokenHar, DeepEntry, NotHar, har_entries
 from .wire import decode_body
 
 try:  # msgspec: records are read leaving their body as bytes (a declared dependency)
@@ -111,23 +114,25 @@ def read_file(path: Path) -> Iterator[Entry]:
     suffix = path.suffix.lower()
     if suffix in LINE_SUFFIXES:
         try:
-            with path.open("rb") as stream:
+            with limits.open_capture(path) as stream:
                 yield from read_lines(stream, label, path)
         except OSError as exc:
             yield Entry(label, error=f"cannot read: {exc.strerror or exc}")
         return
+    if suffix in HAR_SUFFIXES:
+        try:
+            with limits.open_capture(path) as stream:
+                yield from read_har_stream(stream, label)
+        except OSError as exc:
+            yield Entry(label, error=f"cannot read: {exc.strerror or exc}")
+        return
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            yield Entry(label, error=f"file is larger than {MAX_FILE // MIB} MiB")
-            return
-        data = path.read_bytes()
+        data = limits.read_capped(path, MAX_FILE)
     except OSError as exc:
         yield Entry(label, error=f"cannot read: {exc.strerror or exc}")
         return
-    if suffix in HAR_SUFFIXES or (suffix == ".json" and b'"log"' in data[:512]
-                                  and b'"entries"' in data):
-        yield from read_har(data, label, strict=suffix in HAR_SUFFIXES)
+    if suffix == ".json" and b'"log"' in data[:512] and b'"entries"' in data:
+        yield from read_har(data, label, strict=False)
         return
     yield Entry(label, body=data, path=path)
 
@@ -386,6 +391,27 @@ def read_har(data: bytes, label: str, strict: bool = True) -> Iterator[Entry]:
         yield Entry(label, error="HAR file has no entries")
     for index, item in enumerate(entries, 1):
         yield from _har_entry(item, f"{label}#{index}")
+
+
+def read_har_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
+    """A HAR file entry by entry (`harstream`): memory bounded by the largest entry."""
+    count = 0
+    try:
+        for count, item in enumerate(har_entries(stream), 1):
+            if isinstance(item, DeepEntry):
+                yield Entry(f"{label}#{count}", error=f"HAR entry nests deeper than {MAX_DEPTH} "
+                            "levels")
+                continue
+            yield from _har_entry(item, f"{label}#{count}")
+    except NotHar:
+        yield Entry(label, error="not a HAR file: expected {\"log\": {\"entries\": [...]}}")
+        return
+    except BrokenHar as exc:
+        yield Entry(label, error=f"not a readable HAR file after entry {count} ({exc}); a "
+                    "truncated export cannot be read, export it again")
+        return
+    if not count:
+        yield Entry(label, error="HAR file has no entries")
 
 
 def _har_entry(item: Any, label: str) -> Iterator[Entry]:

@@ -15,6 +15,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from typing import Any
+from xml.parsers import expat
 
 from .depth import MAX_DEPTH
 from .schemanav import items, prop, resolve, types
@@ -24,8 +25,35 @@ _INT = re.compile(r"^[+-]?[0-9]+$")
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 
 
+
 class XmlBodyError(ValueError):
     pass
+
+
+class _Root(Exception):
+    """The root element started: no declaration can follow."""
+
+
+def refuse_declarations(raw: bytes) -> None:
+    """Refuse a DOCTYPE or ENTITY declaration, as the XML parser sees it: after decoding, so
+    UTF-16 or UTF-32 text (where `<!DOCTYPE` is not those ASCII bytes) is no way around it.
+    Expat stops at the root element's start: the check reads only the prolog."""
+    def declared(*_args):
+        raise XmlBodyError("XML with DOCTYPE or ENTITY declarations is not read")
+
+    def root(*_args):
+        raise _Root
+
+    scanner = expat.ParserCreate()
+    scanner.StartDoctypeDeclHandler = declared
+    scanner.EntityDeclHandler = declared
+    scanner.StartElementHandler = root
+    try:
+        scanner.Parse(raw, True)
+    except _Root:
+        return
+    except expat.ExpatError:
+        return  # not well-formed: the parse proper says where
 
 
 def parse(data: bytes | str) -> ET.Element:
@@ -35,8 +63,7 @@ def parse(data: bytes | str) -> ET.Element:
         raw = re.sub(rb"^\s*<\?xml[^>]*\?>", b"", raw, count=1)
     if len(raw) > MAX_XML:
         raise XmlBodyError(f"XML body is larger than {MAX_XML // (1024 * 1024)} MiB")
-    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
-        raise XmlBodyError("XML with DOCTYPE or ENTITY declarations is not read")
+    refuse_declarations(raw)
     depth = 0
     root = None
     try:
