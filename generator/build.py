@@ -24,7 +24,15 @@ from .pipeline import (
     product_from_results,
     with_groups,
 )
-from .regen import PAGE_SUFFIXES, ProductBuild, all_files, check_choices, write_tree
+from .progress import Progress
+from .regen import (
+    PAGE_SUFFIXES,
+    ProductBuild,
+    all_files,
+    check_choices,
+    check_output,
+    write_tree,
+)
 
 _RPC_VERSION = re.compile(r"[?&]Version=(\d{4}-\d{2}-\d{2})")
 _REST_VERSION = re.compile(r"^/(v\d+(?:\.\d+)?)/")
@@ -98,7 +106,8 @@ def infer_version(results: list[PageResult], style: str) -> str:
 def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
                 provider: str | None = None, version: str | None = None,
                 form: str | None = None, dialect: str | None = None,
-                write: bool = True) -> tuple[list[ProductBuild], int]:
+                write: bool = True, progress: Progress | None = None,
+                ) -> tuple[list[ProductBuild], int]:
     """Build, write atomically; returns the builds and the number of pages skipped as broken.
 
     Raises `InputError` when no page can be read at all (nothing is written then)."""
@@ -107,12 +116,16 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
         problem = check_name(value, option) if value is not None else None
         if problem:
             raise UsageError(problem, hint=f"{option} names a folder of the output")
+    if write:
+        check_output(out, paths)
     pages = collect_pages(paths)
+    if progress is not None:
+        progress.expect(len(pages))
     groups: dict[str, str] = {}
     for path in paths:
         if path.is_dir():
             groups.update(page_groups(path, pages))
-    results = with_groups(process_pages(pages, form, dialect), groups)
+    results = with_groups(process_pages(pages, form, dialect, progress), groups)
     if all(r.extract is None for r in results):
         raise _nothing_read(results)
     groups: dict[str, list[PageResult]] = {}
@@ -137,11 +150,11 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
                             version=version or infer_version(group, style), style=style)
         built = product_from_results(manifest, group, tuple(r.path for r in group))
         plans.append((manifest, built, group))
-    emitted = emit_products([(built, group) for _, built, group in plans])
+    emitted = emit_products([(built, group) for _, built, group in plans], progress)
     builds = [ProductBuild(manifest, built, tuple(group),
                            {f"{manifest.provider}/{manifest.product}/{rel}": text
                             for rel, text in files.items()})
               for (manifest, built, group), files in zip(plans, emitted, strict=True)]
     if write:
-        write_tree(all_files(builds), out)
+        write_tree(all_files(builds), out, paths)
     return builds, len(broken)

@@ -40,8 +40,13 @@ def path_label(path: PurePath | str) -> str:
     return text
 
 
+INVISIBLE = (0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F),
+             *range(0x2066, 0x206A), 0xFEFF)
+"""Characters beyond the C0/C1 controls that change how text around them is shown: bidi marks,
+embeddings, overrides and isolates (U+202E reverses what follows), the Unicode line and
+paragraph separators (a line break to some readers, not to others) and the BOM."""
 _UNPRINTABLE = {c: f"\\x{c:02x}" for c in (*range(32), *range(127, 160))} | \
-    {c: f"\\u{c:04x}" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+    {c: f"\\u{c:04x}" for c in INVISIBLE}
 _UNPRINTABLE[ord("\n")] = _UNPRINTABLE[ord("\t")] = " "
 
 
@@ -51,3 +56,14 @@ def printable(text: str) -> str:
     would clear or restyle the terminal or reorder what a line shows. Newlines and tabs become
     spaces."""
     return text.translate(_UNPRINTABLE)
+
+
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *INVISIBLE)}
+
+
+def json_visible(text: str) -> str:
+    """JSON text (as `json.dumps(..., ensure_ascii=False)` writes it) with C1 controls, bidi
+    and line-separator characters written as `\\uXXXX` escapes: the same JSON value, but a
+    terminal or editor showing the file is not restyled or reordered (C0 controls are escaped
+    by `json.dumps` already; such characters occur only inside strings)."""
+    return text.translate(_JSON_ESCAPES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,21 @@ from generator.regen import all_files, build_specs
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
+
+SHARED = Path(os.environ.get("DOCS2SPEC_SHARED", ROOT.parent / "shared"))
+"""The development material kept beside the checkout (not shipped): the corpus, the seeds, the
+scorer. Tests that need it are skipped without it, and their skip says how to enable them."""
+CORPUS = Path(os.environ.get("DOCS2SPEC_CORPUS", SHARED / "corpus"))
+
+
+def needs_shared(what: str) -> str:
+    """The skip reason for a check that needs `what` (a path under SHARED)."""
+    return (f"needs ../shared/{what} beside the checkout (the development material; or set "
+            f"DOCS2SPEC_SHARED=DIR); without it these checks are skipped")
+
+
+NO_CORPUS = ("needs ../shared/corpus beside the checkout (the development corpus; or set "
+             "DOCS2SPEC_CORPUS=DIR); without it these checks are skipped")
 
 
 @pytest.fixture(scope="session")

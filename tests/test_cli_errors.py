@@ -259,12 +259,13 @@ def test_an_output_folder_that_cannot_be_written_is_exit_2(tmp_path, monkeypatch
 
 
 def test_a_bug_is_one_line_too(tmp_path, monkeypatch, capsys):
-    def boom(specs):
+    def boom(*args, **kwargs):
         raise RuntimeError("something\nbroke")
 
     monkeypatch.setattr(generator.regen, "build_specs", boom)
     monkeypatch.delenv("DOCS2SPEC_DEBUG", raising=False)
-    code = main(["regen", "--specs", str(tmp_path), "--out", str(tmp_path / "out")])
+    (tmp_path / "specs").mkdir()
+    code = main(["regen", "--specs", str(tmp_path / "specs"), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 70
     assert err.splitlines() == ["docs2spec: error: internal error (RuntimeError: something "
@@ -272,7 +273,7 @@ def test_a_bug_is_one_line_too(tmp_path, monkeypatch, capsys):
                                 "for the traceback and please report it"]
     monkeypatch.setenv("DOCS2SPEC_DEBUG", "1")
     with pytest.raises(RuntimeError):
-        main(["regen", "--specs", str(tmp_path), "--out", str(tmp_path / "out")])
+        main(["regen", "--specs", str(tmp_path / "specs"), "--out", str(tmp_path / "out")])
 
 
 def children(pid: int) -> list[int]:
@@ -287,7 +288,7 @@ def children(pid: int) -> list[int]:
     return found
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see workers")
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux) to see the worker processes; runs there")
 @pytest.mark.parametrize("attempt", range(3))
 def test_ctrl_c_exits_130_without_traceback(tmp_path, attempt):
     """Ctrl-C as soon as the first worker exists, often while the next is being forked: a
@@ -344,7 +345,8 @@ def test_file_names_that_are_not_utf8(tmp_path):
         with open(os.fsencode(captures) + b"/bad-\xff.json", "wb") as stream:
             stream.write(b'{"TotalCount": "x"}')
     except OSError:
-        pytest.skip("this file system refuses file names that are not UTF-8")
+        pytest.skip("this file system refuses file names that are not UTF-8; run the tests on "
+                    "one that takes any bytes (ext4, tmpfs) to check them")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
     build = subprocess.run(command(["build", str(pages), "--out", str(tmp_path / "out")]),
                            cwd=ROOT, capture_output=True, env=env, timeout=300)

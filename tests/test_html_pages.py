@@ -8,9 +8,9 @@ import json
 import pytest
 
 from generator.build import build_pages
-from tests.conftest import ROOT
+from tests.conftest import CORPUS, NO_CORPUS
 
-SOURCE = (ROOT.parent / "shared" / "corpus" / "huawei" / "pages" / "virtual-private-network" /
+SOURCE = (CORPUS / "huawei" / "pages" / "virtual-private-network" /
           "api-ref" / "source" / "api_reference_enterprise_edition_vpn" / "api")
 PAGES = ["vpn_connection/creating_a_vpn_connection.rst",
          "vpn_connection/querying_the_vpn_connection_list.rst",
@@ -27,7 +27,8 @@ def shape(document: dict) -> dict:
     return data["paths"]
 
 
-@pytest.mark.skipif(not SOURCE.is_dir(), reason="../shared/corpus not beside the checkout")
+@pytest.mark.slow
+@pytest.mark.skipif(not SOURCE.is_dir(), reason=NO_CORPUS)
 def test_rendered_html_gives_the_same_contract(tmp_path):
     import generator.sources.rst  # noqa: F401 - registers the Sphinx roles the pages use
     from tests.conftest import render_html

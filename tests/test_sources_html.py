@@ -17,12 +17,11 @@ from docutils.nodes import make_id
 
 from generator.sources import html, rst, rst_docutils
 from generator.sources.tree import CodeBlock, Heading, Paragraph, Table
-from tests.conftest import render_html
+from tests.conftest import CORPUS, NO_CORPUS, render_html
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "html"
-SOURCE = (HERE.parents[1] / "shared" / "corpus" / "huawei" / "pages" / "virtual-private-network"
-          / "api-ref" / "source")
+SOURCE = CORPUS / "huawei" / "pages" / "virtual-private-network" / "api-ref" / "source"
 ENTERPRISE = SOURCE / "api_reference_enterprise_edition_vpn"
 SAMPLE_PAGES = [
     ENTERPRISE / "api" / "vpn_connection" / "creating_a_vpn_connection.rst",
@@ -36,7 +35,9 @@ SAMPLE_PAGES = [
 ]
 SPECS = HERE.parent / "specs"
 
-needs_corpus = pytest.mark.skipif(not SOURCE.is_dir(), reason=f"corpus not found at {SOURCE}")
+def needs_corpus(test):
+    """Corpus pages rendered by docutils, several seconds each: `slow` too."""
+    return pytest.mark.slow(pytest.mark.skipif(not SOURCE.is_dir(), reason=NO_CORPUS)(test))
 
 
 @functools.cache

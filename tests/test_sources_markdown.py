@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -15,10 +14,10 @@ from hypothesis import strategies as st
 from generator.errors import InputError
 from generator.sources import markdown, reader_for
 from generator.sources.tree import CodeBlock, Document, Heading, Paragraph, Table
+from tests.conftest import CORPUS, NO_CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_001 = ROOT / "specs/alibabacloud/vpc/pages/001_1ff470dc3b96b934.txt"
-CORPUS = Path(os.environ.get("DOCS2SPEC_CORPUS", ROOT.parent / "shared/corpus"))
 CORPUS_PAGES = sorted((CORPUS / "alibaba/pages/vpn").glob("**/*.md"))
 
 
@@ -110,7 +109,7 @@ def _row_starts(page: str) -> int:
     return count
 
 
-@pytest.mark.skipif(not CORPUS_PAGES, reason="the development corpus is not next to the repo")
+@pytest.mark.skipif(not CORPUS_PAGES, reason=NO_CORPUS)
 def test_corpus_pages_lose_no_row() -> None:
     assert len(CORPUS_PAGES) == 88
     total = 0

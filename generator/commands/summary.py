@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..consistency import summary_line
 from ..location import printable
 from ..regen import ProductBuild
 
@@ -16,6 +17,8 @@ def summary_lines(builds: list[ProductBuild]) -> list[str]:
         lines.append(f"{build.manifest.provider}/{build.manifest.product}: "
                      f"{len(build.product.operations)} operations from {len(data['pages'])} pages "
                      f"({data['counts']['error']} errors, {data['counts']['warning']} warnings)")
+        if "consistency" in data:
+            lines.append("  " + summary_line(data["consistency"]))
         for page in data["pages"]:
             lines.append(f"  {printable(page['page'])}: {page['form'] or '-'}/{page['dialect'] or '-'} "
                          f"ops={','.join(page['operations']) or '-'} params={page['parameters']} "

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..errors import InputError
+from ..ir.conventions import Conventions
 from ..ir.model import Diagnostic, PageExtract
 from ..location import SourceLoc
 from ..sources.tree import Document, Table
@@ -27,11 +28,13 @@ class Dialect:
     name: str
     detect: Callable[[Document], float]
     extract: Callable[[Document], PageExtract]
+    conventions: Conventions
+    """What the dialect says once for all its pages (also what `docs2spec init` proposes)."""
 
 
 DIALECTS: tuple[Dialect, ...] = (
-    Dialect(alibaba.NAME, alibaba.detect, alibaba.extract),
-    Dialect(huawei.NAME, huawei.detect, huawei.extract),
+    Dialect(alibaba.NAME, alibaba.detect, alibaba.extract, alibaba.CONVENTIONS),
+    Dialect(huawei.NAME, huawei.detect, huawei.extract, huawei.CONVENTIONS),
 )
 NAMES = tuple(d.name for d in DIALECTS)
 

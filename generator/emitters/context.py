@@ -30,9 +30,18 @@ class EmitContext:
             self._openapi = emit_openapi(self.product)
         return self._openapi
 
-    def checked_product(self) -> Product:
-        """The product with the sample check's diagnostics added (what the report shows)."""
-        from ..verify import check_samples
+    _consistency: Any = field(default=None, repr=False)
 
+    @property
+    def consistency(self) -> Any:
+        """The truth-free consistency check (`generator/consistency.py`), run once."""
+        if self._consistency is None:
+            from ..consistency import check_consistency
+
+            self._consistency = check_consistency(self.product, self.results)
+        return self._consistency
+
+    def checked_product(self) -> Product:
+        """The product with the consistency check's diagnostics added (what the report shows)."""
         return replace(self.product, diagnostics=self.product.diagnostics + tuple(
-            check_samples(self.product)))
+            self.consistency.diagnostics))

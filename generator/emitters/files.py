@@ -31,7 +31,8 @@ def operation_schemas(context: EmitContext) -> dict[str, str]:
 
 
 def report_json(context: EmitContext) -> dict[str, str]:
-    return {"report.json": dump_json(emit_report(context.checked_product(), context.results))}
+    return {"report.json": dump_json(emit_report(context.checked_product(), context.results,
+                                                 context.consistency))}
 
 
 def models_py(context: EmitContext) -> dict[str, str]:

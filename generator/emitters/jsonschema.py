@@ -8,11 +8,11 @@ samples break, schemas inferred from samples, every language's description.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from .. import ecma
 from ..ir.conventions import ErrorEnvelope
 from ..ir.model import Operation, Parameter, Product, Schema
 
@@ -50,7 +50,7 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         if value is not None:
             out[key] = value
     if schema.forbidden_prefixes:
-        alternatives = "|".join(re.escape(p) for p in schema.forbidden_prefixes)
+        alternatives = "|".join(ecma.escape(p) for p in schema.forbidden_prefixes)
         out["not"] = {"pattern": f"^(?:{alternatives})"}
     if schema.has_default:
         # A default the field's own values or format rule out (`default: all` beside
@@ -64,6 +64,11 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         out["required"] = list(schema.required)
     if schema.items is None and "array" in (schema.kind, *schema.also_kinds):
         out["items"] = {}  # items of any kind, said explicitly (OpenAPI linters require it)
+    if schema.additional_properties is not None:
+        out["additionalProperties"] = schema_to_json(schema.additional_properties, ref_prefix,
+                                                     named)
+    if schema.one_of:
+        out["oneOf"] = [schema_to_json(branch, ref_prefix, named) for branch in schema.one_of]
     if schema.items is not None:
         out["items"] = schema_to_json(schema.items, ref_prefix, named)
         if "object" in schema.also_kinds and schema.kind == "array":
@@ -87,6 +92,8 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         out[X + "source"] = str(schema.loc)
     if schema.also_locs:
         out[X + "also-documented"] = [str(loc) for loc in schema.also_locs]
+    if schema.see:
+        out[X + "see"] = list(schema.see)
     return out
 
 
@@ -173,11 +180,22 @@ def request_schema(operation: Operation, product: Product) -> dict[str, Any]:
     return _document(f"{operation.id} request", body, product, named)
 
 
-def response_schema(operation: Operation, product: Product) -> dict[str, Any]:
+def response_schema(operation: Operation, product: Product,
+                    status: int | None = None) -> dict[str, Any]:
+    """The success body (or the body of the documented `status`)."""
     named = frozenset(name for name, _ in product.types)
-    success = operation.success()
-    schema = schema_to_json(success.schema, "#/$defs/", named) if success else {}
+    response = operation.success() if status is None else next(
+        (r for r in operation.responses if r.status == status), None)
+    schema = schema_to_json(response.schema, "#/$defs/", named) if response else {}
     return _document(f"{operation.id} response", schema, product, named)
+
+
+def body_document(operation: Operation, product: Product) -> dict[str, Any]:
+    """The request body alone, as a document (what a request sample's JSON must satisfy)."""
+    named = frozenset(name for name, _ in product.types)
+    body = operation.request_body
+    schema = schema_to_json(body, "#/$defs/", named) if body is not None else {}
+    return _document(f"{operation.id} request body", schema, product, named)
 
 
 def envelope_of(operation: Operation) -> ErrorEnvelope:

@@ -21,13 +21,18 @@ generated.alibabacloud.vpc.models import ListIpsecServersResponse`). Why this sh
   out. A string that carries a JSON document (`IkeConfig`) stays `str` on the request; its
   documented content gets a model of its own under the field's path name, to build the string.
   A number is `StrictInt | StrictFloat`, so `1` stays `1`.
-- Output is byte-stable: no timestamp, the built-in formatter with a fixed line length (no
-  black/isort/pyproject settings of whoever runs it), names and order taken from the IR.
+- Output is byte-stable: no timestamp, `ruff format` at a pinned version with this package's
+  `modelformat/ruff.toml` (no black/isort/pyproject settings of whoever runs it), names and order taken
+  from the IR. ruff rather than datamodel-code-generator's built-in formatter: the built-in one
+  (pure Python, tokenize-based) took two thirds of the models' time, ruff a few milliseconds
+  (`python benchmarks/bench_build.py` prints the share).
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
+import json
 import keyword
 import re
 import unicodedata
@@ -36,6 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from ..ir.model import Operation, Product, Schema
+from ..location import INVISIBLE
+from .cache import cached_text
 from .jsonschema import schema_to_json
 from .names import class_part, item_name
 
@@ -51,7 +58,8 @@ RESERVED = frozenset({
     # capitalised keywords and builtins a class must not shadow
     "None", "True", "False", "Ellipsis", "NotImplemented", "Exception", "BaseException",
 })
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(map(chr, INVISIBLE)) + "]")
+"""Dropped from docstrings: controls, bidi and line-separator characters (`INVISIBLE`)."""
 
 
 def _text(texts) -> str:
@@ -99,6 +107,8 @@ class _Builder:
         self.taken: set[str] = set(RESERVED)
         self.types: dict[str, str] = {}
         self.operations: dict[str, tuple[str, str]] = {}
+        self.fields: dict[str, list[str]] = {}
+        """Class name -> its fields' wire names, for choosing attribute names (`field_names`)."""
 
     def json(self, schema: Schema, top: bool = False) -> dict[str, Any]:
         return schema_to_json(schema, DEFS, self.named, top=top)
@@ -147,6 +157,7 @@ class _Builder:
             properties[key] = self.convert(self.json(op.request_body), f"{name}Body")
             if op.request_body.required:
                 required.append(key)
+        self.fields[name] = list(properties)
         out: dict[str, Any] = {"type": "object", "properties": properties}
         if required:
             out["required"] = required
@@ -181,6 +192,7 @@ class _Builder:
         prefix = prefix or name
         for index, (key, sub) in enumerate(node.get("properties", {}).items()):
             properties[key] = self.convert(sub, prefix + self._part(key, index), prefix)
+        self.fields[name] = list(properties)
         out: dict[str, Any] = {"type": "object", "properties": properties}
         required = [key for key in dict.fromkeys(node.get("required", ())) if key in properties]
         if required:
@@ -331,30 +343,132 @@ def _protected_namespaces(document: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _unstable_names(document: dict[str, Any]) -> dict[str, str]:
-    """Python reads identifiers NFKC-normalised: a wire name `ﬁeld` (ligature) would become a
-    second attribute `field` in the class and silently replace the first. Such names get an
-    attribute of their own (the alias keeps the wire name)."""
+_SHADOWING = frozenset(dir(builtins)) | {"model_config", "model_fields"}
+"""Attribute names that would hide a builtin the annotations use (`list: list[str]`) or a
+Pydantic class attribute; datamodel-code-generator renames such fields by appending `_`."""
+
+
+def _resolver():
+    from datamodel_code_generator import PythonVersion
+    from datamodel_code_generator.reference import PydanticFieldNameResolver
+
+    return PydanticFieldNameResolver(snake_case_field=True,
+                                     target_python_version=PythonVersion.PY_311)
+
+
+def _python_name(key: str, resolver) -> str:
+    """The attribute datamodel-code-generator would choose for `key`, as Python reads it:
+    identifiers are NFKC-normalised by the interpreter (`ﬁeld` and `ｆｉｅｌｄ` are both `field`)."""
+    name = resolver.get_valid_name(key)
+    normal = unicodedata.normalize("NFKC", name)
+    if normal != name:
+        name = resolver.get_valid_name(normal)
+    if not name.isidentifier() or unicodedata.normalize("NFKC", name) != name:
+        name = "field_" + "_".join(f"{ord(c):x}" for c in key)
+    return name
+
+
+def _clashes(keys: list[str], resolver) -> bool:
+    """Whether two wire names of one class could end as one attribute: equal after Python's
+    NFKC reading, or equal once the `_` a keyword or shadowed builtin gets is ignored
+    (`list` beside `list_`)."""
+    seen: set[str] = set()
+    for key in keys:
+        plain = _python_name(key, resolver).rstrip("_")
+        if plain in seen or resolver.get_valid_name(key) != _python_name(key, resolver):
+            return True
+        seen.add(plain)
+    return False
+
+
+def _distinct_names(keys: list[str], resolver) -> dict[str, str]:
+    """Attribute names for one class's wire names, distinct as Python reads them: the usual
+    snake-case name, `_` after a keyword or shadowed builtin, then `_2`, `_3` in field order."""
+    taken: set[str] = set()
     names: dict[str, str] = {}
-    for key in dict.fromkeys(_keys(document)):
-        if unicodedata.normalize("NFKC", key) == key:
-            continue
-        base = re.sub(r"\W+", "_", unicodedata.normalize("NFKC", key).lower()).strip("_")
-        name = f"{base}_nfkc" if base[:1].isalpha() else f"field_{base}_nfkc".replace("__", "_")
-        if not name.isidentifier() or unicodedata.normalize("NFKC", name) != name:
-            name = "field_" + "_".join(f"{ord(c):x}" for c in key)
+    for key in keys:
+        base = _python_name(key, resolver)
+        if keyword.iskeyword(base) or base in _SHADOWING:
+            base += "_"
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base.rstrip('_')}_{n}"
+        taken.add(name)
         names[key] = name
     return names
 
 
-def _check_attributes(code: str) -> None:
-    """Every class has distinct attribute names, as Python reads them."""
+def field_names(fields: dict[str, list[str]], forced: frozenset[str] = frozenset()
+                ) -> dict[str, str]:
+    """Scoped aliases (`Class.wire name` -> attribute) for the classes whose wire names could
+    share an attribute (and for `forced` ones); the other classes keep the generator's names,
+    so a product without such names gets byte-identical models."""
+    resolver = _resolver()
+    aliases: dict[str, str] = {}
+    for cls, keys in fields.items():
+        if cls in forced or _clashes(keys, resolver):
+            for key, name in _distinct_names(keys, resolver).items():
+                aliases[f"{cls}.{key}"] = name
+    return aliases
+
+
+def _shared_attributes(code: str) -> set[str]:
+    """Classes in which two fields share an attribute name, as Python reads them."""
+    found: set[str] = set()
     for node in ast.walk(ast.parse(code)):
         if isinstance(node, ast.ClassDef):
             seen = [item.target.id for item in node.body if isinstance(item, ast.AnnAssign)
                     and isinstance(item.target, ast.Name)]
             if len(seen) != len(set(seen)):
-                raise RuntimeError(f"class {node.name}: two fields share an attribute name")
+                found.add(node.name)
+    return found
+
+
+_FORMAT_SETTINGS = Path(__file__).resolve().parent / "modelformat" / "ruff.toml"
+_JSON_INT = '''
+
+def _whole_number(value: Any) -> Any:
+    """JSON has one number type: `1.0` is the integer 1, as JSON Schema and the validator say."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+JsonInt = Annotated[StrictInt, BeforeValidator(_whole_number)]
+"""An integer as JSON Schema reads one: `1` or `1.0`, never `"1"` or `true`."""
+'''
+
+
+_PYDANTIC_IMPORT = re.compile(r"^from pydantic import (\([^)]*\)|[^\n]*)\n", re.M)
+_TYPING_IMPORT = re.compile(r"^from typing import ([^\n(]*)\n", re.M)
+
+
+def _import_line(module: str, names: set[str]) -> str:
+    line = f"from {module} import {', '.join(sorted(names))}"
+    if len(line) <= 100:
+        return line + "\n"
+    return f"from {module} import (\n" + "".join(f"    {n},\n" for n in sorted(names)) + ")\n"
+
+
+def _json_integers(code: str) -> str:
+    """One integer rule for the models and the validator: JSON Schema's, where a number with a
+    zero fraction (`1.0`) is an integer. Pydantic's `StrictInt` refuses `1.0`, so integer fields
+    are `JsonInt`: strict (no `"1"`, no `true`), but `1.0` is read as 1."""
+    found = _PYDANTIC_IMPORT.search(code)
+    if found is None or not re.search(r"\bStrictInt\b", code[found.end():]):
+        return code
+    names = {n.strip() for n in found.group(1).strip("()").replace("\n", ",").split(",")}
+    names = {n for n in names if n} | {"BeforeValidator", "StrictInt"}
+    head, body = code[:found.start()], code[found.end():]
+    typing = {"Annotated", "Any"}
+    existing = _TYPING_IMPORT.search(head)
+    if existing:
+        typing |= {n.strip() for n in existing.group(1).split(",") if n.strip()}
+        head = head[:existing.start()] + head[existing.end():]
+    head = head.rstrip("\n") + "\n\n" + _import_line("typing", typing) + "\n" + \
+        _import_line("pydantic", names)
+    return head + _JSON_INT + re.sub(r"\bStrictInt\b", "JsonInt", body)
 
 
 def emit_models(product: Product) -> str:
@@ -373,34 +487,54 @@ def emit_models(product: Product) -> str:
     document = builder.build()
     if not builder.defs:
         return f"{_header(product)}\n\nREQUESTS = {{}}\n\nRESPONSES = {{}}\n"
-    code = generate(
-        document,
-        input_file_type=InputFileType.JsonSchema,
-        output_model_type=DataModelType.PydanticV2BaseModel,
-        target_python_version=PythonVersion.PY_311,
-        disable_timestamp=True,
-        custom_file_header=_header(product),
-        snake_case_field=True,
-        allow_population_by_field_name=True,
-        allow_extra_fields=True,
-        strict_types=[StrictTypes.str, StrictTypes.int, StrictTypes.float, StrictTypes.bool],
-        enum_field_as_literal=LiteralType.All,
-        field_constraints=True,
-        use_schema_description=True,
-        use_double_quotes=True,
-        skip_root_model=True,
-        formatters=[Formatter.BUILTIN],
-        builtin_format_line_length=100,
-        settings_path=Path(__file__).resolve().parent,
-        aliases=_unstable_names(document) or None,
-        **_protected_namespaces(document),
-    )
-    if not isinstance(code, str):
-        raise RuntimeError("datamodel-code-generator returned several modules")
+
+    def run(aliases: dict[str, str]) -> str:
+        # The same document and options give the same text: reuse it (see cache.py).
+        parts = (version("datamodel-code-generator"), version("ruff"), _header(product),
+                 json.dumps(document, sort_keys=True, ensure_ascii=False),
+                 json.dumps(aliases, sort_keys=True, ensure_ascii=False),
+                 _FORMAT_SETTINGS.read_text(encoding="utf-8"),
+                 Path(__file__).read_text(encoding="utf-8"))  # the options passed below
+        return cached_text("models", parts, lambda: generated(aliases))
+
+    def generated(aliases: dict[str, str]) -> str:
+        code = generate(
+            document,
+            input_file_type=InputFileType.JsonSchema,
+            output_model_type=DataModelType.PydanticV2BaseModel,
+            target_python_version=PythonVersion.PY_311,
+            disable_timestamp=True,
+            custom_file_header=_header(product),
+            snake_case_field=True,
+            allow_population_by_field_name=True,
+            allow_extra_fields=True,
+            strict_types=[StrictTypes.str, StrictTypes.int, StrictTypes.float, StrictTypes.bool],
+            enum_field_as_literal=LiteralType.All,
+            field_constraints=True,
+            use_schema_description=True,
+            use_double_quotes=True,
+            skip_root_model=True,
+            formatters=[Formatter.RUFF_CHECK, Formatter.RUFF_FORMAT],
+            settings_path=_FORMAT_SETTINGS.parent,
+            aliases=aliases or None,
+            **_protected_namespaces(document),
+        )
+        if not isinstance(code, str):
+            raise RuntimeError("datamodel-code-generator returned several modules")
+        return code
+
+    code = run(field_names(builder.fields))
+    shared = _shared_attributes(code)
+    if shared:
+        # A clash the prediction missed (a rename the generator made on its own): name every
+        # field of those classes here, then check again.
+        code = run(field_names(builder.fields, frozenset(shared)))
+        if _shared_attributes(code):
+            raise RuntimeError(f"classes with two fields on one attribute: {sorted(shared)}")
     missing = [name for name in builder.defs if f"\nclass {name}(" not in code]
     if missing:
         raise RuntimeError(f"datamodel-code-generator renamed classes: {', '.join(missing)}")
-    _check_attributes(code)
+    code = _json_integers(code)
     requests = {op_id: names[0] for op_id, names in builder.operations.items()}
     responses = {op_id: names[1] for op_id, names in builder.operations.items()}
     return (code.rstrip("\n") + "\n\n\n" + _registry("REQUESTS", requests) + "\n"

@@ -37,6 +37,7 @@ from ..ir.model import (
     Schema,
     localized_get,
 )
+from ..location import json_visible
 from ..rpc import rpc_path_key
 from .jsonschema import X, envelope_of, envelope_schema, schema_to_json
 from .names import class_part, item_name
@@ -46,10 +47,19 @@ DEFAULT_LIST_LENGTH = 20
 INNER_LIST_LENGTH = 5
 
 
+def _inner_count(sub: Schema) -> int:
+    """Indices spelled for a list inside each item (`TagFilter.N.TagValues.N`)."""
+    return min(sub.max_items or INNER_LIST_LENGTH, INNER_LIST_LENGTH)
+
+
 def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, Any]]:
     schema = param.schema
-    count = min(schema.max_items or DEFAULT_LIST_LENGTH, FLAT_LIST_SPELLED)
     item = schema.items or Schema(kind="string")
+    # At most FLAT_LIST_SPELLED parameters per list, nested lists included (`Tag.N.Values.N`
+    # with N up to 100 would be 10,000 parameters, each with the row's description).
+    per_item = sum(_inner_count(sub) if sub.kind == "array" else 1
+                   for _, sub in item.properties) or 1
+    count = max(1, min(schema.max_items or DEFAULT_LIST_LENGTH, FLAT_LIST_SPELLED // per_item))
     description = localized_get(schema.description)
     wire = {"name": param.name, "encoding": "flat-list", "maxItems": schema.max_items,
             "minItems": schema.min_items}
@@ -63,7 +73,7 @@ def _flat_parameters(param: Parameter, named: frozenset[str]) -> list[dict[str, 
                 if sub.kind == "array":
                     # `TagFilter.N.TagValues.N`: a list inside each item, indexed again.
                     inner = sub.items or Schema(kind="string")
-                    inner_count = min(sub.max_items or INNER_LIST_LENGTH, FLAT_LIST_SPELLED)
+                    inner_count = _inner_count(sub)
                     for inner_index in range(1, inner_count + 1):
                         out.append({"name": f"{param.name}.{index}.{key}.{inner_index}",
                                     "in": "query", "required": False,
@@ -109,7 +119,9 @@ def parameter_objects(operation: Operation, product: Product,
             continue
         seen.add(key)
         if param.encoding == "flat-list":
-            params.extend(_flat_parameters(param, named))
+            # `Tag.1.Key` documented in a row of its own beside `Tag.N.Key` is that row's.
+            explicit = {p.name for p in operation.parameters if p.encoding != "flat-list"}
+            params.extend(p for p in _flat_parameters(param, named) if p["name"] not in explicit)
             continue
         entry: dict[str, Any] = {"name": param.name, "in": param.location,
                                  "required": param.required or param.location == "path"}
@@ -225,6 +237,10 @@ def _responses(operation: Operation, components: Components) -> dict[str, Any]:
     out: dict[str, Any] = {}
     base = class_part(operation.id) or "Operation"
     for response in operation.responses:
+        if not response.body:
+            out[str(response.status)] = {"description": localized_get(response.description)
+                                         or "Success, no body."}
+            continue
         name = f"{base}Response" if 200 <= response.status < 300 else \
             f"{base}Response{response.status}"
         media: dict[str, Any] = {"schema": components.body(response.schema, name)}
@@ -237,6 +253,12 @@ def _responses(operation: Operation, components: Components) -> dict[str, Any]:
             content["application/xml"] = {"examples": xml}
         out[str(response.status)] = {"description": localized_get(response.description)
                                      or "Success.", "content": content}
+        if response.headers:
+            out[str(response.status)]["headers"] = {
+                name: {"schema": schema_to_json(schema, REF, components.named),
+                       **({"description": localized_get(schema.description)}
+                          if schema.description else {})}
+                for name, schema in response.headers}
     by_status: dict[int, list] = {}
     for error in operation.errors:
         by_status.setdefault(error.status, []).append(error)
@@ -322,6 +344,8 @@ def _operation(operation: Operation, product: Product, components: Components,
     out[X + "pages"] = list(operation.pages)
     if len(operation.group) > 1:
         out[X + "groups"] = dict(operation.group)
+    if operation.variants:
+        out[X + "variants"] = list(operation.variants)
     request_samples = [s for s in operation.samples if s.kind == "request" and s.syntax != "json"]
     if request_samples:
         out[X + "request-samples"] = [{"text": s.text, "source": str(s.loc)}
@@ -453,5 +477,6 @@ def _conventions(product: Product) -> dict[str, Any]:
 
 def dump_json(data: Any) -> str:
     """Deterministic JSON text: stable key order as built, UTF-8, trailing newline; never
-    `NaN` or `Infinity` (readers refuse them, so one here is a bug, not bad input)."""
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    `NaN` or `Infinity` (readers refuse them, so one here is a bug, not bad input); control
+    and bidi characters escaped (`location.json_visible`)."""
+    return json_visible(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"

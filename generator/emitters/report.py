@@ -33,7 +33,8 @@ def _count_fields(schema, page: str) -> int:
 def page_summaries(product: Product, results) -> list[dict[str, Any]]:
     by_page: dict[str, dict[str, Any]] = {}
     for result in results:
-        by_page[result.path] = {"page": result.path, "form": result.form,
+        by_page[result.path] = {"page": result.path, "sha256": getattr(result, "sha256", ""),
+                                "form": result.form,
                                 "dialect": result.extract.dialect if result.extract else "",
                                 "operations": [], "parameters": 0, "response_fields": 0,
                                 "samples": 0, "error_codes": 0, "warnings": 0, "errors": 0}
@@ -56,11 +57,22 @@ def page_summaries(product: Product, results) -> list[dict[str, Any]]:
     return [by_page[k] for k in sorted(by_page)]
 
 
-def emit_report(product: Product, results) -> dict[str, Any]:
+def emit_report(product: Product, results, consistency=None) -> dict[str, Any]:
+    """`consistency` (a `generator.consistency.Consistency`) adds its totals and, per page,
+    its counters."""
     diagnostics = sorted(set(product.diagnostics), key=_key)
+    pages = page_summaries(product, results)
+    extra: dict[str, Any] = {}
+    if consistency is not None:
+        for entry in pages:
+            counts = consistency.pages.get(entry["page"])
+            if counts:
+                entry["consistency"] = counts
+        extra["consistency"] = consistency.totals()
     return {
         "provider": product.provider, "product": product.name, "version": product.version,
-        "pages": page_summaries(product, results),
+        **extra,
+        "pages": pages,
         "counts": {s: sum(1 for d in diagnostics if d.severity == s)
                    for s in ("error", "warning", "info")},
         "diagnostics": [{"severity": d.severity, "code": d.code, "message": d.message,

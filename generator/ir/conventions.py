@@ -67,6 +67,10 @@ class Conventions:
     added, inferred). False where sample queries also carry common parameters."""
     request_sample_places_query: bool = False
     """A REST request sample shows query parameters as JSON and so places flat rows."""
+    one_item_lists_as_objects: bool = True
+    """Samples may print a one-item list as a bare object (JSON converted from XML): a list the
+    table documents stays a list and accepts the object too. False where samples are the JSON
+    the API sends: an object where the table says a list is an object (the table is wrong)."""
     placeholder_rows: tuple[str, ...] = ()
     """Regular expressions (case-insensitive, whole cell) of table rows that stand for a group
     of parameters documented elsewhere ("common request parameters"): never a field."""

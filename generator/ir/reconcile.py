@@ -20,9 +20,13 @@ from .identity import distinct_routes, identity, unique_names
 from .merge import merge_operations
 from .model import Diagnostic, Localized, Operation, PageExtract, Schema
 from .nesting import nest
+from .placeholders import drop_placeholder_rows
 from .requests import (
+    clean_path,
     complete_path_parameters,
     complete_query_parameters,
+    indexed_list_rows,
+    path_parameters_in_path,
     request_parameters,
     sample_query_parameters,
 )
@@ -53,13 +57,14 @@ def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
     return {**other, **own}
 
 
-PAGE_PASSES = (unwrap_root,)
+PAGE_PASSES = (drop_placeholder_rows, unwrap_root, clean_path)
 """One page's extract, before its tables are read: (extract, diagnostics) -> extract."""
-PARAMETER_PASSES = (complete_path_parameters, complete_query_parameters, sample_query_parameters)
+PARAMETER_PASSES = (complete_path_parameters, complete_query_parameters, sample_query_parameters,
+                    indexed_list_rows)
 """One page's parameters, after its tables: (extract, parameters, diagnostics) -> parameters."""
 OPERATION_PASSES = (settle_with_samples,)
 """One operation, after its pages merged: (operation, diagnostics) -> operation."""
-PRODUCT_PASSES = (distinct_routes,)
+PRODUCT_PASSES = (distinct_routes, path_parameters_in_path)
 """All operations of a product: (operations, diagnostics) -> operations."""
 
 

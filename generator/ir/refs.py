@@ -29,8 +29,10 @@ def inline_refs(schema: Schema, types: dict[str, Schema], diagnostics: list[Diag
             return replace(schema, kind="object")
         target = types[schema.ref]
         resolved = inline_refs(target, types, diagnostics, (*seen, schema.ref))
+        # The copy stands where the row that names the type stands (its page:line): the
+        # type's own table is the shared component's source.
         return replace(resolved, description=schema.description or resolved.description,
-                       ref=schema.ref)
+                       ref=schema.ref, loc=schema.loc or resolved.loc)
     changes = {}
     if schema.properties:
         changes["properties"] = tuple((name, inline_refs(sub, types, diagnostics, seen))

@@ -10,10 +10,18 @@ import re
 from dataclasses import replace
 from urllib.parse import parse_qsl
 
-from ..http import METHOD, PATH_VARIABLE
+from ..http import METHOD, PATH_VARIABLE, clean_template
 from ..location import SourceLoc
 from .align import Aligner
-from .model import FLAT_LIST_SPELLED, Diagnostic, FieldTable, PageExtract, Parameter, Schema
+from .model import (
+    FLAT_LIST_SPELLED,
+    Diagnostic,
+    FieldTable,
+    Operation,
+    PageExtract,
+    Parameter,
+    Schema,
+)
 from .nesting import nest
 from .refs import inline_refs
 from .samples import json_values, wrapped_by_samples
@@ -96,7 +104,8 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
             body = inline_refs(root, types, diagnostics)
             body = wrapped_by_samples(extract, body, values, diagnostics)
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
-                                    and s.syntax == "json"), None))
+                                    and s.syntax == "json"), None),
+                              extract.conventions.one_item_lists_as_objects)
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
             if listed:
                 body = Schema(kind="array", items=body, loc=body.loc)
@@ -149,6 +158,30 @@ def sample_query_parameters(extract: PageExtract, params: list[Parameter],
     return params
 
 
+def clean_path(extract: PageExtract, diagnostics: list[Diagnostic]) -> PageExtract:
+    """The page's path as a valid template (`http.clean_template`: `{project id}`,
+    `{project_id/things`, `{{project_id}}`), reported when it changed. When exactly one variable
+    of the template is documented nowhere and exactly one documented path parameter is missing
+    from it, the page misspelt that one variable: it takes the documented name."""
+    if not extract.path:
+        return extract
+    path = clean_template(extract.path)
+    rows = [r for table in extract.request for r in table.rows]
+    named = {r.name for r in rows}
+    variables = PATH_VARIABLE.findall(path)
+    unknown = [v for v in variables if v not in named]
+    missing = list(dict.fromkeys(r.name for r in rows if r.location == "path"
+                                 and r.name not in variables and "{" not in r.name))
+    if len(unknown) == 1 and len(missing) == 1:
+        path = path.replace("{" + unknown[0] + "}", "{" + missing[0] + "}", 1)
+    if path != extract.path:
+        diagnostics.append(Diagnostic(
+            "warning", "path-template-repaired", f"the path {extract.path!r} is not a valid "
+            f"path template; read as {path}", extract.loc, operation=extract.operation_id))
+        extract = replace(extract, path=path)
+    return extract
+
+
 def complete_path_parameters(extract: PageExtract, params: list[Parameter],
                               diagnostics: list[Diagnostic]) -> list[Parameter]:
     """Every `{name}` of the path is a parameter, documented or not: a path template whose
@@ -174,6 +207,68 @@ def complete_path_parameters(extract: PageExtract, params: list[Parameter],
             params.append(Parameter(name, "path", Schema(kind="string"), True, loc=extract.loc))
             declared.add(name)
     return params
+
+
+def path_parameters_in_path(operations: list[Operation],
+                            diagnostics: list[Diagnostic]) -> list[Operation]:
+    """OpenAPI allows a path parameter only where the operation's path template has its
+    variable, and needs one for every variable. After pages merged and routes were respelled,
+    a path parameter the template lacks (an RPC page's `Position: Path`, a second page's
+    variable) becomes a query parameter, reported; a variable without one gets a string."""
+    kept = []
+    for operation in operations:
+        variables = PATH_VARIABLE.findall(operation.path or "") if operation.style == "rest" \
+            else []
+        params = list(operation.parameters)
+        for index, param in enumerate(params):
+            if param.location == "path" and param.name not in variables:
+                diagnostics.append(Diagnostic(
+                    "warning", "path-parameter-not-in-path", f"{param.name} is documented as a "
+                    f"path parameter, but the path {operation.path or '(none)'} has no "
+                    f"{{{param.name}}}; kept as a query parameter", param.loc or operation.loc,
+                    operation=operation.id))
+                params[index] = replace(param, location="query")
+        declared = {p.name for p in params if p.location == "path"}
+        params += [Parameter(name, "path", Schema(kind="string"), True, loc=operation.loc)
+                   for name in dict.fromkeys(variables) if name not in declared]
+        kept.append(replace(operation, parameters=tuple(_distinct(params, operation,
+                                                                  diagnostics))))
+    return kept
+
+
+def indexed_list_rows(extract: PageExtract, params: list[Parameter],
+                      diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """A row for one index of a flattened list (`Tag.1.Key` beside `Tag.N.Key`): both stay, the
+    row describes that index (OpenAPI spells the list's other indices), and the overlap is
+    reported."""
+    lists = {p.name: p for p in params if p.encoding == "flat-list"}
+    for param in params:
+        base = param.name.split(".", 1)[0]
+        if param.encoding != "flat-list" and base in lists and re.fullmatch(
+                rf"{re.escape(base)}\.[0-9]+(?:\..+)?", param.name):
+            diagnostics.append(Diagnostic(
+                "warning", "flat-list-index-documented", f"{param.name} is documented in a row "
+                f"of its own and as an index of the flattened list {base}.N; the row describes "
+                f"{param.name}", param.loc or extract.loc,
+                related=tuple(x for x in (lists[base].loc,) if x is not None),
+                operation=extract.operation_id))
+    return params
+
+
+def _distinct(params: list[Parameter], operation: Operation,
+              diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """One parameter per name and location, as OpenAPI requires (a row documented in two
+    tables, a path parameter moved to the query beside a query parameter of its name): the
+    first stays, the others are reported."""
+    seen: dict[tuple[str, str], Parameter] = {}
+    for param in params:
+        first = seen.setdefault((param.name, param.location), param)
+        if first is not param:
+            diagnostics.append(Diagnostic(
+                "warning", "parameter-duplicate", f"{param.name} ({param.location}) is "
+                "documented twice; the first is kept", param.loc or operation.loc,
+                tuple(x for x in (first.loc,) if x is not None), operation.id))
+    return list(seen.values())
 
 
 _QUERY_KEY = re.compile(r"[?&][ \t]*([A-Za-z][A-Za-z0-9_]{0,120})=")

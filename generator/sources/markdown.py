@@ -7,7 +7,10 @@ and a line ends with a pipe, so rows are assembled by counting unescaped pipes, 
 same pages sometimes put a bare `|` inside a cell (`**0**|**100**`); such extra cells are joined
 back into the last cell, with a note. Inline markup is reduced to the text a reader sees: links and
 images keep their text, `**`/code ticks/HTML tags go, `\\*` escapes are undone, `<br>` breaks a
-line. Not recognised (read as paragraphs): setext headings, HTML blocks, indented code blocks.
+line. Older pages exported from DITA underline their titles (setext headings, `Title {#id}` then
+`=====`) and indent their samples by four spaces instead of fencing them; both are read (an
+indented block only after a blank line and not under a list item, where indentation continues the
+item). Not recognised (read as paragraphs): HTML blocks.
 """
 
 from __future__ import annotations
@@ -92,6 +95,10 @@ _ANCHOR = re.compile(r"[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$")
 _SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _ROW_START = re.compile(r"^ {0,3}\|")
 _BARE_ROW = re.compile(r"^ {0,3}\|.*\|[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+"""The line under a setext heading: `===` (level 1) or `---` (level 2)."""
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_LIST_LINE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _LABEL = re.compile(r"^(json|xml|yaml|html|http)\s*(?:格式|format)?\s*[:\uff1a]?$", re.IGNORECASE)
 _NESTING = "└"
 _MAX_HEADER_LINES = 40
@@ -171,6 +178,44 @@ class _Page(LinePage):
             return False  # inside a run of rows, not its start
         width = len(_split_cells(lines[index]))
         return width >= 2 and len(_split_cells(lines[index + 1])) == width
+
+
+def _setext(page: _Page, index: int) -> int:
+    """The level of a setext heading whose text is the line at `index`, else 0."""
+    if index + 1 >= len(page.lines) or not page.lines[index].strip() or \
+            "|" in page.lines[index] or _LIST_LINE.match(page.lines[index]):
+        return 0
+    underline = _SETEXT.match(page.lines[index + 1])
+    return (1 if underline[1][0] == "=" else 2) if underline else 0
+
+
+def _indented_code(page: _Page, start: int) -> int:
+    """A sample indented by four spaces (older exported pages): up to the first line that is
+    neither blank nor indented; trailing blank lines are not part of it."""
+    end = start
+    last = start
+    while end < len(page.lines) and (not page.lines[end].strip()
+                                     or _INDENTED.match(page.lines[end])):
+        if page.lines[end].strip():
+            last = end
+        end += 1
+    body = [line.expandtabs(4)[4:] for line in page.lines[start:last + 1]]
+    page.nodes.append(CodeBlock("\n".join(body), page.loc(start), _language(page, "")))
+    return last + 1
+
+
+def _after_list(page: _Page, index: int) -> bool:
+    """True when the indented text at `index` continues a list item: going up over blank and
+    indented lines, a list marker is met (at any indentation) before ordinary text."""
+    above = index - 1
+    while above >= 0:
+        line = page.lines[above]
+        if line.strip() and _LIST_LINE.match(line.lstrip(" \t")):
+            return True
+        if line.strip() and not _INDENTED.match(line):
+            return False
+        above -= 1
+    return False
 
 
 def _heading(page: _Page, index: int, match: re.Match[str]) -> int:
@@ -303,6 +348,13 @@ def read(path: str, text: str) -> Document:
             index = _heading(page, index, heading)
         elif page.table_at(index):
             index = _table(page, index)
+        elif level := _setext(page, index):
+            text = _ANCHOR.sub("", line).strip()
+            page.nodes.append(Heading(_inline(text).strip(), level, page.loc(index)))
+            index += 2
+        elif _INDENTED.match(line) and (index == 0 or not page.lines[index - 1].strip()) \
+                and not _after_list(page, index) and not _LIST_LINE.match(line.lstrip(" \t")):
+            index = _indented_code(page, index)
         else:
             index = _paragraph(page, index)
     return Document(path, "markdown", tuple(page.nodes), tuple(page.notes))

@@ -1,41 +1,22 @@
-"""The contracts to check against: `generated/<provider>/<product>/` as `docs2spec regen` wrote it.
+"""The contracts compiled for matching: products, their operations, routes and hosts.
 
-`openapi.json` says the product's style, version, servers and routes; `schemas/<Op>.<kind>.json`
-(kind: request, response, error) are the JSON Schema documents validated against. The folder is
-found next to the installed `generator` package (the repository root in an editable install),
-else as an importable `generated` package, else `./generated`, unless a path is given.
+Built from a `ContractBundle` (plain data, see `bundle`): `openapi` says the product's style,
+version, servers and routes; `schemas` (`<Op>.<kind>`, kind: request, response, error) are the
+JSON Schema documents validated against. A `Contracts` and its `ProductContracts` belong to one
+`Validator` (which holds the compiled validators in `ProductContracts.compiled`); nothing here is
+cached at module level.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 from ..rpc import is_rpc_path_key
-
-KINDS = ("request", "response", "error")
-
-
-def default_root() -> Path:
-    """`generated/` beside the `generator` package (the repository root in an editable
-    install), else an importable `generated` package, else `./generated`."""
-    beside = Path(__file__).resolve().parent.parent.parent / "generated"
-    if beside.is_dir():
-        return beside
-    try:
-        spec = importlib.util.find_spec("generated")
-    except (ImportError, ValueError):
-        spec = None
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        if Path(location).is_dir():
-            return Path(location)
-    return Path("generated")
+from .bundle import KINDS, ContractBundle, ProductData
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +68,7 @@ def _server_regex(url: str) -> tuple[re.Pattern[str] | None, str]:
 @dataclass(slots=True)
 class ProductContracts:
     key: str
-    folder: Path
+    origin: str
     openapi: dict[str, Any]
     provider: str = ""
     name: str = ""
@@ -97,7 +78,13 @@ class ProductContracts:
     routes: tuple[Route, ...] = ()
     hosts: tuple[re.Pattern[str], ...] = ()
     base_paths: tuple[str, ...] = ()
-    _schemas: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    responses: dict[str, dict[str, bool]] = field(default_factory=dict)
+    """operation -> documented status (`200`, `4XX`, `default`) -> whether it has a body."""
+    common_parameters: frozenset[str] = frozenset()
+    """Parameters any operation accepts though no page lists them (signing, account, routing):
+    neither validated nor reported as undocumented. From the contract's `info`."""
+    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """`<Op>.<kind>` -> the JSON Schema document (the bundle's own dicts)."""
     compiled: dict[tuple[str, ...], Any] = field(default_factory=dict)
     """Compiled validators per (operation, kind[, parameter]); see `engine`."""
 
@@ -108,22 +95,24 @@ class ProductContracts:
         if operation not in self.operations:
             raise UsageError(f"{self.key} has no operation {operation!r}",
                              hint=f"known: {', '.join(self.operations) or 'none'}")
-        cached = self._schemas.get((operation, kind))
-        if cached is not None:
-            return cached
-        path = self.folder / "schemas" / f"{operation}.{kind}.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise UsageError(f"{self.key}: no {kind} contract for {operation} ({path} is missing)",
-                             hint="run `docs2spec regen`") from None
-        except (OSError, ValueError) as exc:
-            raise InputError(f"{path}: cannot read contract ({exc})",
-                             hint="run `docs2spec regen`") from None
-        if not isinstance(data, dict):
-            raise InputError(f"{path}: a contract must be a JSON object")
-        self._schemas[(operation, kind)] = data
-        return data
+        found = self.schemas.get(f"{operation}.{kind}")
+        if found is None:
+            raise UsageError(f"{self.key}: no {kind} contract for {operation} (no "
+                             f"{operation}.{kind}.json in {self.origin})",
+                             hint="run `docs2spec regen`")
+        return found
+
+    def documented_status(self, operation: str, status: int) -> tuple[str | None, bool]:
+        """(the documented response `status` falls under: `201`, `2XX` or `default`, or None;
+        whether that response has a body). Without any documented response (a contract of
+        schemas only), every status is taken as documented, with a body."""
+        documented = self.responses.get(operation)
+        if not documented:
+            return str(status), True
+        for key in (str(status), f"{str(status)[:1]}XX", "DEFAULT"):
+            if key in documented:
+                return key, documented[key]
+        return None, True
 
     def host_matches(self, host: str) -> bool:
         host = host.lower()
@@ -160,28 +149,30 @@ def base_operation_id(operation_id: str, method: str) -> str:
     return operation_id.removesuffix("_" + method.upper())
 
 
-def _load_product(folder: Path, key: str) -> ProductContracts:
-    path = folder / "openapi.json"
-    try:
-        openapi = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read ({exc})", hint="run `docs2spec regen`") from None
-    info = openapi.get("info", {})
+def _load_product(data: ProductData) -> ProductContracts:
+    openapi, key = data.openapi, data.key
+    info = openapi.get("info", {}) if isinstance(openapi.get("info"), dict) else {}
     provider, name = key.split("/", 1)
     operations: set[str] = set()
     routes: list[Route] = []
+    responses: dict[str, dict[str, bool]] = {}
     for template, item in openapi.get("paths", {}).items():
         for method, op in item.items():
             if method == "parameters" or not isinstance(op, dict):
                 continue
             base = base_operation_id(op.get("operationId", ""), method)
             operations.add(base)
+            documented = responses.setdefault(base, {})
+            for status, response in (op.get("responses") or {}).items():
+                content = response.get("content") if isinstance(response, dict) else None
+                documented[str(status).upper()] = documented.get(str(status).upper(),
+                                                                 False) or bool(content)
             if not is_rpc_path_key(template):
                 literal = len(re.sub(r"\{[^{}]*\}", "", template))
                 routes.append(Route(method.upper(), template, _template_regex(template), base,
                                     literal))
-    for schema in (folder / "schemas").glob("*.json"):
-        operations.add(schema.name.split(".")[0])
+    for schema in data.schemas:
+        operations.add(schema.split(".")[0])
     hosts, bases = [], []
     for server in openapi.get("servers", []):
         regex, base = _server_regex(str(server.get("url", "")))
@@ -190,7 +181,8 @@ def _load_product(folder: Path, key: str) -> ProductContracts:
         bases.append(base)
     routes.sort(key=lambda r: -r.literal)
     return ProductContracts(
-        key=key, folder=folder, openapi=openapi,
+        key=key, origin=data.origin, openapi=openapi, schemas=data.schemas,
+        responses=responses, common_parameters=_common_parameters(info),
         provider=str(info.get("x-docs2spec-provider", provider)),
         name=str(info.get("x-docs2spec-product", name)),
         style=str(info.get("x-docs2spec-style", "rpc")), version=str(info.get("version", "")),
@@ -198,19 +190,24 @@ def _load_product(folder: Path, key: str) -> ProductContracts:
         base_paths=tuple(sorted({b for b in bases if b}, key=len, reverse=True)))
 
 
-class Contracts:
-    """Every product under one `generated/` folder, loaded on first use."""
+def _common_parameters(info: dict[str, Any]) -> frozenset[str]:
+    """`x-docs2spec-common-parameters` and `x-docs2spec-accepted-parameters` of the contract:
+    what every operation takes whatever its page says (signing, account), stated as data."""
+    names: set[str] = set()
+    for key in ("x-docs2spec-common-parameters", "x-docs2spec-accepted-parameters"):
+        value = info.get(key)
+        if isinstance(value, list):
+            names.update(v for v in value if isinstance(v, str))
+    return frozenset(names)
 
-    def __init__(self, root: Path | str | None = None) -> None:
-        self.root = Path(root) if root is not None else default_root()
-        if not self.root.is_dir():
-            raise UsageError(f"{self.root}: no generated contracts here",
-                             hint="run `docs2spec regen` or pass --generated DIR")
-        self._keys = sorted(p.parent.relative_to(self.root).as_posix()
-                            for p in self.root.glob("*/*/openapi.json"))
-        if not self._keys:
-            raise UsageError(f"{self.root}: no <provider>/<product>/openapi.json found",
-                             hint="run `docs2spec regen` or pass --generated DIR")
+
+class Contracts:
+    """Every product of one bundle, compiled for matching on first use."""
+
+    def __init__(self, bundle: ContractBundle) -> None:
+        self.bundle = bundle
+        self._data = {p.key: p for p in bundle.products}
+        self._keys = sorted(self._data)
         self._products: dict[str, ProductContracts] = {}
         self._by_name: dict[str, ProductContracts] = {}
 
@@ -237,38 +234,9 @@ class Contracts:
         key = self.resolve_key(name)
         found = self._products.get(key)
         if found is None:
-            found = self._products[key] = _load_product(self.root / key, key)
+            found = self._products[key] = _load_product(self._data[key])
         self._by_name[name] = found
         return found
 
     def products(self) -> list[ProductContracts]:
         return [self.product(k) for k in self._keys]
-
-
-_LOADED: dict[Path, Contracts] = {}
-_BY_ARGUMENT: dict[str | None, Contracts] = {}
-FAST_PATH: dict[tuple[str, str], Any] = {}
-"""(product name as given, operation) -> compiled success-response validators, for the default
-contracts folder: lets `validate_response` skip every lookup on the common call."""
-
-
-def contracts(root: Path | str | None = None) -> Contracts:
-    """The (cached) contracts under `root` (default: see `default_root`). Resolving paths
-    costs more than validating a small body, so the argument itself is the first cache key."""
-    key = None if root is None else str(root)
-    found = _BY_ARGUMENT.get(key)
-    if found is not None:
-        return found
-    path = (Path(root) if root is not None else default_root()).resolve()
-    found = _LOADED.get(path)
-    if found is None:
-        found = _LOADED[path] = Contracts(path)
-    _BY_ARGUMENT[key] = found
-    return found
-
-
-def forget() -> None:
-    """Drop every loaded contract and compiled validator (after `docs2spec regen`)."""
-    _LOADED.clear()
-    _BY_ARGUMENT.clear()
-    FAST_PATH.clear()

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
 from ..errors import InputError, UsageError
-from .api import ProductRef, compiled_for, product_contracts
+from .api import compiled_for
 from .bodies import Body, BodyError, loads, read_body
 from .contracts import ProductContracts
 from .discovery import match_route, split_url
 from .engine import check, compile_schema, content_schema
-from .findings import Finding, make, ordered, promote
+from .findings import Finding, make
 from .schemanav import SOURCE, resolve
 from .shaping import SECTIONS, shape_request
 
@@ -122,7 +121,8 @@ def check_request(product: ProductContracts, operation: str | None = None, *,
     value = None
     if has_body:
         value = (body if isinstance(body, Body) else read_body(body)).value
-    shaped = shape_request(schema, style=product.style, version=product.version, query=query,
+    shaped = shape_request(schema, style=product.style, version=product.version,
+                           common=product.common_parameters, query=query,
                            path=path_params, headers=header_pairs, body=value, has_body=has_body)
     findings.extend(shaped.findings)
     findings.extend(check(compiled_for(product, operation, "request"), shaped.instance,
@@ -194,23 +194,3 @@ def _relabel(finding: Finding, wire: dict[str, str], schema: dict[str, Any]) -> 
     if message.startswith(label):
         return replace(finding, message=message)
     return replace(finding, message=f"{label}: {message}")
-
-
-def validate_request(product: ProductRef, operation: str | None = None, *,
-                     url: str | None = None, params: Any = None, method: str | None = None,
-                     headers: Any = None, body: Any = None, strict: bool = False,
-                     warnings: bool = True, generated: Path | str | None = None
-                     ) -> list[Finding]:
-    """Check one request against the documented parameters.
-
-    Give the request as a `url` (`/?Action=ListIpsecServers&RegionId=cn-hangzhou`,
-    `https://vpn.eu-de.myhuaweicloud.com/v5/p1/vpn-connection?limit=10`) and/or `params`: a
-    mapping of wire names to values (`{"MaxResults": "50", "Tag.1.Key": "k"}`) or grouped
-    (`{"query": {...}, "path": {...}, "header": {...}, "body": ...}`). Without `operation`, it
-    is read from `Action=` (RPC) or the method and path (REST). `body` is a REST JSON body or an
-    RPC form body.
-    """
-    _, found = check_request(product_contracts(product, generated), operation, url=url,
-                             params=params, method=method, headers=headers, body=body,
-                             warnings=warnings)
-    return ordered(promote(found, strict))
