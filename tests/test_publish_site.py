@@ -120,3 +120,14 @@ def test_publish_command_writes_the_site_and_refuses_other_folders(tmp_path):
                          text=True)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
     assert "Traceback" not in bad.stderr and not (tmp_path / "x").exists()
+
+
+def test_a_document_of_the_wrong_shape_is_one_error_line(tmp_path):
+    folder = tmp_path / "gen" / "p" / "q"
+    folder.mkdir(parents=True)
+    (folder / "openapi.json").write_text('{"paths": {"/x": {"get": {"responses": 5}}}}', "utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator", "publish", "--from",
+                          str(tmp_path / "gen"), "--out", str(tmp_path / "site")], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert run.returncode == 2 and "p/q/openapi.json" in run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()
