@@ -92,9 +92,9 @@ def _cell_text(raw: str) -> str:
 _FENCE = re.compile(r"^( *)(`{3,}|~{3,})[ \t]*([^`]*)$")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _ANCHOR = re.compile(r"[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$")
-_SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_ROW_START = re.compile(r"^ {0,3}\|")
-_BARE_ROW = re.compile(r"^ {0,3}\|.*\|[ \t]*$")
+_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_ROW_START = re.compile(r"^[ \t]*\|")
+_BARE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 """The line under a setext heading: `===` (level 1) or `---` (level 2)."""
 _INDENTED = re.compile(r"^(?: {4}|\t)")
