@@ -10,7 +10,7 @@ import pytest
 
 from generator.build import build_pages
 from generator.dialects.prose.references import split_references
-from generator.rpc import rpc_path_key
+from tests.conftest import inline_components
 
 PAGE = """\
 # DescribeWidget
@@ -79,11 +79,12 @@ def test_descriptions_lose_the_pointers_and_provenance_keeps_them(tmp_path):
     assert params["WidgetId"].see == ("For details, see Table 2.",)
     assert texts["Mode"] == {} and params["Mode"].see == ("See Table 3.",)
     assert texts["Zone"] == {"zh": "地域ID。"} and params["Zone"].see == ("详情请参见表3。",)
-    openapi = json.loads(document)
-    widget = next(p for p in openapi["paths"][rpc_path_key("DescribeWidget")]["parameters"]
+    openapi = inline_components(json.loads(document))
+    widget = next(p for p in openapi["paths"]["/#Action=DescribeWidget"]["parameters"]
                   if p["name"] == "WidgetId")
     assert widget["schema"]["x-docs2spec-see"] == ["For details, see Table 2."]
     assert "Table 2" not in json.dumps(widget.get("description", "")) + json.dumps(
         widget["schema"].get("description", ""))
     # a pointer inside a sentence that says more is left alone
-    assert "(see Table 4)" in json.dumps(openapi["components"])  # the response body's
+    response = openapi["paths"]["/#Action=DescribeWidget"]
+    assert "(see Table 4)" in json.dumps(response)
