@@ -112,8 +112,8 @@ def parameter_objects(operation: Operation, product: Product,
         entry["schema"] = schema_to_json(param.schema, REF, named)
         if param.encoding == "json-string":
             entry[X + "wire"] = {"encoding": "json-string"}
-        elif param.schema.kind == "array":
-            entry.update(style="form", explode=True)
+        elif param.schema.kind == "array" and param.location == "query":
+            entry.update(style="form", explode=True)  # (path and header lists: `simple`)
         if param.loc is not None:
             entry[X + "source"] = str(param.loc)
         params.append(entry)
