@@ -9,6 +9,7 @@ be read becomes a diagnostic, never the end of the run.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import signal
 import sys
@@ -75,25 +76,31 @@ class PageResult:
     extract: PageExtract | None
     error: Diagnostic | None = None
     form: str = ""
+    sha256: str = ""
+    """The page's bytes, hashed ("" when they could not be read): report.json keeps it so that
+    `docs2spec diff` can tell a change of the tool's reading from a change of the page."""
 
 
 def process_page(path: Path, label: str, form: str | None, dialect: str | None) -> PageResult:
     """Read and extract one page; every failure becomes a diagnostic naming the page."""
+    digest = ""
     try:
         if path.stat().st_size > MAX_PAGE_BYTES:
             raise InputError(f"page larger than {MAX_PAGE_BYTES} bytes", SourceLoc(label),
                              hint="an API reference page is far smaller: is this the right file?")
         data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
         with time_limit():
-            return read_and_extract(label, decode_page(label, data), form, dialect)
+            return replace(read_and_extract(label, decode_page(label, data), form, dialect),
+                           sha256=digest)
     except PageTimeout:
         return PageResult(label, None, Diagnostic(
             "error", "page-timeout", f"reading the page took longer than {PAGE_SECONDS:g} s; "
-            "skipped", SourceLoc(label)))
+            "skipped", SourceLoc(label)), sha256=digest)
     except Docs2SpecError as exc:
         message = f"{exc.bare_message} ({exc.hint})" if exc.hint else exc.bare_message
         return PageResult(label, None, Diagnostic("error", "page-unreadable", message,
-                                                  exc.loc or SourceLoc(label)))
+                                                  exc.loc or SourceLoc(label)), sha256=digest)
     except OSError as exc:
         return PageResult(label, None, Diagnostic(
             "error", "page-unreadable", f"cannot read page: {exc.strerror or exc} (check that "
@@ -290,6 +297,12 @@ def _product_from_results(manifest: Manifest, results: list[PageResult],
                          documented_type_names(extracts))
 
 
+def with_groups(results: list[PageResult], groups: dict[str, str]) -> list[PageResult]:
+    """Each page's extract with the docs' group it sits in (`generator/groups.py`)."""
+    return [replace(r, extract=replace(r.extract, group=groups[r.path]))
+            if r.extract is not None and groups.get(r.path) else r for r in results]
+
+
 def emit_products(plans: list[tuple[Product, list[PageResult]]],
                   progress: Progress | None = None) -> list[dict[str, str]]:
     """Several products at once: one worker process each (2 cores), each emitting serially."""
@@ -301,13 +314,17 @@ def emit_products(plans: list[tuple[Product, list[PageResult]]],
             emitted.append(emit_product(product, results))
         return emitted
     with worker_pool(min(len(plans), os.cpu_count() or 2)) as pool:
+        # The largest products first, so that no worker is left with a large one at the end.
+        order = sorted(range(len(plans)), key=lambda i: -len(plans[i][0].operations))
         with _signals_held():
-            futures = {pool.submit(emit_product, product, results, False):
-                       f"{product.provider}/{product.name}" for product, results in plans}
+            futures = {i: pool.submit(emit_product, plans[i][0], plans[i][1], False)
+                       for i in order}
+        names = {future: f"{plans[i][0].provider}/{plans[i][0].name}"
+                 for i, future in futures.items()}
         progress.note(f"writing {len(plans)} products")
-        for done, future in enumerate(as_completed(futures), 1):
-            progress.note(f"written {futures[future]} ({done}/{len(plans)} products)")
-        return [future.result() for future in futures]
+        for done, future in enumerate(as_completed(names), 1):
+            progress.note(f"written {names[future]} ({done}/{len(plans)} products)")
+        return [futures[i].result() for i in range(len(plans))]
 
 
 def _emit_within(emit, context: EmitContext, seconds: float) -> dict[str, str]:

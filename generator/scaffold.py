@@ -92,6 +92,10 @@ def plan(specs: Path, product: str, dialect: str, *, provider: str | None = None
         pages_value = "pages"
         copies = tuple((page, folder / "pages" / page.relative_to(pages)) for page in found)
     else:
+        inside = specs.resolve()
+        if inside not in pages.resolve().parents:
+            raise UsageError(f"{pages} is outside the specs folder {specs}",
+                             hint="regen reads pages only inside it: drop --link to copy them")
         pages_value = Path(_relative(pages.resolve(), folder.resolve())).as_posix()
         copies = ()
     text = render(provider=provider, product=product, dialect=dialect,

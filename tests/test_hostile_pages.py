@@ -179,8 +179,11 @@ NAMED = {
 }
 
 
-@pytest.mark.parametrize("name", NAMED)
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.slow)
+                                  if len(data) > 1_000_000 else name
+                                  for name, data in NAMED.items()])
 def test_named_hostile_pages(name):
+    """Pages over a megabyte take tens of seconds each: `slow` (python -m pytest -m slow)."""
     data = NAMED[name]
     small = len(data) < 1_000_000
     outcomes = {check(f"named{suffix}", data)
@@ -188,6 +191,7 @@ def test_named_hostile_pages(name):
     assert outcomes <= {"ok", "error"}
 
 
+@pytest.mark.slow
 def test_100k_row_rst_grid_table():
     """docutils needs tens of seconds for such a table: the reader hands it the first rows."""
     border = "+----------------+--------+----------+"
@@ -228,6 +232,7 @@ def test_adversarial_lines(name):
         check(f"adversarial-{form}.txt", page, form=form)
 
 
+@pytest.mark.slow
 def test_html_tags_that_never_close_are_linear():
     """html.parser rescans to the end for every `<` it cannot finish; `defuse` stops that."""
     for unit in ("<a ", "<a x=\"", "</a", "<!--", "<?", "<![CDATA[", "<![x[", "<a\n", "<table>"):

@@ -27,6 +27,7 @@ def shape(document: dict) -> dict:
     return data["paths"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not SOURCE.is_dir(), reason=NO_CORPUS)
 def test_rendered_html_gives_the_same_contract(tmp_path):
     import generator.sources.rst  # noqa: F401 - registers the Sphinx roles the pages use

@@ -71,14 +71,21 @@ def test_pages_are_copied_and_regen_builds_the_product(tmp_path, capsys):
     assert build.product.operations and "alibabacloud/myvpc/models.py" in build.files
 
 
-def test_link_points_at_the_pages_instead_of_copying(tmp_path):
+def test_link_points_at_pages_inside_specs_instead_of_copying(tmp_path, capsys):
     specs = tmp_path / "specs"
-    assert main(["init", "myvpc", "--dialect", "alibaba", "--pages", str(VPC_PAGES), "--link",
+    saved = specs / "saved" / "vpc"
+    shutil.copytree(VPC_PAGES, saved)
+    assert main(["init", "myvpc", "--dialect", "alibaba", "--pages", str(saved), "--link",
                  "--specs", str(specs)]) == 0
     folder = specs / "alibabacloud" / "myvpc"
     assert not (folder / "pages").exists()
     manifest = read_manifest(folder / "product.toml")
-    assert (folder / manifest.pages).resolve() == VPC_PAGES.resolve()
+    assert manifest.pages == "../../saved/vpc"
+    assert (folder / manifest.pages).resolve() == saved.resolve()
+    # regen reads pages only inside the specs folder: --link to anything else is refused
+    assert main(["init", "other", "--dialect", "alibaba", "--pages", str(VPC_PAGES), "--link",
+                 "--specs", str(specs)]) == 2
+    assert "outside the specs folder" in capsys.readouterr().err
 
 
 def test_an_existing_manifest_is_kept_unless_forced(tmp_path, capsys):

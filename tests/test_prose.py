@@ -583,6 +583,7 @@ def paragraphs(text: str) -> list[str]:
     return [block for block in re.split(r"\n\s*\n", text) if block.strip()]
 
 
+@pytest.mark.slow  # every description of the corpus: minutes
 @pytest.mark.skipif(not ALIBABA_PAGES or not HUAWEI_PAGES,
                     reason=NO_CORPUS)
 def test_every_corpus_description_reads():

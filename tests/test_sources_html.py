@@ -35,7 +35,9 @@ SAMPLE_PAGES = [
 ]
 SPECS = HERE.parent / "specs"
 
-needs_corpus = pytest.mark.skipif(not SOURCE.is_dir(), reason=NO_CORPUS)
+def needs_corpus(test):
+    """Corpus pages rendered by docutils, several seconds each: `slow` too."""
+    return pytest.mark.slow(pytest.mark.skipif(not SOURCE.is_dir(), reason=NO_CORPUS)(test))
 
 
 @functools.cache

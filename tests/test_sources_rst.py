@@ -60,6 +60,7 @@ def border_counts(text: str) -> list[int]:
 # --- the whole corpus -----------------------------------------------------------------------
 
 
+@pytest.mark.slow  # all 113 pages through docutils: a minute
 @needs_corpus
 def test_all_pages_read_and_every_grid_row_is_accounted_for():
     assert len(PAGES) == 113

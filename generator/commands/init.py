@@ -18,7 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder of pages saved from the vendor's site, copied into "
                         "specs/<provider>/<product>/pages/")
     parser.add_argument("--link", action="store_true",
-                        help="point the manifest at --pages DIR instead of copying the pages")
+                        help="point the manifest at --pages DIR (a folder inside the specs folder) "
+                        "instead of copying the pages")
     parser.add_argument("--style", help="rpc or rest (default: the dialect's usual style)")
     parser.add_argument("--title", help="API title (default: '<provider> <product>')")
     parser.add_argument("--api-version", help="API version (default: the one the pages state)")

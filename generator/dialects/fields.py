@@ -18,6 +18,7 @@ from ..sources.tree import Row
 from . import jsontext
 from .jsonparam import json_string_schema
 from .prose import ProseFacts, read_facts
+from .prose.references import split_references
 from .tables import read_required
 from .types import TypeSpec, looks_like_type, parse_type, type_not_stated
 
@@ -84,8 +85,12 @@ def _bounded(row: Row, roles: dict[str, int], diagnostics: list[Diagnostic]) -> 
 def schema_for_type(spec: TypeSpec, **more: Any) -> Schema:
     """The schema a type cell stands for; `more` sets further keywords on the outer schema."""
     items = schema_for_type(spec.items) if spec.items else None
+    values = schema_for_type(spec.values) if spec.values else None
+    if spec.max_length is not None:
+        more.setdefault("max_length", spec.max_length)
     return Schema(kind=spec.kind, format="int64" if spec.format == "int64" else "",
-                  items=items, ref=spec.ref, **more)  # type: ignore[arg-type]
+                  items=items, ref=spec.ref, additional_properties=values,
+                  **more)  # type: ignore[arg-type]
 
 
 def typed_value(text: str, kind: str) -> Any:
@@ -192,8 +197,8 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         diagnostics.append(Diagnostic("warning", "type-unknown",
                                       f"type {raw_type!r} of {field_name or 'a nameless row'} is "
                                       "not a known spelling; the field accepts any value", row.loc))
-    description = cell(row, roles, "description")
-    schema = schema_for_type(spec, type_text=raw_type, loc=row.loc, description=(
+    description, pointers = split_references(cell(row, roles, "description"))
+    schema = schema_for_type(spec, type_text=raw_type, loc=row.loc, see=pointers, description=(
         ((language_of(description), description),) if description else ()))
     facts = read_facts(description) if description else ProseFacts()
     schema, unfit = apply_facts(schema, facts)

@@ -21,14 +21,18 @@ generated.alibabacloud.vpc.models import ListIpsecServersResponse`). Why this sh
   out. A string that carries a JSON document (`IkeConfig`) stays `str` on the request; its
   documented content gets a model of its own under the field's path name, to build the string.
   A number is `StrictInt | StrictFloat`, so `1` stays `1`.
-- Output is byte-stable: no timestamp, the built-in formatter with a fixed line length (no
-  black/isort/pyproject settings of whoever runs it), names and order taken from the IR.
+- Output is byte-stable: no timestamp, `ruff format` at a pinned version with this package's
+  `modelformat/ruff.toml` (no black/isort/pyproject settings of whoever runs it), names and order taken
+  from the IR. ruff rather than datamodel-code-generator's built-in formatter: the built-in one
+  (pure Python, tokenize-based) took two thirds of the models' time, ruff a few milliseconds
+  (`python benchmarks/bench_build.py` prints the share).
 """
 
 from __future__ import annotations
 
 import ast
 import builtins
+import json
 import keyword
 import re
 import unicodedata
@@ -38,7 +42,9 @@ from typing import Any
 
 from ..ir.model import Operation, Product, Schema
 from ..location import INVISIBLE
+from .cache import cached_text
 from .jsonschema import schema_to_json
+from .names import class_part, item_name
 
 DEFS = "#/$defs/"
 RPC_IMPLICIT = ("Action", "Version")
@@ -65,38 +71,11 @@ def _text(texts) -> str:
     return _CONTROL.sub("", text).strip()
 
 
-def class_part(text: str) -> str:
-    """`vpn_connections` -> `VpnConnections`, `IkeConfig` stays: ASCII letters and digits only."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[A-Za-z0-9]+", ascii_text)
-    return "".join(w[:1].upper() + w[1:] for w in words)
-
-
 def _clean(text: Any) -> str:
     """A JSON Schema `description` safe in a docstring or a string literal."""
     if not isinstance(text, str) or not text:
         return ""
     return _text([("", text)])
-
-
-_WORD = re.compile(r"[A-Z]?[a-z0-9]+$|[A-Z]+$")
-
-
-def item_name(path: str) -> str:
-    """The class name of a list's item: the list's name in the singular (`...NatGateways` ->
-    `...NatGateway`, `...Policies` -> `...Policy`), or `<name>Item` when the name is not a plural
-    the rule can undo (`...VpnConnection` -> `...VpnConnectionItem`, `...Dns` stays whole)."""
-    word = _WORD.search(path)
-    last = word.group(0) if word else ""
-    if len(last) >= 4 and last[-1] == "s" and not last.endswith(("ss", "us", "is")):
-        if last.endswith("ies"):
-            return path[:-3] + "y"
-        if last.endswith(("sses", "xes", "ches", "shes")):
-            return path[:-2]
-        return path[:-1]
-    if last == "Ids":
-        return path[:-1]
-    return f"{path}Item"
 
 
 def _kinds(node: dict[str, Any]) -> list[str]:
@@ -269,7 +248,7 @@ class _Builder:
             return {"$ref": DEFS + name}
         out = _bare(kind)
         if kind == "array":
-            if "items" in node:
+            if node.get("items"):  # `items: {}` (any) says no more than no `items`
                 out["items"] = self.convert(node["items"], item_name(path))
             _limits(out, (("minItems", node.get("minItems")), ("maxItems", node.get("maxItems"))))
         elif kind == "string":
@@ -446,6 +425,7 @@ def _shared_attributes(code: str) -> set[str]:
     return found
 
 
+_FORMAT_SETTINGS = Path(__file__).resolve().parent / "modelformat" / "ruff.toml"
 _JSON_INT = '''
 
 def _whole_number(value: Any) -> Any:
@@ -509,6 +489,15 @@ def emit_models(product: Product) -> str:
         return f"{_header(product)}\n\nREQUESTS = {{}}\n\nRESPONSES = {{}}\n"
 
     def run(aliases: dict[str, str]) -> str:
+        # The same document and options give the same text: reuse it (see cache.py).
+        parts = (version("datamodel-code-generator"), version("ruff"), _header(product),
+                 json.dumps(document, sort_keys=True, ensure_ascii=False),
+                 json.dumps(aliases, sort_keys=True, ensure_ascii=False),
+                 _FORMAT_SETTINGS.read_text(encoding="utf-8"),
+                 Path(__file__).read_text(encoding="utf-8"))  # the options passed below
+        return cached_text("models", parts, lambda: generated(aliases))
+
+    def generated(aliases: dict[str, str]) -> str:
         code = generate(
             document,
             input_file_type=InputFileType.JsonSchema,
@@ -525,9 +514,8 @@ def emit_models(product: Product) -> str:
             use_schema_description=True,
             use_double_quotes=True,
             skip_root_model=True,
-            formatters=[Formatter.BUILTIN],
-            builtin_format_line_length=100,
-            settings_path=Path(__file__).resolve().parent,
+            formatters=[Formatter.RUFF_CHECK, Formatter.RUFF_FORMAT],
+            settings_path=_FORMAT_SETTINGS.parent,
             aliases=aliases or None,
             **_protected_namespaces(document),
         )

@@ -130,4 +130,5 @@ def merge_operations(primary: Operation, other: Operation,
         parameters=tuple(params), request_body=body or other.request_body,
         responses=tuple(responses[s] for s in sorted(responses)), errors=tuple(errors),
         samples=primary.samples + other.samples, changes=primary.changes + other.changes,
-        pages=primary.pages + other.pages)
+        pages=primary.pages + other.pages,
+        group=_merge_localized(primary.group, other.group))

@@ -122,15 +122,19 @@ def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
             text = text[1:]
         elif isinstance(text, bytes) and text.startswith(b"\xef\xbb\xbf"):
             text = text[3:]
-        if looks_like_xml(text):
-            if looks_like_html(text):
-                raise BodyError("an HTML page, not the documented JSON or XML body (an error "
-                                "page from a proxy or gateway?)")
-            try:
-                return Body(xml_to_json(text, xml_schema or {}), text, "xml")
-            except XmlBodyError as exc:
-                raise BodyError(str(exc)) from None
+        elif isinstance(text, bytes) and text[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            from .wire import decode_charset  # a UTF-16/32 body says so with its BOM
+
+            text = decode_charset(text, None)
         try:
+            if looks_like_xml(text):
+                if looks_like_html(text):
+                    raise BodyError("an HTML page, not the documented JSON or XML body (an "
+                                    "error page from a proxy or gateway?)")
+                try:
+                    return Body(xml_to_json(text, xml_schema or {}), text, "xml")
+                except XmlBodyError as exc:
+                    raise BodyError(str(exc)) from None
             return Body(loads(text), text, "json")
         except BodyError:
             if _binary(text):

@@ -83,11 +83,17 @@ class IkePolicy(BaseModel):
     )
     authentication_algorithm: (
         Literal["sm3", "sha2-512", "sha2-384", "sha2-256", "sha1", "md5"] | None
-    ) = Field(None, description="- Specifies an authentication algorithm.\n- The value can be sm3, sha2-512, sha2-384, sha2-256, sha1, or md5.")
+    ) = Field(
+        None,
+        description="- Specifies an authentication algorithm.\n- The value can be sm3, sha2-512, sha2-384, sha2-256, sha1, or md5.",
+    )
     encryption_algorithm: (
         Literal["sm4", "aes-256-gcm-16", "aes-128-gcm-16", "aes-256", "aes-192", "aes-128", "3des"]
         | None
-    ) = Field(None, description="- Specifies an encryption algorithm.\n- The value can be sm4, aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, aes-128, or 3des.")
+    ) = Field(
+        None,
+        description="- Specifies an encryption algorithm.\n- The value can be sm4, aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, aes-128, or 3des.",
+    )
     dh_group: (
         Literal[
             "group1",
@@ -101,7 +107,10 @@ class IkePolicy(BaseModel):
             "group21",
         ]
         | None
-    ) = Field(None, description="- Specifies the DH group used for key exchange in phase 1. This parameter is not available when flavor is set to GM for the VPN gateway.\n- The value can be group1, group2, group5, group14, group15, group16, group19, group20, or group21.")
+    ) = Field(
+        None,
+        description="- Specifies the DH group used for key exchange in phase 1. This parameter is not available when flavor is set to GM for the VPN gateway.\n- The value can be group1, group2, group5, group14, group15, group16, group19, group20, or group21.",
+    )
     authentication_method: StrictStr | None = None
     lifetime_seconds: JsonInt | None = Field(
         None,
@@ -135,11 +144,17 @@ class IpsecPolicy(BaseModel):
     )
     authentication_algorithm: (
         Literal["sm3", "sha2-512", "sha2-384", "sha2-256", "sha1", "md5"] | None
-    ) = Field(None, description="- Specifies an authentication algorithm.\n- The value can be sm3, sha2-512, sha2-384, sha2-256, sha1, or md5.")
+    ) = Field(
+        None,
+        description="- Specifies an authentication algorithm.\n- The value can be sm3, sha2-512, sha2-384, sha2-256, sha1, or md5.",
+    )
     encryption_algorithm: (
         Literal["sm4", "aes-256-gcm-16", "aes-128-gcm-16", "aes-256", "aes-192", "aes-128", "3des"]
         | None
-    ) = Field(None, description="- Specifies an encryption algorithm.\n- The value can be sm4, aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, aes-128, or 3des.")
+    ) = Field(
+        None,
+        description="- Specifies an encryption algorithm.\n- The value can be sm4, aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, aes-128, or 3des.",
+    )
     pfs: (
         Literal[
             "group1",
@@ -154,7 +169,10 @@ class IpsecPolicy(BaseModel):
             "disable",
         ]
         | None
-    ) = Field(None, description="- Specifies the DH key group used by PFS. This parameter is not available when flavor is set to GM for the VPN gateway.\n- The value can be group1, group2, group5, group14, group15, group16, group19, group20, group21, or disable.")
+    ) = Field(
+        None,
+        description="- Specifies the DH key group used by PFS. This parameter is not available when flavor is set to GM for the VPN gateway.\n- The value can be group1, group2, group5, group14, group15, group16, group19, group20, group21, or disable.",
+    )
     transform_protocol: StrictStr | None = None
     lifetime_seconds: JsonInt | None = Field(
         None,
