@@ -145,9 +145,9 @@ def test_a_har_file_is_streamed_with_bounded_memory(tmp_path):
                          "ListIpsecServers&RegionId=cn-hangzhou", "headers": []},
              "response": {"status": 200, "content": {"mimeType": "application/json",
                                                      "text": body}},
-             "comment": "x" * 2000}
+             "comment": "x" * 4000}
     har = tmp_path / "session.har"
-    count = 40_000
+    count = 20_000
     with har.open("w") as stream:
         stream.write('{"log": {"version": "1.2", "entries": [')
         stream.write(",".join([json.dumps(entry)] * count))
