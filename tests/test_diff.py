@@ -20,8 +20,8 @@ from generator.diff.engine import diff
 from generator.diff.model import Side
 from generator.diff.sides import load_side
 from generator.emitters.openapi import dump_json, emit_openapi
+from generator.emitters.yamltext import dump_yaml
 from generator.errors import UsageError
-from generator.pipeline import dump_yaml
 from generator.regen import all_files, build_specs, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
