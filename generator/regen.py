@@ -21,7 +21,7 @@ from .emitters.models import package_init
 from .errors import ManifestError, StaleOutputError, UsageError
 from .ir.model import Product
 from .location import SourceLoc, path_label
-from .manifest import MANIFEST, Manifest, read_manifest
+from .manifest import MANIFEST, PAGE_SUFFIXES, Manifest, read_manifest
 from .pipeline import (
     PageJob,
     PageResult,
@@ -30,8 +30,6 @@ from .pipeline import (
     product_from_results,
 )
 from .progress import Progress
-
-PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
 
 
 @dataclass(frozen=True, slots=True)
