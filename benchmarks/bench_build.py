@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -54,12 +55,16 @@ def corpus_sets(corpus: Path) -> list[tuple[str, str, Path]]:
 
 
 def declare(specs: Path, sets: list[tuple[str, str, Path]]) -> None:
-    """One product.toml per set, its pages copied beside it (as `docs2spec init --pages`)."""
-    from generator.scaffold import plan, write
-
+    """One product.toml per set, its pages copied beside it (what `docs2spec init --pages`
+    writes; spelled out here so that the script also runs on versions without `init`)."""
     for dialect, name, folder in sets:
         slug = name.lower().replace(".", "-")
-        write(plan(specs, slug, dialect, version="bench", pages=folder))
+        product = specs / dialect / slug
+        shutil.copytree(folder, product / "pages")
+        style = "rest" if dialect == "huawei" else "rpc"
+        (product / "product.toml").write_text(
+            f'provider = "{dialect}"\nproduct = "{slug}"\nversion = "bench"\n'
+            f'style = "{style}"\ndialect = "{dialect}"\n', encoding="utf-8")
 
 
 def cpu_seconds() -> float:
