@@ -1,25 +1,31 @@
-"""Throughput of `docs2spec validate` on captured responses, next to jsonschema in the same run.
+"""Validation speed, side by side in one run: docs2spec, jsonschema (FormatChecker), jsonschema-rs
+used directly, Pydantic `model_validate_json`, msgspec, and orjson parsing alone.
 
-    python benchmarks/bench_validate.py [--docs 20000] [--reference-docs 1000] [--rounds 3]
+    python benchmarks/bench_validate.py [--records 20000] [--rounds 3] [--quick]
 
-Builds a corpus of captured-looking responses of the seed operations from the doc samples
-(1-item and 20-item pages; valid ones, and invalid ones with a wrong type deep inside or an
-array where an object belongs), serialised as the bytes a capture file holds. Then measures:
+Bodies (valid captures of the seed operation ListIpsecServers, masks filled in, as bytes):
+about 1 KB (one item), 16 KB (twenty items) and one response of 8,000 items. Every contender
+gets the same bytes and returns a verdict:
 
-* orjson parse only (the floor any JSON validator in Python pays),
-* docs2spec `validate_response` on the bytes (parse, nesting guard, undocumented fields and
-  format hints included), for valid and invalid documents,
-* jsonschema's Draft202012Validator (the reference implementation) as a plain user runs it
-  (`json.loads` + `iter_errors`), on the same documents: a subset, as it is slow,
-* validation alone (already-parsed documents) for both,
-* that docs2spec's error/no-error verdict equals jsonschema's (formats checked) on the subset
-  and matches how each document was built on the whole corpus,
-* one response with an 8,000-item array (valid; and with an undocumented field in every item).
+* orjson: `orjson.loads` only (the floor for anything that validates in Python);
+* msgspec: decoding into the Structs docs2spec generates from the contract (the decoder alone,
+  no duplicate-key test): what a hand-written msgspec model would cost;
+* docs2spec: `Validator.validate_response` (decoder, duplicate-key test, findings when any);
+* jsonschema-rs: `orjson.loads` + a compiled `Draft202012Validator(..., validate_formats=True)`
+  `.is_valid` on the contract as generated;
+* Pydantic: the generated model's `model_validate_json` (strict types, undocumented fields
+  kept);
+* jsonschema: `json.loads` + `Draft202012Validator(schema, format_checker=...)`.is_valid`.
 
-Targets: >= 100x jsonschema on valid documents; >= 50% of the orjson parse rate; the
-8,000-item response in < 0.1 s. This is a script, not a timed test: numbers depend on the host.
-Times are CPU time of this process (best of several interleaved rounds), which keeps a busy
-host's other work out of the comparison.
+Then the command line on a JSON Lines file of `--records` capture records, as subprocesses:
+`docs2spec validate` (records naming their operation: bodies only, the same job as the
+scripts; and records with URLs: requests checked too) against the same loop written with
+orjson + jsonschema-rs and with json + jsonschema (which runs on the first 1,000 records and
+is scaled: it would take minutes). And the start-up: a one-record run against `python -c pass`.
+
+Rates are documents per CPU second of the process doing the work (best of `--rounds`
+interleaved rounds; subprocesses by their own CPU time), so other load on a shared host does
+not count against whichever contender it happens to interrupt. Wall time is printed too.
 """
 
 from __future__ import annotations
@@ -27,209 +33,241 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import platform
+import os
 import random
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import orjson
-from jsonschema import Draft202012Validator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import corpus  # noqa: E402
 
-from generator.validation import contracts, validate_response  # noqa: E402
-from generator.validation.api import check_response, compiled_for  # noqa: E402
+from generator.validation import Validator  # noqa: E402
+from generator.validation.api import compiled_for  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCT, OPERATION = "alibabacloud/vpc", "ListIpsecServers"
+URLS = {
+    "ListIpsecServers": "https://vpc.cn-hangzhou.aliyuncs.com/?Action=ListIpsecServers"
+                        "&RegionId=cn-hangzhou&MaxResults={n}&NextToken=t{i}",
+    "DescribeVpnConnections": "https://vpc.cn-hangzhou.aliyuncs.com/?Action="
+                              "DescribeVpnConnections&RegionId=cn-hangzhou&PageSize={n}"
+                              "&PageNumber={i}",
+    "CreateIpsecServer": "https://vpc.cn-hangzhou.aliyuncs.com/?Action=CreateIpsecServer"
+                         "&RegionId=cn-hangzhou&VpnGatewayId=vpn-bp1q8bgx4xnkm2ogj{i:04d}"
+                         "&LocalSubnet=192.168.0.0/24&ClientIpPool=10.0.0.0/24",
+    "ListVpnConnections": "https://vpn.eu-de.myhuaweicloud.com/v5/0605767c8f00d5a02f6dc0078f5e2c8"
+                          "b/vpn-connection?limit={n}&marker=m{i}",
+}
 
 
-def build(n_docs: int, seed: int) -> list[tuple[str, str, bytes, bool, int]]:
-    """(product, operation, body bytes, meant valid, items per page), shuffled, fixed order."""
-    rng = random.Random(seed)
-    samples = corpus.samples()
-    roots = {op: corpus.schema(product, op) for product, op, _ in corpus.SEED_OPERATIONS}
-    templates: list[tuple[str, str, object, bool, int]] = []
-    for product, op, list_path in corpus.SEED_OPERATIONS:
-        sizes = (1, 20) if list_path else (1,)
-        for size in sizes:
-            for variant in range(8):
-                doc = corpus.page(samples[op], list_path, size, rng, roots[op])
-                templates.append((product, op, doc, True, size))
-                if variant < 2:
-                    broken = corpus.break_type(doc, rng) if variant == 0 else \
-                        corpus.break_shape(doc, rng)
-                    templates.append((product, op, broken, False, size))
-    docs = []
-    valid_templates = [t for t in templates if t[3]]
-    invalid_templates = [t for t in templates if not t[3]]
-    for i in range(n_docs):
-        pool = invalid_templates if i % 5 == 4 else valid_templates  # 20% invalid
-        product, op, doc, valid, size = pool[rng.randrange(len(pool))]
-        docs.append((product, op, orjson.dumps(doc), valid, size))
-    rng.shuffle(docs)
-    return docs
-
-
-def rate(count: int, seconds: float) -> str:
-    return f"{count / seconds:>12,.0f} docs/s"
-
-
-def timed(fn, repeat: int = 3) -> float:
-    """Best CPU seconds of `repeat` runs. CPU time (not wall time) of this single-threaded
-    process, so other load on a shared host does not count against whichever contender it
-    happens to interrupt."""
+def cpu_best(fn, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
         gc.collect()
         start = time.process_time()
         fn()
         best = min(best, time.process_time() - start)
-    return best
+    return max(best, 1e-9)
+
+
+def bodies(rng: random.Random) -> dict[str, bytes]:
+    sample = corpus.samples()[OPERATION]
+    root = corpus.schema(PRODUCT, OPERATION)
+    return {name: orjson.dumps(corpus.page(sample, ("IpsecServers",), n, rng, root))
+            for name, n in (("1 KB", 1), ("16 KB", 20), ("8,000 items", 8000))}
+
+
+def contenders(validator: Validator):
+    import jsonschema_rs
+    from jsonschema import Draft202012Validator
+
+    from generated.alibabacloud.vpc.models import RESPONSES
+
+    compiled = compiled_for(validator.product(PRODUCT), OPERATION, "response")
+    schema = compiled.schema
+    typed = compiled.fast
+    rs = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+    reference = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    model = RESPONSES[OPERATION]
+    decoder = typed.decode  # the decoder alone, without the duplicate-key test
+    return {
+        "orjson parse": lambda b: orjson.loads(b) is not None,
+        "msgspec": lambda b: decoder(b) is not None,
+        "docs2spec": lambda b: not validator.validate_response(PRODUCT, OPERATION, b),
+        "jsonschema-rs": lambda b: rs.is_valid(orjson.loads(b)),
+        "pydantic": lambda b: model.model_validate_json(b) is not None,
+        "jsonschema": lambda b: reference.is_valid(json.loads(b)),
+    }
+
+
+def in_process(validator: Validator, docs: dict[str, bytes], rounds: int, quick: bool
+               ) -> dict[str, dict[str, float]]:
+    funcs = contenders(validator)
+    for name, body in docs.items():
+        verdicts = {label: fn(body) for label, fn in funcs.items()}
+        assert all(verdicts.values()), (name, verdicts)  # every contender calls it valid
+    rates: dict[str, dict[str, float]] = {name: {} for name in docs}
+    for _ in range(rounds):
+        for name, body in docs.items():
+            big = name.startswith("8,000")
+            for label, fn in funcs.items():
+                slow = label == "jsonschema"
+                count = 1 if big else (20 if slow else 2000 if name == "16 KB" else 20000)
+                if quick:
+                    count = max(1, count // 10)
+                if big and slow and rates[name].get(label):
+                    continue  # seconds per run: once is enough
+
+                def loop(fn=fn, body=body, count=count) -> None:
+                    for _ in range(count):
+                        fn(body)
+
+                seconds = cpu_best(loop, 1 if slow or big else 3)
+                rates[name][label] = max(rates[name].get(label, 0.0), count / seconds)
+    return rates
+
+
+def child_cpu(command: list[str], **kw) -> tuple[float, float, subprocess.CompletedProcess]:
+    """(CPU seconds, wall seconds, result) of one subprocess."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, cwd=ROOT, **kw)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, done
+
+
+SCRIPT_RS = """
+import sys, orjson, jsonschema_rs
+schemas = {}
+ok = 0
+for line in open(sys.argv[1], "rb"):
+    record = orjson.loads(line)
+    key = (record["product"], record["operation"])
+    validator = schemas.get(key)
+    if validator is None:
+        path = f"generated/{key[0]}/schemas/{key[1]}.response.json"
+        validator = schemas[key] = jsonschema_rs.Draft202012Validator(
+            orjson.loads(open(path, "rb").read()), validate_formats=True)
+    ok += validator.is_valid(record["body"])
+print(ok)
+"""
+SCRIPT_JSONSCHEMA = """
+import sys, json, itertools
+from jsonschema import Draft202012Validator
+schemas = {}
+ok = 0
+for line in itertools.islice(open(sys.argv[1], "rb"), int(sys.argv[2])):
+    record = json.loads(line)
+    key = (record["product"], record["operation"])
+    validator = schemas.get(key)
+    if validator is None:
+        path = f"generated/{key[0]}/schemas/{key[1]}.response.json"
+        validator = schemas[key] = Draft202012Validator(
+            json.load(open(path)), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    ok += validator.is_valid(record["body"])
+print(ok)
+"""
+
+
+def write_records(path: Path, count: int, rng: random.Random, urls: bool) -> int:
+    samples = corpus.samples()
+    roots = {op: corpus.schema(product, op) for product, op, _ in corpus.SEED_OPERATIONS}
+    templates = []
+    for product, op, list_path in corpus.SEED_OPERATIONS:
+        for n in ((1, 5, 20) if list_path else (1,)):
+            for _ in range(4):
+                templates.append((product, op, n, corpus.page(samples[op], list_path, n, rng,
+                                                               roots[op])))
+    size = 0
+    with path.open("wb") as out:
+        for i in range(count):
+            product, op, n, doc = templates[rng.randrange(len(templates))]
+            record = {"url": URLS[op].format(n=n, i=i), "method": "GET"} if urls else \
+                {"product": product, "operation": op}
+            record.update(status=200, body=doc)
+            line = orjson.dumps(record) + b"\n"
+            size += len(line)
+            out.write(line)
+    return size
+
+
+def command_line(records: int, rng: random.Random) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        plain, with_urls, one = (Path(tmp) / n for n in ("bodies.jsonl", "urls.jsonl",
+                                                          "one.jsonl"))
+        size = write_records(plain, records, rng, urls=False)
+        write_records(with_urls, records, rng, urls=True)
+        write_records(one, 1, rng, urls=True)
+        cli = [sys.executable, "-m", "generator", "validate", "--quiet"]
+        rows = []
+        cpu, wall, done = child_cpu([*cli, str(plain)])
+        assert done.returncode == 0, done.stdout[-2000:]
+        ours = records / cpu
+        rows.append(("docs2spec validate (bodies)", cpu, wall, ours))
+        cpu, wall, done = child_cpu([*cli, str(with_urls)])
+        assert done.returncode == 0, done.stdout[-2000:]
+        rows.append(("docs2spec validate (+ requests)", cpu, wall, records / cpu))
+        cpu, wall, done = child_cpu([sys.executable, "-c", SCRIPT_RS, str(plain)])
+        assert int(done.stdout) == records, done.stderr
+        rs = records / cpu
+        rows.append(("orjson + jsonschema-rs script", cpu, wall, rs))
+        subset = min(records, 1000)
+        cpu, wall, done = child_cpu([sys.executable, "-c", SCRIPT_JSONSCHEMA, str(plain),
+                                     str(subset)])
+        assert int(done.stdout) == subset, done.stderr
+        reference = subset / cpu
+        rows.append((f"json + jsonschema script ({subset} records)", cpu, wall, reference))
+        print(f"\nCommand line: {records:,} JSON Lines records ({size / 1e6:.0f} MB, valid "
+              "bodies of the seed operations: 1, 5 and 20-item pages), end to end")
+        print(f"  {'run':<44}{'CPU s':>8}{'wall s':>8}{'records/s':>12}")
+        for label, cpu, wall, rate in rows:
+            print(f"  {label:<44}{cpu:>8.2f}{wall:>8.2f}{rate:>12,.0f}")
+        print(f"  docs2spec / jsonschema end to end: {ours / reference:,.0f}x (target >= 100x); "
+              f"docs2spec / jsonschema-rs script: {ours / rs:.2f}x (target >= 1.0x)")
+        base_cpu, base_wall, _ = child_cpu([sys.executable, "-c", "pass"])
+        cpu, wall, done = child_cpu([*cli, str(one)])
+        assert done.returncode == 0, done.stdout
+        print(f"\nStart-up: a one-record run takes {cpu:.2f} s CPU ({wall:.2f} s wall); "
+              f"`python -c pass` {base_cpu:.2f} s CPU ({base_wall:.2f} s wall): "
+              f"{cpu - base_cpu:.2f} s CPU of imports, contracts and the record "
+              "(target: first record within 0.3 s)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=20000)
-    parser.add_argument("--reference-docs", type=int, default=1000,
-                        help="documents jsonschema checks (it is ~100x slower)")
+    parser.add_argument("--records", type=int, default=20000)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=3,
-                        help="interleaved measurement rounds; the best of each is reported")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
     args = parser.parse_args()
-
-    cs = contracts()
-    docs = build(args.docs, args.seed)
-    valid = [d for d in docs if d[3]]
-    invalid = [d for d in docs if not d[3]]
-    total_bytes = sum(len(d[2]) for d in docs)
-    print(f"host: {platform.python_implementation()} {platform.python_version()} on "
-          f"{platform.machine()}; corpus: {len(docs)} responses ({len(valid)} valid, "
-          f"{len(invalid)} invalid), {total_bytes / 1e6:.1f} MB")
-
-    # Warm the caches (contracts loaded and compiled once per operation and kind).
-    for product, op, body, _, _ in docs[:50]:
-        validate_response(product, op, body)
-    products = {key: cs.product(key) for key in {d[0] for d in docs}}
-    reference, plain_validators = {}, {}
-    for product, op, *_ in docs:
-        if (product, op) not in reference:
-            schema = products[product].schema(op, "response")
-            # Verdicts: formats checked, as docs2spec asserts documented formats.
-            reference[(product, op)] = Draft202012Validator(
-                schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-            # Speed: the validator as a plain user builds it.
-            plain_validators[(product, op)] = Draft202012Validator(schema)
-
-    # Verdicts agree with the reference on the subset it checks.
-    subset = docs[: args.reference_docs]
-    disagreements = 0
-    for product, op, body, *_ in subset:
-        ours = any(f.is_error for f in validate_response(product, op, body))
-        theirs = not reference[(product, op)].is_valid(json.loads(body))
-        disagreements += ours != theirs
-    wrong = sum(1 for p, o, b, v, _ in docs
-                if any(f.is_error for f in validate_response(p, o, b)) == v)
-
-    def loop_rate(items: list, fn, repeat: int) -> float:
-        def loop() -> None:
-            for item in items:
-                fn(item)  # results dropped at once, as a streaming check does
-
-        return len(items) / timed(loop, repeat)
-
-    def ours(d):
-        return validate_response(d[0], d[1], d[2])
-
-    def parse(d):
-        return orjson.loads(d[2])
-
-    def plain(d):  # what a user without docs2spec writes
-        return list(plain_validators[(d[0], d[1])].iter_errors(json.loads(d[2])))
-
-    # Every row compares the contenders on the same documents (the reference subset). Rounds
-    # interleave them, so a busy host slows all of them alike; the best of each is kept.
-    reference_valid = [d for d in subset if d[3]]
-    groups = {"1-item pages": [d for d in reference_valid if d[4] == 1],
-              "20-item pages": [d for d in reference_valid if d[4] == 20]}
-    best: dict[tuple[str, str], float] = {}
-    for _ in range(args.rounds):
-        for name, items in groups.items():
-            for label, fn, repeat in (("parse", parse, 5), ("ours", ours, 5),
-                                      ("jsonschema", plain, 2)):
-                if items:
-                    r = loop_rate(items, fn, repeat)
-                    best[(name, label)] = max(best.get((name, label), 0.0), r)
-    for label in ("parse", "ours", "jsonschema"):  # the mix: total documents / total time
-        seconds = sum(len(items) / best[(name, label)] for name, items in groups.items())
-        best[("valid (mixed)", label)] = len(reference_valid) / seconds
-    groups = {"valid (mixed)": reference_valid, **groups}
-    corpus_parse = loop_rate(valid, parse, 2)
-    corpus_ours = loop_rate(valid, ours, 2)
-    corpus_all = loop_rate(docs, ours, 1)
-    ours_invalid = loop_rate(invalid, ours, 1)
-    ref_invalid = loop_rate([d for d in subset if not d[3]], plain, 1)
-    parsed_valid = [(d[0], d[1], orjson.loads(d[2])) for d in reference_valid]
-    compiled = {(p, o): compiled_for(products[p], o, "response") for p, o, _ in parsed_valid}
-    ours_parsed = loop_rate(parsed_valid, lambda d: compiled[(d[0], d[1])].strict.is_valid(d[2]),
-                            5)
-    ref_parsed = loop_rate(parsed_valid,
-                           lambda d: plain_validators[(d[0], d[1])].is_valid(d[2]), 1)
-
-    print()
-    print(f"  {'documents':<22}{'orjson parse':>14}{'docs2spec':>14}{'jsonschema':>14}"
-          f"{'vs jsonschema':>15}{'vs parse':>10}")
-    for name, items in groups.items():
-        p_, o_, j_ = (best.get((name, k), 0.0) for k in ("parse", "ours", "jsonschema"))
-        label = f"{name} ({len(items)})"
-        print(f"  {label:<22}{p_:>12,.0f}/s {o_:>12,.0f}/s {j_:>12,.0f}/s"
-              f"{o_ / j_ if j_ else 0:>14,.0f}x{o_ / p_ if p_ else 0:>9.0%}")
-    print(f"  {'invalid':<22}{'':>14}{ours_invalid:>12,.0f}/s {ref_invalid:>12,.0f}/s"
-          f"{ours_invalid / ref_invalid:>14,.0f}x   (docs2spec builds every finding)")
-    print(f"  {'parsed, valid':<22}{'':>14}{ours_parsed:>12,.0f}/s {ref_parsed:>12,.0f}/s"
-          f"{ours_parsed / ref_parsed:>14,.0f}x   (validation alone, on dicts)")
-    print(f"  whole corpus: {len(valid)} valid at {corpus_ours:,.0f}/s (orjson parse alone "
-          f"{corpus_parse:,.0f}/s, {corpus_ours / corpus_parse:.0%}); all {len(docs)} "
-          f"at {corpus_all:,.0f}/s")
-    ours_valid = best[("valid (mixed)", "ours")]
-    ref_valid = best[("valid (mixed)", "jsonschema")]
-    parse_valid = best[("valid (mixed)", "parse")]
-
-    # One big response: 8,000 items.
-    samples = corpus.samples()
+    os.environ.setdefault("PYTHONPATH", str(ROOT))
     rng = random.Random(args.seed)
-    root = corpus.schema("alibabacloud/vpc", "ListIpsecServers")
-    big = corpus.page(samples["ListIpsecServers"], ("IpsecServers",), 8000, rng, root)
-    big_bytes = orjson.dumps(big)
-    for item in big["IpsecServers"]:
-        item["UndocumentedField"] = 1
-    big_warn = orjson.dumps(big)
-    big["IpsecServers"][-1]["OnlineClientCount"] = "many"
-    big_err = orjson.dumps(big)
-    pc = products["alibabacloud/vpc"]
-    t_big = timed(lambda: validate_response(pc, "ListIpsecServers", big_bytes), 5)
-    t_big_parse = timed(lambda: orjson.loads(big_bytes), 5)
-    t_big_warn = timed(lambda: check_response(pc, "ListIpsecServers", big_warn), 3)
-    t_big_err = timed(lambda: check_response(pc, "ListIpsecServers", big_err), 3)
-    n_warn = len(check_response(pc, "ListIpsecServers", big_err))
-
-    print()
-    print(f"  8,000-item response ({len(big_bytes) / 1e6:.1f} MB): valid {t_big * 1000:.1f} ms "
-          f"(orjson parse alone {t_big_parse * 1000:.1f} ms); undocumented field in every item "
-          f"{t_big_warn * 1000:.1f} ms; plus one type error {t_big_err * 1000:.1f} ms "
-          f"({n_warn} findings)")
-    print()
-    print("Summary")
-    print(f"  valid docs, end to end (bytes in, verdict and findings out): docs2spec "
-          f"{ours_valid:,.0f}/s vs jsonschema {ref_valid:,.0f}/s = "
-          f"{ours_valid / ref_valid:,.0f}x (target >= 100x)")
-    print(f"  validation alone (parsed documents): {ours_parsed / ref_parsed:,.0f}x")
-    print(f"  docs2spec vs orjson parse only: {ours_valid / parse_valid:.0%} (target >= 50%)")
-    print(f"  invalid docs with full findings: {ours_invalid:,.0f} docs/s")
-    print(f"  8,000 items: {t_big * 1000:.1f} ms (target < 100 ms)")
-    print(f"  verdicts vs jsonschema on {len(subset)} docs: {disagreements} disagreements; "
-          f"corpus labels vs docs2spec: {wrong} mismatches of {len(docs)}")
-    return 0 if disagreements == 0 and wrong == 0 else 1
+    validator = Validator.from_folder(ROOT / "generated")
+    docs = bodies(rng)
+    print(f"Python {sys.version.split()[0]}; bodies: " + ", ".join(
+        f"{name} = {len(body):,} bytes" for name, body in docs.items()))
+    rates = in_process(validator, docs, 1 if args.quick else args.rounds, args.quick)
+    labels = list(next(iter(rates.values())))
+    print("\nValid bodies, documents per CPU second (ListIpsecServers responses)")
+    print(f"  {'body':<14}" + "".join(f"{label:>15}" for label in labels))
+    for name, row in rates.items():
+        print(f"  {name:<14}" + "".join(f"{row[label]:>15,.1f}" for label in labels))
+    print("\n  docs2spec against:" + "".join(f"{label:>15}" for label in labels))
+    for name, row in rates.items():
+        print(f"  {name:<18}" + "".join(f"{row['docs2spec'] / row[label]:>14.2f}x"
+                                         for label in labels))
+    command_line(max(args.records // (10 if args.quick else 1), 100), rng)
+    return 0
 
 
 if __name__ == "__main__":

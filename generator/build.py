@@ -13,10 +13,17 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .groups import page_groups
 from .ir.conventions import Conventions
 from .location import SourceLoc, path_label
 from .manifest import Manifest, check_name
-from .pipeline import PageResult, emit_products, process_pages, product_from_results
+from .pipeline import (
+    PageResult,
+    emit_products,
+    process_pages,
+    product_from_results,
+    with_groups,
+)
 from .progress import Progress
 from .regen import (
     PAGE_SUFFIXES,
@@ -114,7 +121,11 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
     pages = collect_pages(paths)
     if progress is not None:
         progress.expect(len(pages))
-    results = process_pages(pages, form, dialect, progress)
+    groups: dict[str, str] = {}
+    for path in paths:
+        if path.is_dir():
+            groups.update(page_groups(path, pages))
+    results = with_groups(process_pages(pages, form, dialect, progress), groups)
     if all(r.extract is None for r in results):
         raise _nothing_read(results)
     groups: dict[str, list[PageResult]] = {}

@@ -1,8 +1,10 @@
 """The `docs2spec` command.
 
 Exit codes: 0 done, 1 the job ran but found error-severity problems (a page skipped, a capture
-that breaks its contract), 2 unusable input or usage, 130 interrupted (Ctrl-C), 141 stdout
-closed early (`docs2spec ... | head`), 70 a bug in docs2spec. Expected failures print one line
+that breaks its contract), 2 unusable input or usage, 130 interrupted (Ctrl-C), 143 terminated
+(SIGTERM), 129 hung up (SIGHUP), 141 stdout closed early (`docs2spec ... | head`), 70 a bug in
+docs2spec. An interrupted run stops its worker processes and leaves the previous output as it
+was. Expected failures print one line
 that says what is wrong and what to do; never a traceback (`DOCS2SPEC_DEBUG=1` shows the
 traceback of a bug).
 """
@@ -12,10 +14,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 
 from .commands import COMMANDS
-from .errors import Docs2SpecError
+from .errors import Docs2SpecError, Stopped
 from .location import printable
 
 
@@ -47,10 +50,26 @@ def _command_named(argv: list[str]) -> str | None:
     return next((w for w in argv if not w.startswith("-")), None)
 
 
+def _stop(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise Stopped(signum)
+
+
+def _on_stop_signals() -> None:
+    """SIGTERM and SIGHUP unwind the run like Ctrl-C does (the default would end the process
+    on the spot, leaving its worker processes behind)."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            try:
+                signal.signal(getattr(signal, name), _stop)
+            except ValueError:  # not the main thread (main() called from a thread)
+                return
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(argv)
+    _on_stop_signals()
     try:
+        parser = make_parser(sys.argv[1:] if argv is None else argv)
+        args = parser.parse_args(argv)
         code = args.func(args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit as a traceback
         return code
@@ -60,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted", prefix="docs2spec: ")
         return 130
+    except Stopped as stop:
+        name = {getattr(signal, "SIGHUP", 0): "hung up"}.get(stop.signum, "terminated")
+        _error(f"{name} ({signal.Signals(stop.signum).name})", prefix="docs2spec: ")
+        return 128 + stop.signum
     except BrokenPipeError:
         _quiet_stdout()  # the reader went away (`| head`): nothing left to say
         return 141

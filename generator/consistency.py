@@ -36,6 +36,7 @@ from jsonschema import Draft202012Validator
 
 from .emitters.jsonschema import body_document, response_schema
 from .ir.model import Diagnostic, Operation, Product, Schema
+from .ir.placeholders import is_placeholder_row
 from .location import SourceLoc
 
 COUNTS = ("samples", "samples_rejected", "sample_keys", "keys_undocumented", "keys_unreported",
@@ -136,7 +137,8 @@ def _check_samples(product: Product, operation: Operation, out: Consistency) -> 
 def _open(schema: Schema) -> bool:
     """An object that documents no fields of its own (a free-form `object` row): keys below it
     are values, not fields."""
-    return not schema.inferred and not schema.properties and schema.kind in ("object", "any")
+    return not schema.inferred and not schema.properties and \
+        schema.additional_properties is None and schema.kind in ("object", "any")
 
 
 def _count_keys(value: Any, page: str, out: Consistency, depth: int) -> None:
@@ -169,6 +171,9 @@ def _check_keys(value: Any, schema: Schema, pointer: str, page: str, loc: Source
             for index, inner in enumerate(value[:50]):
                 _check_keys(inner, item, f"{pointer}/{index}", page, loc, op_id, out, depth + 1)
         return
+    if schema.one_of and isinstance(value, dict):
+        # The alternative that documents most of the sample's keys.
+        schema = max(schema.one_of, key=lambda b: sum(b.property(k) is not None for k in value))
     if not isinstance(value, dict) or _open(schema):
         return
     if schema.kind == "array" and schema.items is not None:
@@ -176,7 +181,7 @@ def _check_keys(value: Any, schema: Schema, pointer: str, page: str, loc: Source
         _check_keys(value, schema.items, pointer, page, loc, op_id, out, depth + 1)
         return
     for key, inner in value.items():
-        sub = schema.property(key)
+        sub = schema.property(key) or schema.additional_properties
         if sub is None:
             out.add(page, "sample_keys")
             out.add(page, "keys_undocumented")
@@ -213,6 +218,10 @@ def _walk(schema: Schema, owner: Place, pointer: str, found: dict[SourceLoc, set
         _walk(sub, owner, f"{pointer}/{name}", found, depth + 1)
     if schema.items is not None:
         _walk(schema.items, owner, f"{pointer}/[]", found, depth + 1)
+    if schema.additional_properties is not None:
+        _walk(schema.additional_properties, owner, f"{pointer}/*", found, depth + 1)
+    for index, branch in enumerate(schema.one_of):
+        _walk(branch, owner, f"{pointer}/oneOf{index}", found, depth + 1)
     if schema.content_schema is not None:
         # The keys of a JSON document carried in a string: its root is the row itself.
         _walk_children(schema.content_schema, owner, f"{pointer}/(json)", found, depth + 1)
@@ -238,6 +247,8 @@ def _places(product: Product) -> dict[SourceLoc, set[Place]]:
             _walk(op.request_body, (op.id, "body"), "", found)
         for response in op.responses:
             _walk(response.schema, (op.id, str(response.status)), "", found)
+            for name, schema in response.headers:
+                _walk(schema, (op.id, f"{response.status} header"), f"/{name}", found)
     for name, schema in product.types:
         # The component's own root is a copy of its first use (that row's place is its use).
         _walk_children(schema, ("type", name), "", found)
@@ -294,14 +305,15 @@ def _names(schema: Schema, depth: int = 0) -> Iterator[tuple[str, Schema]]:
     for name, sub in schema.properties:
         yield name, sub
         yield from _names(sub, depth + 1)
-    if schema.items is not None:
-        yield from _names(schema.items, depth + 1)
+    for inner in (schema.items, schema.additional_properties, *schema.one_of):
+        if inner is not None:
+            yield from _names(inner, depth + 1)
 
 
 def is_placeholder_name(name: str, patterns: Iterable[str] = ()) -> bool:
     """A name that stands for a group of rows (`公共请求参数`, `Common parameters`, `<...>`),
     not a wire name."""
-    if any(re.fullmatch(p, name.strip(), re.IGNORECASE) for p in patterns):
+    if is_placeholder_row(name, tuple(patterns)):
         return True
     return bool(_PLACEHOLDER_SHAPE.search(name) or _CJK.search(name))
 

@@ -43,3 +43,13 @@ class StaleOutputError(Docs2SpecError):
     """`regen --check` found `generated/` out of date."""
 
     exit_code = 1  # a finding about the output, like a failing check, not unusable input
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived (the CLI turns them into this, as Python turns SIGINT into
+    `KeyboardInterrupt`): the run unwinds, stopping its worker processes and leaving the
+    previous output as it was, and the CLI exits 128 + the signal number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

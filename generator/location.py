@@ -56,3 +56,14 @@ def printable(text: str) -> str:
     would clear or restyle the terminal or reorder what a line shows. Newlines and tabs become
     spaces."""
     return text.translate(_UNPRINTABLE)
+
+
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *INVISIBLE)}
+
+
+def json_visible(text: str) -> str:
+    """JSON text (as `json.dumps(..., ensure_ascii=False)` writes it) with C1 controls, bidi
+    and line-separator characters written as `\\uXXXX` escapes: the same JSON value, but a
+    terminal or editor showing the file is not restyled or reordered (C0 controls are escaped
+    by `json.dumps` already; such characters occur only inside strings)."""
+    return text.translate(_JSON_ESCAPES)

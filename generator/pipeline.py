@@ -8,8 +8,11 @@ be read becomes a diagnostic, never the end of the run.
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import os
 import signal
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -28,7 +31,7 @@ from .location import SourceLoc
 from .manifest import Manifest
 from .progress import Progress
 from .sources.tree import Document, Table
-from .timebox import PAGE_SECONDS, PageTimeout, time_limit
+from .timebox import PAGE_SECONDS, PageTimeout, product_seconds, time_limit
 
 MAX_PAGE_BYTES = 20_000_000
 PARALLEL_THRESHOLD = 16
@@ -73,25 +76,31 @@ class PageResult:
     extract: PageExtract | None
     error: Diagnostic | None = None
     form: str = ""
+    sha256: str = ""
+    """The page's bytes, hashed ("" when they could not be read): report.json keeps it so that
+    `docs2spec diff` can tell a change of the tool's reading from a change of the page."""
 
 
 def process_page(path: Path, label: str, form: str | None, dialect: str | None) -> PageResult:
     """Read and extract one page; every failure becomes a diagnostic naming the page."""
+    digest = ""
     try:
         if path.stat().st_size > MAX_PAGE_BYTES:
             raise InputError(f"page larger than {MAX_PAGE_BYTES} bytes", SourceLoc(label),
                              hint="an API reference page is far smaller: is this the right file?")
         data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
         with time_limit():
-            return read_and_extract(label, decode_page(label, data), form, dialect)
+            return replace(read_and_extract(label, decode_page(label, data), form, dialect),
+                           sha256=digest)
     except PageTimeout:
         return PageResult(label, None, Diagnostic(
             "error", "page-timeout", f"reading the page took longer than {PAGE_SECONDS:g} s; "
-            "skipped", SourceLoc(label)))
+            "skipped", SourceLoc(label)), sha256=digest)
     except Docs2SpecError as exc:
         message = f"{exc.bare_message} ({exc.hint})" if exc.hint else exc.bare_message
         return PageResult(label, None, Diagnostic("error", "page-unreadable", message,
-                                                  exc.loc or SourceLoc(label)))
+                                                  exc.loc or SourceLoc(label)), sha256=digest)
     except OSError as exc:
         return PageResult(label, None, Diagnostic(
             "error", "page-unreadable", f"cannot read page: {exc.strerror or exc} (check that "
@@ -119,33 +128,78 @@ def read_and_extract(label: str, text: str, form: str | None, dialect: str | Non
     return PageResult(label, extract, form=doc.form)
 
 
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
+"""Signals that stop a run: the parent's to handle (Ctrl-C, `kill`, a closed terminal)."""
+
+
 def _worker_init() -> None:
-    """Ctrl-C is the parent's to handle: workers ignore it rather than print tracebacks. They
-    start with SIGINT blocked (see `_sigint_held`): a Ctrl-C that arrived meanwhile is pending,
-    and is dropped by unblocking only once it is ignored."""
+    """Workers leave stopping to the parent: Ctrl-C is ignored (the parent handles it rather
+    than every worker printing a traceback), SIGTERM and SIGHUP kill them as by default (not
+    the parent's handlers they were forked with), and they die with the parent, even one
+    killed with SIGKILL (Linux `PR_SET_PDEATHSIG`), instead of waiting for work forever with
+    the caller's pipes open. They start with the stop signals blocked (see `_signals_held`):
+    one that arrived meanwhile is pending, and is handled by unblocking only now."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in STOP_SIGNALS:
+        if signum != signal.SIGINT:
+            signal.signal(signum, signal.SIG_DFL)
+    _die_with_parent()
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, set(STOP_SIGNALS))
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request: go now
+        os._exit(1)
 
 
 @contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Hold Ctrl-C while worker processes are forked, and deliver it afterwards.
+def _signals_held() -> Iterator[None]:
+    """Hold the stop signals while worker processes are forked, and deliver them afterwards.
 
     A Ctrl-C in the middle of `fork()` is otherwise lost or loud: in the parent it lands in
     an at-fork hook, which swallows the KeyboardInterrupt and prints its traceback ("Exception
     ignored in ... _releaseLock") and the build then runs to the end with exit 0; in a child
     that has not yet run `_worker_init` it kills the worker with a traceback (and can leave the
-    pool waiting). With SIGINT blocked the signal stays pending and is raised here, on leaving,
-    as an ordinary KeyboardInterrupt (forked workers inherit the block; see `_worker_init`)."""
+    pool waiting). With the signals blocked they stay pending and are raised here, on leaving,
+    as an ordinary KeyboardInterrupt or `Stopped` (forked workers inherit the block; see
+    `_worker_init`)."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, set(STOP_SIGNALS))
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers are stopped, not waited for, when the run is interrupted
+    or fails (a worker may be minutes into a page); on success it shuts down normally."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        # ProcessPoolExecutor has no public way to stop running workers (Python 3.14 adds
+        # terminate_workers); its `_processes` are the worker processes.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.join(5)
+        raise
+    pool.shutdown()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,19 +227,13 @@ def process_page_jobs(jobs: list[PageJob], progress: Progress | None = None) -> 
             results.append(process_page(job.path, job.label, job.form, job.dialect))
             progress.advance(job.label)
         return results
-    pool = ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_worker_init)
-    try:
-        with _sigint_held():  # the workers are forked on the first submit
+    with worker_pool(os.cpu_count() or 2) as pool:
+        with _signals_held():  # the workers are forked on the first submit
             futures = {pool.submit(process_page, job.path, job.label, job.form, job.dialect):
                        job.label for job in jobs}
         for future in as_completed(futures):
             progress.advance(futures[future])
-        results = [future.result() for future in futures]  # submission order: the pages' order
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not finish the rest
-        raise
-    pool.shutdown()
-    return results
+        return [future.result() for future in futures]  # submission order: the pages' order
 
 
 def is_reference_page(extract: PageExtract) -> bool:
@@ -203,8 +251,27 @@ def is_reference_page(extract: PageExtract) -> bool:
     return extract.style != "rest" or bool(extract.path) or has_response
 
 
+def _over_budget(what: str, provider: str, product: str, pages: int) -> InputError:
+    return InputError(f"{provider}/{product}: {what} took more than "
+                      f"{product_seconds(pages):g} s of CPU time; nothing was written",
+                      hint="split the pages into smaller products, or look for a page that "
+                      "repeats one operation many times")
+
+
 def product_from_results(manifest: Manifest, results: list[PageResult],
                          labels: tuple[str, ...]) -> Product:
+    """The product of the pages' results: merged, reconciled and checked, within the CPU time
+    `product_seconds` allows (`InputError` beyond it)."""
+    try:
+        with time_limit(product_seconds(len(results))):
+            return _product_from_results(manifest, results, labels)
+    except PageTimeout:
+        raise _over_budget("merging the pages", manifest.provider, manifest.product,
+                           len(results)) from None
+
+
+def _product_from_results(manifest: Manifest, results: list[PageResult],
+                          labels: tuple[str, ...]) -> Product:
     extracts = []
     diagnostics: list[Diagnostic] = [r.error for r in results if r.error]
     for result in results:
@@ -230,6 +297,12 @@ def product_from_results(manifest: Manifest, results: list[PageResult],
                          documented_type_names(extracts))
 
 
+def with_groups(results: list[PageResult], groups: dict[str, str]) -> list[PageResult]:
+    """Each page's extract with the docs' group it sits in (`generator/groups.py`)."""
+    return [replace(r, extract=replace(r.extract, group=groups[r.path]))
+            if r.extract is not None and groups.get(r.path) else r for r in results]
+
+
 def emit_products(plans: list[tuple[Product, list[PageResult]]],
                   progress: Progress | None = None) -> list[dict[str, str]]:
     """Several products at once: one worker process each (2 cores), each emitting serially."""
@@ -240,11 +313,10 @@ def emit_products(plans: list[tuple[Product, list[PageResult]]],
             progress.note(f"writing {product.provider}/{product.name}")
             emitted.append(emit_product(product, results))
         return emitted
-    with ProcessPoolExecutor(max_workers=min(len(plans), os.cpu_count() or 2),
-                             initializer=_worker_init) as pool:
+    with worker_pool(min(len(plans), os.cpu_count() or 2)) as pool:
         # The largest products first, so that no worker is left with a large one at the end.
         order = sorted(range(len(plans)), key=lambda i: -len(plans[i][0].operations))
-        with _sigint_held():
+        with _signals_held():
             futures = {i: pool.submit(emit_product, plans[i][0], plans[i][1], False)
                        for i in order}
         names = {future: f"{plans[i][0].provider}/{plans[i][0].name}"
@@ -255,30 +327,46 @@ def emit_products(plans: list[tuple[Product, list[PageResult]]],
         return [futures[i].result() for i in range(len(plans))]
 
 
+def _emit_within(emit, context: EmitContext, seconds: float) -> dict[str, str]:
+    """One emitter in a worker process, under the product's CPU-time limit there."""
+    with time_limit(seconds):
+        return emit(context)
+
+
 def emit_product(product: Product, results: Iterable[PageResult],
                  parallel: bool = True) -> dict[str, str]:
-    """{path relative to the product's output folder: text}, from every registered emitter.
+    """{path relative to the product's output folder: text}, from every registered emitter,
+    within the CPU time `product_seconds` allows (`InputError` beyond it).
 
     The slow emitters (models through datamodel-code-generator, YAML) run in worker processes
     for large products while the others run here."""
-    context = EmitContext(product, tuple(results))
-    pool = None
-    if parallel and len(product.operations) >= PARALLEL_EMIT_OPERATIONS and \
-            (os.cpu_count() or 1) > 1:
-        pool = ProcessPoolExecutor(max_workers=2, initializer=_worker_init)
-    files: dict[str, str] = {}
+    results = tuple(results)
+    seconds = product_seconds(len(product.pages) or len(results))
     try:
-        pending = []
-        if pool is not None:
-            context.openapi  # noqa: B018 - built once here, shipped to the workers with the context
-            with _sigint_held():
-                pending = [pool.submit(e.emit, context) for e in EMITTERS if e.slow]
+        with time_limit(seconds):
+            return _emit_product(product, results, parallel, seconds)
+    except PageTimeout:
+        raise _over_budget("writing the outputs", product.provider, product.name,
+                           len(product.pages) or len(results)) from None
+
+
+def _emit_product(product: Product, results: tuple[PageResult, ...], parallel: bool,
+                  seconds: float) -> dict[str, str]:
+    context = EmitContext(product, results)
+    files: dict[str, str] = {}
+    if not (parallel and len(product.operations) >= PARALLEL_EMIT_OPERATIONS and
+            (os.cpu_count() or 1) > 1):
         for emitter in EMITTERS:
-            if pool is None or not emitter.slow:
+            files.update(emitter.emit(context))
+        return dict(sorted(files.items()))
+    context.openapi  # noqa: B018 - built once here, shipped to the workers with the context
+    with worker_pool(2) as pool:
+        with _signals_held():
+            pending = [pool.submit(_emit_within, e.emit, context, seconds)
+                       for e in EMITTERS if e.slow]
+        for emitter in EMITTERS:
+            if not emitter.slow:
                 files.update(emitter.emit(context))
         for future in pending:
             files.update(future.result())
-    finally:
-        if pool is not None:
-            pool.shutdown()
     return dict(sorted(files.items()))

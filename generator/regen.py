@@ -19,6 +19,7 @@ from pathlib import Path
 from . import dialects, sources
 from .emitters.models import package_init
 from .errors import ManifestError, StaleOutputError, UsageError
+from .groups import page_groups
 from .ir.model import Product
 from .location import SourceLoc, path_label
 from .manifest import MANIFEST, PAGE_SUFFIXES, Manifest, read_manifest
@@ -28,6 +29,7 @@ from .pipeline import (
     emit_products,
     process_page_jobs,
     product_from_results,
+    with_groups,
 )
 from .progress import Progress
 
@@ -77,7 +79,7 @@ def build_specs(specs: Path, progress: Progress | None = None,
     and the products are emitted in parallel, by every emitter, or by `emit` when given
     (`docs2spec diff` asks for the OpenAPI document alone, skipping the models and YAML it does
     not read)."""
-    planned: list[tuple[Manifest, list[tuple[Path, str]]]] = []
+    planned: list[tuple[Manifest, list[tuple[Path, str]], dict[str, str]]] = []
     declared: dict[str, str] = {}
     for manifest_path in find_manifests(specs):
         manifest = read_manifest(manifest_path)
@@ -109,14 +111,16 @@ def build_specs(specs: Path, progress: Progress | None = None,
                                 SourceLoc(str(manifest_path)),
                                 hint="give each product.toml its own provider/product")
         declared[key] = str(manifest_path)
-        planned.append((manifest, pages))
+        planned.append((manifest, pages, page_groups(folder, pages)))
     if progress is not None:
-        progress.expect(sum(len(pages) for _, pages in planned))
+        progress.expect(sum(len(pages) for _, pages, _ in planned))
     read = process_page_jobs([PageJob(path, label, manifest.form, manifest.dialect)
-                              for manifest, pages in planned for path, label in pages], progress)
+                              for manifest, pages, _ in planned for path, label in pages],
+                             progress)
     plans = []
-    for manifest, pages in planned:
+    for manifest, pages, groups in planned:
         results, read = read[:len(pages)], read[len(pages):]
+        results = with_groups(results, groups)
         product = product_from_results(manifest, results, tuple(label for _, label in pages))
         plans.append((manifest, product, results))
     if emit is None:

@@ -1,9 +1,12 @@
 """Helpers for using the RPC-style OpenAPI documents with standard OpenAPI tooling.
 
 OpenAPI matches operations by path, while an Alibaba RPC API distinguishes them by the `Action`
-query value on path `/`. The documents key each Action as `/?Action=<Name>`; a request adapter
-that reports that key as its path pattern lets openapi-core (its `path_pattern` protocol) and
-similar tools find the operation and validate its parameters.
+query value on path `/`. The documents key each Action as `/#Action=<Name>`: the fragment is
+never sent, so generated clients call `/` with `Action` as the query parameter the operation
+declares (one value, its default); a request adapter that reports that key as its path pattern
+lets openapi-core (its `path_pattern` protocol) and similar tools find the operation and
+validate its parameters. (`/?Action=<Name>` keys made httpx-based clients drop the Action, since
+httpx replaces a URL's query by the parameters, and schemathesis send it twice.)
 """
 
 from __future__ import annotations
@@ -25,13 +28,21 @@ COMMON_RPC_PARAMETERS = SIGNATURE_PARAMETERS | frozenset({
 """Also accepted by every RPC operation, documented or not (account and routing parameters)."""
 
 
+RPC_KEY_PREFIX = "/#Action="
+
+
 def rpc_path_key(action: str) -> str:
     """The OpenAPI path key of an Action."""
-    return f"/?Action={action}"
+    return f"{RPC_KEY_PREFIX}{action}"
+
+
+def is_rpc_path_key(template: str) -> bool:
+    """An OpenAPI path key that names an RPC Action rather than a URL path."""
+    return template.startswith(RPC_KEY_PREFIX)
 
 
 def rpc_path_pattern(url_or_query: str | Mapping[str, str]) -> str | None:
-    """`/?Action=X` for a request URL (or its parsed query), None when it names no Action."""
+    """`/#Action=X` for a request URL (or its parsed query), None when it names no Action."""
     if isinstance(url_or_query, Mapping):
         action = url_or_query.get("Action")
     else:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import random
+import re
 import sys
 import time
 import traceback
@@ -51,6 +52,9 @@ from generator.pipeline import (  # noqa: E402
     read_and_extract,
 )
 from generator.timebox import PAGE_SECONDS, PageTimeout, time_limit  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from output_invariants import INVARIANTS, check_outputs  # noqa: E402, I001
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SUFFIXES = (".txt", ".md", ".rst", ".html")
@@ -345,9 +349,97 @@ def huge_table(rng: random.Random, data: bytes, seeds) -> bytes:
                          b"|---|---|---|---|\n" + rows)
 
 
+def _table_rows(rng: random.Random, data: bytes, rows: list[str]) -> bytes:
+    """`rows` (name, type, text) added to one of the page's tables in its own cell layout, or
+    as a Markdown table of their own when the page has none."""
+    lines = _lines(data)
+    runs = [(start, end) for start, end in _table_runs(lines) if end - start >= 3]
+    if runs:
+        start, end = rng.choice(runs)
+        width = max(lines[start].count(b"|") - 1, 3)
+        made = []
+        for name, kind, text in rows:
+            cells = [name, kind, "No"] + ["x"] * max(width - 4, 0) + [text]
+            made.append(("|" + "|".join(cells[:width - 1] + [text]) + "|").encode())
+        lines[end:end] = made
+        return b"\n".join(lines)
+    table = "|Parameter|Type|Required|Description|\n|--|--|--|--|\n" + "\n".join(
+        f"|{name}|{kind}|No|{text}|" for name, kind, text in rows)
+    return _insert_block(rng, data, table.encode())
+
+
+_COLLIDING = (("\ufb01eld", "\uff46\uff49\uff45\uff4c\uff44", "field"), ("E\u0301", "\u00c9", "e"),
+              ("\u2160", "I", "\u2170"), ("\u017fhort", "short", "\uff53hort"),
+              ("Vpc\u2126", "Vpc\u03a9", "vpc\u03c9"), ("na\u00efve", "nai\u0308ve", "NAIVE"))
+
+
+def unicode_collisions(rng: random.Random, data: bytes, seeds) -> bytes:
+    """Field names equal after NFKC or NFC (ligatures, fullwidth, combining marks)."""
+    group = rng.choice(_COLLIDING)
+    return _table_rows(rng, data, [(name, rng.choice(("String", "Integer", "Array of String")),
+                                    f"Collides {i}.") for i, name in enumerate(group)])
+
+
+_CLASHES = (("list", "list_"), ("class", "class_"), ("from", "from_", "From"),
+            ("model_config", "model_fields", "modelConfig"), ("Field", "field", "FIELD"),
+            ("None", "none", "none_"), ("dict", "dict_", "Dict"), ("json", "schema", "copy"),
+            ("IpAddress", "ip_address", "IPAddress", "ipAddress"), ("1st", "field_1st", "_1st"),
+            ("a-b", "a_b", "a.b", "a b"), ("BaseModel", "StrictInt", "Annotated", "JsonInt"))
+
+
+def keyword_clashes(rng: random.Random, data: bytes, seeds) -> bytes:
+    """Names that clash as Python attributes: keywords, builtins, `_` suffixes, case."""
+    group = rng.choice(_CLASHES)
+    kinds = ("String", "Array of String", "Integer", "Boolean", "Object")
+    return _table_rows(rng, data, [(name, rng.choice(kinds), f"Clash {i}.")
+                                   for i, name in enumerate(group)])
+
+
+_TEMPLATES = ("/v1/{project id}/things", "/v1/{project_id/things", "/v2/{{project_id}}/things",
+              "/v3/}x{/{id}", "/v4/{}/x", "/v5/{a}/{a}", "/v6/{x:y}", "/v7/{a}{b}", "/v8/{",
+              "/v9/{x/y}/z", "/{" + "a" * 300 + "}", "/v1/{\u202eid}")
+
+
+def path_templates(rng: random.Random, data: bytes, seeds) -> bytes:
+    """Malformed path templates where a request line or URI is, or as a new request line."""
+    template = rng.choice(_TEMPLATES).encode()
+    lines = _lines(data)
+    spots = [i for i, line in enumerate(lines)
+             if re.match(rb"\s*(GET|POST|PUT|DELETE|PATCH)\s+/", line)]
+    method = rng.choice((b"GET", b"POST", b"PUT", b"DELETE"))
+    if spots:
+        index = rng.choice(spots)
+        lines[index] = re.sub(rb"/\S*", lambda m: template, lines[index], count=1)
+        return b"\n".join(lines)
+    block = b"## Request syntax\n\n```\n" + method + b" " + template + b" HTTP/1.1\n```\n\n" + \
+        b"|Parameter|Type|Position|Required|Example|Description|\n|--|--|--|--|--|--|\n" + \
+        b"|project_id|String|Path|Yes|p|The project.|\n|id|String|Path|Yes|i|The id.|"
+    return _insert_block(rng, data, block)
+
+
+def mixed_flat_lists(rng: random.Random, data: bytes, seeds) -> bytes:
+    """`Tag.N` and `Tag.1` rows in one table (and the same for nested keys)."""
+    base = rng.choice(("Tag", "InstanceId", "Filter", "RegionId"))
+    rows = [(f"{base}.N", "String", "The items. Valid values of N: 1 to 20."),
+            (f"{base}.1", "String", "The first item."),
+            (f"{base}.N.Key", "String", "The key."), (f"{base}.1.Key", "String", "First key."),
+            (f"{base}.{rng.randint(2, 200)}", "Integer", "Another index.")]
+    return _table_rows(rng, data, rng.sample(rows, rng.randint(2, len(rows))))
+
+
+def nested_flat_lists(rng: random.Random, data: bytes, seeds) -> bytes:
+    """`Tag.N.Values.N` lists with large N and long descriptions (output that multiplies)."""
+    text = "Valid values of N: 1 to " + rng.choice(("100", "1000", "100000")) + ". " + \
+        "A long description. " * rng.choice((1, 50, 200))
+    rows = [("Tag.N.Key", "String", text), ("Tag.N.Values.N", "String", text),
+            ("Tag.N.Other.N", "String", text), ("Tag.N.Deep.N.More.N", "String", text)]
+    return _table_rows(rng, data, rows)
+
+
 MUTATIONS = (truncate, drop_lines, duplicate_lines, swap_lines, shuffle_rows, empty_cells, crlf,
              bom, mixed_encoding, invalid_utf8, control_chars, nul, byte_flips, splice, odd_line,
-             broken_sample, deep_sample, hostile_cells, hostile_cells)
+             broken_sample, deep_sample, hostile_cells, hostile_cells, unicode_collisions,
+             keyword_clashes, path_templates, mixed_flat_lists, nested_flat_lists)
 HUGE = (huge_cell, huge_table)
 
 
@@ -365,54 +457,79 @@ def make_case(seed: int, number: int, seeds: list[tuple[str, bytes]]) -> dict:
         name = f"{stem}{rng.choice(SUFFIXES)}"
     form = rng.choice(sources.FORMS) if rng.random() < 0.08 else None
     dialect = rng.choice(dialects.NAMES) if rng.random() < 0.08 else None
+    copies = rng.randint(2, 8) if rng.random() < 0.03 else 1  # pages of one operation
+    if copies > 1:
+        applied.append(f"many_pages*{copies}")
     return {"number": number, "label": f"case{number}/{name}", "data": data, "form": form,
-            "dialect": dialect, "mutations": applied}
+            "dialect": dialect, "mutations": applied, "copies": copies}
 
 
 # ------------------------------------------------------------------------------ running
 
 
 def run_page(label: str, data: bytes, form: str | None = None, dialect: str | None = None,
-             limit: float | None = PAGE_SECONDS) -> tuple[str, str]:
-    """The page path every page takes, with the pipeline's time limit on reading (`limit`).
+             limit: float | None = PAGE_SECONDS, copies: int = 1,
+             check: bool = True) -> tuple[str, str]:
+    """The page path every page takes, under the pipeline's CPU-time limits: reading (`limit`
+    per page), then merging and every output (`product_seconds`); with `copies` > 1 the page
+    is read that many times under different names, as pages of one operation.
 
-    ("ok", "") with output, ("error", message) for a clean refusal, ("timeout", message) when
-    reading took longer than the limit (the pipeline's `page-timeout` diagnostic); any other
-    exception propagates: that is a crash."""
+    ("ok", "") with output that passes every invariant of `output_invariants` (when `check`),
+    ("invalid", "invariant: problem" lines) when some fail, ("error", message) for a clean
+    refusal, ("timeout", message) when reading took longer than the limit (the pipeline's
+    `page-timeout` diagnostic), ("budget", message) when merging and output went over the
+    product's CPU budget (refused whole); any other exception propagates: that is a crash."""
+    results = []
     try:
         if len(data) > MAX_PAGE_BYTES:  # as `process_page` refuses it, before reading
             raise InputError(f"page larger than {MAX_PAGE_BYTES} bytes", SourceLoc(label))
-        with time_limit(limit) if limit else nullcontext():
-            text = decode_page(label, data)
-            result = read_and_extract(label, text, form, dialect)
+        for copy in range(copies):
+            name = label if copy == 0 else f"{label}.rev{copy}"
+            with time_limit(limit) if limit else nullcontext():
+                text = decode_page(name, data)
+                if copy:
+                    text += f"\n\nRevision {copy}.\n"
+                results.append(read_and_extract(name, text, form, dialect))
     except PageTimeout:
-        return "timeout", f"reading took longer than {limit:g} s"
+        return "timeout", f"reading took longer than {limit:g} s of CPU time"
     except Docs2SpecError as exc:
         message = str(exc)
         if not message.startswith(f"{label}:") and message != label:
             raise AssertionError(f"error message does not start with the page: {message!r}") \
                 from exc
         return "error", message
-    style = "rest" if result.extract is not None and result.extract.style == "rest" else "rpc"
+    first = results[0]
+    style = "rest" if first.extract is not None and first.extract.style == "rest" else "rpc"
     manifest = Manifest(provider="fuzz", product="api", title="fuzz api", version="1",
                         style=style)
-    product = product_from_results(manifest, [result], (label,))
-    files = emit_product(product, [result])
+    try:
+        product = product_from_results(manifest, results, tuple(r.path for r in results))
+        files = emit_product(product, results)
+    except InputError as exc:
+        if "s of CPU time" in str(exc):
+            return "budget", str(exc)
+        raise
     if "report.json" not in files:
         raise AssertionError("no report.json")
+    if check:
+        problems = check_outputs(files, len(data) * copies)
+        if problems:
+            return "invalid", "\n".join(f"{name}: {text}" for name, text in problems)
     return "ok", ""
 
 
 def _run_case(args: tuple[int, int]) -> dict:
     seed, number = args
     case = make_case(seed, number, _SEEDS)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
-        outcome, detail = run_page(case["label"], case["data"], case["form"], case["dialect"])
+        outcome, detail = run_page(case["label"], case["data"], case["form"], case["dialect"],
+                                   copies=case["copies"])
     except BaseException:  # noqa: BLE001 - counting crashes is the point
         outcome, detail = "crash", traceback.format_exc(limit=-8)
     elapsed = time.perf_counter() - started
     return {"number": number, "label": case["label"], "form": case["form"],
+            "cpu": time.process_time() - cpu,
             "dialect": case["dialect"], "mutations": case["mutations"], "outcome": outcome,
             "detail": detail, "seconds": elapsed, "size": len(case["data"])}
 
@@ -433,6 +550,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--save", help="folder to write crashing pages to")
     parser.add_argument("--progress", type=int, default=1000, help="print every N cases")
+    parser.add_argument("--minutes", type=float, default=0,
+                        help="stop starting cases after this many minutes (0: no limit) and "
+                        "report how many ran and the rate")
     args = parser.parse_args(argv)
     seeds = seed_pages()
     if not seeds:
@@ -440,7 +560,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     jobs = [(args.seed, n) for n in range(args.first, args.first + args.cases)]
     started = time.perf_counter()
-    counts = {"ok": 0, "error": 0, "timeout": 0, "crash": 0}
+    counts = {"ok": 0, "error": 0, "timeout": 0, "budget": 0, "invalid": 0, "crash": 0}
+    broken = dict.fromkeys(INVARIANTS, 0)  # cases failing each output invariant
+    cpu_total = 0.0
+    stop_at = started + args.minutes * 60 if args.minutes else None
     slowest: dict | None = None
     slowest_common: dict | None = None  # without the rare huge_* mutations
     crashes: list[dict] = []
@@ -449,6 +572,10 @@ def main(argv: list[str] | None = None) -> int:
                       maxtasksperchild=500) as pool:
         for done, result in enumerate(pool.imap_unordered(_run_case, jobs, chunksize=4), 1):
             counts[result["outcome"]] += 1
+            cpu_total += result["cpu"]
+            if result["outcome"] == "invalid":
+                for name in {line.split(":", 1)[0] for line in result["detail"].splitlines()}:
+                    broken[name] = broken.get(name, 0) + 1
             if slowest is None or result["seconds"] > slowest["seconds"]:
                 slowest = result
             common = not set(result["mutations"]) & {m.__name__ for m in HUGE}
@@ -457,7 +584,7 @@ def main(argv: list[str] | None = None) -> int:
                 slowest_common = result
             if result["outcome"] == "crash":
                 crashes.append(result)
-            if result["outcome"] in ("crash", "timeout"):
+            if result["outcome"] in ("crash", "timeout", "invalid", "budget"):
                 print(f"{result['outcome'].upper()} case {result['number']} {result['label']} "
                       f"({result['size']} bytes) form={result['form']} "
                       f"dialect={result['dialect']} mutations={','.join(result['mutations'])}\n"
@@ -469,13 +596,24 @@ def main(argv: list[str] | None = None) -> int:
                     (folder / f"case{result['number']}_{case['label'].rsplit('/', 1)[-1]}"
                      ).write_bytes(case["data"])
             if args.progress and done % args.progress == 0:
-                print(f"... {done} cases, {counts['crash']} crashes, "
-                      f"{time.perf_counter() - started:.0f} s", flush=True)
+                print(f"... {done} cases, {counts['crash']} crashes, {counts['invalid']} "
+                      f"invalid, {time.perf_counter() - started:.0f} s", flush=True)
+            if stop_at is not None and time.perf_counter() > stop_at:
+                print(f"time limit: stopped after {done} cases", flush=True)
+                pool.terminate()
+                break
     total = sum(counts.values())
     print(f"cases run: {total} / errors reported: {counts['error'] + counts['timeout']} / "
           f"crashes: {counts['crash']}")
-    print(f"of the errors, page timeouts (reading took over {PAGE_SECONDS:g} s; the pipeline "
-          f"reports them as `page-timeout`): {counts['timeout']}")
+    print(f"of the errors, page timeouts (reading took over {PAGE_SECONDS:g} s of CPU; the "
+          f"pipeline reports them as `page-timeout`): {counts['timeout']}; products over "
+          f"their CPU budget (refused whole): {counts['budget']}")
+    print(f"outputs checked: {counts['ok'] + counts['invalid']}, invalid: {counts['invalid']}")
+    print("cases failing each output invariant: " + ", ".join(
+        f"{name} {count}" for name, count in broken.items()))
+    wall = time.perf_counter() - started
+    if total:
+        print(f"rate: {total / wall:.1f} cases/s ({cpu_total / total:.2f} CPU s per case)")
     if slowest is not None:
         print(f"slowest page: {slowest['seconds']:.2f} s, case {slowest['number']} "
               f"{slowest['label']} ({slowest['size']} bytes, "
@@ -487,7 +625,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({slowest_common['size']} bytes, mutations="
               f"{','.join(slowest_common['mutations'])})")
     print(f"wall time: {time.perf_counter() - started:.0f} s with {args.workers} workers")
-    return 1 if crashes else 0
+    return 1 if crashes or counts["invalid"] else 0
 
 
 if __name__ == "__main__":

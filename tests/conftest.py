@@ -60,3 +60,22 @@ def render_html(text: str, source_path: str | None = None, **settings) -> str:
     html = publish_string(text, source_path=source_path, writer=Writer(), settings_overrides={
         "output_encoding": "unicode", **settings})
     return html if isinstance(html, str) else html.decode("utf-8")
+
+
+def inline_components(document: dict) -> dict:
+    """The OpenAPI document with the body objects the emitter hoists into named components put
+    back in place, for tests that look at shapes; the error envelopes stay `$ref`s."""
+    schemas = document.get("components", {}).get("schemas", {})
+
+    def inline(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            name = ref.removeprefix("#/components/schemas/")
+            if ref != name and name in schemas and not name.endswith("Error"):
+                return inline({**schemas[name], **{k: v for k, v in node.items() if k != "$ref"}})
+            return {key: inline(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [inline(value) for value in node]
+        return node
+
+    return {**document, "paths": inline(document["paths"])}

@@ -110,3 +110,240 @@ def test_an_old_exported_page_is_an_operation_named_by_its_title():
     assert set(_parameters(document, "DescribeGadget")) >= {"GadgetId"}
     response = _response(document, "DescribeGadget")
     assert set(response["properties"]) == {"Size", "RequestId"}
+
+
+# ---------------------------------------------------------------- samples labelled in a list
+
+LISTED_SAMPLES_MD = """\
+# DescribeSprockets
+
+Queries sprockets.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeSprockets|The operation.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Sprockets| | |The sprockets.|
+|SprocketId|String|sp-1|The sprocket ID.|
+|RequestId|String|A7-0E|The request ID.|
+
+## Examples
+
+-   Request example
+
+    ```
+    GET https://demo.aliyuncs.com/?Action=DescribeSprockets
+    ```
+
+-   Response example
+    -   XML example
+
+        ```
+        <? xml version="1.0" encoding="UTF-8"? >
+        <DescribeSprocketsResponse>
+          <RequestId>A7-0E</RequestId>
+          <Sprockets><Sprocket><SprocketId>sp-1</SprocketId></Sprocket></Sprockets>
+        </DescribeSprocketsResponse>
+        ```
+
+    -   JSON example
+
+        ```
+        {"RequestId": "A7-0E", "Sprockets": {"Sprocket": [{"SprocketId": "sp-1"}]}}
+        ```
+"""
+
+
+def test_a_sample_label_in_a_nested_list_item_names_the_samples_after_it():
+    document, diagnostics = _build({"DescribeSprockets.md": LISTED_SAMPLES_MD})
+    response = _response(document, "DescribeSprockets")
+    wrapper = _resolve(document, response["properties"]["Sprockets"])
+    assert wrapper["type"] == "object" and "Sprocket" in wrapper["properties"]
+    assert not [d for d in diagnostics if d.code == "sample-invalid"]  # `<? xml ... ? >` is read
+
+
+# ---------------------------------------------------------------- placeholders, common parameters
+
+PLACEHOLDER_MD = """\
+# SwitchWidgetRole {#reference1 .reference}
+
+切换部件的主备角色。
+
+## 请求参数 { .section}
+
+|名称|类型|是否必须|描述|
+|:-|:-|:---|:-|
+|Action|String|是|要执行的操作，取值为：SwitchWidgetRole。|
+|‹公共请求参数>|-|是|详见公共参数。|
+|WidgetId|String|是|部件ID。|
+
+## 返回参数 { .section}
+
+|名称|类型|描述|
+|:-|:-|:-|
+|<公共返回参数\\>|-|详见[公共参数](公共参数.md#)。|
+|Role|String|切换后的角色。|
+|Common response parameters|-|See common parameters.|
+"""
+
+COMMON_PARAMETERS_MD = """\
+# 公共参数
+
+## 公共请求参数
+
+|名称|类型|是否必选|描述|
+|--|--|----|--|
+|Format|String|否|返回值的类型。|
+|Version|String|是|API版本号。|
+|AccessKeyId|String|是|访问密钥ID。|
+|Signature|String|是|签名结果串。|
+|SignatureMethod|String|是|签名方式。|
+
+示例
+
+```
+http://widget.aliyuncs.com/?Action=SwitchWidgetRole&Format=JSON&Version=2020-01-01
+```
+"""
+
+
+def test_placeholder_rows_are_never_fields_and_the_page_is_still_alibaba():
+    document, diagnostics = _build({"SwitchWidgetRole.md": PLACEHOLDER_MD})
+    assert set(_parameters(document, "SwitchWidgetRole")) == {"Action", "Version", "WidgetId"}
+    assert set(_response(document, "SwitchWidgetRole")["properties"]) == {"Role"}
+    assert len([d for d in diagnostics if d.code == "row-placeholder"]) == 3
+
+
+def test_a_common_parameters_page_is_no_operation_of_the_action_its_example_names():
+    document, diagnostics = _build({"SwitchWidgetRole.md": PLACEHOLDER_MD,
+                                    "公共参数.md": COMMON_PARAMETERS_MD})
+    parameters = _parameters(document, "SwitchWidgetRole")
+    assert "SignatureMethod" not in parameters and "Format" not in parameters
+    assert any(d.code == "page-not-reference" and d.loc.path == "公共参数.md"
+               for d in diagnostics)
+
+
+def test_sample_labels_in_other_words_say_which_sample_follows():
+    from generator.dialects.sections import sample_label
+
+    assert sample_label("Successful response examples") == "response"
+    assert sample_label("**返回示例**".strip("*")) == "response"
+    assert sample_label("错误返回结果示例") == "error"
+    assert sample_label("Request example") == "request"
+    assert sample_label("XML format") == ""
+    assert sample_label("The response returns the instance list") == ""
+
+
+# ---------------------------------------------------------------- members tables
+
+MEMBERS_MD = """\
+# DescribeGizmoListener
+
+查询监听的配置。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGizmoListener|要执行的操作。|
+|ListenerPort|Integer|是|80|监听端口。|
+
+## 返回数据
+
+|名称|类型|描述|
+|--|--|--|
+|RequestId|String|请求ID。|
+|Rules|List|转发规则列表，具体请参见[RuleList](#section_x)。|
+|Policy|Map|策略。|
+|ForwardPort|Integer|转发端口。|
+
+## RuleList {#section_x .section}
+
+|名称|类型|描述|
+|--|--|--|
+|RuleId|String|转发规则ID。|
+|Domain|String|域名。|
+
+**Policy字段数据结构说明**
+
+|参数|类型|示例值|是否必选|描述|
+|--|--|--|--|--|
+|minAge|String|30d|否|时间。|
+
+**Orphan参数说明**
+
+|参数|类型|是否必选|描述|
+|--|--|--|--|
+|lonely|String|否|无人引用。|
+
+## 示例
+
+**返回示例**
+
+```
+{"RequestId": "r-1", "ForwardPort": 443, "Rules": {"Rule": [{"RuleId": "rule-1", "Domain": "a.com"}]},
+ "Policy": {"minAge": "30d"}}
+```
+"""
+
+
+def test_a_members_table_under_its_own_heading_or_label_belongs_to_the_row_naming_it():
+    document, diagnostics = _build({"DescribeGizmoListener.md": MEMBERS_MD})
+    response = _response(document, "DescribeGizmoListener")
+    assert set(response["properties"]) == {"RequestId", "Rules", "Policy", "ForwardPort"}
+    rules = _resolve(document, response["properties"]["Rules"])
+    rule = _resolve(document, rules["properties"]["Rule"]["items"])
+    assert set(rule["properties"]) == {"RuleId", "Domain"}
+    policy = _resolve(document, response["properties"]["Policy"])
+    assert set(policy["properties"]) == {"minAge"}
+    # A table with a Required column in the response section lists no request parameters.
+    assert set(_parameters(document, "DescribeGizmoListener")) == {"Action", "Version",
+                                                                   "ListenerPort"}
+    assert any(d.code == "table-skipped" and "members of Orphan" in d.message
+               for d in diagnostics)
+
+
+# ---------------------------------------------------------------- repeat lists
+
+REPEAT_LIST_MD = """\
+# CreateThing
+
+Creates a thing.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|CreateThing|The operation.|
+|Tag.N.Key|String|Yes|env|The tag key.|
+|DataDisk.N.Size|Integer|No|40|The size.|
+|Name|String|No|n|The name.|
+|Tag.N.Value|String|No|IT|The tag value.|
+|Nic.N.VSwitchId|String|No|vsw-1|The vswitch.|
+|Nic.N.Ipv6Address.N|String|No|::1|The IPv6 addresses.|
+|Nic.N.SecurityGroupId|String|No|sg-2|The security group.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The request ID.|
+"""
+
+
+def test_repeat_list_members_keep_their_prefix_wherever_they_are_written():
+    document, _ = _build({"CreateThing.md": REPEAT_LIST_MD})
+    parameters = _parameters(document, "CreateThing")
+    assert {"Tag.1.Key", "Tag.1.Value", "Nic.1.SecurityGroupId", "Nic.1.Ipv6Address.1",
+            "Name"} <= set(parameters)
+    assert "Value" not in parameters and "SecurityGroupId" not in parameters
+    # The list is documented only through its members, the first of them required: so is it.
+    assert parameters["Tag.1.Key"]["required"] is True
+    assert parameters["Tag.1.Value"].get("required", False) is False
+    assert parameters["DataDisk.1.Size"].get("required", False) is False

@@ -16,6 +16,7 @@ import pytest
 
 from generator.build import build_pages
 from generator.validation import validate_request, validate_response
+from tests.conftest import inline_components
 
 CONFIG_ZH = """\
 # ModifyWidgetConfig
@@ -152,8 +153,12 @@ def built(tmp_path_factory) -> tuple[Path, dict]:
     (pages / "ListWidgets.md").write_text(LIST_EN, encoding="utf-8")
     build_pages([pages], root / "out", product="demo")
     out = root / "out"
-    document = json.loads((out / "alibabacloud" / "demo" / "openapi.json").read_text("utf-8"))
+    document = _openapi(out / "alibabacloud" / "demo" / "openapi.json")
     return out, document
+
+
+def _openapi(path: Path) -> dict:
+    return inline_components(json.loads(path.read_text("utf-8")))
 
 
 def _strip(schema):
@@ -172,7 +177,7 @@ def test_the_request_line_gives_methods_and_path_template(built):
     assert {"patch", "put"} <= set(item)
     assert item["patch"]["operationId"] == "ModifyWidgetConfig"
     assert document["paths"]["/widgets"]["get"]["operationId"] == "ListWidgets"
-    assert not any(path.startswith("/?Action=") for path in document["paths"])
+    assert not any(path.startswith(("/?Action=", "/#Action=")) for path in document["paths"])
 
 
 def test_the_position_column_says_where_each_parameter_travels(built):
@@ -254,9 +259,8 @@ def test_an_rpc_request_line_keeps_the_page_rpc(tmp_path):
     pages.mkdir()
     (pages / "DescribeGizmos.md").write_text(RPC_WITH_SYNTAX, encoding="utf-8")
     build_pages([pages], tmp_path / "out", product="demo")
-    document = json.loads((tmp_path / "out" / "alibabacloud" / "demo" / "openapi.json")
-                          .read_text("utf-8"))
-    assert list(document["paths"]) == ["/?Action=DescribeGizmos"]
+    document = _openapi(tmp_path / "out" / "alibabacloud" / "demo" / "openapi.json")
+    assert list(document["paths"]) == ["/#Action=DescribeGizmos"]
     assert document["info"]["x-docs2spec-style"] == "rpc"
 
 
@@ -331,7 +335,7 @@ def _build_one(tmp_path, name: str, text: str) -> tuple[Path, dict, dict]:
     (pages / f"{name}.md").write_text(text, encoding="utf-8")
     build_pages([pages], tmp_path / "out", product="demo")
     base = tmp_path / "out" / "alibabacloud" / "demo"
-    return (tmp_path / "out", json.loads((base / "openapi.json").read_text("utf-8")),
+    return (tmp_path / "out", _openapi(base / "openapi.json"),
             json.loads((base / "report.json").read_text("utf-8")))
 
 
@@ -866,7 +870,8 @@ You can call this operation to work on a widget.
 
 def test_one_operation_per_method_and_path(tmp_path):
     """OpenAPI allows one operation per method and path, and paths that differ only in their
-    variables' names are the same path: later pages give way, reported, never silently."""
+    variables' names are the same path: a later page on it is a variant of the first
+    operation (its body and responses alternatives), reported, never silently dropped."""
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "a.md").write_text(_roa_page("DescribeWidget", "GET", "/widgets/[WidgetId]",
@@ -877,7 +882,7 @@ def test_one_operation_per_method_and_path(tmp_path):
                                 encoding="utf-8")
     build_pages([pages], tmp_path / "out", product="demo")
     folder = tmp_path / "out" / "alibabacloud" / "demo"
-    document = json.loads((folder / "openapi.json").read_text("utf-8"))
+    document = _openapi(folder / "openapi.json")
     # Operations are taken in id order: DeleteWidget spells the path first.
     assert list(document["paths"]) == ["/widgets/{Id}"]
     item = document["paths"]["/widgets/{Id}"]
@@ -886,11 +891,10 @@ def test_one_operation_per_method_and_path(tmp_path):
     assert [(p["name"], p["in"]) for p in item["get"]["parameters"]] == [("Id", "path")]
     report = json.loads((folder / "report.json").read_text("utf-8"))
     codes = {(d["code"], d["severity"]) for d in report["diagnostics"]}
-    assert ("operation-shadowed", "error") in codes
+    assert ("operation-variants", "info") in codes
     assert ("path-variables-renamed", "info") in codes
-    shadowed = next(d for d in report["diagnostics"] if d["code"] == "operation-shadowed")
-    assert "GetWidgetCopy" in shadowed["message"] and "DescribeWidget keeps it" in \
-        shadowed["message"]
+    assert item["get"]["x-docs2spec-variants"] == ["GetWidgetCopy"]
+    assert report["consistency"]["rows_lost"] == 0
 
 
 REFERENCE_SAMPLE = """\
@@ -952,7 +956,7 @@ def test_a_sample_shown_for_reference_does_not_extend_a_small_table(tmp_path):
     pages.mkdir()
     (pages / "UpdateGizmoName.md").write_text(REFERENCE_SAMPLE, encoding="utf-8")
     build_pages([pages], tmp_path / "out", product="demo")
-    document = json.loads((tmp_path / "out/alibabacloud/demo/openapi.json").read_text("utf-8"))
+    document = _openapi(tmp_path / "out/alibabacloud/demo/openapi.json")
     operation = document["paths"]["/gizmos/{GizmoId}/name"]["patch"]
     result = operation["responses"]["200"]["content"]["application/json"]["schema"][
         "properties"]["Result"]
@@ -989,8 +993,8 @@ def test_rpc_parameters_the_page_puts_in_the_body_are_form_parameters(tmp_path):
     (pages / "CreateGizmo.md").write_text(RPC_WITH_POSITION, encoding="utf-8")
     build_pages([pages], tmp_path / "out", product="demo")
     out = tmp_path / "out"
-    document = json.loads((out / "alibabacloud/demo/openapi.json").read_text("utf-8"))
-    item = document["paths"]["/?Action=CreateGizmo"]
+    document = _openapi(out / "alibabacloud/demo/openapi.json")
+    item = document["paths"]["/#Action=CreateGizmo"]
     assert {(p["name"], p["in"]) for p in item["parameters"]} >= {("RegionId", "query"),
                                                                    ("Policy", "query")}
     report = json.loads((out / "alibabacloud/demo/report.json").read_text("utf-8"))

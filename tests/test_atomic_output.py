@@ -148,7 +148,7 @@ def test_a_failing_build_leaves_the_previous_output(tmp_path, monkeypatch):
     build_pages([pages], out)
     previous = snapshot(out)
 
-    def explode(plans):
+    def explode(*args):
         raise RuntimeError("emission failed")
 
     monkeypatch.setattr(generator.build, "emit_products", explode)

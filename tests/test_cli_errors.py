@@ -259,12 +259,13 @@ def test_an_output_folder_that_cannot_be_written_is_exit_2(tmp_path, monkeypatch
 
 
 def test_a_bug_is_one_line_too(tmp_path, monkeypatch, capsys):
-    def boom(specs):
+    def boom(*args, **kwargs):
         raise RuntimeError("something\nbroke")
 
     monkeypatch.setattr(generator.regen, "build_specs", boom)
     monkeypatch.delenv("DOCS2SPEC_DEBUG", raising=False)
-    code = main(["regen", "--specs", str(tmp_path), "--out", str(tmp_path / "out")])
+    (tmp_path / "specs").mkdir()
+    code = main(["regen", "--specs", str(tmp_path / "specs"), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 70
     assert err.splitlines() == ["docs2spec: error: internal error (RuntimeError: something "
@@ -272,7 +273,7 @@ def test_a_bug_is_one_line_too(tmp_path, monkeypatch, capsys):
                                 "for the traceback and please report it"]
     monkeypatch.setenv("DOCS2SPEC_DEBUG", "1")
     with pytest.raises(RuntimeError):
-        main(["regen", "--specs", str(tmp_path), "--out", str(tmp_path / "out")])
+        main(["regen", "--specs", str(tmp_path / "specs"), "--out", str(tmp_path / "out")])
 
 
 def children(pid: int) -> list[int]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_pages
+from tests.conftest import inline_components
 
 WIDGET_MD = """\
 # DescribeWidget
@@ -108,7 +109,7 @@ def _openapi(tmp_path: Path, name: str, text: str, product: str) -> dict:
     page.write_text(text, encoding="utf-8")
     [build], _ = build_pages([page.parent], tmp_path / "out", product=product)
     folder = tmp_path / "out" / build.product.provider / build.product.name
-    return json.loads((folder / "openapi.json").read_text(encoding="utf-8"))
+    return inline_components(json.loads((folder / "openapi.json").read_text(encoding="utf-8")))
 
 
 def _resolve(document: dict, schema: dict) -> dict:
@@ -287,7 +288,7 @@ LINE_MD = """\
 
 def test_the_contract_accepts_every_value_the_page_allows(tmp_path):
     document = _openapi(tmp_path, "AllocateLine.md", LINE_MD, "demo")
-    params = {p["name"]: p for p in document["paths"]["/?Action=AllocateLine"]["parameters"]}
+    params = {p["name"]: p for p in document["paths"]["/#Action=AllocateLine"]["parameters"]}
     assert params["ISP"]["schema"]["enum"] == ["BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom",
                                                "ChinaMobile"]
     assert params["Mode"]["schema"]["enum"] == ["ecs", "eni", "vip"]
@@ -319,7 +320,7 @@ You can call this operation to query the status of agents.
 
 def test_the_element_row_of_a_set_named_collection_is_the_xml_wrapper_not_a_field(tmp_path):
     document = _openapi(tmp_path, "DescribeAgentStatus.md", STATUS_MD, "demo")
-    operation = document["paths"]["/?Action=DescribeAgentStatus"]["get"]
+    operation = document["paths"]["/#Action=DescribeAgentStatus"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     wrapper = _resolve(document, response["properties"]["AgentStatusSet"])
@@ -506,7 +507,7 @@ def test_a_list_sample_on_a_single_item_page_closes_the_scopes_it_shows_side_by_
     reaches into it, but its objects still show that NetworkConfig stands beside PowerConfig,
     and which fields each holds. The unsorted flat table gives no other clue."""
     document = _openapi(tmp_path, "DescribeGadget.md", GADGET_MD, "demo")
-    operation = document["paths"]["/?Action=DescribeGadget"]["get"]
+    operation = document["paths"]["/#Action=DescribeGadget"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     assert {"GadgetId", "PowerConfig", "NetworkConfig", "RequestId"} <= set(
@@ -573,7 +574,7 @@ Content-Type: application/json
 
 def test_error_samples_sit_under_the_status_they_show(tmp_path):
     document = _openapi(tmp_path, "DeleteGadget.md", ERRORS_MD, "demo")
-    responses = document["paths"]["/?Action=DeleteGadget"]["get"]["responses"]
+    responses = document["paths"]["/#Action=DeleteGadget"]["get"]["responses"]
 
     def values(status):
         media = responses[status]["content"]["application/json"]
@@ -590,7 +591,7 @@ def test_error_samples_without_any_documented_status_are_the_default_response(tm
     page = ERRORS_MD.split("## Error codes")[0]
     page = page.replace("HTTP/1.1 503 Service Unavailable\nContent-Type: application/json\n\n", "")
     document = _openapi(tmp_path, "DeleteGadget.md", page, "demo")
-    responses = document["paths"]["/?Action=DeleteGadget"]["get"]["responses"]
+    responses = document["paths"]["/#Action=DeleteGadget"]["get"]["responses"]
     examples = responses["default"]["content"]["application/json"]["examples"]
     assert [e["value"]["RequestId"] for e in examples.values()] == ["A1", "A2"]
 
@@ -624,7 +625,7 @@ def test_a_format_the_docs_sample_breaks_by_the_validators_rules_is_not_asserted
                         '"2023-02-30T10:00:00Z",', 1)
     assert page.count("2023-02-30") == 2
     document = _openapi(tmp_path, "DescribeWidget.md", page, "demo")
-    operation = document["paths"]["/?Action=DescribeWidget"]["get"]
+    operation = document["paths"]["/#Action=DescribeWidget"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     created = response["properties"]["CreatedAt"]
@@ -693,8 +694,8 @@ https://widget.cn-hangzhou.aliyuncs.com/?Action=ListWidgets
 
 def test_a_table_without_its_separator_line_is_a_table(tmp_path):
     document = _openapi(tmp_path, "ListWidgets.md", KEYS_MD, "demo")
-    operation = document["paths"]["/?Action=ListWidgets"]["get"]
-    params = {p["name"]: p for p in document["paths"]["/?Action=ListWidgets"]["parameters"]}
+    operation = document["paths"]["/#Action=ListWidgets"]["get"]
+    params = {p["name"]: p for p in document["paths"]["/#Action=ListWidgets"]["parameters"]}
     assert params["PageNumber"]["schema"]["type"] == "integer"
     assert params["PageSize"]["required"] is False
     response = _resolve(document, operation["responses"]["200"]["content"][
@@ -704,7 +705,7 @@ def test_a_table_without_its_separator_line_is_a_table(tmp_path):
 
 def test_a_sample_led_by_a_comment_line_is_still_read(tmp_path):
     document = _openapi(tmp_path, "ListWidgets.md", KEYS_MD, "demo")
-    operation = document["paths"]["/?Action=ListWidgets"]["get"]
+    operation = document["paths"]["/#Action=ListWidgets"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     # Only the JSON sample knows PageSize: it was parsed despite its `//json response` line.
@@ -763,7 +764,7 @@ JSON format
 
 def test_flat_rows_the_sample_nests_go_where_the_sample_holds_them(tmp_path):
     document = _openapi(tmp_path, "ListWidgetTags.md", TAGS_MD, "demo")
-    operation = document["paths"]["/?Action=ListWidgetTags"]["get"]
+    operation = document["paths"]["/#Action=ListWidgetTags"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     assert set(response["properties"]) == {"RequestId", "Tags"}  # not TagKey, TagValue
@@ -808,7 +809,7 @@ Creates a secret.
 
 def test_rows_after_an_object_whose_example_lacks_them_are_not_its_fields(tmp_path):
     document = _openapi(tmp_path, "CreateWidgetSecret.md", SECRET_MD, "demo")
-    params = {p["name"]: p for p in document["paths"]["/?Action=CreateWidgetSecret"][
+    params = {p["name"]: p for p in document["paths"]["/#Action=CreateWidgetSecret"][
         "parameters"]}
     assert params["EnableRotation"]["schema"]["type"] == "boolean"
     assert params["RotationInterval"]["in"] == "query"
@@ -838,7 +839,7 @@ You can call this operation to protect widgets.
 
 def test_a_required_flattened_list_requires_its_first_item(tmp_path):
     document = _openapi(tmp_path, "ProtectWidgets.md", PROTECT_MD, "demo")
-    params = {p["name"]: p for p in document["paths"]["/?Action=ProtectWidgets"]["parameters"]}
+    params = {p["name"]: p for p in document["paths"]["/#Action=ProtectWidgets"]["parameters"]}
     assert params["WidgetId.1"]["required"] is True
     assert params["WidgetId.2"]["required"] is False
     assert params["Label.1"]["required"] is False
@@ -872,7 +873,7 @@ RESULTS_MD = """\
 
 def test_an_untyped_collection_row_with_fields_after_it_is_a_list_of_them(tmp_path):
     document = _openapi(tmp_path, "DescribeWidgetResults.md", RESULTS_MD, "demo")
-    operation = document["paths"]["/?Action=DescribeWidgetResults"]["get"]
+    operation = document["paths"]["/#Action=DescribeWidgetResults"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     results = _resolve(document, response["properties"]["WidgetResults"])
@@ -884,7 +885,7 @@ def test_an_untyped_collection_row_with_fields_after_it_is_a_list_of_them(tmp_pa
 
 def test_an_untyped_row_whose_example_is_a_json_list_is_a_list(tmp_path):
     document = _openapi(tmp_path, "DescribeWidgetResults.md", RESULTS_MD, "demo")
-    operation = document["paths"]["/?Action=DescribeWidgetResults"]["get"]
+    operation = document["paths"]["/#Action=DescribeWidgetResults"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     ttls = response["properties"]["AvailableTtls"]
@@ -921,7 +922,7 @@ You can call this operation to query alarms.
 
 def test_a_key_and_value_pair_item_holds_nothing_more(tmp_path):
     document = _openapi(tmp_path, "DescribeWidgetAlarms.md", ALARMS_MD, "demo")
-    operation = document["paths"]["/?Action=DescribeWidgetAlarms"]["get"]
+    operation = document["paths"]["/#Action=DescribeWidgetAlarms"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
 
@@ -968,7 +969,7 @@ https://widget.aliyuncs.com/?Action=DescribeWidgetDetail
 
 def test_a_parameter_only_the_sample_request_sends_is_a_parameter(tmp_path):
     document = _openapi(tmp_path, "DescribeWidgetDetail.md", DETAIL_MD, "demo")
-    params = {p["name"]: p for p in document["paths"]["/?Action=DescribeWidgetDetail"][
+    params = {p["name"]: p for p in document["paths"]["/#Action=DescribeWidgetDetail"][
         "parameters"]}
     assert params["WidgetId"]["in"] == "query" and params["WidgetId"]["required"] is False
     assert params["WidgetId"]["schema"]["type"] == "string"
@@ -1011,7 +1012,7 @@ Obtains a temporary identity.
 
 def test_an_untyped_collection_named_row_the_sample_shows_as_an_object_is_an_object(tmp_path):
     document = _openapi(tmp_path, "AssumeWidgetRole.md", CREDENTIALS_MD, "demo")
-    operation = document["paths"]["/?Action=AssumeWidgetRole"]["get"]
+    operation = document["paths"]["/#Action=AssumeWidgetRole"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     credentials = _resolve(document, response["properties"]["Credentials"])
@@ -1021,7 +1022,7 @@ def test_an_untyped_collection_named_row_the_sample_shows_as_an_object_is_an_obj
 
 def test_a_documented_list_the_sample_shows_as_one_object_stays_a_list(tmp_path):
     document = _openapi(tmp_path, "DescribeFlags.md", FLAGS_MD, "demo")
-    operation = document["paths"]["/?Action=DescribeFlags"]["get"]
+    operation = document["paths"]["/#Action=DescribeFlags"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     wrapper = _resolve(document, response["properties"]["Flags"])
@@ -1082,7 +1083,7 @@ Content-Type:application/json
 
 def test_a_sample_written_as_an_http_message_is_read_from_its_body(tmp_path):
     document = _openapi(tmp_path, "DescribeThings.md", THINGS_MD, "demo")
-    item = document["paths"]["/?Action=DescribeThings"]
+    item = document["paths"]["/#Action=DescribeThings"]
     response = _resolve(document, item["get"]["responses"]["200"]["content"][
         "application/json"]["schema"])
     things = _resolve(document, response["properties"]["Things"])
@@ -1100,7 +1101,7 @@ def test_an_xml_sample_alone_places_the_rows(tmp_path):
     start = THINGS_MD.index("HTTP/1.1 200 OK")
     page = THINGS_MD[:start] + xml + "```\n"
     document = _openapi(tmp_path, "DescribeThings.md", page, "demo")
-    item = document["paths"]["/?Action=DescribeThings"]
+    item = document["paths"]["/#Action=DescribeThings"]
     response = _resolve(document, item["get"]["responses"]["200"]["content"][
         "application/json"]["schema"])
     things = _resolve(document, response["properties"]["Things"])
@@ -1147,7 +1148,7 @@ STUFF_MD = """\
 
 def test_placeholder_cells_say_nothing(tmp_path):
     document = _openapi(tmp_path, "DescribeStuff.md", STUFF_MD, "demo")
-    params = {p["name"]: p for p in document["paths"]["/?Action=DescribeStuff"]["parameters"]}
+    params = {p["name"]: p for p in document["paths"]["/#Action=DescribeStuff"]["parameters"]}
     assert "examples" not in params["Zone"]["schema"]
     assert "examples" not in params["Mode"]["schema"]
     assert "type-unknown" not in _report_codes(tmp_path)
@@ -1155,7 +1156,7 @@ def test_placeholder_cells_say_nothing(tmp_path):
 
 def test_a_list_whose_example_is_an_xml_element_is_wrapped_in_it(tmp_path):
     document = _openapi(tmp_path, "DescribeStuff.md", STUFF_MD, "demo")
-    operation = document["paths"]["/?Action=DescribeStuff"]["get"]
+    operation = document["paths"]["/#Action=DescribeStuff"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     addresses = _resolve(document, response["properties"]["Addresses"])
@@ -1207,7 +1208,7 @@ Only one widget is supported. |
 
 def test_old_tables_rows_over_several_lines_and_their_header_words(tmp_path):
     document = _openapi(tmp_path, "DescribeWidgetVips.md", VIPS_MD, "demo")
-    params = {p["name"]: p for p in document["paths"]["/?Action=DescribeWidgetVips"][
+    params = {p["name"]: p for p in document["paths"]["/#Action=DescribeWidgetVips"][
         "parameters"]}
     assert params["WidgetName"]["required"] is True  # `Yes.` on a row that runs over lines
     assert "Only one widget" in params["WidgetName"]["description"]
@@ -1215,7 +1216,7 @@ def test_old_tables_rows_over_several_lines_and_their_header_words(tmp_path):
 
 def test_a_sample_that_lost_its_braces_is_read(tmp_path):
     document = _openapi(tmp_path, "DescribeWidgetVips.md", VIPS_MD, "demo")
-    operation = document["paths"]["/?Action=DescribeWidgetVips"]["get"]
+    operation = document["paths"]["/#Action=DescribeWidgetVips"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     vips = _resolve(document, response["properties"]["Vips"])  # known only from the sample
@@ -1254,7 +1255,7 @@ def test_a_scalar_row_the_sample_shows_as_a_wrapped_list_types_its_items(tmp_pat
                            "|Vips|String|1.1.1.1/25|The VIP list.|\n"
                            "|RequestId|String|16A96B9A|The ID of the request.|")
     document = _openapi(tmp_path, "DescribeWidgetVips.md", page, "demo")
-    operation = document["paths"]["/?Action=DescribeWidgetVips"]["get"]
+    operation = document["paths"]["/#Action=DescribeWidgetVips"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     vips = _resolve(document, response["properties"]["Vips"])
@@ -1309,7 +1310,7 @@ Queries the progress of a widget.
 
 def test_the_element_row_of_an_untyped_list_whatever_its_name(tmp_path):
     document = _openapi(tmp_path, "GetWidgetProgress.md", PROGRESS_MD, "demo")
-    operation = document["paths"]["/?Action=GetWidgetProgress"]["get"]
+    operation = document["paths"]["/#Action=GetWidgetProgress"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     users = _resolve(document, response["properties"]["UserList"])
@@ -1368,7 +1369,7 @@ def test_a_list_documented_with_its_xml_element_and_shown_bare_follows_the_json_
     """`Result: Array of Result` then the untyped element row `Result` documents the XML shape;
     the JSON sample shows the list itself, and JSON is what the contract checks."""
     document = _openapi(tmp_path, "ListLinks.md", UNWRAPPED_MD, "demo")
-    operation = document["paths"]["/?Action=ListLinks"]["get"]
+    operation = document["paths"]["/#Action=ListLinks"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
     result = response["properties"]["Result"]
@@ -1397,7 +1398,7 @@ VERSION_MD = """\
 
 def test_required_spelled_shi_fou_bi_xu_and_a_timestamp_type(tmp_path):
     document = _openapi(tmp_path, "DescribeWidgetVersion.md", VERSION_MD, "demo")
-    item = document["paths"]["/?Action=DescribeWidgetVersion"]
+    item = document["paths"]["/#Action=DescribeWidgetVersion"]
     params = {p["name"]: p for p in item["parameters"]}
     assert params["WidgetId"]["required"] is True and params["Label"]["required"] is False
     response = _resolve(document, item["get"]["responses"]["200"]["content"][
@@ -1454,11 +1455,11 @@ You can call this operation to query things.
 
 def test_flattened_lists_are_spelled_out_up_to_their_documented_n_within_a_cap(tmp_path):
     document = _openapi(tmp_path, "DescribeFlatThings.md", FLAT_MD, "demo")
-    names = [p["name"] for p in document["paths"]["/?Action=DescribeFlatThings"]["parameters"]]
+    names = [p["name"] for p in document["paths"]["/#Action=DescribeFlatThings"]["parameters"]]
     assert [n for n in names if n.startswith("ZoneId.")] == ["ZoneId.1", "ZoneId.2", "ZoneId.3"]
     instances = [n for n in names if n.startswith("InstanceId.")]
     assert len(instances) == 100 and instances[-1] == "InstanceId.100"
-    wire = next(p for p in document["paths"]["/?Action=DescribeFlatThings"]["parameters"]
+    wire = next(p for p in document["paths"]["/#Action=DescribeFlatThings"]["parameters"]
                 if p["name"] == "InstanceId.1")["x-docs2spec-wire"]
     assert wire["maxItems"] == 100000
     assert "flat-list-capped" in _report_codes(tmp_path)
@@ -1472,7 +1473,7 @@ def test_a_field_documented_twice_in_one_object_is_reported(tmp_path):
                            "|RequestId|String|r-1|The ID of the request. |\n"
                            "|RequestId|Integer|7|The ID again. |")
     document = _openapi(tmp_path, "DescribeFlatThings.md", page, "demo")
-    response = document["paths"]["/?Action=DescribeFlatThings"]["get"]["responses"]["200"]
+    response = document["paths"]["/#Action=DescribeFlatThings"]["get"]["responses"]["200"]
     schema = response["content"]["application/json"]["schema"]
     assert schema["properties"]["RequestId"]["type"] == "string"  # the first row
     assert "row-duplicate" in _report_codes(tmp_path)

@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.build import build_pages
 from generator.dialects import dialect_for
 from generator.sources import rst
+from tests.conftest import inline_components
 
 # A listing page: the URI is a list item, no table has a Mandatory column or a `Table N`
 # caption, nested tables are introduced by list items rather than captions (and one of them,
@@ -154,7 +155,7 @@ def _build(tmp_path: Path, name: str, text: str) -> tuple[dict, dict]:
     page.write_text(text, encoding="utf-8")
     [build], _ = build_pages([page.parent], tmp_path / "out", product="demo")
     folder = tmp_path / "out" / build.product.provider / build.product.name
-    return (json.loads((folder / "openapi.json").read_text(encoding="utf-8")),
+    return (inline_components(json.loads((folder / "openapi.json").read_text(encoding="utf-8"))),
             json.loads((folder / "report.json").read_text(encoding="utf-8")))
 
 

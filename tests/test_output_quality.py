@@ -141,15 +141,18 @@ class _Request:
 def test_openapi_core_matches_and_validates_rpc_requests(documents):
     openapi_core = pytest.importorskip("openapi_core", reason="needs openapi-core: python -m pip install -e '.[test]'")
     spec = openapi_core.OpenAPI.from_dict(copy.deepcopy(documents["alibabacloud/vpc/openapi.json"]))
-    base = "https://vpc.aliyuncs.com/?Action=ListIpsecServers&Version=2016-04-28"
+    unsigned = "https://vpc.aliyuncs.com/?Action=ListIpsecServers&Version=2016-04-28"
+    base = unsigned + "&AccessKeyId=LTAI-test"  # a signed request names its AccessKey
     result = spec.unmarshal_request(_Request(base + "&RegionId=cn-hangzhou&MaxResults=10"))
     assert not result.errors
+    assert spec.unmarshal_request(_Request(unsigned + "&RegionId=cn-hangzhou")).errors
     assert result.parameters.query["MaxResults"] == 10
     assert spec.unmarshal_request(_Request(base + "&RegionId=cn-hangzhou&MaxResults=50")).errors
     assert spec.unmarshal_request(_Request(base)).errors  # RegionId missing
     ok = spec.unmarshal_request(_Request(base + "&RegionId=cn-hangzhou&IpsecServerId.1=iss-a"))
     assert not ok.errors and ok.parameters.query["IpsecServerId.1"] == "iss-a"
-    other = "https://vpc.aliyuncs.com/?Action=CreateIpsecServer&Version=2016-04-28&RegionId=x"
+    other = ("https://vpc.aliyuncs.com/?Action=CreateIpsecServer&Version=2016-04-28&RegionId=x"
+             "&AccessKeyId=LTAI-test")
     assert spec.unmarshal_request(_Request(other)).errors  # VpnGatewayId etc. missing
 
 

@@ -140,7 +140,7 @@ def test_two_pages_merge_into_one_operation(products, documents):
 
 def test_error_codes_by_status(documents):
     paths = documents[f"{VPC}/openapi.json"]["paths"]
-    responses = paths["/?Action=CreateIpsecServer"]["get"]["responses"]
+    responses = paths["/#Action=CreateIpsecServer"]["get"]["responses"]
     assert set(responses) == {"200", "400", "403", "404", "409"}
     codes = [e["code"] for e in responses["400"]["x-docs2spec-errors"]]
     assert len(codes) == 20 and "VpnGateway.SslVpnDisabled" in codes

@@ -1,16 +1,25 @@
 """docs2spec and the reference implementation agree: on a corpus of documents derived from the
-doc samples (type flips, removals, nulls, range, enum, length and format breaks, undocumented
-fields), `validate_response` reports an error exactly when jsonschema's Draft202012Validator
-(with format checking, as docs2spec asserts documented formats) rejects the document.
+doc samples and from instances built for every contract (request, response and error), each
+mutated (type flips, removals, nulls, boundary and out-of-range numbers, integers written as
+floats, enum, length (in code points), item-count, pattern, forbidden-prefix, format and
+format-hint breaks, undocumented fields, duplicate keys, escaped quotes), docs2spec reports an
+error exactly when jsonschema's Draft202012Validator (with format checking, as docs2spec
+asserts documented formats) rejects the document. Both of docs2spec's paths are held to it:
+bytes (the validating decoder, then jsonschema-rs for what it rejects) and parsed values.
 
-Warnings (undocumented fields, format hints) are not errors on either side: the contracts are
-open and hints are annotations.
+The validating decoder may be stricter than the contract (it then hands the body on), never
+looser: whatever it accepts, jsonschema accepts against the closed contract too.
+
+Warnings (undocumented fields, duplicate keys) and information (format hints) are not errors
+on either side: the contracts are open and hints are annotations.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import random
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,11 +27,17 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.validation import contracts, has_errors, validate_response
+from generator.validation import Validator, has_errors
+from generator.validation.api import check_response, compiled_for
+from generator.validation.engine import check
 from generator.validation.schemanav import resolve
 
 GENERATED = Path(__file__).resolve().parent.parent / "generated"
-MIN_CORPUS = 500
+MIN_CORPUS = 5000
+VALIDATOR = Validator.from_folder(GENERATED)
+FEATURES = ("type", "enum", "required", "properties", "items", "$ref", "minimum", "maximum",
+            "minLength", "maxLength", "minItems", "maxItems", "pattern", "not", "format")
+"""Every asserting keyword the bundled contracts use (`test_every_feature_is_covered`)."""
 
 
 def _walk(value: Any, node: Any, root: dict[str, Any], path: tuple[Any, ...] = ()
@@ -59,6 +74,12 @@ def _remove(doc: Any, path: tuple[Any, ...]) -> Any:
 
 
 _FLIP = {str: 12345, bool: "true", int: "1", float: "1.5", dict: [], list: {}, type(None): "x"}
+_DATETIMES = ("2021-02-22t03:24:28z", "2021-02-22T03:24:28Z\n", "2021-02-30T03:24:28Z",
+              "2024-02-29T00:00:00+08:00", "2023-02-29T00:00:00Z", "0000-01-01T00:00:00Z",
+              "2021-02-22T03:24:60Z", "2021-02-22 03:24:28Z", "2021-02-22T03:24:28.123456Z")
+_UUIDS = ("3F2504E0-4F89-11D3-9A0C-0305E82C3301", "{3f2504e0-4f89-11d3-9a0c-0305e82c3301}",
+          "3f2504e04f8911d39a0c0305e82c3301", "3f2504e0-4f89-11d3-9a0c-0305e82c330",
+          "urn:uuid:3f2504e0-4f89-11d3-9a0c-0305e82c3301")
 
 
 def mutations(doc: Any, root: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -68,65 +89,187 @@ def mutations(doc: Any, root: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         if path:
             yield f"remove {where}", _remove(doc, path)
             yield f"null {where}", _replace(doc, path, None)
-        if isinstance(node.get("maximum"), (int, float)):
-            yield f"above maximum {where}", _replace(doc, path, node["maximum"] + 1)
-        if isinstance(node.get("minimum"), (int, float)):
-            yield f"below minimum {where}", _replace(doc, path, node["minimum"] - 1)
+        if isinstance(value, int) and not isinstance(value, bool):
+            yield f"as float {where}", _replace(doc, path, float(value))
+            yield f"as bool {where}", _replace(doc, path, True)
+            yield f"huge {where}", _replace(doc, path, 2**70)
+        for key, step in (("maximum", 0), ("maximum", 1), ("minimum", 0), ("minimum", -1)):
+            if isinstance(node.get(key), (int, float)):
+                yield f"{key}{step:+d} {where}", _replace(doc, path, node[key] + step)
         if isinstance(node.get("enum"), list):
             yield f"outside enum {where}", _replace(doc, path, "zz-undocumented-value")
+            first = node["enum"][0]
+            if isinstance(first, str):
+                yield f"enum case {where}", _replace(doc, path, first.swapcase())
         if isinstance(node.get("maxLength"), int):
-            yield f"too long {where}", _replace(doc, path, "x" * (node["maxLength"] + 1))
+            size = node["maxLength"]
+            yield f"at maxLength {where}", _replace(doc, path, "x" * size)
+            yield f"too long {where}", _replace(doc, path, "x" * (size + 1))
+            yield f"astral at maxLength {where}", _replace(doc, path, "\U0001f600" * size)
         if isinstance(node.get("minLength"), int) and node["minLength"] > 0:
             yield f"too short {where}", _replace(doc, path, "")
-        if node.get("format") in ("date-time", "uuid", "ipv4", "date"):
-            yield f"bad format {where}", _replace(doc, path, "not-a-" + node["format"])
+        if isinstance(node.get("maxItems"), int) and isinstance(value, list) and value:
+            yield f"too many items {where}", _replace(doc, path,
+                                                       value * (node["maxItems"] + 1))
+        if isinstance(value, list):
+            yield f"no items {where}", _replace(doc, path, [])
+        if "pattern" in node or "not" in node:
+            for text in ("http://example.com", "ftp://example.com", "HTTPS://x", "x\nhttp://"):
+                yield f"pattern {text!r} {where}", _replace(doc, path, text)
+        if node.get("format") == "date-time":
+            for text in _DATETIMES:
+                yield f"date-time {text!r} {where}", _replace(doc, path, text)
+        if node.get("format") == "uuid":
+            for text in _UUIDS:
+                yield f"uuid {text!r} {where}", _replace(doc, path, text)
+        if node.get("x-docs2spec-format-hints") and isinstance(value, str):
+            yield f"masked {where}", _replace(doc, path, "47.XX.XX.246")
+        if isinstance(value, str):
+            yield f"escaped quote {where}", _replace(doc, path, 'say "hi"')
         if isinstance(value, dict):
             extra = dict(value, UndocumentedField={"nested": [1, 2]})
             yield f"extra field {where}", _replace(doc, path, extra)
 
 
-def _corpus() -> list[Any]:
+def instance(node: Any, root: dict[str, Any], rng: random.Random, depth: int = 0) -> Any:
+    """A value valid under `node`, optional fields kept at random."""
+    node = resolve(node, root)
+    if isinstance(node.get("enum"), list) and node["enum"]:
+        return rng.choice(node["enum"])
+    kind = node.get("type")
+    if kind == "object" or "properties" in node:
+        required = set(node.get("required", []))
+        return {name: instance(sub, root, rng, depth + 1)
+                for name, sub in node.get("properties", {}).items()
+                if name in required or (depth < 6 and rng.random() < 0.7)}
+    if kind == "array":
+        low = node.get("minItems", 0)
+        high = min(node.get("maxItems", 3), 3)
+        return [instance(node.get("items", {}), root, rng, depth + 1)
+                for _ in range(max(low, min(high, rng.randint(1, 3))))]
+    if kind == "integer":
+        low, high = node.get("minimum", 0), node.get("maximum", 1000)
+        return rng.randint(int(low), int(max(low, min(high, low + 100))))
+    if kind == "number":
+        return float(node.get("minimum", 0)) + 0.5
+    if kind == "boolean":
+        return rng.random() < 0.5
+    if node.get("format") == "date-time":
+        return "2021-02-22T03:24:28Z"
+    if node.get("format") == "uuid" or "uuid" in node.get("x-docs2spec-format-hints", []):
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    if "ipv4" in node.get("x-docs2spec-format-hints", []):
+        return "192.168.1.7"
+    if "pattern" in node:
+        return "https://example.com/x"
+    size = max(node.get("minLength", 1), 1)
+    return "v" * min(size, node.get("maxLength", size))
+
+
+def _corpus() -> list[tuple[str, str, str, str, Any]]:
+    """(product, operation, kind, label, document)."""
+    rng = random.Random(7)
     cases = []
-    for product in contracts(GENERATED).products():
+    for product in VALIDATOR.contracts.products():
         for operation, status, media, label, value in product.examples():
-            if media != "application/json" or not 200 <= status < 300:
+            if media != "application/json":
                 continue
-            root = product.schema(operation, "response")
-            cases.append((product.key, operation, "sample", value))
+            kind = "response" if 200 <= status < 300 else "error"
+            root = product.schema(operation, kind)
+            cases.append((product.key, operation, kind, "sample", value))
             for name, mutated in mutations(value, root):
-                cases.append((product.key, operation, f"{label} {name}", mutated))
+                cases.append((product.key, operation, kind, f"{label} {name}", mutated))
+        for name in sorted(product.schemas):
+            operation, kind = name.rsplit(".", 1)
+            root = product.schema(operation, kind)
+            for variant in range(4):
+                doc = instance(root, root, rng)
+                cases.append((product.key, operation, kind, f"built {variant}", doc))
+                for label, mutated in mutations(doc, root):
+                    cases.append((product.key, operation, kind, f"built {variant} {label}",
+                                  mutated))
     return cases
 
 
 CORPUS = _corpus()
+_REFERENCES: dict[tuple[str, str, str, bool], Draft202012Validator] = {}
+
+
+def reference(product: str, operation: str, kind: str, closed: bool = False
+              ) -> Draft202012Validator:
+    key = (product, operation, kind, closed)
+    if key not in _REFERENCES:
+        compiled = compiled_for(VALIDATOR.product(product), operation, kind)
+        _REFERENCES[key] = Draft202012Validator(
+            compiled.strict_schema if closed else compiled.schema,
+            format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return _REFERENCES[key]
+
+
+def _duplicated(data: bytes) -> bytes:
+    """The same document with its first key sent twice (a warning, never an error)."""
+    at = data.find(b'{"')
+    end = data.find(b'":', at)
+    if at < 0 or end < 0:
+        return data
+    key = data[at + 1:end + 1]
+    return data[:at + 1] + key + b':0,' + data[at + 1:]
 
 
 def test_corpus_is_large_and_mixed():
     assert len(CORPUS) >= MIN_CORPUS
-    invalid = 0
-    for product, operation, _, doc in CORPUS:
-        schema = contracts(GENERATED).product(product).schema(operation, "response")
-        invalid += not Draft202012Validator(schema).is_valid(doc)
-    assert invalid >= 100 and len(CORPUS) - invalid >= 100
+    invalid = sum(not reference(p, o, k).is_valid(doc) for p, o, k, _, doc in CORPUS)
+    assert invalid >= 1000 and len(CORPUS) - invalid >= 1000
+
+
+def test_every_feature_is_covered():
+    """Every asserting keyword of the contracts occurs in a schema the corpus exercises."""
+    used: set[str] = set()
+
+    def collect(node: Any) -> None:
+        if isinstance(node, dict):
+            used.update(k for k in node if not k.startswith("x-"))
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    for product, operation, kind in {(p, o, k) for p, o, k, _, _ in CORPUS}:
+        collect(VALIDATOR.product(product).schema(operation, kind))
+    assert set(FEATURES) <= used
+    kinds = {k for _, _, k, _, _ in CORPUS}
+    assert kinds == {"request", "response", "error"}
 
 
 @pytest.mark.parametrize("chunk", range(4))
 def test_same_verdict_as_jsonschema(chunk):
-    references: dict[tuple[str, str], Draft202012Validator] = {}
     disagreements = []
-    for product, operation, name, doc in CORPUS[chunk::4]:
-        reference = references.get((product, operation))
-        if reference is None:
-            schema = contracts(GENERATED).product(product).schema(operation, "response")
-            reference = references[(product, operation)] = Draft202012Validator(
-                schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-        theirs = not reference.is_valid(doc)
-        findings = validate_response(product, operation, json.dumps(doc).encode(),
-                                     generated=GENERATED)
-        ours = has_errors(findings)
-        if ours != theirs:
-            disagreements.append(f"{product} {operation} {name}: docs2spec "
-                                 f"{'error' if ours else 'ok'}, jsonschema "
-                                 f"{'error' if theirs else 'ok'} "
-                                 f"{[(f.rule, f.pointer) for f in findings]}")
+    for product, operation, kind, name, doc in CORPUS[chunk::4]:
+        theirs = not reference(product, operation, kind).is_valid(doc)
+        data = json.dumps(doc).encode()
+        compiled = compiled_for(VALIDATOR.product(product), operation, kind)
+        if kind == "request":
+            findings = check(compiled, json.loads(data))
+            by_bytes = findings if compiled.fast.accepts(data) is False else []
+        else:
+            status = 200 if kind == "response" else 400
+            by_bytes = check_response(VALIDATOR.product(product), operation, data,
+                                      status=status)
+            findings = check(compiled, json.loads(data))
+            twice = check_response(VALIDATOR.product(product), operation, _duplicated(data),
+                                   status=status)
+            if has_errors(twice) != theirs:
+                disagreements.append(f"{product} {operation} {name} (key sent twice)")
+        for path, found in (("bytes", by_bytes), ("value", findings)):
+            ours = has_errors(found)
+            if ours != theirs:
+                disagreements.append(f"{product} {operation} {kind} {name} [{path}]: docs2spec "
+                                     f"{'error' if ours else 'ok'}, jsonschema "
+                                     f"{'error' if theirs else 'ok'} "
+                                     f"{[(f.rule, f.pointer) for f in found]}")
+        if compiled.fast.accepts(data) and not reference(product, operation, kind,
+                                                         closed=True).is_valid(doc):
+            disagreements.append(f"{product} {operation} {kind} {name}: the decoder accepts "
+                                 "what the closed contract rejects")
     assert not disagreements, "\n".join(disagreements[:20])

@@ -24,6 +24,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("build", "build", "build any set of saved pages into an output folder"),
     Command("init", "init", "start a product under specs/: a commented product.toml "
             "(and the saved pages)"),
+    Command("publish", "publish", "write a static reference site from generated/ (or a "
+            "`build` output) that works offline"),
     Command("validate", "validate", "check captured requests/responses against generated/ "
             "(exit 1 on error findings, 2 on unusable input)"),
     Command("diff", "diff", "what changed in the contract between two revisions of the docs "

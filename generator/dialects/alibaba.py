@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from ..http import METHOD, PATH_TEXT
-from ..ir.conventions import Conventions, ErrorEnvelope
+from ..ir.conventions import Conventions, ErrorEnvelope, SecurityScheme
 from ..ir.model import (
     Change,
     Diagnostic,
@@ -33,6 +33,7 @@ from .prose import read_facts
 from .samples import read_sample
 from .sections import section_of_title, walk_sections
 from .tables import column_roles, read_location, table_kind
+from .typetables import link_members, members_label, unique_name
 
 NAME = "alibaba"
 _SIGNATURE_PARAMETERS = frozenset({
@@ -53,6 +54,23 @@ CONVENTIONS = Conventions(
         "ResourceOwnerAccount", "ResourceOwnerId", "OwnerAccount", "OwnerId", "CallerParentId",
         "RegionEndpoint"}),
     request_sample_places_query=True,
+    security=(
+        SecurityScheme(
+            "AccessKey", "query", "AccessKeyId",
+            "Requests signed with an AccessKey pair: the AccessKey ID travels as `AccessKeyId`, "
+            "with `Signature` (HMAC-SHA1 of the canonicalised query with the AccessKey secret), "
+            "`SignatureMethod`, `SignatureVersion`, `SignatureNonce` and `Timestamp` beside it; "
+            "SDKs sign for you.", ("rpc",)),
+        SecurityScheme(
+            "AccessKeySignature", "header", "Authorization",
+            "Requests signed with an AccessKey pair in the `Authorization` header "
+            "(`acs <AccessKeyId>:<signature>`, ROA signature over the method, headers and "
+            "resource); SDKs sign for you.", ("rest",)),
+    ),
+    # Rows that stand for the parameters every call takes or returns (matched with their
+    # wrapping `<>`, `‹›`, `*`, ... stripped: `ir/placeholders.py`).
+    placeholder_rows=(r"公共(?:请求|返回|响应)?参数(?:列表)?", r"公共(?:请求|响应)头",
+                      r"(?:common|public) (?:request |response |returned )?(?:parameters?|headers?)"),
 )
 _ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
 _TITLED_ACTION = re.compile(r"^([A-Z][A-Za-z0-9]{2,80})\s*[(（][^()（）]{1,40}[)）]$")
@@ -61,18 +79,16 @@ _PRODUCT_ACTION = re.compile(r"^[\w .()-]{1,80}[:：]\s*([A-Z][A-Za-z0-9]{2,80})
 _RAM_ACTION = re.compile(r"\b[a-z][a-z0-9-]{1,30}:([A-Z][A-Za-z0-9]{2,80})\b")
 _URL_ACTION = re.compile(r"[?&#]\s*Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
-_FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})\.[Nn]"
-                   r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>\.[Nn])?)?$")
+_FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})" + CONVENTIONS.flat_list_marker +
+                   r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>" +
+                   CONVENTIONS.flat_list_marker + r")?)?$")
+"""`Tag.N.Key`: the list syntax is the record's (`Conventions.flat_list_marker`)."""
 _REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s+({PATH_TEXT})", re.I)
 _PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]")
 _BODY_WORDS = re.compile(r"request\s*body|请求体|\bbody\b", re.I)
 """Text before a request-section table saying its rows travel in the body (an ROA page's
 `## RequestBody` title, "Specify the required parameters in RequestBody", "RequestBody中还需填入以下
 参数")."""
-_MEMBERS_LABEL = re.compile(r"^[-*•\s]*([A-Za-z_][\w.]{0,80})\s*(?:参数说明|的参数|结构说明|结构|"
-                            r"parameters|parameter description|fields|structure)\s*[:：]?$", re.I)
-"""A label naming a structure (`ScRule参数说明`, `Item parameters`): the table after it lists
-that structure's members, not parameters of the request."""
 _BOILERPLATE = re.compile(r"^(all products|search|document center|last updated|debugging|"
                           r"\d+\s*$)", re.I)
 
@@ -87,6 +103,8 @@ def detect(doc: Document) -> float:
             cells = " ".join(" ".join(r.cells[:1]) for r in node.rows)
             if "RequestId" in cells or "RegionId" in cells:
                 score += 0.4
+            elif any(r.cells[:1] == ("Action",) for r in node.rows):
+                score += 0.4  # an RPC request table names its Action in a row of its own
             header = header or any(c.strip() in ("是否必选", "Required") for c in node.header)
         elif isinstance(node, CodeBlock) and ("?Action=" in node.text or "RequestId" in node.text):
             score += 0.2
@@ -203,12 +221,17 @@ def _sent_in_body(tables: list[FieldTable], unplaced: set[str], samples: list[Sa
 
 def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[Diagnostic]]:
     """A parameter/response table; `Name.N` and `Tag.N.Key` names become nested rows. A request
-    table's Position column, when it has one, says where each row travels."""
+    table's Position column, when it has one, says where each row travels.
+
+    A list's members stay together under it wherever the page writes them (`Tag.N.Value` after
+    other rows, or after another list's members), and a list the page documents only through its
+    members is required when its first member is."""
     roles = column_roles(table.header)
     positioned = location is not None and "location" in roles
-    rows: list[FieldRow] = []
+    groups: list[list[FieldRow]] = []  # a row, then the members of its list
     diagnostics: list[Diagnostic] = []
-    flat_parents: dict[str, int] = {}
+    flat_parents: dict[str, int] = {}  # list name -> index of its group
+    implied: set[str] = set()  # lists that have no row of their own
     has_flat_children = any(_flat_child(cell(r, roles, "name")) for r in table.rows)
     for row in table.rows:
         name = cell(row, roles, "name")
@@ -220,8 +243,9 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
                 parent = FieldRow(name=base, schema=Schema(kind="array", items=Schema(kind="object"),
                                                            type_text="RepeatList", loc=row.loc),
                                   container=True, depth=0, location=location, loc=row.loc)
-                flat_parents[base] = len(rows)
-                rows.append(parent)
+                flat_parents[base] = len(groups)
+                implied.add(base)
+                groups.append([parent])
             kwargs = {"name": match.group("child")}
             if match.group("inner"):
                 # `TagFilter.N.TagValues.N`: the child is itself a list of values.
@@ -243,11 +267,49 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
                                          for r in table.rows):
                 field = replace(field, container=True,
                                 schema=replace(field.schema, items=Schema(kind="object")))
-                flat_parents[match.group("base")] = len(rows)
+                flat_parents[match.group("base")] = len(groups)
         if has_flat_children:
             field = replace(field, depth=1 if match and match.group("child") else 0)
-        rows.append(field)
-    return FieldTable(rows=tuple(rows), loc=table.loc), diagnostics
+        if match and match.group("child"):
+            group = groups[flat_parents[match.group("base")]]
+            if match.group("base") in implied and len(group) == 1 and field.required is not None:
+                group[0] = replace(group[0], required=field.required)
+            group.append(field)
+        else:
+            groups.append([field])
+    rows = tuple(row for group in groups for row in group)
+    return FieldTable(rows=rows, loc=table.loc), diagnostics
+
+
+def _linked(request: list[FieldTable], responses: list[FieldTable],
+            types: list[tuple[str, FieldTable]], diagnostics: list[Diagnostic]) -> tuple[
+        list[FieldTable], list[FieldTable], list[FieldTable]]:
+    """Rows that name a members table point at it; a members table no row names is reported
+    (its rows are nowhere else)."""
+    request = link_members(request, types)
+    responses = link_members(responses, types)
+    tables = link_members([t for _, t in types], types)
+    used: set[str] = set()
+    for table in (*request, *responses, *tables):
+        for row in table.rows:
+            schema = row.schema.items if row.schema.kind == "array" else row.schema
+            if schema is not None and schema.ref and row.name != "" and \
+                    (table.name != schema.ref):
+                used.add(schema.ref)
+    for base, table in types:
+        if table.name not in used:
+            diagnostics.append(Diagnostic(
+                "info", "table-skipped", f"table describing the members of {base} "
+                f"({len(table.rows)} rows): no row of the page refers to it, so they are "
+                "neither parameters nor response fields", table.loc))
+    return request, responses, [t for t in tables if t.name in used]
+
+
+def _lists_common_parameters(tables: list[FieldTable]) -> bool:
+    """True when the tables document the dialect's signing parameters (three or more besides
+    `Action`): what a common-parameters page lists, never one operation's own parameters."""
+    names = {r.name for t in tables for r in t.rows}
+    return len(names & (CONVENTIONS.common_parameters - {"Action"})) >= 3
 
 
 def _rpc_form(tables: list[FieldTable], diagnostics: list[Diagnostic]) -> list[FieldTable]:
@@ -334,24 +396,28 @@ def extract(doc: Document) -> PageExtract:
     changes: list[Change] = []
     description_parts: list[str] = []
     methods, path, request_loc = _request_line(doc)
+    types: list[tuple[str, FieldTable]] = []  # (name on the page, table under a unique name)
     lead: list[str] = []  # the titles and paragraphs since the last table
+    lead_is_heading = False  # whether the last of them is a heading
     unplaced: set[str] = set()  # request rows of tables without a Position column
     for section, label, node in walk_sections(doc):
         if isinstance(node, (Heading, Paragraph)):
             # Only what stands in the table's own section introduces it.
             lead = [] if section_of_title(node.text) else lead
             lead.append(node.text.strip())
+            lead_is_heading = isinstance(node, Heading)
         if isinstance(node, Table):
             kind = table_kind(node.header)
             context, lead = lead, []
-            members = _MEMBERS_LABEL.match(context[-1]) \
-                if context and not section_of_title(context[-1]) else None
-            if section == "request" and kind in ("request", "fields") and members and not \
-                    _BODY_WORDS.search(members.group(0)):
-                diagnostics.append(Diagnostic(
-                    "info", "table-skipped", f"table describing the members of "
-                    f"{members.group(1)} ({len(node.rows)} rows) is not a list of request "
-                    "parameters", node.loc))
+            members = members_label(context[-1], lead_is_heading) \
+                if context and not section_of_title(context[-1]) and \
+                not _BODY_WORDS.search(context[-1]) else ""
+            if kind in ("request", "fields") and members:
+                # The members of one structure: a named type the row that names it refers to.
+                table, found = _field_table(node, None)
+                types.append((members, replace(table, name=unique_name(members, types),
+                                               status=0 if section == "request" else 200)))
+                diagnostics.extend(found)
             elif kind == "request" or (kind == "fields" and section == "request"):
                 body = section == "request" and any(_BODY_WORDS.search(t) for t in context)
                 table, found = _field_table(node, "body" if body else "query")
@@ -388,6 +454,11 @@ def extract(doc: Document) -> PageExtract:
             diagnostics.extend(found)
         elif isinstance(node, Paragraph) and section == "description":
             description_parts.append(node.text.strip())
+    request, responses, type_tables = _linked(request, responses, types, diagnostics)
+    if how != "title" and _lists_common_parameters(request):
+        # A common-parameters page: its example URL names some Action, but the page documents
+        # the parameters every call takes, not that operation.
+        op_id = ""
     if methods:
         path = _bare_variables(path, request, unplaced)
         if unplaced and {"POST", "PUT", "PATCH"} & set(methods):
@@ -402,6 +473,7 @@ def extract(doc: Document) -> PageExtract:
         style="rest" if methods else "rpc", methods=methods or ("GET", "POST"), path=path or "/",
         summary=((language, summary),) if summary else (),
         description=((language, "\n\n".join(description_parts)),) if description_parts else (),
-        request=tuple(request), responses=tuple(responses), samples=tuple(samples),
+        request=tuple(request), responses=tuple(responses), types=tuple(type_tables),
+        samples=tuple(samples),
         errors=tuple(errors), changes=tuple(changes), diagnostics=tuple(diagnostics),
         loc=SourceLoc(page, 1))

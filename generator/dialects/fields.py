@@ -85,8 +85,12 @@ def _bounded(row: Row, roles: dict[str, int], diagnostics: list[Diagnostic]) -> 
 def schema_for_type(spec: TypeSpec, **more: Any) -> Schema:
     """The schema a type cell stands for; `more` sets further keywords on the outer schema."""
     items = schema_for_type(spec.items) if spec.items else None
+    values = schema_for_type(spec.values) if spec.values else None
+    if spec.max_length is not None:
+        more.setdefault("max_length", spec.max_length)
     return Schema(kind=spec.kind, format="int64" if spec.format == "int64" else "",
-                  items=items, ref=spec.ref, **more)  # type: ignore[arg-type]
+                  items=items, ref=spec.ref, additional_properties=values,
+                  **more)  # type: ignore[arg-type]
 
 
 def typed_value(text: str, kind: str) -> Any:

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..http import METHOD, METHODS, PATH_TEXT
-from ..ir.conventions import Conventions, ErrorEnvelope
+from ..ir.conventions import Conventions, ErrorEnvelope, SecurityScheme
 from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample, Schema
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table, link_key
@@ -32,6 +32,18 @@ CONVENTIONS = Conventions(
     common_parameters=frozenset({"X-Auth-Token", "X-Sdk-Date", "Authorization"}),
     one_level_tables=True,
     sample_query_adds_parameters=True,
+    security=(
+        SecurityScheme(
+            "Token", "header", "X-Auth-Token",
+            "Token authentication: a token obtained from IAM (`POST /v3/auth/tokens`) sent in "
+            "the `X-Auth-Token` header."),
+        SecurityScheme(
+            "AKSK", "header", "Authorization",
+            "AK/SK authentication: the request signed with an access key pair "
+            "(`SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=..., Signature=...` in "
+            "`Authorization`, with `X-Sdk-Date`); SDKs sign for you."),
+    ),
+    one_item_lists_as_objects=False,
 )
 _METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
                           r"(" + PATH_TEXT + ")", re.M)
@@ -39,6 +51,10 @@ _METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^
 _CAPTION = re.compile(r"^\s*(?:Table|表)\s*\d+\s*[:.：]?\s*(?P<rest>.*)$", re.I)
 _TYPE_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]{1,120}$")
 _STATUS = re.compile(r"(?:status code|状态码)[:：]?\s*(\d{3})", re.I)
+_EMPTY_RESPONSE = re.compile(r"^\s*(?:none|null|empty|no (?:response )?body)?\s*\(?\s*status code"
+                             r"\s*[:：]?\s*(\d{3})\s*\)?\s*$", re.I)
+"""An example response that is only a status (`None (STATUS CODE 204)`, `STATUS CODE 204`)."""
+_STATUS_CELL = re.compile(r"^\s*(\d{3})\b")
 _HEADER_PARAM = re.compile(r"^(X-[\w-]+|Content-Type|Authorization|Accept)$", re.I)
 
 
@@ -55,11 +71,20 @@ def detect(doc: Document) -> float:
     return 0.5 * uri + 0.3 * header + 0.1 * caption
 
 
+_GENERIC_CAPTIONS = frozenset({"parameters", "parameter", "fields", "field", "description",
+                               "descriptions", "elements", "attributes", "properties",
+                               "arguments", "values", "headers"})
+"""Captions that say what a table lists, not which type (`Table 1 Parameters`): such a table
+is placed by its section, like an uncaptioned one."""
+_HEADER_CAPTION = re.compile(r"\bheaders?\b", re.I)
+
+
 def _type_name(caption: str) -> str:
-    """`Table 6 IkePolicy` names a type; `Table 3 Parameters in the response body` does not."""
+    """`Table 6 IkePolicy` names a type; `Table 3 Parameters in the response body` and
+    `Table 1 Parameters` do not."""
     match = _CAPTION.match(caption)
-    rest = (match.group("rest") if match else caption).strip()
-    return rest if _TYPE_NAME.match(rest) else ""
+    rest = (match.group("rest") if match else caption).strip().strip("*").strip()
+    return rest if _TYPE_NAME.match(rest) and rest.lower() not in _GENERIC_CAPTIONS else ""
 
 
 def _operation_id(doc: Document, path: str) -> str:
@@ -302,6 +327,8 @@ def extract(doc: Document) -> PageExtract:
     types: list[FieldTable] = []
     samples: list[Sample] = []
     shown: set[int] = set()  # statuses response samples print (`HTTP/1.1 201 Created`)
+    documented: list[int] = []  # success statuses of a status-code table
+    bodiless: list[int] = []  # success statuses an example response shows without a body
     summary = ""
     status = 200
     texts: list[str] = []
@@ -325,6 +352,8 @@ def extract(doc: Document) -> PageExtract:
                 summary = node.text.strip()
         elif isinstance(node, Table):
             kind = table_kind(node.header)
+            if kind == "other" and _status_table(node):
+                documented.extend(_success_statuses(node))
             if kind not in ("request", "fields"):
                 diagnostics.append(Diagnostic("info", "table-skipped",
                                               f"table ({' | '.join(node.header)}) with "
@@ -363,6 +392,9 @@ def extract(doc: Document) -> PageExtract:
                 rows.append(replace(field, depth=0 if field.depth is None else field.depth))
                 diagnostics.extend(found)
             in_request = section in ("uri", "request")
+            if not in_request and not type_name and _HEADER_CAPTION.search(node.caption or ""):
+                # `Parameters in the response header`: headers of the response, not its body.
+                rows = [replace(r, location="header") for r in rows]
             table = FieldTable(rows=tuple(rows), name=type_name,
                                status=0 if in_request else status, loc=node.loc)
             if type_name:
@@ -372,14 +404,25 @@ def extract(doc: Document) -> PageExtract:
             else:
                 responses.append(table)
         elif isinstance(node, CodeBlock):
+            empty = _EMPTY_RESPONSE.match(node.text)
+            if empty and 200 <= int(empty.group(1)) < 300:
+                # The example response is a status alone: that status, and no body.
+                bodiless.append(int(empty.group(1)))
             sample, found = read_sample(node, label)
             if sample.kind == "response":
-                if stated_status(node.text):
+                if empty:
+                    sample = replace(sample, status=int(empty.group(1)))
+                elif stated_status(node.text):
                     shown.add(sample.status)  # printed as an HTTP message with its status
                 else:
                     sample = replace(sample, status=status)
             samples.append(sample)
             diagnostics.extend(found)
+    success = sorted(set(documented) | set(bodiless))
+    if not status_stated and not shown and len(success) == 1 and success[0] != 200:
+        # The prose names no status code; the status table (or the bodiless example) names
+        # one success status: the response tables document that one.
+        responses = [replace(t, status=success[0]) if t.status == 200 else t for t in responses]
     if not status_stated and len(shown) == 1:
         # The prose names no status code; the sample printed as an HTTP message does
         # (`HTTP/1.1 201 Created`): the documented response is that one.
@@ -410,4 +453,20 @@ def extract(doc: Document) -> PageExtract:
         summary=((language, title),),
         description=((language, summary),) if summary else (),
         request=tuple(request), responses=tuple(responses), types=tuple(types),
-        samples=tuple(samples), diagnostics=tuple(diagnostics), loc=SourceLoc(page, 1))
+        samples=tuple(samples), diagnostics=tuple(diagnostics), loc=SourceLoc(page, 1),
+        success=tuple(success), bodiless=tuple(sorted(set(bodiless))))
+
+
+def _status_table(table: Table) -> bool:
+    """A table of status codes (`Status Code | Description`): its first column says so."""
+    return bool(table.header) and "status" in table.header[0].lower() and \
+        "code" in table.header[0].lower()
+
+
+def _success_statuses(table: Table) -> list[int]:
+    found = []
+    for row in table.rows:
+        match = _STATUS_CELL.match(row.cells[0]) if row.cells else None
+        if match and 200 <= int(match.group(1)) < 300:
+            found.append(int(match.group(1)))
+    return found

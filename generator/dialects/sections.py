@@ -69,7 +69,22 @@ def sample_label(text: str) -> str:
         return _LABEL_TO_SAMPLE[key]
     if key.startswith(("response to ", "example response", "returned status code")):
         return "response"
+    if len(key) <= 60 and _EXAMPLE_WORD.search(key):
+        # Other wordings of the same labels: "Successful response examples", "返回结果示例".
+        for kind, words in _LABEL_WORDS:
+            if words.search(key):
+                return kind
     return ""
+
+
+_EXAMPLE_WORD = re.compile(r"\b(?:examples?|samples?|demo)\b|示例|样例|范例")
+_LABEL_WORDS = (
+    ("error", re.compile(r"\b(?:errors?|exceptions?|fail(?:ed|ure)?)\b|异常|错误|失败")),
+    ("response", re.compile(r"\b(?:responses?|returns?|returned|results?|outputs?)\b|返回|响应|结果")),
+    ("request", re.compile(r"\b(?:requests?|calls?|inputs?)\b|请求|调用")),
+)
+"""Words that say which sample a label introduces, tried in this order (an error response is
+an error sample, not a success)."""
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
@@ -94,7 +109,8 @@ def walk_sections(doc: Document) -> Iterator[tuple[str, str, Node]]:
                 section, label = found, "request" if found == "request" else "response"
                 yield section, label, node
                 continue
-            lab = sample_label(node.text)
-            if lab:
-                label = lab
+            # A label may be one item of a list (`- Response example` then `  - XML example`):
+            # the last line that is a label names the samples after it.
+            for line in node.text.splitlines() if isinstance(node, Paragraph) else [node.text]:
+                label = sample_label(line) or label
         yield section, label, node

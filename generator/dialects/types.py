@@ -47,7 +47,13 @@ _SCALARS: dict[str, tuple[str, str]] = {
     "longinteger": ("integer", "int64"),
 }
 
-_ARRAY_OF = re.compile(r"^(?:array|list)\s*(?:of\s+|<\s*)(?P<inner>[^<>]{1,200}?)\s*>?$", re.I)
+_ARRAY_OF = re.compile(r"^(?:array|list)\s*(?:of\s+|<\s*)(?P<inner>[^<>]{1,200}?|[^<>]{1,40}<[^<>]{1,100}>[^<>]{0,20})"
+                       r"\s*>?$", re.I)
+_SIZED = re.compile(r"^(?P<base>[A-Za-z]{2,20})\s*\(\s*(?P<inner>[^()]{1,80}?)\s*\)$")
+"""`String(64)` (at most 64 characters), `List (NAT gateways)`, `Array(Object)`."""
+_MAP = re.compile(r"^(?:map|dict|hashmap)\s*<\s*(?P<key>[^,<>]{1,40}?)\s*(?:,\s*(?P<value>[^<>]{1,60}?)\s*)?>"
+                  r"\s*(?P<tail>[^<>]{0,60})$", re.I)
+"""`Map<String,String>`, `Map<String, Object>`, `Map<String>string`, `Map<String,String> objects`."""
 _TRAILING_BRACKETS = re.compile(r"^(?P<inner>[^\[\]]{1,200}?)\s*\[\s*\]$")
 _NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects?$")
 _PLURAL_OBJECTS = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects$")
@@ -68,6 +74,10 @@ class TypeSpec:
     """A named type the cell points to (`IkePolicy`, `IpsecServer`)."""
     known: bool = True
     """False when the spelling is not in the vocabulary (then kind is `any`)."""
+    max_length: int | None = None
+    """A sized string (`String(64)`)."""
+    values: TypeSpec | None = None
+    """For dictionaries (`Map<String,String>`): the type of every value."""
 
 
 _NOT_STATED = frozenset({"n/a", "na", "-", "--", "\u2014", "/", "none", "无", "不涉及"})
@@ -86,6 +96,27 @@ def parse_type(cell: str) -> TypeSpec:
     scalar = _SCALARS.get(text.lower().replace(" ", ""))
     if scalar:
         return TypeSpec(scalar[0], scalar[1])
+    mapping = _MAP.match(text)
+    if mapping:
+        tail = re.sub(r"^\[\s*\]|\bobjects?$", "", mapping.group("tail")).strip()
+        value = parse_type(mapping.group("value") or tail or "any")
+        if mapping.group("tail").lstrip().startswith("["):
+            value = TypeSpec("array", items=value)
+        return TypeSpec("object", values=value if value.known else TypeSpec("any"))
+    sized = _SIZED.match(text)
+    if sized:
+        base = parse_type(sized.group("base"))
+        inner = sized.group("inner")
+        if base.known and base.kind == "string" and inner.isdigit():
+            return TypeSpec("string", max_length=int(inner))
+        if base.known and base.kind in ("integer", "number", "boolean") and inner.isdigit():
+            return base  # `Integer(11)`: a display width, no bound
+        if base.known and base.kind == "array":
+            items = parse_type(inner)
+            # `List (NAT gateways)` names what the list holds in words: objects a table
+            # documents; `Array(Object)`, `List(String)` give the items' type.
+            return TypeSpec("array", items=items if items.known and " " not in inner.strip()
+                            else None)
     match = _ARRAY_OF.match(text) or _TRAILING_BRACKETS.match(text)
     if match:
         inner_text = match.group("inner")

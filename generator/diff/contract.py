@@ -68,10 +68,13 @@ def resolve(document: dict[str, Any], node: Any, depth: int = 0) -> Any:
 
 
 def rpc_action(path: str) -> str | None:
-    """The Action a path key like `/?Action=X` names, else None."""
-    if "?" not in path:
-        return None
-    return dict(parse_qsl(path.split("?", 1)[1])).get("Action") or None
+    """The Action a path key names, else None: `/#Action=X` (the key docs2spec writes) or
+    `/?Action=X` (the key of documents written before; one identity for both, so a diff across
+    that change pairs the operations)."""
+    for mark in ("#", "?"):
+        if path.startswith("/" + mark):
+            return dict(parse_qsl(path[2:])).get("Action") or None
+    return None
 
 
 def template(path: str) -> str:
@@ -109,4 +112,5 @@ def _parameters(document: dict[str, Any], listed: Any) -> list[dict[str, Any]]:
     if not isinstance(listed, list):
         return []
     resolved = (resolve(document, p) for p in listed)
-    return [p for p in resolved if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    return [p if isinstance(p.get("in"), str) else {**p, "in": "unknown"} for p in resolved
+            if isinstance(p, dict) and isinstance(p.get("name"), str)]

@@ -51,16 +51,21 @@ def fold_repeats(findings: list[Finding]) -> list[Finding]:
     """One change for a list the docs document as `Tag.N.Key` and docs2spec spells out as
     `Tag.1.Key` ... `Tag.20.Key`: the same finding at every index is said once, with `N`."""
     groups: dict[tuple, list[Finding]] = {}
-    for finding in findings:
-        key = (finding.rule, finding.level, finding.kind, _INDEX.sub("N", finding.pointer),
-               _INDEX.sub("N", finding.message), _INDEX.sub("N", finding.subject))
+    for position, finding in enumerate(findings):
+        pointer = _INDEX.sub("N", finding.pointer)
+        if pointer == finding.pointer:  # no index in the name: never folded (enum 1.5, 1.7)
+            key: tuple = (position,)
+        else:
+            key = (finding.rule, finding.level, finding.kind, pointer,
+                   _INDEX.sub("N", finding.message), _INDEX.sub("N", finding.subject))
         groups.setdefault(key, []).append(finding)
     folded = []
-    for (_, _, _, pointer, message, subject), members in groups.items():
+    for key, members in groups.items():
         first = members[0]
         if len(members) == 1:
             folded.append(first)
         else:
+            _, _, _, pointer, message, subject = key
             folded.append(replace(first, pointer=pointer, message=f"{message} "
                                   f"({len(members)} indexes)", subject=subject))
     return folded
@@ -68,8 +73,9 @@ def fold_repeats(findings: list[Finding]) -> list[Finding]:
 
 def _no_pages(side: Side) -> str:
     what = "a generated folder" if side.source == "generated" else "an OpenAPI file"
-    return (f"{side.label} is {what}: its pages are not at hand, so a change the tool made to "
-            "unchanged pages (kind `extraction`) cannot be told from a change of the docs")
+    return (f"{side.label} is {what} without page hashes (no report.json beside it, or one "
+            "written before docs2spec kept them): a change the tool made to unchanged pages "
+            "(kind `extraction`) cannot be told from a change of the docs")
 
 
 def _product_pairs(old: Side, new: Side) -> list[tuple[str, dict, dict]]:

@@ -20,9 +20,10 @@ from .model import Finding, Level
 
 Direction = Literal["request", "response"]
 
-WHERE_KEYS = frozenset({"x-docs2spec-source", "x-docs2spec-also-documented", "x-docs2spec-in",
-                        "$ref", "$schema", "$defs", "$id", "$comment", "$anchor"})
-"""Where a node came from or how it is stored: never a change."""
+WHERE_KEYS = frozenset({"x-docs2spec-source", "x-docs2spec-also-documented", "x-docs2spec-in"})
+"""Where a node came from: never a change."""
+STORAGE_KEYS = frozenset({"$ref", "$schema", "$defs", "$id", "$comment", "$anchor"})
+"""How a schema is stored: `$ref`s are followed, not compared as text."""
 DOC_KEYS = ("description", "x-docs2spec-descriptions", "title", "examples", "example",
             "x-docs2spec-doc-type", "x-docs2spec-format-hints", "x-docs2spec-inferred")
 UPPER = {"maximum": "maximum", "exclusiveMaximum": "exclusive maximum",
@@ -33,6 +34,10 @@ LOWER = {"minimum": "minimum", "exclusiveMinimum": "exclusive minimum",
          "minProperties": "minimum property count"}
 STRUCTURE_KEYS = frozenset({"type", "format", "enum", "pattern", "default", "properties",
                             "required", "items", "additionalProperties", *UPPER, *LOWER})
+
+
+MAX_NESTING = 64
+"""How deep the comparison follows nested schemas and `$ref` chains (Python recursion)."""
 
 
 def escape(name: str) -> str:
@@ -112,6 +117,10 @@ def compare(docs: Docs, old: Any, new: Any, pointer: str, direction: Direction, 
     compared the description (a parameter's own description repeats its schema's)."""
     if not isinstance(old, dict) or not isinstance(new, dict):
         return []
+    if len(_stack) > MAX_NESTING:  # a chain of $refs no recursion guard catches
+        return [Finding(f"{direction}-schema-not-compared", "warning", "wire", pointer,
+                        f"{label}: nested more than {MAX_NESTING} levels; not compared below "
+                        "here (differences there are not reported)", old_source, new_source)]
     refs = (old.get("$ref"), new.get("$ref"))
     if (refs[0] or refs[1]) and refs in _stack:  # a recursive type: compared once
         return []
@@ -247,7 +256,7 @@ def _default(p: Place) -> Iterator[Finding]:
 
 def _other(p: Place) -> Iterator[Finding]:
     """Keywords no family above knows (`not`, `oneOf`, `const`, `uniqueItems`, ...)."""
-    handled = STRUCTURE_KEYS | WHERE_KEYS | set(DOC_KEYS)
+    handled = STRUCTURE_KEYS | WHERE_KEYS | STORAGE_KEYS | set(DOC_KEYS)
     for key in sorted((p.old.keys() | p.new.keys()) - handled):
         old, new = without_where(p.old.get(key)), without_where(p.new.get(key))
         if old != new:

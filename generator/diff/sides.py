@@ -34,22 +34,51 @@ def load_side(arg: str, repo: Path | None = None) -> Side:
         raise UsageError(f"{arg}: no such file or folder",
                          hint="give a specs folder, a generated folder, an OpenAPI file or "
                          "git:REV")
+    return _path_side(arg, path, "specs")
+
+
+def _path_side(label: str, path: Path, source: str,
+               fallback_hashes: dict[str, str] | None = None) -> Side:
+    """A file or folder on disk; `fallback_hashes` stand in for a generated folder's missing
+    report hashes (`git:REV:generated`: the pages of `specs/` at the same revision)."""
     if path.is_file():
         document = read_openapi(path)
-        return Side(arg, "openapi", {product_key(document, path.stem): document}, None)
+        return Side(label, "openapi", {product_key(document, path.stem): document},
+                    report_hashes([path.parent / "report.json"]) or fallback_hashes)
     if any(path.rglob(MANIFEST)):
-        return _specs_side(arg, path)
+        return _specs_side(label, path, source)
     found = sorted(path.rglob("openapi.json"))
     if not found:
-        raise UsageError(f"{arg}: neither a specs folder (no {MANIFEST}) nor a generated folder "
-                         "(no openapi.json)", hint="give the folder that holds "
+        raise UsageError(f"{label}: neither a specs folder (no {MANIFEST}) nor a generated "
+                         "folder (no openapi.json)", hint="give the folder that holds "
                          "<provider>/<product>/")
     products: dict[str, dict[str, Any]] = {}
     for file in found:
         document = read_openapi(file)
         rel = file.parent.relative_to(path).as_posix()
         products[product_key(document, rel or path.name)] = document
-    return Side(arg, "generated", products, None)
+    return Side(label, "generated", products,
+                report_hashes([file.parent / "report.json" for file in found])
+                or fallback_hashes)
+
+
+def report_hashes(reports: list[Path]) -> dict[str, str] | None:
+    """The page hashes docs2spec's report.json files keep (`pages[].sha256`); None unless every
+    report is there and hashes every page (an OpenAPI file from elsewhere, an older output)."""
+    hashes: dict[str, str] = {}
+    for report in reports:
+        try:
+            pages = json.loads(report.read_text(encoding="utf-8")).get("pages")
+        except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+            return None
+        if not isinstance(pages, list) or not pages:
+            return None
+        for page in pages:
+            if not (isinstance(page, dict) and isinstance(page.get("page"), str)
+                    and isinstance(page.get("sha256"), str) and page["sha256"]):
+                return None
+            hashes[page["page"]] = page["sha256"]
+    return hashes
 
 
 def read_openapi(path: Path) -> dict[str, Any]:
@@ -71,7 +100,36 @@ def read_openapi(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: not valid YAML ({type(exc).__name__})") from None
     if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
         raise UsageError(f"{path}: not an OpenAPI document (no `paths` object)")
+    problem = _shape_problem(document)
+    if problem:
+        raise UsageError(f"{path}: {problem}")
     return document
+
+
+MAX_NODES = 2_000_000
+MAX_DEPTH = 150
+
+
+def _shape_problem(document: Any) -> str | None:
+    """What makes a document unusable for comparing: YAML anchors that refer to themselves
+    (an endless tree), aliases that expand beyond `MAX_NODES` nodes, or nesting deeper than
+    `MAX_DEPTH` (no API description nests that deep; the comparison recurses)."""
+    stack = [(document, 0)]
+    seen = 0
+    while stack:
+        node, depth = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            return (f"more than {MAX_NODES:,} nodes once YAML aliases are expanded "
+                    "(recursive or exploding anchors?)")
+        if depth > MAX_DEPTH:
+            return (f"nested more than {MAX_DEPTH} levels deep (a YAML anchor that contains "
+                    "itself?)")
+        children = node.values() if isinstance(node, dict) else node \
+            if isinstance(node, list) else ()
+        stack.extend((child, depth + 1) for child in children
+                     if isinstance(child, (dict, list)))
+    return None
 
 
 def product_key(document: dict[str, Any], fallback: str) -> str:
@@ -81,21 +139,25 @@ def product_key(document: dict[str, Any], fallback: str) -> str:
     return f"{provider}/{product}" if provider and product else fallback
 
 
-def _specs_side(arg: str, specs: Path, label: str | None = None) -> Side:
+def _specs_side(label: str, specs: Path, source: str = "specs") -> Side:
     from ..emitters.openapi import dump_json, emit_openapi
-    from ..regen import PAGE_SUFFIXES, build_specs  # the build pipeline only when pages are read
+    from ..regen import build_specs  # the build pipeline only when pages are read
 
     products = {}
     for build in build_specs(specs, emit=lambda product, _: {
             "openapi.json": dump_json(emit_openapi(product))}):
         key = f"{build.manifest.provider}/{build.manifest.product}"
         products[key] = json.loads(build.files[f"{key}/openapi.json"])
-    hashes = {}
-    for page in sorted(specs.rglob("*")):
-        if page.is_file() and page.suffix.lower() in PAGE_SUFFIXES:
-            label_ = path_label(page.relative_to(specs.parent))
-            hashes[label_] = hashlib.sha256(page.read_bytes()).hexdigest()
-    return Side(label or arg, "git" if label else "specs", products, hashes)
+    return Side(label, source, products, page_hashes(specs))
+
+
+def page_hashes(specs: Path) -> dict[str, str]:
+    """Page label (as the build cites it: relative to the folder holding `specs`) -> sha256."""
+    from ..regen import PAGE_SUFFIXES
+
+    return {path_label(page.relative_to(specs.parent)): hashlib.sha256(
+        page.read_bytes()).hexdigest() for page in sorted(specs.rglob("*"))
+        if page.is_file() and page.suffix.lower() in PAGE_SUFFIXES}
 
 
 def _git(repo: Path, *args: str) -> bytes:
@@ -110,21 +172,40 @@ def _git(repo: Path, *args: str) -> bytes:
     return done.stdout
 
 
-def _git_side(arg: str, rev: str, repo: Path) -> Side:
-    """`specs/` at `rev`, exported to a temporary folder and built there."""
-    if not rev or rev.startswith("-"):
-        raise UsageError(f"{arg}: give a revision after `git:` (git:HEAD, git:main, git:v1.2)")
+def _git_side(arg: str, spec: str, repo: Path) -> Side:
+    """`git:REV[:PATH]`: PATH (default `specs`) at REV, exported to a temporary folder and read
+    there like a path on disk. A generated folder whose report.json predates page hashes takes
+    them from `specs/` at the same revision: the repository's invariant (CI checks it) is that
+    `generated/` is what `regen` makes of `specs/`."""
+    rev, _, sub = spec.partition(":")
+    sub = sub.strip("/") or "specs"
+    if not rev or rev.startswith("-") or sub.startswith("-") or ".." in sub.split("/"):
+        raise UsageError(f"{arg}: give a revision after `git:` (git:HEAD, git:main, "
+                         "git:v1.2:generated)")
     try:
         _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     except UsageError:
         raise UsageError(f"{arg}: {rev!r} is not a commit of the repository at {repo}",
                          hint="`git log` lists them") from None
     top = Path(_git(repo, "rev-parse", "--show-toplevel").decode().strip())
-    archive = _git(top, "archive", "--format=tar", rev, "--", "specs")
     with tempfile.TemporaryDirectory(prefix="docs2spec-diff-") as tmp:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(tmp, filter="data")
-        specs = Path(tmp) / "specs"
-        if not specs.is_dir():
-            raise UsageError(f"{arg}: the revision has no specs/ folder")
-        return _specs_side(arg, specs, label=arg)
+        try:
+            _export(top, rev, sub, Path(tmp))
+        except UsageError:
+            raise UsageError(f"{arg}: the revision has no {sub}",
+                             hint=f"`git ls-tree --name-only {rev}` lists what it has") from None
+        target = Path(tmp) / sub
+        fallback = None
+        if sub != "specs":
+            try:
+                _export(top, rev, "specs", Path(tmp))
+                fallback = page_hashes(Path(tmp) / "specs") or None
+            except UsageError:
+                fallback = None  # no specs/ at that revision: extraction cannot be told
+        return _path_side(arg, target, "git", fallback)
+
+
+def _export(top: Path, rev: str, sub: str, into: Path) -> None:
+    archive = _git(top, "archive", "--format=tar", rev, "--", sub)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")

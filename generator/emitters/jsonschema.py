@@ -8,9 +8,11 @@ samples break, schemas inferred from samples, every language's description.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
+from .. import ecma
 from ..ir.conventions import ErrorEnvelope
 from ..ir.model import Operation, Parameter, Product, Schema
 
@@ -48,15 +50,25 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         if value is not None:
             out[key] = value
     if schema.forbidden_prefixes:
-        alternatives = "|".join(re.escape(p) for p in schema.forbidden_prefixes)
+        alternatives = "|".join(ecma.escape(p) for p in schema.forbidden_prefixes)
         out["not"] = {"pattern": f"^(?:{alternatives})"}
     if schema.has_default:
-        out["default"] = schema.default
+        # A default the field's own values or format rule out (`default: all` beside
+        # `enum: [ingress, egress]`) is the docs contradicting themselves: kept as read, not
+        # asserted, so tools that check defaults against their schema accept the document.
+        out["default" if _default_fits(schema) else X + "default"] = schema.default
     if schema.properties:
         out["properties"] = {name: schema_to_json(sub, ref_prefix, named)
                              for name, sub in schema.properties}
     if schema.required:
         out["required"] = list(schema.required)
+    if schema.items is None and "array" in (schema.kind, *schema.also_kinds):
+        out["items"] = {}  # items of any kind, said explicitly (OpenAPI linters require it)
+    if schema.additional_properties is not None:
+        out["additionalProperties"] = schema_to_json(schema.additional_properties, ref_prefix,
+                                                     named)
+    if schema.one_of:
+        out["oneOf"] = [schema_to_json(branch, ref_prefix, named) for branch in schema.one_of]
     if schema.items is not None:
         out["items"] = schema_to_json(schema.items, ref_prefix, named)
         if "object" in schema.also_kinds and schema.kind == "array":
@@ -83,6 +95,14 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
     if schema.see:
         out[X + "see"] = list(schema.see)
     return out
+
+
+def _default_fits(schema: Schema) -> bool:
+    if schema.enum and schema.default not in schema.enum:
+        return False
+    if schema.format and isinstance(schema.default, str):
+        return Draft202012Validator.FORMAT_CHECKER.conforms(schema.default, schema.format)
+    return True
 
 
 def _document(title: str, body: dict[str, Any], product: Product,

@@ -41,8 +41,10 @@ from pathlib import Path
 from typing import Any
 
 from ..ir.model import Operation, Product, Schema
+from ..location import INVISIBLE
 from .cache import cached_text
 from .jsonschema import schema_to_json
+from .names import class_part, item_name
 
 DEFS = "#/$defs/"
 RPC_IMPLICIT = ("Action", "Version")
@@ -56,7 +58,8 @@ RESERVED = frozenset({
     # capitalised keywords and builtins a class must not shadow
     "None", "True", "False", "Ellipsis", "NotImplemented", "Exception", "BaseException",
 })
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(map(chr, INVISIBLE)) + "]")
+"""Dropped from docstrings: controls, bidi and line-separator characters (`INVISIBLE`)."""
 
 
 def _text(texts) -> str:
@@ -68,38 +71,11 @@ def _text(texts) -> str:
     return _CONTROL.sub("", text).strip()
 
 
-def class_part(text: str) -> str:
-    """`vpn_connections` -> `VpnConnections`, `IkeConfig` stays: ASCII letters and digits only."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[A-Za-z0-9]+", ascii_text)
-    return "".join(w[:1].upper() + w[1:] for w in words)
-
-
 def _clean(text: Any) -> str:
     """A JSON Schema `description` safe in a docstring or a string literal."""
     if not isinstance(text, str) or not text:
         return ""
     return _text([("", text)])
-
-
-_WORD = re.compile(r"[A-Z]?[a-z0-9]+$|[A-Z]+$")
-
-
-def item_name(path: str) -> str:
-    """The class name of a list's item: the list's name in the singular (`...NatGateways` ->
-    `...NatGateway`, `...Policies` -> `...Policy`), or `<name>Item` when the name is not a plural
-    the rule can undo (`...VpnConnection` -> `...VpnConnectionItem`, `...Dns` stays whole)."""
-    word = _WORD.search(path)
-    last = word.group(0) if word else ""
-    if len(last) >= 4 and last[-1] == "s" and not last.endswith(("ss", "us", "is")):
-        if last.endswith("ies"):
-            return path[:-3] + "y"
-        if last.endswith(("sses", "xes", "ches", "shes")):
-            return path[:-2]
-        return path[:-1]
-    if last == "Ids":
-        return path[:-1]
-    return f"{path}Item"
 
 
 def _kinds(node: dict[str, Any]) -> list[str]:
@@ -272,7 +248,7 @@ class _Builder:
             return {"$ref": DEFS + name}
         out = _bare(kind)
         if kind == "array":
-            if "items" in node:
+            if node.get("items"):  # `items: {}` (any) says no more than no `items`
                 out["items"] = self.convert(node["items"], item_name(path))
             _limits(out, (("minItems", node.get("minItems")), ("maxItems", node.get("maxItems"))))
         elif kind == "string":
@@ -450,6 +426,49 @@ def _shared_attributes(code: str) -> set[str]:
 
 
 _FORMAT_SETTINGS = Path(__file__).resolve().parent / "modelformat" / "ruff.toml"
+_JSON_INT = '''
+
+def _whole_number(value: Any) -> Any:
+    """JSON has one number type: `1.0` is the integer 1, as JSON Schema and the validator say."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+JsonInt = Annotated[StrictInt, BeforeValidator(_whole_number)]
+"""An integer as JSON Schema reads one: `1` or `1.0`, never `"1"` or `true`."""
+'''
+
+
+_PYDANTIC_IMPORT = re.compile(r"^from pydantic import (\([^)]*\)|[^\n]*)\n", re.M)
+_TYPING_IMPORT = re.compile(r"^from typing import ([^\n(]*)\n", re.M)
+
+
+def _import_line(module: str, names: set[str]) -> str:
+    line = f"from {module} import {', '.join(sorted(names))}"
+    if len(line) <= 100:
+        return line + "\n"
+    return f"from {module} import (\n" + "".join(f"    {n},\n" for n in sorted(names)) + ")\n"
+
+
+def _json_integers(code: str) -> str:
+    """One integer rule for the models and the validator: JSON Schema's, where a number with a
+    zero fraction (`1.0`) is an integer. Pydantic's `StrictInt` refuses `1.0`, so integer fields
+    are `JsonInt`: strict (no `"1"`, no `true`), but `1.0` is read as 1."""
+    found = _PYDANTIC_IMPORT.search(code)
+    if found is None or not re.search(r"\bStrictInt\b", code[found.end():]):
+        return code
+    names = {n.strip() for n in found.group(1).strip("()").replace("\n", ",").split(",")}
+    names = {n for n in names if n} | {"BeforeValidator", "StrictInt"}
+    head, body = code[:found.start()], code[found.end():]
+    typing = {"Annotated", "Any"}
+    existing = _TYPING_IMPORT.search(head)
+    if existing:
+        typing |= {n.strip() for n in existing.group(1).split(",") if n.strip()}
+        head = head[:existing.start()] + head[existing.end():]
+    head = head.rstrip("\n") + "\n\n" + _import_line("typing", typing) + "\n" + \
+        _import_line("pydantic", names)
+    return head + _JSON_INT + re.sub(r"\bStrictInt\b", "JsonInt", body)
 
 
 def emit_models(product: Product) -> str:
@@ -515,6 +534,7 @@ def emit_models(product: Product) -> str:
     missing = [name for name in builder.defs if f"\nclass {name}(" not in code]
     if missing:
         raise RuntimeError(f"datamodel-code-generator renamed classes: {', '.join(missing)}")
+    code = _json_integers(code)
     requests = {op_id: names[0] for op_id, names in builder.operations.items()}
     responses = {op_id: names[1] for op_id, names in builder.operations.items()}
     return (code.rstrip("\n") + "\n\n\n" + _registry("REQUESTS", requests) + "\n"

@@ -33,7 +33,8 @@ def _count_fields(schema, page: str) -> int:
 def page_summaries(product: Product, results) -> list[dict[str, Any]]:
     by_page: dict[str, dict[str, Any]] = {}
     for result in results:
-        by_page[result.path] = {"page": result.path, "form": result.form,
+        by_page[result.path] = {"page": result.path, "sha256": getattr(result, "sha256", ""),
+                                "form": result.form,
                                 "dialect": result.extract.dialect if result.extract else "",
                                 "operations": [], "parameters": 0, "response_fields": 0,
                                 "samples": 0, "error_codes": 0, "warnings": 0, "errors": 0}

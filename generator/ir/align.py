@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..location import SourceLoc
-from .infer import infer_schema, sample_kind, with_loc
+from .infer import dictionary_schema, id_keyed, infer_schema, sample_kind, with_loc
 from .model import Diagnostic, Schema
 
 
@@ -36,8 +36,12 @@ def documented_overlap(schema: Schema, value: dict) -> bool:
 
 
 class Aligner:
-    def __init__(self, sample_loc: SourceLoc | None) -> None:
+    def __init__(self, sample_loc: SourceLoc | None,
+                 one_item_lists_as_objects: bool = True) -> None:
         self.sample_loc = sample_loc
+        self.one_item_lists = one_item_lists_as_objects
+        """`Conventions.one_item_lists_as_objects`: whether an object where a list belongs is
+        a one-item list (XML converted to JSON) or the object the API really sends."""
         self.diagnostics: list[Diagnostic] = []
 
     def note(self, severity: str, code: str, message: str, schema: Schema) -> None:
@@ -86,6 +90,15 @@ class Aligner:
                           loc=schema.loc, type_text=schema.type_text)
         if schema.kind == "object" and kinds == {"object"}:
             return self._object(schema, values, where)
+        if schema.kind == "array" and kinds == {"object"} and not self.one_item_lists and \
+                (schema.items is None or schema.items.kind in ("object", "any")):
+            self.note("warning", "sample-shape",
+                      f"{where or 'response'}: the table says a list, every sample shows one "
+                      "object; the schema follows the sample", schema)
+            item = schema.items or Schema(kind="object")
+            return self.align(replace(item, kind="object", description=schema.description,
+                                      loc=schema.loc, type_text=schema.type_text,
+                                      also_locs=schema.also_locs), values, where)
         if schema.kind == "array" and kinds <= {"array", "object"} and "object" in kinds and \
                 (schema.items is None or schema.items.kind in ("object", "any")):
             self.note("warning", "sample-shape",
@@ -164,6 +177,17 @@ class Aligner:
                       properties=((key, array),))
 
     def _object(self, schema: Schema, values: list[dict], where: str) -> Schema:
+        if not schema.properties and schema.additional_properties is not None:
+            # A dictionary (`Map<String,String>`): the sample's keys are data.
+            inner = [sub for v in values for sub in v.values()]
+            return replace(schema, additional_properties=self.align(
+                schema.additional_properties, inner, f"{where}.*")) if inner else schema
+        if not schema.properties and id_keyed(values):
+            self.note("info", "sample-dictionary", f"{where or 'response'}: the sample's keys "
+                      "are identifiers; a dictionary of their values, not fixed fields", schema)
+            values_schema = dictionary_schema(values).additional_properties
+            return replace(schema, additional_properties=with_loc(values_schema,
+                                                                  self.sample_loc))
         props = []
         for name, sub in schema.properties:
             props.append((name, self.align(sub, [v[name] for v in values if name in v],

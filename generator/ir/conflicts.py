@@ -85,10 +85,12 @@ def reconcile_constraints(schema: Schema, values: list[tuple[Any, SourceLoc | No
     `responses`, also the requiredness of a field that a sample object leaves out (a request
     example may leave out what the caller must send; a response sample shows what comes)."""
     own = [(e, schema.loc) for e in schema.examples if not isinstance(e, (dict, list))]
+    if schema.has_default and not isinstance(schema.default, (dict, list)):
+        own.append((schema.default, schema.loc))  # the docs' default is one of their values
     for value, loc in [*values, *own]:
         for name, why in _violations(schema, value):
             schema = _drop(schema, name)
-            what = "the example cell" if loc == schema.loc else "a sample"
+            what = "the example or default" if loc == schema.loc else "a sample"
             diagnostics.append(Diagnostic(
                 "warning", "constraint-dropped",
                 f"{where}: the description states a {name.replace('_', ' ')} that {what} breaks "

@@ -26,6 +26,23 @@ class ErrorEnvelope:
 
 
 @dataclass(frozen=True, slots=True)
+class SecurityScheme:
+    """How a vendor's requests are authenticated, as an OpenAPI `apiKey` scheme: the credential
+    that travels in a named query parameter or header (signed requests carry the key id in the
+    clear and the signature beside it, which OpenAPI cannot spell; the description says how)."""
+
+    name: str
+    """Its name among the document's `securitySchemes`."""
+    location: Literal["query", "header"]
+    parameter: str
+    """The query parameter or header that carries the credential."""
+    description: str
+    styles: tuple[str, ...] = ("rpc", "rest")
+    """The wire styles whose operations it applies to (RPC signs in the query, REST in a
+    header)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Conventions:
     """What one documentation style says once for all its pages, instead of on each page."""
 
@@ -50,13 +67,18 @@ class Conventions:
     added, inferred). False where sample queries also carry common parameters."""
     request_sample_places_query: bool = False
     """A REST request sample shows query parameters as JSON and so places flat rows."""
+    one_item_lists_as_objects: bool = True
+    """Samples may print a one-item list as a bare object (JSON converted from XML): a list the
+    table documents stays a list and accepts the object too. False where samples are the JSON
+    the API sends: an object where the table says a list is an object (the table is wrong)."""
     placeholder_rows: tuple[str, ...] = ()
     """Regular expressions (case-insensitive, whole cell) of table rows that stand for a group
     of parameters documented elsewhere ("common request parameters"): never a field."""
     flat_list_marker: str = r"\.[Nn]"
     """How a flattened repeat list names its index in a parameter name (`Tag.N.Key`)."""
-    security: tuple[tuple[str, dict], ...] = ()
-    """OpenAPI security schemes (name, scheme object) for the vendor's real authentication."""
+    security: tuple[SecurityScheme, ...] = ()
+    """The vendor's real authentication; an operation accepts any one of the schemes that
+    apply to its wire style."""
 
     def envelope_fields(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.error_envelope.fields)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..http import PATH_VARIABLE
 from ..location import SourceLoc
-from .model import Diagnostic, Operation, PageExtract
+from .model import Diagnostic, Operation, PageExtract, Parameter, Schema
 
 _SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -36,6 +36,31 @@ def _safe_name(name: str) -> str:
     return "Operation" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
 
 
+_VERSION = re.compile(r"^/?(v\d+(?:\.\d+)*)(?=/|$)", re.I)
+
+
+def _version(path: str) -> str:
+    match = _VERSION.match(path)
+    return match.group(1) if match else ""
+
+
+def _distinguished(base: str, extract: PageExtract, first: PageExtract,
+                   named: dict[str, list[PageExtract]]) -> str:
+    """A name for a second page titled like a first one, from what tells them apart: the API
+    version of its path (`ListVpcsV3` beside `/v1/...`'s `ListVpcs`), else its method; `base`
+    when neither does (a number is added then)."""
+    version, theirs = _version(extract.path), _version(first.path)
+    if version and version.lower() != theirs.lower():
+        candidate = base + "V" + version[1:].replace(".", "_")
+        if candidate not in named:
+            return candidate
+    if extract.methods and extract.methods != first.methods:
+        candidate = base + extract.methods[0].capitalize()
+        if candidate not in named:
+            return candidate
+    return base
+
+
 def unique_names(groups: dict[tuple[str, tuple[str, ...], str], list[PageExtract]],
                   diagnostics: list[Diagnostic]) -> dict[str, list[PageExtract]]:
     """One safe, unique operation id per identity; renames are reported, never silent."""
@@ -44,6 +69,8 @@ def unique_names(groups: dict[tuple[str, tuple[str, ...], str], list[PageExtract
         extracts = groups[identity]
         original = identity[0]
         name = base = _safe_name(original)
+        if name in named:
+            name = _distinguished(base, extracts[0], named[base][0], named)
         number = 1
         while name in named:
             number += 1
@@ -92,6 +119,13 @@ def distinct_routes(operations: list[Operation],
             if holder is operation:
                 methods.append(method)
                 continue
+            if holder.methods == (method,) and operation.methods == (method,):
+                # Several pages on one method and path (an action API: the body's keys say
+                # which action): one operation whose body is one of theirs.
+                combined = combine_variants(holder, operation, diagnostics)
+                kept[kept.index(holder)] = combined
+                owner[(method, shape)] = combined
+                continue
             diagnostics.append(Diagnostic(
                 "error", "operation-shadowed", f"{method} {first} is documented both as "
                 f"{holder.id} ({', '.join(holder.pages)}) and as {operation.id} "
@@ -100,6 +134,83 @@ def distinct_routes(operations: list[Operation],
         if methods:
             kept.append(replace(operation, methods=tuple(methods)))
     return kept
+
+
+def _plain(schema: Schema) -> Schema:
+    """A schema without where it was read (two pages documenting the same body agree)."""
+    return replace(schema, loc=None, also_locs=(), description=(),
+                   properties=tuple((n, _plain(s)) for n, s in schema.properties),
+                   items=_plain(schema.items) if schema.items is not None else None,
+                   one_of=tuple(_plain(b) for b in schema.one_of))
+
+
+def one_of(first: Schema | None, second: Schema | None) -> Schema | None:
+    """`first` or `second`: one schema when they agree, else alternatives (a schema that is
+    already a set of alternatives takes one more)."""
+    if first is None or second is None:
+        return first if second is None else second
+    branches = first.one_of or (first,)
+    for index, branch in enumerate(branches):
+        if _plain(branch) == _plain(second):
+            # The same body on both pages: one schema, documented by both pages' rows.
+            same = _absorb(branch, second)
+            return replace(first, one_of=(*branches[:index], same, *branches[index + 1:])) \
+                if first.one_of else same
+    return Schema(kind="any", one_of=(*branches, second), loc=first.loc)
+
+
+def _absorb(mine: Schema, theirs: Schema) -> Schema:
+    """`mine` (the same shape as `theirs`) also documented where `theirs` was."""
+    locs = tuple(loc for loc in (theirs.loc, *theirs.also_locs) if loc is not None
+                 and loc != mine.loc)
+    return replace(
+        mine, also_locs=tuple(dict.fromkeys((*mine.also_locs, *locs))),
+        properties=tuple((n, _absorb(a, b)) for (n, a), (_, b) in
+                         zip(mine.properties, theirs.properties, strict=True)),
+        items=_absorb(mine.items, theirs.items) if mine.items is not None and
+        theirs.items is not None else mine.items,
+        one_of=tuple(_absorb(a, b) for a, b in zip(mine.one_of, theirs.one_of, strict=True)))
+
+
+def _also(param: Parameter, other: Parameter | None) -> Parameter:
+    """`param`, also documented by `other`'s row (another variant's page)."""
+    if other is None:
+        return param
+    locs = tuple(loc for loc in (other.loc, other.schema.loc, *other.schema.also_locs)
+                 if loc is not None and loc != param.schema.loc)
+    return replace(param, schema=replace(param.schema, also_locs=tuple(dict.fromkeys(
+        (*param.schema.also_locs, *locs)))))
+
+
+def combine_variants(holder: Operation, other: Operation,
+                     diagnostics: list[Diagnostic]) -> Operation:
+    """Two operations on one method and path: parameters joined, request bodies and responses
+    of one status as alternatives, every sample, error and page kept."""
+    theirs = {(p.name, p.location): p for p in other.parameters}
+    params = tuple(_also(p, theirs.pop((p.name, p.location), None)) for p in holder.parameters)
+    params += tuple(theirs.values())
+    responses = {r.status: r for r in holder.responses}
+    for response in other.responses:
+        mine = responses.get(response.status)
+        if mine is None:
+            responses[response.status] = response
+        elif mine.body and response.body:
+            responses[response.status] = replace(mine, schema=one_of(mine.schema,
+                                                                     response.schema))
+    codes = {(e.status, e.code) for e in holder.errors}
+    diagnostics.append(Diagnostic(
+        "info", "operation-variants", f"{' '.join(holder.methods)} {holder.path} is documented "
+        f"by {holder.id} ({', '.join(holder.pages)}) and by {other.id} "
+        f"({', '.join(other.pages)}): one operation whose body is one of theirs",
+        other.loc, (holder.loc,) if holder.loc else (), holder.id))
+    return replace(
+        holder, parameters=params,
+        request_body=one_of(holder.request_body, other.request_body),
+        responses=tuple(sorted(responses.values(), key=lambda r: r.status)),
+        errors=holder.errors + tuple(e for e in other.errors if (e.status, e.code) not in codes),
+        samples=holder.samples + other.samples, changes=holder.changes + other.changes,
+        pages=holder.pages + other.pages,
+        variants=(*holder.variants, other.id, *other.variants))
 
 
 def _respell_path(operation: Operation, template: str) -> Operation:

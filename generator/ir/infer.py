@@ -8,11 +8,29 @@ tell what is optional.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .model import Schema
 
 INT32_MAX = 2**31 - 1
+_ID_KEY = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|(?=[a-f]*\d)[0-9a-f]{16,}|\d+",
+                     re.IGNORECASE)
+"""A key that is an identifier, not a field name: a UUID, a long hex ID, a number."""
+
+
+def id_keyed(values: list[Any]) -> bool:
+    """Sample objects keyed by identifiers (`{"3f2a...": {...}, "9b1c...": {...}}`): a
+    dictionary whose keys are data, never fixed fields."""
+    objects = [v for v in values if v is not None]
+    return bool(objects) and all(isinstance(v, dict) for v in objects) and \
+        any(objects) and all(_ID_KEY.fullmatch(k) for v in objects for k in v)
+
+
+def dictionary_schema(values: list[Any]) -> Schema:
+    """A dictionary keyed by IDs: one schema for all of its values."""
+    inner = [sub for v in values if isinstance(v, dict) for sub in v.values()]
+    return Schema(kind="object", inferred=True, additional_properties=infer_schema(inner))
 
 
 def sample_kind(value: Any) -> str:
@@ -45,6 +63,8 @@ def infer_schema(values: list[Any]) -> Schema:
         return Schema(kind="any", inferred=True)
     kind = kinds.pop()
     if kind == "object":
+        if id_keyed(present):
+            return dictionary_schema(present)
         props: dict[str, list[Any]] = {}
         for value in present:
             for key, sub in value.items():
@@ -68,4 +88,6 @@ def with_loc(schema: Schema, loc) -> Schema:
 
     return replace(schema, loc=schema.loc or loc,
                    properties=tuple((k, with_loc(v, loc)) for k, v in schema.properties),
-                   items=with_loc(schema.items, loc) if schema.items is not None else None)
+                   items=with_loc(schema.items, loc) if schema.items is not None else None,
+                   additional_properties=with_loc(schema.additional_properties, loc)
+                   if schema.additional_properties is not None else None)

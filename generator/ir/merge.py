@@ -22,8 +22,9 @@ def merge_schemas(a: Schema, b: Schema, where: str, diagnostics: list[Diagnostic
     description = a.description
     for lang, text in b.description:
         description = localized_add(description, lang, text)
-    extra_locs = tuple(loc for loc in ((b.loc,) if b.loc else ()) + b.also_locs
-                       if loc != a.loc and loc not in a.also_locs)
+    known = {a.loc, *a.also_locs}
+    extra_locs = tuple(dict.fromkeys(loc for loc in ((b.loc,) if b.loc else ()) + b.also_locs
+                                     if loc not in known))
     merged = replace(a, description=description, also_locs=a.also_locs + extra_locs)
     if a.kind != b.kind and "any" not in (a.kind, b.kind):
         diagnostics.append(Diagnostic(
@@ -53,15 +54,15 @@ def merge_schemas(a: Schema, b: Schema, where: str, diagnostics: list[Diagnostic
             else:
                 props[name] = sub
                 order.append(name)
-        only_a = [n for n in props if n not in other and n in dict(a.properties)]
-        only_b = [n for n, _ in b.properties if n not in dict(a.properties)]
+        own = {name for name, _ in a.properties}  # built once: merging stays linear
+        only_a = [n for n in props if n not in other and n in own]
+        only_b = [n for n, _ in b.properties if n not in own]
         if report_fields and (only_a or only_b):
             diagnostics.append(Diagnostic(
                 "info", "merge-fields", f"{where or 'response'}: fields only in one page: "
                 f"{sorted(only_a) or 'none'} (first page), {sorted(only_b) or 'none'} "
                 "(second page); the schema has both", a.loc, (b.loc,) if b.loc else (),
                 operation))
-        own = dict(a.properties)
         required = tuple(dict.fromkeys((*a.required, *(r for r in b.required if r not in own))))
         merged = replace(merged, properties=tuple((n, props[n]) for n in order),
                          required=required)
@@ -110,14 +111,13 @@ def merge_operations(primary: Operation, other: Operation,
         else:
             responses[response.status] = response
     errors = list(primary.errors)
-    seen = {(e.status, e.code) for e in errors}
+    seen = {(e.status, e.code): i for i, e in enumerate(errors)}
     for error in other.errors:
         if (error.status, error.code) not in seen:
+            seen[(error.status, error.code)] = len(errors)
             errors.append(error)
-            seen.add((error.status, error.code))
         else:
-            index = next(i for i, e in enumerate(errors) if (e.status, e.code) ==
-                         (error.status, error.code))
+            index = seen[(error.status, error.code)]
             errors[index] = replace(errors[index], description=_merge_localized(
                 errors[index].description, error.description),
                 also_locs=errors[index].also_locs + ((error.loc,) if error.loc else ()))
@@ -130,4 +130,5 @@ def merge_operations(primary: Operation, other: Operation,
         parameters=tuple(params), request_body=body or other.request_body,
         responses=tuple(responses[s] for s in sorted(responses)), errors=tuple(errors),
         samples=primary.samples + other.samples, changes=primary.changes + other.changes,
-        pages=primary.pages + other.pages)
+        pages=primary.pages + other.pages,
+        group=_merge_localized(primary.group, other.group))

@@ -53,6 +53,9 @@ class Schema:
     properties: tuple[tuple[str, Schema], ...] = ()
     required: tuple[str, ...] = ()
     items: Schema | None = None
+    additional_properties: Schema | None = None
+    """A dictionary's values (`Map<String,String>`, a sample keyed by IDs): the keys are data,
+    not documented fields."""
     ref: str = ""
     """Name of a product-level named type this schema stands for (Huawei `IkePolicy`)."""
     minimum: int | float | None = None
@@ -69,6 +72,9 @@ class Schema:
     content_media_type: str = ""
     """For a string that carries a JSON document (Alibaba `IkeConfig`)."""
     content_schema: Schema | None = None
+    one_of: tuple[Schema, ...] = ()
+    """Alternatives (several pages documenting one method and path with different bodies,
+    told apart by their keys): a value satisfies exactly one."""
     inferred: bool = False
     """True when the shape comes from a sample, not from a documented table."""
     also_kinds: tuple[str, ...] = ()
@@ -153,6 +159,12 @@ class Response:
     status: int
     schema: Schema
     description: Localized = ()
+    headers: tuple[tuple[str, Schema], ...] = ()
+    """Response headers a table documents (`Parameters in the response header`): never
+    fields of the body."""
+    body: bool = True
+    """False when the page documents this response without a body (`None (STATUS CODE 204)`,
+    a 204): the contract has no content for it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +185,13 @@ class Operation:
     changes: tuple[Change, ...] = ()
     pages: tuple[str, ...] = ()
     loc: SourceLoc | None = None
+    group: Localized = ()
+    """The docs' group of the operation (the folder or section its pages sit in), per language:
+    the OpenAPI tag and the site's navigation section. Empty when the pages are not grouped."""
+    variants: tuple[str, ...] = ()
+    """Names of operations documented on the same method and path by other pages (action
+    APIs: one path, a body whose top-level key names the action); their bodies and responses
+    are alternatives (`Schema.one_of`) of this one."""
     conventions: Conventions = GENERIC_REST
     """The documentation style the pages follow, as data: it decides the error envelope (an
     Alibaba ROA operation is REST on the wire but answers errors as Alibaba RPC operations do),
@@ -294,6 +313,14 @@ class PageExtract:
     loc: SourceLoc | None = None
     version: str = ""
     """The API version the page states (an OpenAPI Explorer link's `version=2016-04-28`)."""
+    group: str = ""
+    """The docs' group the page sits in (`IPsec服务端`, `Security Group`), from where it is
+    saved (`generator/groups.py`); empty for a flat folder of pages."""
+    success: tuple[int, ...] = ()
+    """Success statuses the page documents besides its response tables (a status-code table,
+    an example response `None (STATUS CODE 204)`)."""
+    bodiless: tuple[int, ...] = ()
+    """Success statuses the page documents as having no body (`None (STATUS CODE 204)`)."""
 
     @property
     def dialect(self) -> str:

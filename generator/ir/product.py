@@ -20,6 +20,8 @@ def _unplaced(schema: Schema) -> Schema:
         changes["properties"] = tuple((n, _unplaced(s)) for n, s in schema.properties)
     if schema.items is not None:
         changes["items"] = _unplaced(schema.items)
+    if schema.additional_properties is not None:
+        changes["additional_properties"] = _unplaced(schema.additional_properties)
     return replace(schema, **changes)
 
 
@@ -51,6 +53,8 @@ def _unlabel(schema: Schema, keep: set[str], types: dict[str, Schema]) -> Schema
         changes["properties"] = tuple((n, _unlabel(s, keep, types)) for n, s in schema.properties)
     if schema.items is not None:
         changes["items"] = _unlabel(schema.items, keep, types)
+    if schema.additional_properties is not None:
+        changes["additional_properties"] = _unlabel(schema.additional_properties, keep, types)
     return replace(schema, **changes) if changes else schema
 
 

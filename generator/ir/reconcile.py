@@ -20,6 +20,7 @@ from .identity import distinct_routes, identity, unique_names
 from .merge import merge_operations
 from .model import Diagnostic, Localized, Operation, PageExtract, Schema
 from .nesting import nest
+from .placeholders import drop_placeholder_rows
 from .requests import (
     clean_path,
     complete_path_parameters,
@@ -56,7 +57,7 @@ def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
     return {**other, **own}
 
 
-PAGE_PASSES = (unwrap_root, clean_path)
+PAGE_PASSES = (drop_placeholder_rows, unwrap_root, clean_path)
 """One page's extract, before its tables are read: (extract, diagnostics) -> extract."""
 PARAMETER_PASSES = (complete_path_parameters, complete_query_parameters, sample_query_parameters,
                     indexed_list_rows)
@@ -83,6 +84,7 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
         parameters=tuple(params),
         request_body=body, responses=tuple(responses), errors=extract.errors,
         samples=extract.samples, changes=extract.changes, pages=(extract.page,), loc=extract.loc,
+        group=((extract.language, extract.group),) if extract.group else (),
         conventions=extract.conventions)
     return operation, diagnostics
 

@@ -104,7 +104,8 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
             body = inline_refs(root, types, diagnostics)
             body = wrapped_by_samples(extract, body, values, diagnostics)
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
-                                    and s.syntax == "json"), None))
+                                    and s.syntax == "json"), None),
+                              extract.conventions.one_item_lists_as_objects)
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
             if listed:
                 body = Schema(kind="array", items=body, loc=body.loc)
@@ -230,7 +231,8 @@ def path_parameters_in_path(operations: list[Operation],
         declared = {p.name for p in params if p.location == "path"}
         params += [Parameter(name, "path", Schema(kind="string"), True, loc=operation.loc)
                    for name in dict.fromkeys(variables) if name not in declared]
-        kept.append(replace(operation, parameters=tuple(params)))
+        kept.append(replace(operation, parameters=tuple(_distinct(params, operation,
+                                                                  diagnostics))))
     return kept
 
 
@@ -251,6 +253,22 @@ def indexed_list_rows(extract: PageExtract, params: list[Parameter],
                 related=tuple(x for x in (lists[base].loc,) if x is not None),
                 operation=extract.operation_id))
     return params
+
+
+def _distinct(params: list[Parameter], operation: Operation,
+              diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """One parameter per name and location, as OpenAPI requires (a row documented in two
+    tables, a path parameter moved to the query beside a query parameter of its name): the
+    first stays, the others are reported."""
+    seen: dict[tuple[str, str], Parameter] = {}
+    for param in params:
+        first = seen.setdefault((param.name, param.location), param)
+        if first is not param:
+            diagnostics.append(Diagnostic(
+                "warning", "parameter-duplicate", f"{param.name} ({param.location}) is "
+                "documented twice; the first is kept", param.loc or operation.loc,
+                tuple(x for x in (first.loc,) if x is not None), operation.id))
+    return list(seen.values())
 
 
 _QUERY_KEY = re.compile(r"[?&][ \t]*([A-Za-z][A-Za-z0-9_]{0,120})=")

@@ -51,7 +51,9 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
         placing = values or [v for s in extract.samples if s.kind == "response"
                              and s.syntax == "xml" and s.status == status
                              and (v := plain_view(s.text)) is not None]
-        rows = tuple(r for t in tables for r in t.rows)
+        rows = tuple(r for t in tables for r in t.rows if r.location != "header")
+        headers = tuple((r.name, r.schema) for t in tables for r in t.rows
+                        if r.location == "header" and r.name)
         if extract.conventions.one_level_tables:
             rows = tuple(replace(r, depth=0) if r.depth is None else r for r in rows)
         root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), placing)
@@ -61,10 +63,10 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
             root = _drop_error_fields(extract, root, values, diagnostics)
             root = wrapped_by_samples(extract, root, values, diagnostics)
         sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
-        aligner = Aligner(sample_loc)
+        aligner = Aligner(sample_loc, extract.conventions.one_item_lists_as_objects)
         root = aligner.align(root, values, "")
         diagnostics.extend(replace(d, operation=extract.operation_id) for d in aligner.diagnostics)
-        responses.append(Response(status=status, schema=root))
+        responses.append(Response(status=status, schema=root, headers=headers))
     if not any(200 <= r.status < 300 for r in responses):
         values = json_values(extract.samples, "response")
         if values:
@@ -75,6 +77,12 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
                 "response schema is inferred from its sample and marked x-docs2spec-inferred",
                 schema.loc, operation=extract.operation_id))
             responses.append(Response(status=200, schema=schema))
+        elif extract.bodiless or extract.success == (204,):
+            status = (extract.bodiless or extract.success)[0]
+            diagnostics.append(Diagnostic(
+                "info", "response-empty", f"the page documents the response as status {status} "
+                "without a body", extract.loc, operation=extract.operation_id))
+            responses.append(Response(status=status, schema=Schema(kind="object"), body=False))
         else:
             diagnostics.append(Diagnostic(
                 "warning", "response-missing", "the page documents no response fields and has "

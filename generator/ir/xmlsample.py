@@ -20,6 +20,9 @@ MAX_TAG = 1_000
 
 _BARE_LT = re.compile(r"<(?![A-Za-z_/?!])")
 _BARE_AMP = re.compile(r"&(?!(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);)")
+_SPACED_DECLARATION = re.compile(r"^\s*<\?\s*xml\b[^<>]{0,200}?\?\s*>")
+"""`<? xml version="1.0" encoding="UTF-8"? >`: an XML declaration a translation tool spaced
+out (as printed on English pages); it says nothing the parser needs, so it is dropped."""
 
 
 class XmlSampleError(ValueError):
@@ -31,6 +34,7 @@ def parse_xml(text: str) -> ET.Element:
         raise XmlSampleError("XML sample too large")
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
         raise XmlSampleError("XML samples with DOCTYPE or ENTITY declarations are not read")
+    text = _SPACED_DECLARATION.sub("", text, count=1)
     try:
         return ET.fromstring(text.strip())
     except ET.ParseError as exc:

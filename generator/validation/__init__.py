@@ -6,23 +6,26 @@
     validate_request("vpc", url="/?Action=ListIpsecServers&RegionId=cn-hangzhou&MaxResults=50")
 
 A `Finding` has a JSON `pointer`, a `rule` (type, required, enum, range, length, items, pattern,
-format, content, undocumented-field, format-hint, duplicate-key, ...), a `severity` (error or
-warning), a `message` and the `source` (`page:line`) of the documentation row behind the rule.
-Errors: the body breaks what the docs state. Warnings: fields the docs never mention, format
-hints the docs' own samples break, duplicated JSON keys. `strict=True` makes warnings errors.
+format, content, empty-body, undocumented-field, duplicate-key, status-undocumented,
+format-hint, ...), a `severity` (error, warning or info), a `message` and the `source`
+(`page:line`) of the documentation row behind the rule. Errors: the body breaks what the docs
+state. Warnings: fields the docs never mention, duplicated JSON keys, HTTP statuses the docs do
+not list. Info: format hints the docs' own samples break. `strict=True` makes warnings errors.
 
 Scale: a `Validator` holds a `ContractBundle` (plain data, `ContractBundle.from_folder` or
 `from_dicts`) and compiles lazily; it pickles without its caches, so it runs in
-`multiprocessing`, Dask or Spark workers. The functions above use a default validator per
-contracts folder.
+`multiprocessing`, Dask (`daskengine`, `partitions`) or Spark (`spark`) workers. The functions
+above use a default validator per contracts folder.
 
 Modules, one job each: `bundle` (the contracts as plain data), `validator` (the picklable
-checker and the default instances), `contracts` (products compiled for matching), `closed` + `hints` (the closed
-copy that detects warnings), `engine` (compiled validators, findings) + `messages` +
-`schemanav`, `bodies` + `depth` + `xmlbody` (reading bodies safely), `api` (responses),
+checker and the default instances), `contracts` (products compiled for matching), `closed` +
+`hints` (the closed copy that detects warnings), `fastpath` + `formats` (the validating
+decoder), `engine` (compiled validators, findings) + `messages` + `schemanav`, `bodies` +
+`depth` + `xmlbody` + `wire` (reading bodies safely, as they travelled), `api` (responses),
 `requestcheck` + `shaping` (requests into grouped instances), `discovery` (which operation a
-capture belongs to), `readers` (files, folders, JSON Lines, HAR, stdin), `reporting` (table,
-JSON, drift summary), `command` (the `docs2spec validate` CLI).
+capture belongs to), `readers` (files, folders, JSON Lines, HAR, stdin), `reporting` (counts,
+drift, merging) + `render` (text, JUnit), `command` (the `docs2spec validate` CLI),
+`partitions` + `daskengine` (the same run on Dask), `spark` (mapPartitions entry points).
 """
 
 from __future__ import annotations

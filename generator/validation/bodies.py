@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,8 +122,15 @@ def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
             text = text[1:]
         elif isinstance(text, bytes) and text.startswith(b"\xef\xbb\xbf"):
             text = text[3:]
+        elif isinstance(text, bytes) and text[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            from .wire import decode_charset  # a UTF-16/32 body says so with its BOM
+
+            text = decode_charset(text, None)
         try:
             if looks_like_xml(text):
+                if looks_like_html(text):
+                    raise BodyError("an HTML page, not the documented JSON or XML body (an "
+                                    "error page from a proxy or gateway?)")
                 try:
                     return Body(xml_to_json(text, xml_schema or {}), text, "xml")
                 except XmlBodyError as exc:
@@ -134,6 +142,19 @@ def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
             raise
     check_value(body)
     return Body(body, None, "value")
+
+
+_HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
+                   re.I | re.S)
+
+
+def looks_like_html(text: bytes | str) -> bool:
+    """An HTML document (a proxy's `502 Bad Gateway` page) rather than an XML API response:
+    an HTML doctype or an `html`, `head` or `body` root element. No XML API response of a
+    documented operation has those as its root."""
+    head = text[:1024].encode("utf-8", "replace") if isinstance(text, str) else bytes(text[:1024])
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    return _HTML.search(head) is not None
 
 
 def _binary(text: bytes | str) -> bool:

@@ -1,9 +1,9 @@
 """`docs2spec validate`: check captures (files, folders, JSON Lines, HAR, stdin) or one request
 URL against the generated contracts, print a table (or JSON) and a drift summary.
 
-Exit codes: 0 nothing at error severity; 1 some error-severity finding; 2 unusable input or
-usage (an entry that cannot be read is reported, the others are still checked, and the run
-ends with 2). Never a traceback: an unexpected failure on one entry is reported on that entry.
+Exit codes: 0 nothing at error severity; 1 some error-severity finding, or some entry that
+could not be read (it is listed, the others are still checked); 2 nothing could be checked, or
+usage. Never a traceback: an unexpected failure on one entry is reported on that entry.
 """
 
 from __future__ import annotations
@@ -12,40 +12,19 @@ import argparse
 import json
 import os
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..errors import Docs2SpecError, UsageError
+from ..location import json_visible
 from .api import check_response
 from .contracts import Contracts
 from .discovery import NotFound, Target, for_operation, from_file, from_url, host_is_known
-from .findings import ordered, promote
+from .findings import RULES, Finding, ordered, promote
 from .readers import Entry, read_paths
-from .reporting import Report, Result, render_text
+from .render import render_junit, render_text
+from .reporting import Report, Result
 from .requestcheck import check_request
 from .validator import Validator, default_validator
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="body files (.json, .xml), folders, JSON Lines (.jsonl), HAR files "
-                        "(.har), or - for stdin")
-    parser.add_argument("--operation", help="the operation bare bodies answer (default: from "
-                        "the URL, or the folder the file is in)")
-    parser.add_argument("--product", help="alibabacloud/vpc, or a product name such as vpc")
-    parser.add_argument("--strict", action="store_true",
-                        help="treat warnings (undocumented fields, format hints) as errors")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--url", help="validate one request URL (e.g. "
-                        "'https://vpc.aliyuncs.com/?Action=ListIpsecServers&RegionId=cn-hangzhou')")
-    parser.add_argument("--method", default=None, help="HTTP method of --url (default GET)")
-    parser.add_argument("--status", type=int, default=None,
-                        help="HTTP status of bare bodies (default 200; 4xx/5xx check the error "
-                        "envelope)")
-    parser.add_argument("--generated", default=None,
-                        help="contracts folder (default: generated/ beside the package)")
-    parser.add_argument("--max-findings", type=int, default=2000,
-                        help="findings and unreadable entries listed in detail (all are "
-                        "counted; default 2000)")
 
 
 def _target(cs: Contracts, entry: Entry, product: str | None, operation: str | None) -> Target:
@@ -65,16 +44,29 @@ def _target(cs: Contracts, entry: Entry, product: str | None, operation: str | N
     raise NotFound("cannot tell which operation this body answers: pass --operation NAME")
 
 
-def check_entry(validator: Validator, entry: Entry, args: argparse.Namespace) -> Result:
-    """One entry's result; never raises (an entry that cannot be checked says why)."""
-    cs = validator.contracts
-    result = Result(entry.label, kind=entry.kind, status=entry.status)
-    target: Target | None = None
-    problem = None
+def _target_of(cs: Contracts, entry: Entry, args: argparse.Namespace,
+               memo: dict[Any, Any] | None) -> tuple[Target | None, str | None]:
+    """(target, why not) of an entry; the two halves of one exchange ask once (`memo`)."""
+    key = (entry.exchange, entry.url, entry.method, entry.form, entry.product, entry.operation)
+    if memo is not None and entry.exchange and memo.get("key") == key:
+        return memo["value"]
     try:
-        target = _target(cs, entry, args.product, args.operation)
+        value: tuple[Target | None, str | None] = (
+            _target(cs, entry, args.product, args.operation), None)
     except (NotFound, Docs2SpecError) as exc:
-        problem = str(exc)
+        value = (None, str(exc))
+    if memo is not None:
+        memo["key"], memo["value"] = key, value
+    return value
+
+
+def check_entry(validator: Validator, entry: Entry, args: argparse.Namespace,
+                memo: dict[Any, Any] | None = None) -> Result:
+    """One entry's result; never raises (an entry that cannot be checked says why). `memo`: a
+    dict kept across calls, so the halves of one exchange find their operation once."""
+    cs = validator.contracts
+    result = Result(entry.label, kind=entry.kind, status=entry.status, exchange=entry.exchange)
+    target, problem = _target_of(cs, entry, args, memo)
     if target is None and entry.optional and not (entry.url and host_is_known(cs, entry.url)):
         result.skipped = True  # HAR traffic to hosts no contract describes
         return result
@@ -92,8 +84,10 @@ def check_entry(validator: Validator, entry: Entry, args: argparse.Namespace) ->
             status = entry.status if entry.status is not None else (args.status or 200)
             result.status = status
             found = check_response(target.product, target.operation, entry.body,
-                                   status=status)
-        result.findings = ordered(promote(found, args.strict))
+                                   status=status, method=entry.method, headers=entry.headers)
+        if entry.findings:
+            found = [*entry.findings, *found]
+        result.findings = ordered(promote(select(found, args), args.strict))
     except Docs2SpecError as exc:
         result.input_error = str(exc)
     except RecursionError:
@@ -102,6 +96,39 @@ def check_entry(validator: Validator, entry: Entry, args: argparse.Namespace) ->
         result.input_error = (f"internal error while checking this entry ({type(exc).__name__}:"
                               f" {exc}); this is a bug in docs2spec, please report it")
     return result
+
+
+def select(findings: list[Finding], args: argparse.Namespace) -> list[Finding]:
+    """`--select RULE` keeps only those rules; `--ignore RULE` drops them."""
+    chosen, ignored = getattr(args, "select", None), getattr(args, "ignore", None)
+    if chosen:
+        findings = [f for f in findings if f.rule in chosen]
+    if ignored:
+        findings = [f for f in findings if f.rule not in ignored]
+    return findings
+
+
+def check_rules(args: argparse.Namespace) -> None:
+    for rule in [*(getattr(args, "select", None) or ()), *(getattr(args, "ignore", None) or ())]:
+        if rule not in RULES:
+            raise UsageError(f"unknown rule {rule!r}", hint=f"rules: {', '.join(sorted(RULES))}")
+
+
+def write_report(report: Report, args: argparse.Namespace, out: TextIO) -> None:
+    try:
+        if args.format == "json":
+            out.write(json_visible(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+                      + "\n")
+        elif args.format == "junit":
+            render_junit(report, out)
+        else:
+            render_text(report, out)
+        out.flush()
+    except BrokenPipeError:  # `docs2spec validate ... | head`: the reader left, not an error
+        try:  # keep the interpreter's final flush of stdout from failing again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
@@ -115,6 +142,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             for_operation(cs, args.operation, args.product)
         except NotFound as exc:
             raise UsageError(str(exc)) from None
+    check_rules(args)
     if not args.paths and not args.url:
         raise UsageError("nothing to validate", hint="give PATH ..., - for stdin, or --url URL")
     report = Report(max_findings=max(args.max_findings, 0))
@@ -125,18 +153,14 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         from ..progress import Progress
 
         with Progress.for_terminal(what="entries", quiet=getattr(args, "quiet", False)) as shown:
-            for entry in read_paths(args.paths):
-                report.add(check_entry(validator, entry, args))
-                shown.advance(entry.label, report.shown_findings + report.hidden_findings)
-    try:
-        if args.format == "json":
-            out.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
-        else:
-            render_text(report, out)
-        out.flush()
-    except BrokenPipeError:  # `docs2spec validate ... | head`: the reader left, not an error
-        try:  # keep the interpreter's final flush of stdout from failing again
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+            if getattr(args, "engine", "local") == "dask":
+                from .daskengine import run_dask
+
+                run_dask(validator, args, report, shown.advance)
+            else:
+                memo: dict[Any, Any] = {}
+                for entry in read_paths(args.paths):
+                    report.add(check_entry(validator, entry, args, memo))
+                    shown.advance(entry.label, report.shown_findings + report.hidden_findings)
+    write_report(report, args, out)
     return report.exit_code()

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
+from ..rpc import is_rpc_path_key
 from .bundle import KINDS, ContractBundle, ProductData
 
 
@@ -77,6 +78,11 @@ class ProductContracts:
     routes: tuple[Route, ...] = ()
     hosts: tuple[re.Pattern[str], ...] = ()
     base_paths: tuple[str, ...] = ()
+    responses: dict[str, dict[str, bool]] = field(default_factory=dict)
+    """operation -> documented status (`200`, `4XX`, `default`) -> whether it has a body."""
+    common_parameters: frozenset[str] = frozenset()
+    """Parameters any operation accepts though no page lists them (signing, account, routing):
+    neither validated nor reported as undocumented. From the contract's `info`."""
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
     """`<Op>.<kind>` -> the JSON Schema document (the bundle's own dicts)."""
     compiled: dict[tuple[str, ...], Any] = field(default_factory=dict)
@@ -95,6 +101,18 @@ class ProductContracts:
                              f"{operation}.{kind}.json in {self.origin})",
                              hint="run `docs2spec regen`")
         return found
+
+    def documented_status(self, operation: str, status: int) -> tuple[str | None, bool]:
+        """(the documented response `status` falls under: `201`, `2XX` or `default`, or None;
+        whether that response has a body). Without any documented response (a contract of
+        schemas only), every status is taken as documented, with a body."""
+        documented = self.responses.get(operation)
+        if not documented:
+            return str(status), True
+        for key in (str(status), f"{str(status)[:1]}XX", "DEFAULT"):
+            if key in documented:
+                return key, documented[key]
+        return None, True
 
     def host_matches(self, host: str) -> bool:
         host = host.lower()
@@ -137,13 +155,19 @@ def _load_product(data: ProductData) -> ProductContracts:
     provider, name = key.split("/", 1)
     operations: set[str] = set()
     routes: list[Route] = []
+    responses: dict[str, dict[str, bool]] = {}
     for template, item in openapi.get("paths", {}).items():
         for method, op in item.items():
             if method == "parameters" or not isinstance(op, dict):
                 continue
             base = base_operation_id(op.get("operationId", ""), method)
             operations.add(base)
-            if not template.startswith("/?"):
+            documented = responses.setdefault(base, {})
+            for status, response in (op.get("responses") or {}).items():
+                content = response.get("content") if isinstance(response, dict) else None
+                documented[str(status).upper()] = documented.get(str(status).upper(),
+                                                                 False) or bool(content)
+            if not is_rpc_path_key(template):
                 literal = len(re.sub(r"\{[^{}]*\}", "", template))
                 routes.append(Route(method.upper(), template, _template_regex(template), base,
                                     literal))
@@ -158,11 +182,23 @@ def _load_product(data: ProductData) -> ProductContracts:
     routes.sort(key=lambda r: -r.literal)
     return ProductContracts(
         key=key, origin=data.origin, openapi=openapi, schemas=data.schemas,
+        responses=responses, common_parameters=_common_parameters(info),
         provider=str(info.get("x-docs2spec-provider", provider)),
         name=str(info.get("x-docs2spec-product", name)),
         style=str(info.get("x-docs2spec-style", "rpc")), version=str(info.get("version", "")),
         operations=tuple(sorted(operations)), routes=tuple(routes), hosts=tuple(hosts),
         base_paths=tuple(sorted({b for b in bases if b}, key=len, reverse=True)))
+
+
+def _common_parameters(info: dict[str, Any]) -> frozenset[str]:
+    """`x-docs2spec-common-parameters` and `x-docs2spec-accepted-parameters` of the contract:
+    what every operation takes whatever its page says (signing, account), stated as data."""
+    names: set[str] = set()
+    for key in ("x-docs2spec-common-parameters", "x-docs2spec-accepted-parameters"):
+        value = info.get(key)
+        if isinstance(value, list):
+            names.update(v for v in value if isinstance(v, str))
+    return frozenset(names)
 
 
 class Contracts:

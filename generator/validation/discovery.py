@@ -10,9 +10,10 @@ folders above it picking the product.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..errors import InputError
 from .contracts import Contracts, ProductContracts, group_to_name
@@ -44,12 +45,18 @@ def split_url(url: str) -> SplitResult:
     return parts
 
 
+_ACTION = re.compile(r"(?:^|&)Action=([^&]+)")
+
+
 def action_of(url: str, form: str | None = None) -> str | None:
-    """The `Action=` of an RPC call, from the URL or else its form-encoded body."""
+    """The `Action=` of an RPC call, from the URL or else its form-encoded body (the first
+    one, as `parse_qsl` would give it; read without splitting the whole query)."""
     for text in (split_url(url).query, form or ""):
-        for key, value in parse_qsl(text, keep_blank_values=True):
-            if key == "Action" and value:
-                return value
+        if "Action=" not in text:
+            continue
+        match = _ACTION.search(text)
+        if match:
+            return unquote(match.group(1).replace("+", " "))
     return None
 
 

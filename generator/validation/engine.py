@@ -1,9 +1,11 @@
-"""The fast engine: compiled validators, one `is_valid` call for the common case, and findings
-only for the bodies that need them.
+"""The engine: the validating decoder for the common case, compiled validators for the rest, and
+findings only for the bodies that need them.
 
-Every contract compiles twice with jsonschema-rs (a compiled Rust validator, about 100x the
-pure-Python reference): the schema as generated (`open`) and its closed copy (`strict`, see
-`closed`). A body the closed copy accepts has no errors and no warnings, which is one call.
+A contract's closed copy (see `closed`) first becomes a validating decoder (`fastpath`): a
+valid body is checked while it is parsed. Everything the decoder does not accept is checked
+with jsonschema-rs (a compiled Rust validator, about 100x the pure-Python reference), compiled
+on first need, twice: the schema as generated (`open`) and its closed copy (`strict`). A body
+the closed copy accepts has no errors and no warnings, which is one call.
 Otherwise the closed copy's `iter_errors` is read once: failures of keywords the open schema has
 are errors, `additionalProperties` added by closing is an undocumented field, a failed hint check
 is a format hint; both of those are warnings. Compiled validators are cached per
@@ -17,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import jsonschema_rs
-
 from .bodies import BodyError, check_value, escape
 from .closed import HINT_MARK, closed_copy, single_pass
+from .fastpath import FastDecoder, compile_fast
 from .findings import ERROR, RULE_OF_KEYWORD, WARNING, Finding, make
+from .formats import FORMAT_CHECKS
 from .messages import describe
 from .schemanav import SOURCE, resolve, walk
 
@@ -31,12 +33,36 @@ _WARNING_KEYWORDS = ("additionalProperties", "anyOf")
 
 @dataclass(slots=True)
 class Compiled:
+    """One contract's checkers, each built on first use (jsonschema-rs is imported only when a
+    document needs more than the validating decoder)."""
+
     schema: dict[str, Any]
     strict_schema: dict[str, Any]
-    open: Any
-    strict: Any
     single: bool
+    _open: Any = None
+    _strict: Any = None
+    _fast: FastDecoder | None | bool = False
     nodes: dict[tuple[Any, ...], tuple[Any, str]] = field(default_factory=dict)
+
+    @property
+    def open(self) -> Any:
+        if self._open is None:
+            self._open = _rs_validator(self.schema)
+        return self._open
+
+    @property
+    def strict(self) -> Any:
+        if self._strict is None:
+            self._strict = _rs_validator(self.strict_schema)
+        return self._strict
+
+    @property
+    def fast(self) -> FastDecoder | None:
+        """The validating decoder of the closed copy (None without msgspec)."""
+        if self._fast is False:
+            self._fast = compile_fast(self.strict_schema,
+                                      lambda doc: _rs_validator(doc).is_valid)
+        return self._fast  # type: ignore[return-value]
 
     def node(self, path: tuple[Any, ...], strict: bool) -> tuple[Any, str]:
         key = (strict, *path)
@@ -46,15 +72,19 @@ class Compiled:
         return hit
 
 
-def compile_schema(schema: dict[str, Any]) -> Compiled:
-    strict_schema = closed_copy(schema)
+def _rs_validator(schema: dict[str, Any]) -> Any:
+    import jsonschema_rs  # ~20 ms to import: only when a document needs it
+
     try:
-        open_validator = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
-        strict_validator = jsonschema_rs.Draft202012Validator(strict_schema, validate_formats=True)
+        return jsonschema_rs.Draft202012Validator(schema, validate_formats=True,
+                                                  formats=FORMAT_CHECKS)
     except (ValueError, TypeError) as exc:  # a contract jsonschema-rs refuses
         raise BodyError(f"the contract does not compile: {exc}",
                         hint="run `docs2spec regen`") from None
-    return Compiled(schema, strict_schema, open_validator, strict_validator, single_pass(schema))
+
+
+def compile_schema(schema: dict[str, Any]) -> Compiled:
+    return Compiled(schema, closed_copy(schema), single_pass(schema))
 
 
 def content_schema(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
@@ -76,7 +106,7 @@ def check(compiled: Compiled, instance: Any, *, warnings: bool = True,
     itself does not recurse in Python; building findings for a 100,000-deep value would.)"""
     try:
         if warnings:
-            if not strict_failed and compiled.strict.is_valid(instance):
+            if not strict_failed and _accepts(compiled, instance):
                 return []
         elif compiled.open.is_valid(instance):
             return []
@@ -99,6 +129,13 @@ def check(compiled: Compiled, instance: Any, *, warnings: bool = True,
     except (ValueError, TypeError, OverflowError) as exc:
         # jsonschema-rs refuses values it cannot represent (e.g. integers beyond 128 bits).
         raise BodyError(f"the body holds a value the validator cannot represent ({exc})") from None
+
+
+def _accepts(compiled: Compiled, instance: Any) -> bool:
+    fast = compiled.fast
+    if fast is not None and fast.accepts_value(instance):
+        return True
+    return compiled.strict.is_valid(instance)
 
 
 def _pointer(parts: Any) -> str:

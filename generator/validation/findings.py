@@ -1,9 +1,11 @@
 """What a check reports: one `Finding` per problem, at a JSON pointer, under a named rule.
 
 Severity is decided here and nowhere else: a body that breaks what the docs state (wrong type or
-shape, a missing required field, a value outside the documented enum, range, length or pattern)
-is an `error`; a field the docs never mention, a format hint the docs' own samples break, or a
-duplicated JSON key is a `warning`. `strict=True` promotes every warning to an error.
+shape, a missing required field, a value outside the documented enum, range, length or pattern,
+no body where the docs document one) is an `error`; a field the docs never mention, a
+duplicated JSON key or an HTTP status the docs do not list is a `warning`; a format the prose
+claims but the docs' own samples break (`format-hint`) is `info`. `strict=True` promotes every
+warning to an error, never info: `--strict` must pass on the docs' own samples.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass, replace
 
 ERROR = "error"
 WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
 
 # Rules (the `rule` of a finding) and the JSON Schema keywords each one covers.
 RULE_OF_KEYWORD = {
@@ -37,7 +41,12 @@ RULE_OF_KEYWORD = {
     "unevaluatedProperties": "undocumented-field",
     "contentMediaType": "content",
 }
-WARNING_RULES = frozenset({"undocumented-field", "format-hint", "duplicate-key", "version"})
+WARNING_RULES = frozenset({"undocumented-field", "duplicate-key", "version",
+                           "status-undocumented"})
+INFO_RULES = frozenset({"format-hint"})
+RULES = frozenset({*RULE_OF_KEYWORD.values(), *WARNING_RULES, *INFO_RULES, "schema", "path",
+                   "method", "empty-body", "content"})
+"""Every rule a finding can carry (`--select` and `--ignore` accept these)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +77,8 @@ class Finding:
 
 
 def severity_of(rule: str) -> str:
+    if rule in INFO_RULES:
+        return INFO
     return WARNING if rule in WARNING_RULES else ERROR
 
 
@@ -76,10 +87,10 @@ def make(pointer: str, rule: str, message: str, source: str = "", keyword: str =
 
 
 def promote(findings: list[Finding], strict: bool) -> list[Finding]:
-    """`strict=True`: every warning becomes an error (same rule, same message)."""
+    """`strict=True`: every warning becomes an error (same rule, same message); info stays."""
     if not strict:
         return findings
-    return [replace(f, severity=ERROR) if f.severity != ERROR else f for f in findings]
+    return [replace(f, severity=ERROR) if f.severity == WARNING else f for f in findings]
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:
@@ -88,4 +99,5 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 def ordered(findings: Iterable[Finding]) -> list[Finding]:
     """Stable, readable order: errors first, then by place in the document."""
-    return sorted(findings, key=lambda f: (f.severity != ERROR, f.pointer, f.rule))
+    rank = {ERROR: 0, WARNING: 1}
+    return sorted(findings, key=lambda f: (rank.get(f.severity, 2), f.pointer, f.rule))

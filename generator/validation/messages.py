@@ -119,7 +119,7 @@ def describe(keyword: str, node: dict[str, Any], value: Any, extra: str = "") ->
         return f"{show(value)} is not a valid {limit}"
     if keyword == "format-hint":
         return (f"{show(value)} is not {describe_hints(value_hints(node))} as the docs describe "
-                "it (the docs' own samples break this too, so it is only a warning)")
+                "it (the docs' own samples break this too, so this is information, not a warning)")
     if keyword == "additionalProperties":
         return f"field {value} is not documented"
     return f"{show(value)} fails the documented {keyword} rule"

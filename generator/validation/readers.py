@@ -12,21 +12,32 @@ import base64
 import binascii
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..errors import InputError
 from ..location import path_label
-from .bodies import Body, BodyError, loads
+from . import limits
+from .bodies import Body, BodyError, loads, may_have_duplicate_keys
+from .depth import MAX_DEPTH
 from .discovery import BadUrl, split_url
+from .findings import Finding
+from .harstream import BrokenHar, DeepEntry, NotHar, har_entries
+from .wire import decode_body
+
+try:  # msgspec: records are read leaving their body as bytes (a declared dependency)
+    import msgspec as _msgspec
+except ImportError:  # pragma: no cover
+    _msgspec = None
 
 BODY_SUFFIXES = (".json", ".xml")
 LINE_SUFFIXES = (".jsonl", ".ndjson")
 HAR_SUFFIXES = (".har",)
 ALL_SUFFIXES = BODY_SUFFIXES + LINE_SUFFIXES + HAR_SUFFIXES
 RECORD_KEYS = frozenset({"url", "status", "body", "method", "operation", "product", "headers",
-                         "kind", "request_body"})
-_TEXT_KEYS = ("url", "method", "operation", "product", "kind")
+                         "kind", "request_body", "response_headers", "encoding"})
+_TEXT_KEYS = ("url", "method", "operation", "product", "kind", "encoding")
 MIB = 1024 * 1024
 MAX_FILE = 512 * MIB
 """Largest body, HAR file or stdin document read whole."""
@@ -55,6 +66,11 @@ class Entry:
     """A HAR entry: skip it quietly if it matches no documented operation."""
     form: str | None = None
     """The form-encoded request body (RPC POST: `Action=...` may travel there)."""
+    exchange: str = ""
+    """The request/response pair this entry is half of (a HAR entry, a JSON Lines record);
+    empty for a bare body. The report counts exchanges as well as checks."""
+    findings: tuple[Finding, ...] = ()
+    """Found while reading (a key given twice in a JSON Lines record's body)."""
 
 
 def _is_har(value: Any) -> bool:
@@ -98,23 +114,25 @@ def read_file(path: Path) -> Iterator[Entry]:
     suffix = path.suffix.lower()
     if suffix in LINE_SUFFIXES:
         try:
-            with path.open("rb") as stream:
+            with limits.open_capture(path) as stream:
                 yield from read_lines(stream, label, path)
         except OSError as exc:
             yield Entry(label, error=f"cannot read: {exc.strerror or exc}")
         return
+    if suffix in HAR_SUFFIXES:
+        try:
+            with limits.open_capture(path) as stream:
+                yield from read_har_stream(stream, label)
+        except OSError as exc:
+            yield Entry(label, error=f"cannot read: {exc.strerror or exc}")
+        return
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            yield Entry(label, error=f"file is larger than {MAX_FILE // MIB} MiB")
-            return
-        data = path.read_bytes()
+        data = limits.read_capped(path, MAX_FILE)
     except OSError as exc:
         yield Entry(label, error=f"cannot read: {exc.strerror or exc}")
         return
-    if suffix in HAR_SUFFIXES or (suffix == ".json" and b'"log"' in data[:512]
-                                  and b'"entries"' in data):
-        yield from read_har(data, label, strict=suffix in HAR_SUFFIXES)
+    if suffix == ".json" and b'"log"' in data[:512] and b'"entries"' in data:
+        yield from read_har(data, label, strict=False)
         return
     yield Entry(label, body=data, path=path)
 
@@ -125,7 +143,7 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
     number = start - 1
     if first is not None:
         number += 1
-        yield _line_entry(first[0], first[1], f"{label}:{number}", path)
+        yield from _line_entry(first[0], first[1], f"{label}:{number}", path)
     for line in _bounded_lines(stream):
         number += 1
         if line is None:
@@ -134,12 +152,16 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
             continue
         if not line.strip():
             continue
+        record = _raw_record(line)
+        if record is not None:  # the common case: the body stays bytes for the decoder
+            yield from record_entries(record, f"{label}:{number}", line)
+            continue
         try:
             value = loads(line)
         except BodyError as exc:
             yield Entry(f"{label}:{number}", error=exc.bare_message)
             continue
-        yield _line_entry(line, value, f"{label}:{number}", path)
+        yield from _line_entry(line, value, f"{label}:{number}", path)
 
 
 def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
@@ -164,40 +186,188 @@ def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
         yield line
 
 
-def _line_entry(line: bytes, value: Any, label: str, path: Path | None) -> Entry:
+def _line_entry(line: bytes, value: Any, label: str, path: Path | None) -> Iterator[Entry]:
     if _is_record(value):
-        return _record_entry(value, label)
-    return Entry(label, body=Body(value, line.strip(), "json"), path=path)
+        yield from record_entries(value, label, line)
+        return
+    yield Entry(label, body=Body(value, line.strip(), "json"), path=path)
 
 
-def _record_entry(record: dict[str, Any], label: str) -> Entry:
+def _headers(value: Any) -> list[tuple[str, str]] | None:
+    """Headers as a mapping or as HAR-style `[{"name", "value"}]` / `[[name, value]]`."""
+    if isinstance(value, dict):
+        return [(str(k), str(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        pairs = []
+        for item in value:
+            if isinstance(item, dict) and item.get("name"):
+                pairs.append((str(item["name"]), str(item.get("value", ""))))
+            elif isinstance(item, (list, tuple)) and len(item) == 2:
+                pairs.append((str(item[0]), str(item[1])))
+        return pairs
+    return None
+
+
+def _raw_record(line: bytes) -> dict[str, Any] | None:
+    """A capture record read without parsing its body: `body` is the body's own bytes (a JSON
+    string body becomes its text), so the validating decoder reads it once. None when the line
+    is not a record this way (a bare body, invalid JSON, msgspec missing): the caller parses
+    it whole instead."""
+    if _RECORD is None:
+        return None
+    decode, encode = _RECORD
+    try:
+        struct = decode(line)
+    except (_msgspec.ValidationError, _msgspec.DecodeError, RecursionError):
+        return None
+    record = {name: getattr(struct, name) for name in struct.__struct_fields__
+              if getattr(struct, name) is not _msgspec.UNSET}
+    if not (("body" in record or "url" in record)
+            and {"url", "status", "operation"} & set(record)):
+        return None
+    raw = record.get("body")
+    data = bytes(raw) if raw is not None else b""
+    quotes_match = _record_keys_once(line, struct, data, encode)
+    if raw is not None:
+        if data == b"null":
+            record["body"] = None
+        elif data[:1] == b'"' or record.get("encoding") is not None:
+            try:
+                record["body"] = loads(data)  # text: XML, base64, JSON in a string
+            except BodyError:
+                return None
+        else:
+            record["body"] = data
+    record[_QUOTES_MATCH] = quotes_match
+    return record
+
+
+def _body_at(line: bytes, body: bytes) -> int:
+    """Where the body's bytes start in the line: right after `"body":` (checked by comparing
+    the bytes there), else wherever `find` finds them."""
+    key = line.find(b'"body":')
+    while key >= 0:
+        at = key + 7
+        while line[at:at + 1] in (b" ", b"\t"):
+            at += 1
+        if line.startswith(body, at):
+            return at
+        key = line.find(b'"body":', key + 1)
+    return line.find(body)
+
+
+def _record_keys_once(line: bytes, struct: Any, body: bytes, encode: Any) -> bool:
+    """Whether no key outside the body was sent twice: the record written back without its
+    body has as many quotes as the line outside the body (counted around the body's bytes,
+    so a 10 MB body is not counted twice)."""
+    at = _body_at(line, body) if body else -1
+    if at < 0:
+        outside, inside = line, b""
+    else:
+        outside, inside = line[:at] + line[at + len(body):], body
+    if b"\\u0022" in outside:
+        return False
+    if not inside:
+        return encode(struct).count(b'"') == outside.count(b'"')
+    bare = _msgspec.structs.replace(struct, body=_msgspec.UNSET)
+    return encode(bare).count(b'"') + 2 == outside.count(b'"')  # + the quotes of "body"
+
+
+_QUOTES_MATCH = "\x00quotes-match"
+"""Set on a record read by `_raw_record`: whether writing it back kept every quote (so no key
+outside the body was sent twice; the body's own keys are the decoder's business)."""
+
+
+def _record_decoder() -> tuple[Any, Any] | None:
+    if _msgspec is None:
+        return None
+    unset = _msgspec.UNSET
+    fields = [(name, Any, unset) for name in sorted(RECORD_KEYS - {"body"})]
+    fields.append(("body", _msgspec.Raw, unset))
+    kind = _msgspec.defstruct("CaptureRecord", fields, forbid_unknown_fields=True,
+                              omit_defaults=True)
+    return _msgspec.json.Decoder(kind).decode, _msgspec.json.Encoder().encode
+
+
+def record_entries(record: dict[str, Any], label: str, line: bytes | None = None
+                   ) -> Iterator[Entry]:
+    """A capture record: its request (when it has a URL) and its response (when it has a body
+    or a status), like the two halves of a HAR entry. `line`: the JSON text it was read from
+    (for duplicate keys; None for a record that never was text, e.g. a Spark row)."""
     status = record.get("status")
     if status is not None and not (isinstance(status, int) and not isinstance(status, bool)):
         try:
             status = int(str(status))
         except ValueError:
-            return Entry(label, error=f"record status {status!r} is not an HTTP status code")
+            yield Entry(label, error=f"record status {status!r} is not an HTTP status code")
+            return
     for key in _TEXT_KEYS:  # used as names and dictionary keys below: never a list or number
         if record.get(key) is not None and not isinstance(record[key], str):
-            return Entry(label, error=f"record {key} must be a string, not "
-                         f"{type(record[key]).__name__}")
+            yield Entry(label, error=f"record {key} must be a string, not "
+                        f"{type(record[key]).__name__}")
+            return
     url = record.get("url")
-    headers = record.get("headers")
-    header_pairs = list(headers.items()) if isinstance(headers, dict) else None
-    kind = record.get("kind") or ("response" if "body" in record else "request")
-    if kind not in ("response", "request"):
-        return Entry(label, error=f"record kind {kind!r} is neither response nor request")
-    body = record.get("body")
-    if kind == "response":
-        if body is None:
-            return Entry(label, error="record has no body")
-        if not isinstance(body, str):
-            body = Body(body, None, "value")  # parsed as part of the line: depth checked
+    method = record.get("method")
+    kind = record.get("kind")
+    if kind not in (None, "response", "request"):
+        yield Entry(label, error=f"record kind {kind!r} is neither response nor request")
+        return
+    wants_response = kind == "response" or (kind is None and ("body" in record
+                                                                or status is not None))
+    wants_request = kind == "request" or (kind is None and url is not None)
+    common = {"url": url, "method": method, "operation": record.get("operation"),
+              "product": record.get("product"), "exchange": label}
+    if line is None:
+        body_duplicates = record_duplicates = ()
+    elif _QUOTES_MATCH in record:  # body kept as bytes: its keys are checked with it
+        body_duplicates = ()
+        record_duplicates = () if record[_QUOTES_MATCH] else _record_duplicates(line, None)[1]
     else:
-        body = record.get("request_body", body if isinstance(body, str) else None)
-    return Entry(label, kind=kind, body=body, url=url, method=record.get("method"),
-                 status=status, operation=record.get("operation"),
-                 product=record.get("product"), headers=header_pairs)
+        body_duplicates, record_duplicates = _record_duplicates(line, record)
+    if wants_request:
+        body = record.get("request_body", None if wants_response else record.get("body"))
+        if body is not None and not isinstance(body, str):
+            body = Body(body, None, "value")
+        yield Entry(f"{label} request" if wants_response else label, kind="request", body=body,
+                    headers=_headers(record.get("headers")), optional=wants_response,
+                    findings=() if wants_response else record_duplicates, **common)
+    if not wants_response:
+        return
+    body = record.get("body")
+    if record.get("encoding") == "base64" and isinstance(body, str):
+        try:
+            body = base64.b64decode(body, validate=True)
+        except (binascii.Error, ValueError):
+            yield Entry(label, error="record body is not valid base64 (encoding: base64)",
+                        status=status, **common)
+            return
+    elif record.get("encoding") not in (None, "base64"):
+        yield Entry(label, error=f"record encoding {record['encoding']!r}: only base64 is "
+                    "read", status=status, **common)
+        return
+    elif body is not None and not isinstance(body, (str, bytes)):
+        body = Body(body, None, "value")  # parsed as part of the line: depth checked
+    yield Entry(f"{label} response" if wants_request else label, body=body, status=status,
+                headers=_headers(record.get("response_headers")),
+                findings=body_duplicates + record_duplicates, **common)
+
+
+def _record_duplicates(line: bytes, record: dict[str, Any] | None
+                       ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    """Keys given twice in the record line: (in its body, pointers relative to the body; in
+    the record itself). The same cheap test as for bare bodies decides whether to look
+    (`record` None: look)."""
+    if record is not None and not may_have_duplicate_keys(line.strip(), record):
+        return (), ()
+    from .api import duplicate_key_findings
+
+    inside, outside = [], []
+    for finding in duplicate_key_findings(line.strip()):
+        if finding.pointer.startswith("/body/"):
+            inside.append(replace(finding, pointer=finding.pointer[len("/body"):]))
+        else:
+            outside.append(replace(finding, message="record " + finding.message))
+    return tuple(inside), tuple(outside)
 
 
 def read_har(data: bytes, label: str, strict: bool = True) -> Iterator[Entry]:
@@ -219,6 +389,27 @@ def read_har(data: bytes, label: str, strict: bool = True) -> Iterator[Entry]:
         yield Entry(label, error="HAR file has no entries")
     for index, item in enumerate(entries, 1):
         yield from _har_entry(item, f"{label}#{index}")
+
+
+def read_har_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
+    """A HAR file entry by entry (`harstream`): memory bounded by the largest entry."""
+    count = 0
+    try:
+        for count, item in enumerate(har_entries(stream), 1):
+            if isinstance(item, DeepEntry):
+                yield Entry(f"{label}#{count}", error=f"HAR entry nests deeper than {MAX_DEPTH} "
+                            "levels")
+                continue
+            yield from _har_entry(item, f"{label}#{count}")
+    except NotHar:
+        yield Entry(label, error="not a HAR file: expected {\"log\": {\"entries\": [...]}}")
+        return
+    except BrokenHar as exc:
+        yield Entry(label, error=f"not a readable HAR file after entry {count} ({exc}); a "
+                    "truncated export cannot be read, export it again")
+        return
+    if not count:
+        yield Entry(label, error="HAR file has no entries")
 
 
 def _har_entry(item: Any, label: str) -> Iterator[Entry]:
@@ -244,11 +435,11 @@ def _har_entry(item: Any, label: str) -> Iterator[Entry]:
     form = request_body if request_body and "form-urlencoded" in str(post.get("mimeType")) \
         else None
     yield Entry(f"{short} request", kind="request", url=url, method=method, headers=headers,
-                body=request_body, optional=True, form=form)
+                body=request_body, optional=True, form=form, exchange=label)
+    common = {"url": url, "method": method, "optional": True, "form": form, "exchange": label}
     response = item.get("response") if isinstance(item.get("response"), dict) else None
     if response is None:
-        yield Entry(f"{short} response", error="HAR entry has no response", url=url,
-                    method=method, optional=True)
+        yield Entry(f"{short} response", error="HAR entry has no response", **common)
         return
     status = response.get("status")
     content = response.get("content") if isinstance(response.get("content"), dict) else {}
@@ -256,29 +447,46 @@ def _har_entry(item: Any, label: str) -> Iterator[Entry]:
     mime = str(content.get("mimeType") or "")
     if not isinstance(status, int) or isinstance(status, bool) or status <= 0:
         yield Entry(f"{short} response", error="HAR entry response has no HTTP status "
-                    "(the request failed or was cancelled)", url=url, method=method,
-                    optional=True)
+                    "(the request failed or was cancelled)", **common)
         return
+    label = f"{short} response {status}"
+    response_headers = [(str(h.get("name")), str(h.get("value")))
+                        for h in response.get("headers", []) or []
+                        if isinstance(h, dict) and h.get("name")]
+    if mime:
+        response_headers.append(("Content-Type", mime))
     if not isinstance(text, str) or not text:
+        if content.get("size") == 0 or (text == "" and not content.get("size")):
+            # Saved with content, and there was none (a 204, a HEAD): the check decides
+            # whether the docs expected one.
+            yield Entry(label, body=b"", status=status, headers=response_headers, **common)
+            return
         yield Entry(f"{short} response", error="HAR entry saved without its response body "
-                    "(export with content)", url=url, method=method, status=status,
-                    optional=True)
+                    "(export with content)", status=status, **common)
         return
     body: bytes | str = text
     if content.get("encoding") == "base64":
         try:
             body = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError):
-            yield Entry(f"{short} response", error="HAR response body is not valid base64",
-                        url=url, method=method, status=status, optional=True)
+            yield Entry(label, error="HAR response body is not valid base64", status=status,
+                        **common)
             return
-    if not ("json" in mime or "xml" in mime or text.lstrip()[:1] in ("{", "[", "<")):
-        yield Entry(f"{short} response {status}", error=f"response body is {mime or 'not JSON'}"
-                    ", not a JSON or XML API response", url=url, method=method, status=status,
-                    optional=True)
+        try:
+            body = decode_body(body, response_headers)
+        except InputError as exc:
+            yield Entry(label, error=exc.bare_message, status=status, **common)
+            return
+        response_headers = []  # done: the check gets the text
+    else:
+        # Browsers store the text decoded: the Content-Encoding is history, not a coding.
+        response_headers = [h for h in response_headers if h[0].lower() != "content-encoding"]
+    head = body.lstrip()[:1]
+    if not ("json" in mime or "xml" in mime or head in ("{", "[", "<", b"{", b"[", b"<")):
+        yield Entry(label, error=f"response body is {mime or 'not JSON'}, not a JSON or XML API "
+                    "response", status=status, **common)
         return
-    yield Entry(f"{short} response {status}", body=body, url=url, method=method, status=status,
-                optional=True, form=form)
+    yield Entry(label, body=body, status=status, headers=response_headers, **common)
 
 
 def read_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
@@ -320,3 +528,6 @@ def read_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
 def read_bytes(data: bytes, label: str) -> Iterator[Entry]:
     """The same as stdin, for bytes in memory (tests)."""
     yield from read_stream(io.BytesIO(data), label)
+
+
+_RECORD = _record_decoder()

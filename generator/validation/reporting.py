@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, TextIO
+from typing import Any
 
-from ..location import printable
-from .findings import ERROR, Finding
+from .findings import ERROR, WARNING, Finding
 
 _INDEX = re.compile(r"/\d+(?=/|$)")
 MAX_POINTERS_PER_DRIFT = 200
@@ -44,6 +43,8 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     input_error: str | None = None
     skipped: bool = False
+    exchange: str = ""
+    """The HAR entry or JSON Lines record this result is half of ("" for a bare body)."""
 
     @property
     def has_errors(self) -> bool:
@@ -77,6 +78,12 @@ class Report:
         self.warnings_only = 0
         self.unusable = 0
         self.skipped = 0
+        self.exchanges = 0
+        self.requests = 0
+        self.responses = 0
+        self._last_exchange: str | None = None
+        self.per_operation: Counter[tuple[str, str, str]] = Counter()
+        """(product, operation, kind) -> results checked (for the JUnit report's totals)."""
         self.shown: list[Result] = []
         self.shown_findings = 0
         self.hidden_findings = 0
@@ -88,11 +95,19 @@ class Report:
             self.skipped += 1
             return
         self.entries += 1
+        if not result.exchange or result.exchange != self._last_exchange:
+            self.exchanges += 1  # halves of one exchange arrive one after the other
+        self._last_exchange = result.exchange or None
+        if result.kind == "request":
+            self.requests += 1
+        else:
+            self.responses += 1
+        self.per_operation[(result.product, result.operation, result.kind)] += 1
         if result.input_error is not None:
             self.unusable += 1
         elif result.has_errors:
             self.with_errors += 1
-        elif result.findings:
+        elif any(f.severity == WARNING for f in result.findings):
             self.warnings_only += 1
         else:
             self.ok += 1
@@ -127,18 +142,56 @@ class Report:
         self.shown_findings += len(kept)
         self.shown.append(Result(_clip(result.label), result.product, result.operation,
                                  result.kind, result.status, kept,
-                                 None if result.input_error is None else _clip(result.input_error)))
+                                 None if result.input_error is None else _clip(result.input_error),
+                                 exchange=result.exchange))
+
+    def merge(self, other: Report) -> None:
+        """Add the report of the next part of the input (Dask partitions, in input order):
+        the same counts, drift and listing as one report over both parts, as long as no
+        exchange is split between them (partitions end between records and HAR entries)."""
+        for name in ("entries", "ok", "with_errors", "warnings_only", "unusable", "skipped",
+                     "exchanges", "requests", "responses", "hidden_findings",
+                     "hidden_unreadable"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.per_operation.update(other.per_operation)
+        for key, theirs in other.drift.items():
+            ours = self.drift.get(key)
+            if ours is None:
+                ours = self.drift[key] = _Drift(source=theirs.source)
+            ours.findings += theirs.findings
+            ours.entries += theirs.entries
+            for where, count in theirs.pointers.items():
+                if where in ours.pointers or len(ours.pointers) < MAX_POINTERS_PER_DRIFT:
+                    ours.pointers[where] += count
+        for result in other.shown:
+            room = self.max_findings - self.shown_findings
+            cost = len(result.findings) + (result.input_error is not None)
+            if room <= 0:
+                self.hidden_findings += len(result.findings)
+                self.hidden_unreadable += result.input_error is not None
+                continue
+            kept = result.findings[:max(room - (result.input_error is not None), 0)]
+            self.hidden_findings += len(result.findings) - len(kept)
+            self.shown_findings += min(cost, room)
+            self.shown.append(replace(result, findings=kept))
+
+    @property
+    def checked(self) -> int:
+        return self.ok + self.with_errors + self.warnings_only
 
     def exit_code(self) -> int:
-        """2: some entry could not be checked; 1: some error-severity finding; 0: clean."""
-        if self.unusable:
+        """2: nothing could be checked; 1: some error-severity finding, or some entry could not
+        be read (it is listed, the rest were checked); 0: clean."""
+        if not self.checked:
             return 2
-        return 1 if self.with_errors else 0
+        return 1 if self.with_errors or self.unusable else 0
 
     def summary(self) -> dict[str, int]:
-        return {"entries": self.entries, "ok": self.ok, "with_errors": self.with_errors,
-                "warnings_only": self.warnings_only, "unusable": self.unusable,
-                "skipped": self.skipped, "findings_not_shown": self.hidden_findings,
+        return {"entries": self.entries, "exchanges": self.exchanges,
+                "requests": self.requests, "responses": self.responses, "ok": self.ok,
+                "with_errors": self.with_errors, "warnings_only": self.warnings_only,
+                "unusable": self.unusable, "skipped": self.skipped,
+                "findings_not_shown": self.hidden_findings,
                 "unreadable_not_shown": self.hidden_unreadable}
 
     def drift_rows(self) -> list[dict[str, Any]]:
@@ -154,60 +207,3 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         return {"summary": self.summary(), "entries": [r.as_dict() for r in self.shown],
                 "drift": self.drift_rows()}
-
-
-def _cut(text: str, width: int) -> str:
-    text = printable(text)
-    return text if len(text) <= width else text[: max(width - 3, 1)] + "..."
-
-
-def _table(headers: list[str], rows: list[list[str]], caps: list[int]) -> list[str]:
-    rows = [[_cut(cell, cap) for cell, cap in zip(row, caps, strict=True)] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    lines = []
-    for row in [headers, *rows]:
-        cells = [cell.ljust(widths[i]) if i < len(row) - 1 else cell for i, cell in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
-    return lines
-
-
-def render_text(report: Report, out: TextIO) -> None:
-    rows: list[list[str]] = []
-    for result in report.shown:
-        operation = " ".join(x for x in (result.operation, result.kind) if x)
-        if result.input_error is not None:
-            rows.append([result.label, operation or "-", "input", "unreadable", "-", "-",
-                         result.input_error])
-        for f in result.findings:
-            rows.append([result.label, operation, f.severity, f.rule, f.pointer or "/",
-                         f.source or "-", f.message])
-    if rows:
-        out.write("\n".join(_table(["ENTRY", "OPERATION", "SEVERITY", "RULE", "POINTER",
-                                    "SOURCE", "MESSAGE"], rows,
-                                   [56, 40, 8, 18, 48, 60, 400])) + "\n")
-        if report.hidden_findings:
-            out.write(f"... {report.hidden_findings} more findings not shown "
-                      "(see the drift summary)\n")
-        if report.hidden_unreadable:
-            out.write(f"... {report.hidden_unreadable} more unreadable entries not shown "
-                      "(raise --max-findings to list them)\n")
-        out.write("\n")
-    drift = report.drift_rows()
-    if drift:
-        out.write("Drift by operation and rule:\n")
-        table = []
-        for row in drift:
-            where = ", ".join(f"{w['pointer']} ({w['count']})" for w in row["where"][:3])
-            table.append([f"{row['product']} {row['operation']}".strip(), row["kind"],
-                          row["rule"], row["severity"], str(row["findings"]),
-                          str(row["entries"]), where])
-        out.write("\n".join(_table(["OPERATION", "KIND", "RULE", "SEVERITY", "FINDINGS",
-                                    "ENTRIES", "WHERE (most frequent)"], table,
-                                   [56, 8, 18, 8, 8, 7, 200])) + "\n\n")
-    s = report.summary()
-    parts = [f"{s['ok']} ok", f"{s['with_errors']} with errors",
-             f"{s['warnings_only']} with warnings only", f"{s['unusable']} unreadable"]
-    if s["skipped"]:
-        parts.append(f"{s['skipped']} skipped (no documented operation)")
-    out.write(f"Checked {s['entries']} entr{'y' if s['entries'] == 1 else 'ies'}: "
-              f"{', '.join(parts)}.\n")

@@ -121,7 +121,8 @@ def check_request(product: ProductContracts, operation: str | None = None, *,
     value = None
     if has_body:
         value = (body if isinstance(body, Body) else read_body(body)).value
-    shaped = shape_request(schema, style=product.style, version=product.version, query=query,
+    shaped = shape_request(schema, style=product.style, version=product.version,
+                           common=product.common_parameters, query=query,
                            path=path_params, headers=header_pairs, body=value, has_body=has_body)
     findings.extend(shaped.findings)
     findings.extend(check(compiled_for(product, operation, "request"), shaped.instance,

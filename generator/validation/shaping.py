@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..emitters.openapi import DEFAULT_LIST_LENGTH
-from ..rpc import COMMON_RPC_PARAMETERS
 from .bodies import escape
 from .findings import Finding, make
 from .schemanav import SOURCE, items, prop, resolve, types
@@ -26,8 +24,10 @@ from .schemanav import SOURCE, items, prop, resolve, types
 SECTIONS = ("path", "query", "header")
 ENCODING = "x-docs2spec-encoding"
 
-# Alibaba's common request parameters: every RPC call may send them, no operation page lists
-# them, so they are neither validated nor reported as undocumented.
+DEFAULT_LIST_LENGTH = 20
+"""Items of a flattened list whose docs state no maximum (the OpenAPI emitter spells out the
+same number of indexed parameters; a test keeps the two equal without importing the emitter
+here, which would load the IR)."""
 _INT = re.compile(r"^[+-]?[0-9]+$")
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 
@@ -152,8 +152,8 @@ class _Shaper:
             out.append(self.materialize(child, item, f"{pointer}/{position}", f"{wire}.{index}"))
         return out
 
-    def section(self, name: str, pairs: list[tuple[str, Any]], *, rpc: bool, version: str,
-                case_insensitive: bool = False) -> dict[str, Any]:
+    def section(self, name: str, pairs: list[tuple[str, Any]], *, common: frozenset[str],
+                version: str, case_insensitive: bool = False) -> dict[str, Any]:
         node = resolve(self.root.get("properties", {}).get(name, {}), self.root)
         props = node.get("properties") if isinstance(node.get("properties"), dict) else {}
         lookup = {k.lower(): k for k in props} if case_insensitive else None
@@ -172,7 +172,7 @@ class _Shaper:
                     tree = tree.children.setdefault(part, _Tree())
                 tree.values.append(value)
                 continue
-            if rpc and key in COMMON_RPC_PARAMETERS:
+            if key in common:
                 if key == "Version" and version and value != version:
                     self.out.findings.append(make(
                         f"/{name}/Version", "version", f"Version {json.dumps(value)} is not "
@@ -194,6 +194,7 @@ class _Shaper:
 
 
 def shape_request(schema: dict[str, Any], *, style: str, version: str,
+                  common: frozenset[str] = frozenset(),
                   query: list[tuple[str, Any]], path: dict[str, Any] | None = None,
                   headers: list[tuple[str, Any]] | None = None, body: Any = None,
                   has_body: bool = False) -> Shaped:
@@ -206,12 +207,12 @@ def shape_request(schema: dict[str, Any], *, style: str, version: str,
     for name, pairs in (("query", query), ("path", list((path or {}).items())),
                         ("header", headers or [])):
         if name in documented:
-            instance[name] = shaper.section(name, pairs, rpc=rpc, version=version,
+            instance[name] = shaper.section(name, pairs, common=common, version=version,
                                             case_insensitive=name == "header")
         elif name == "query":
             # No query parameters documented at all: each one sent is undocumented.
             for key in dict(pairs):
-                if not (rpc and key in COMMON_RPC_PARAMETERS):
+                if key not in common:
                     shaper.out.findings.append(make(
                         f"/query/{escape(key)}", "undocumented-field",
                         f"query parameter {key} is not documented", "", "additionalProperties"))

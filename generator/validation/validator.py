@@ -10,14 +10,13 @@ executors. Nothing is cached at module level except the default validators the p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .api import ProductRef, check_response, compiled_for, duplicate_key_findings
-from .bodies import FAST_LOADS, MAX_DUPLICATE_SCAN, Body, may_have_duplicate_keys
+from .api import ProductRef, check_response, compiled_for
 from .bundle import ContractBundle, default_root
 from .contracts import Contracts, ProductContracts
-from .engine import Compiled
 from .findings import Finding, ordered, promote
 from .requestcheck import check_request
 
@@ -42,9 +41,9 @@ class Validator:
 
     def _reset(self) -> None:
         self._contracts: Contracts | None = None
-        self._fast: dict[tuple[str, str], Compiled] = {}
-        """(product as given, operation) -> compiled success-response validators: lets the
-        common call skip every lookup."""
+        self._fast: dict[tuple[str, str], Callable[[bytes], bool]] = {}
+        """(product as given, operation) -> the success response's validating decoder
+        (`FastDecoder.accepts`): lets the common call skip every lookup."""
 
     def __getstate__(self) -> dict[str, Any]:
         return {"bundle": self.bundle}
@@ -74,40 +73,35 @@ class Validator:
         return self._contracts is not None or bool(self._fast)
 
     def validate_response(self, product: ProductRef, operation: str, body: Any, *,
-                          status: int = 200, strict: bool = False,
-                          warnings: bool = True) -> list[Finding]:
+                          status: int = 200, method: str | None = None, headers: Any = None,
+                          strict: bool = False, warnings: bool = True) -> list[Finding]:
         """Check one response body against the documented success (2xx) or error (4xx/5xx)
         body.
 
         `product` is "alibabacloud/vpc" or "vpc"; `body` is JSON text or bytes, XML text (read
-        by the schema's shape), or an already-parsed JSON value. Returns findings, errors first;
+        by the schema's shape), or an already-parsed JSON value; `headers` (name, value pairs or
+        a mapping) undo a `Content-Encoding` and decode a declared charset; `method` HEAD
+        expects no body. Returns findings, errors first;
         `strict=True` turns warnings into errors; `warnings=False` skips undocumented-field and
         format-hint checks. Raises `InputError` for a body that cannot be read and `UsageError`
         for an unknown product or operation.
         """
-        parsed = None
-        if (type(body) is bytes and status == 200 and warnings and FAST_LOADS is not None
-                and body[:1] == b"{"):
-            # The common call, kept to a parse and one compiled check (see `engine`).
-            compiled = self._fast.get((product, operation)) if type(product) is str else None
-            if compiled is not None:
-                try:
-                    value = FAST_LOADS(body)
-                except ValueError:
-                    pass  # the full path below says why
-                else:
-                    if compiled.strict.is_valid(value):
-                        if (len(body) > MAX_DUPLICATE_SCAN
-                                or not may_have_duplicate_keys(body, value)):
-                            return []
-                        return ordered(promote(duplicate_key_findings(body), strict))
-                    parsed = Body(value, body, "json")
+        fast = None
+        if (type(body) is bytes and status == 200 and warnings and headers is None
+                and type(product) is str):
+            # The common call: one validating decode (see `fastpath`), no other lookup.
+            fast = self._fast.get((product, operation))
+            if fast is not None and fast(body):
+                return []
         target = self.product(product)
-        found = check_response(target, operation, parsed if parsed is not None else body,
-                               status=status, warnings=warnings,
-                               strict_failed=parsed is not None)
+        if isinstance(headers, dict):
+            headers = list(headers.items())
+        found = check_response(target, operation, body, status=status, method=method,
+                               headers=headers, warnings=warnings, fast_tried=fast is not None)
         if type(product) is str and (product, operation) not in self._fast:
-            self._fast[(product, operation)] = compiled_for(target, operation, "response")
+            decoder = compiled_for(target, operation, "response").fast
+            if decoder is not None:
+                self._fast[(product, operation)] = decoder.accepts
         return ordered(promote(found, strict)) if found else found
 
     def validate_request(self, product: ProductRef, operation: str | None = None, *,
@@ -155,11 +149,13 @@ def forget() -> None:
 
 
 def validate_response(product: ProductRef, operation: str, body: Any, *, status: int = 200,
-                      strict: bool = False, warnings: bool = True,
-                      generated: Path | str | None = None) -> list[Finding]:
+                      method: str | None = None, headers: Any = None, strict: bool = False,
+                      warnings: bool = True, generated: Path | str | None = None
+                      ) -> list[Finding]:
     """`Validator.validate_response` on the default validator for `generated`."""
     return default_validator(generated).validate_response(
-        product, operation, body, status=status, strict=strict, warnings=warnings)
+        product, operation, body, status=status, method=method, headers=headers,
+        strict=strict, warnings=warnings)
 
 
 def validate_request(product: ProductRef, operation: str | None = None, *,

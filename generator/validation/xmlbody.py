@@ -15,6 +15,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from typing import Any
+from xml.parsers import expat
 
 from .depth import MAX_DEPTH
 from .schemanav import items, prop, resolve, types
@@ -24,6 +25,10 @@ _INT = re.compile(r"^[+-]?[0-9]+$")
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 
 
+_UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                 (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 class XmlBodyError(ValueError):
     pass
 
@@ -31,9 +36,39 @@ class XmlBodyError(ValueError):
 def looks_like_xml(data: bytes | str) -> bool:
     head = data[:64].lstrip() if isinstance(data, str) else bytes(data[:64]).lstrip()
     if isinstance(head, bytes):
+        for bom, codec in _UNICODE_BOMS:
+            if head.startswith(bom):  # UTF-16/32 text: decode the head to see its first sign
+                head = head.decode(codec, errors="ignore").encode("utf-8")
+                break
         head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
         return head.startswith(b"<")
     return head.removeprefix("\ufeff").lstrip().startswith("<")
+
+
+class _Root(Exception):
+    """The root element started: no declaration can follow."""
+
+
+def refuse_declarations(raw: bytes) -> None:
+    """Refuse a DOCTYPE or ENTITY declaration, as the XML parser sees it: after decoding, so
+    UTF-16 or UTF-32 text (where `<!DOCTYPE` is not those ASCII bytes) is no way around it.
+    Expat stops at the root element's start: the check reads only the prolog."""
+    def declared(*_args):
+        raise XmlBodyError("XML with DOCTYPE or ENTITY declarations is not read")
+
+    def root(*_args):
+        raise _Root
+
+    scanner = expat.ParserCreate()
+    scanner.StartDoctypeDeclHandler = declared
+    scanner.EntityDeclHandler = declared
+    scanner.StartElementHandler = root
+    try:
+        scanner.Parse(raw, True)
+    except _Root:
+        return
+    except expat.ExpatError:
+        return  # not well-formed: the parse proper says where
 
 
 def parse(data: bytes | str) -> ET.Element:
@@ -43,8 +78,7 @@ def parse(data: bytes | str) -> ET.Element:
         raw = re.sub(rb"^\s*<\?xml[^>]*\?>", b"", raw, count=1)
     if len(raw) > MAX_XML:
         raise XmlBodyError(f"XML body is larger than {MAX_XML // (1024 * 1024)} MiB")
-    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
-        raise XmlBodyError("XML with DOCTYPE or ENTITY declarations is not read")
+    refuse_declarations(raw)
     depth = 0
     root = None
     try:

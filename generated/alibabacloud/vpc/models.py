@@ -7,9 +7,20 @@ fields are kept. `REQUESTS` and `RESPONSES` map each operation id to its models.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+
+
+def _whole_number(value: Any) -> Any:
+    """JSON has one number type: `1.0` is the integer 1, as JSON Schema and the validator say."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+JsonInt = Annotated[StrictInt, BeforeValidator(_whole_number)]
+"""An integer as JSON Schema reads one: `1` or `1.0`, never `"1"` or `true`."""
 
 
 class CreateIpsecServerRequestIkeConfig(BaseModel):
@@ -44,7 +55,7 @@ class CreateIpsecServerRequestIkeConfig(BaseModel):
         alias="IkePfs",
         description="the Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiation. Default value: group2.",
     )
-    ike_lifetime: StrictInt | None = Field(
+    ike_lifetime: JsonInt | None = Field(
         86400,
         alias="IkeLifetime",
         description="the security association (SA) lifetime determined by Phase 1 negotiation. Unit: seconds. Valid values: 0 to 86400. Default value: 86400.",
@@ -87,7 +98,7 @@ class CreateIpsecServerRequestIpsecConfig(BaseModel):
         alias="IpsecPfs",
         description="forwards packets of all protocols. The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiation. Default value: group2.",
     )
-    ipsec_lifetime: StrictInt | None = Field(
+    ipsec_lifetime: JsonInt | None = Field(
         86400,
         alias="IpsecLifetime",
         description="the SA lifetime determined by Phase 2 negotiation. Unit: seconds. Valid values: 0 to 86400. Default value: 86400.",
@@ -242,10 +253,10 @@ class DescribeVpnConnectionsRequest(BaseModel):
     customer_gateway_id: StrictStr | None = Field(
         None, alias="CustomerGatewayId", description="The ID of the customer gateway."
     )
-    page_number: StrictInt | None = Field(
+    page_number: JsonInt | None = Field(
         1, alias="PageNumber", description="The number of the page to return. Default value: 1."
     )
-    page_size: StrictInt | None = Field(
+    page_size: JsonInt | None = Field(
         10,
         alias="PageSize",
         description="The number of entries to return on each page. Default value: 10. Valid values: 1 to 50.",
@@ -274,7 +285,7 @@ class DescribeVpnConnectionsResponseVpnConnectionItemIkeConfig(BaseModel):
         populate_by_name=True,
     )
     remote_id: StrictStr | None = Field(None, alias="RemoteId")
-    ike_lifetime: StrictInt | None = Field(None, alias="IkeLifetime")
+    ike_lifetime: JsonInt | None = Field(None, alias="IkeLifetime")
     ike_enc_alg: StrictStr | None = Field(None, alias="IkeEncAlg")
     local_id: StrictStr | None = Field(None, alias="LocalId")
     ike_mode: StrictStr | None = Field(None, alias="IkeMode")
@@ -290,7 +301,7 @@ class DescribeVpnConnectionsResponseVpnConnectionItemIpsecConfig(BaseModel):
         populate_by_name=True,
     )
     ipsec_auth_alg: StrictStr | None = Field(None, alias="IpsecAuthAlg")
-    ipsec_lifetime: StrictInt | None = Field(None, alias="IpsecLifetime")
+    ipsec_lifetime: JsonInt | None = Field(None, alias="IpsecLifetime")
     ipsec_enc_alg: StrictStr | None = Field(None, alias="IpsecEncAlg")
     ipsec_pfs: StrictStr | None = Field(None, alias="IpsecPfs")
 
@@ -302,8 +313,8 @@ class DescribeVpnConnectionsResponseVpnConnectionItemVcoHealthCheck(BaseModel):
     )
     status: StrictStr | None = Field(None, alias="Status")
     dip: StrictStr | None = Field(None, alias="Dip")
-    interval: StrictInt | None = Field(None, alias="Interval")
-    retry: StrictInt | None = Field(None, alias="Retry")
+    interval: JsonInt | None = Field(None, alias="Interval")
+    retry: JsonInt | None = Field(None, alias="Retry")
     sip: StrictStr | None = Field(None, alias="Sip")
     enable: StrictStr | None = Field(None, alias="Enable")
     policy: StrictStr | None = Field(None, alias="Policy")
@@ -318,8 +329,8 @@ class DescribeVpnConnectionsResponseVpnConnectionItemVpnBgpConfig(BaseModel):
     peer_bgp_ip: StrictStr | None = Field(None, alias="PeerBgpIp")
     tunnel_cidr: StrictStr | None = Field(None, alias="TunnelCidr")
     local_bgp_ip: StrictStr | None = Field(None, alias="LocalBgpIp")
-    peer_asn: StrictInt | None = Field(None, alias="PeerAsn")
-    local_asn: StrictInt | None = Field(None, alias="LocalAsn")
+    peer_asn: JsonInt | None = Field(None, alias="PeerAsn")
+    local_asn: JsonInt | None = Field(None, alias="LocalAsn")
     auth_key: StrictStr | None = Field(None, alias="AuthKey")
 
 
@@ -403,7 +414,7 @@ class ListIpsecServersRequest(BaseModel):
         alias="NextToken",
         description="The pagination token that is used in the next request to retrieve a new page of results. Valid values:\n\n- If this is your first request and no next requests are to be performed, you do not need to specify this parameter.\n- You must specify the token that is obtained from the previous query as the value of NextToken.",
     )
-    max_results: StrictInt | None = Field(
+    max_results: JsonInt | None = Field(
         10,
         alias="MaxResults",
         description="The number of entries to return on each page. Valid values: 1 to 20. Default value: 10.",
@@ -434,7 +445,7 @@ class ListIpsecServersResponseIpsecServerIkeConfig(BaseModel):
         alias="RemoteId",
         description="The identifier of the customer gateway. Both fully qualified domain names (FQDNs) and IP addresses are supported. By default, this parameter is empty.",
     )
-    ike_lifetime: StrictInt | None = Field(
+    ike_lifetime: JsonInt | None = Field(
         None, alias="IkeLifetime", description="The IKE lifetime. Unit: seconds."
     )
     ike_enc_alg: StrictStr | None = Field(
@@ -467,7 +478,7 @@ class ListIpsecServersResponseIpsecServerIpsecConfig(BaseModel):
     ipsec_auth_alg: StrictStr | None = Field(
         None, alias="IpsecAuthAlg", description="The IPsec authentication algorithm."
     )
-    ipsec_lifetime: StrictInt | None = Field(
+    ipsec_lifetime: JsonInt | None = Field(
         None, alias="IpsecLifetime", description="The IPsec lifetime. Unit: seconds."
     )
     ipsec_enc_alg: StrictStr | None = Field(
@@ -524,7 +535,7 @@ class ListIpsecServersResponseIpsecServer(BaseModel):
         alias="CreationTime",
         description="The time when the IPsec server was created.\n\nT is used as a delimiter. Z indicates that the time is in UTC.",
     )
-    online_client_count: StrictInt | None = Field(
+    online_client_count: JsonInt | None = Field(
         None,
         alias="OnlineClientCount",
         description="The number of clients that are connected to the IPsec server.",
@@ -570,7 +581,7 @@ class ListIpsecServersResponseIpsecServer(BaseModel):
         alias="MultiFactorAuthEnabled",
         description="Indicates whether two-factor authentication is enabled. Valid values:\n\n- true\n- false: The feature is disabled.",
     )
-    max_connections: StrictInt | None = Field(
+    max_connections: JsonInt | None = Field(
         None,
         alias="MaxConnections",
         description="The number of SSL-VPN connections supported by the VPN gateway.\n\nNote The number of SSL-VPN connections specified in this parameter includes both SSL-VPN and IPsec-VPN connections. For example, you have five SSL-VPN connections and three SSL clients occupy three SSL-VPN connections. In this case, two clients can connect to the IPsec server.",
@@ -608,10 +619,10 @@ class ListIpsecServersResponse(BaseModel):
         description="A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:\n\n- If no value is returned for NextToken, no next queries are sent.\n- If a value is returned for NextToken, the value can be used in the next request to retrieve a new page of results.",
     )
     request_id: StrictStr | None = Field(None, alias="RequestId", description="The request ID.")
-    total_count: StrictInt | None = Field(
+    total_count: JsonInt | None = Field(
         None, alias="TotalCount", description="The total number of entries returned."
     )
-    max_results: StrictInt | None = Field(
+    max_results: JsonInt | None = Field(
         None, alias="MaxResults", description="The number of entries returned per page."
     )
     ipsec_servers: list[ListIpsecServersResponseIpsecServer] | None = Field(
@@ -637,7 +648,7 @@ class DescribeVpnConnectionsResponseVpnConnectionItem(BaseModel):
     status: StrictStr | None = Field(None, alias="Status")
     enable_nat_traversal: StrictBool | None = Field(None, alias="EnableNatTraversal")
     remote_ca_certificate: StrictStr | None = Field(None, alias="RemoteCaCertificate")
-    create_time: StrictInt | None = Field(None, alias="CreateTime")
+    create_time: JsonInt | None = Field(None, alias="CreateTime")
     effect_immediately: StrictBool | None = Field(None, alias="EffectImmediately")
     vpn_gateway_id: StrictStr | None = Field(None, alias="VpnGatewayId")
     local_subnet: StrictStr | None = Field(None, alias="LocalSubnet")
@@ -694,10 +705,10 @@ class DescribeVpnConnectionsResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    page_size: StrictInt | None = Field(None, alias="PageSize")
+    page_size: JsonInt | None = Field(None, alias="PageSize")
     request_id: StrictStr | None = Field(None, alias="RequestId")
-    page_number: StrictInt | None = Field(None, alias="PageNumber")
-    total_count: StrictInt | None = Field(None, alias="TotalCount")
+    page_number: JsonInt | None = Field(None, alias="PageNumber")
+    total_count: JsonInt | None = Field(None, alias="TotalCount")
     vpn_connections: DescribeVpnConnectionsResponseVpnConnections | None = Field(
         None, alias="VpnConnections"
     )

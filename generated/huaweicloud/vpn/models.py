@@ -7,9 +7,20 @@ fields are kept. `REQUESTS` and `RESPONSES` map each operation id to its models.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+
+
+def _whole_number(value: Any) -> Any:
+    """JSON has one number type: `1.0` is the integer 1, as JSON Schema and the validator say."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+JsonInt = Annotated[StrictInt, BeforeValidator(_whole_number)]
+"""An integer as JSON Schema reads one: `1` or `1.0`, never `"1"` or `true`."""
 
 
 class ListVpnConnectionsRequest(BaseModel):
@@ -34,7 +45,7 @@ class ListVpnConnectionsRequest(BaseModel):
     enterprise_project_id: list[StrictStr] | None = Field(
         None, description="Specifies an enterprise project ID."
     )
-    limit: StrictInt | None = None
+    limit: JsonInt | None = None
     marker: StrictStr | None = None
 
 
@@ -43,13 +54,13 @@ class Dpd(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    timeout: StrictInt | None = Field(
+    timeout: JsonInt | None = Field(
         None,
         description="- Specifies the interval for retransmitting DPD packets.\n- The value ranges from 2 to 60, in seconds.",
         ge=2,
         le=60,
     )
-    interval: StrictInt | None = Field(
+    interval: JsonInt | None = Field(
         None,
         description="- Specifies the DPD idle timeout period.\n- The value ranges from 10 to 3600, in seconds.",
         ge=10,
@@ -101,7 +112,7 @@ class IkePolicy(BaseModel):
         description="- Specifies the DH group used for key exchange in phase 1. This parameter is not available when flavor is set to GM for the VPN gateway.\n- The value can be group1, group2, group5, group14, group15, group16, group19, group20, or group21.",
     )
     authentication_method: StrictStr | None = None
-    lifetime_seconds: StrictInt | None = Field(
+    lifetime_seconds: JsonInt | None = Field(
         None,
         description="- Specifies the SA lifetime. When the lifetime expires, an IKE SA is automatically updated.\n- The value ranges from 60 to 604800, in seconds.",
         ge=60,
@@ -163,7 +174,7 @@ class IpsecPolicy(BaseModel):
         description="- Specifies the DH key group used by PFS. This parameter is not available when flavor is set to GM for the VPN gateway.\n- The value can be group1, group2, group5, group14, group15, group16, group19, group20, group21, or disable.",
     )
     transform_protocol: StrictStr | None = None
-    lifetime_seconds: StrictInt | None = Field(
+    lifetime_seconds: JsonInt | None = Field(
         None,
         description="- Specifies the lifetime of a tunnel established over an IPsec connection.\n- The value ranges from 30 to 604800, in seconds.",
         ge=30,
@@ -181,7 +192,7 @@ class PageInfo(BaseModel):
         None,
         description="Specifies the marker of the next page. The value is the time when the last resource in the last query response was created.",
     )
-    current_count: StrictInt | None = Field(
+    current_count: JsonInt | None = Field(
         None,
         description="Specifies the number of resources in the list. If the value of current_count is less than the value of limit in the query request, the current page is the last page.",
     )
@@ -192,7 +203,7 @@ class PolicyRule(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    rule_index: StrictInt | None = Field(
+    rule_index: JsonInt | None = Field(
         None, description="- Specifies a rule ID.\n- The value ranges from 0 to 50.", ge=0, le=50
     )
     source: StrictStr | None = Field(None, description="Specifies a source CIDR block.")
@@ -316,7 +327,7 @@ class ListVpnConnectionsResponse(BaseModel):
     )
     page_info: PageInfo | None = Field(None, description="Specifies pagination information.")
     request_id: StrictStr | None = Field(None, description="Specifies a request ID.")
-    total_count: StrictInt | None = Field(
+    total_count: JsonInt | None = Field(
         None, description="Specifies the total number of a tenant's connections."
     )
 

@@ -1,0 +1,35 @@
+"""Type names for the schemas the outputs hoist out of a body: one rule for the models' classes
+and the OpenAPI document's component schemas, so a client generated from either has the same
+names (`ListIpsecServersResponseIpsecServer` for an item of the list `IpsecServers`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def class_part(text: str) -> str:
+    """`vpn_connections` -> `VpnConnections`, `IkeConfig` stays: ASCII letters and digits only."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[A-Za-z0-9]+", ascii_text)
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+$|[A-Z]+$")
+
+
+def item_name(path: str) -> str:
+    """The class name of a list's item: the list's name in the singular (`...NatGateways` ->
+    `...NatGateway`, `...Policies` -> `...Policy`), or `<name>Item` when the name is not a plural
+    the rule can undo (`...VpnConnection` -> `...VpnConnectionItem`, `...Dns` stays whole)."""
+    word = _WORD.search(path)
+    last = word.group(0) if word else ""
+    if len(last) >= 4 and last[-1] == "s" and not last.endswith(("ss", "us", "is")):
+        if last.endswith("ies"):
+            return path[:-3] + "y"
+        if last.endswith(("sses", "xes", "ches", "shes")):
+            return path[:-2]
+        return path[:-1]
+    if last == "Ids":
+        return path[:-1]
+    return f"{path}Item"

@@ -1,0 +1,298 @@
+"""The validating decoder: a contract turned into msgspec types, so that a valid body is checked
+while it is parsed, at the speed of parsing.
+
+The closed copy of a contract (`closed`: undocumented fields fail, format hints are patterns)
+becomes msgspec Structs: documented objects are Structs with `forbid_unknown_fields`, required
+fields have no default, constraints are `Meta` (`ge`, `le`, `min_length`, `max_length`,
+`pattern`), enums are `Literal`s. A keyword msgspec cannot state (a `format`, `uniqueItems`,
+`oneOf`, ...) becomes a small checked type: msgspec hands the decoded value to `_hook`, which
+asks the keyword's own check (formats) or jsonschema-rs on that subschema. Duplicate keys, which
+every parser folds silently, are found by counting quotes: the decoded value written back has
+as many `"` as the body unless a key was given twice (or the body escapes a quote as
+`\\u0022`, when the answer is "maybe" and the full path decides).
+
+The decoder only ever says "valid, nothing to report" or "look closer": anything it rejects or
+cannot decide goes to the full path (jsonschema-rs, findings). It is at least as strict as the
+contract, never looser, so verdicts stay jsonschema's (`tests/test_verdicts.py`). Without
+msgspec installed there is no fast path and everything takes the full path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+try:
+    import msgspec
+except ImportError:  # pragma: no cover - msgspec is a declared dependency
+    msgspec = None  # type: ignore[assignment]
+
+from .formats import FORMAT_PATTERNS as FORMATS
+from .formats import NOT_ASSERTED as _NOT_ASSERTED
+from .schemanav import resolve
+
+_IGNORED = frozenset({"$schema", "$id", "$comment", "$defs", "definitions", "title",
+                      "description", "default", "examples", "deprecated", "readOnly",
+                      "writeOnly", "contentMediaType", "contentEncoding", "contentSchema",
+                      "type", "properties", "required", "items", "additionalProperties", "enum",
+                      "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+                      "minLength", "maxLength", "minItems", "maxItems", "pattern", "format",
+                      "$ref", "not", "anyOf"})
+"""Keywords the translation states itself (or that assert nothing); any other keyword on a node
+hands that node to jsonschema-rs."""
+_ANNOTATIONS = frozenset({"$ref", "$schema", "$id", "$comment", "title", "description",
+                          "default", "examples", "deprecated", "readOnly", "writeOnly"})
+_INT_LOW, _INT_HIGH = -(2**63), 2**63 - 1
+MAX_NESTING = 64
+"""Deeper schemas (or `$ref` cycles) are checked by jsonschema-rs below this level."""
+
+
+
+class _Checked:
+    """A value a hook checked (msgspec wants an instance of the declared type back)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class Unsupported(Exception):
+    """A schema node the translation does not state (internal: becomes a checked type)."""
+
+
+class FastDecoder:
+    """`accepts(body)`: True only when `body` is valid JSON that passes the closed contract and
+    repeats no key. `accepts_value(value)`: the same for a value already parsed."""
+
+    __slots__ = ("accepts", "decode", "_kind", "_hook")
+
+    def __init__(self, kind: Any, hook: Callable[[type, Any], Any]) -> None:
+        self.decode = msgspec.json.Decoder(kind, dec_hook=hook).decode
+        """The validating decode alone (no duplicate-key test; benchmarks compare it)."""
+        self.accepts = _acceptor(self.decode, msgspec.json.Encoder(enc_hook=_value_of).encode)
+        self._kind = kind
+        self._hook = hook
+
+    def accepts_value(self, value: Any) -> bool:
+        try:
+            msgspec.convert(value, self._kind, dec_hook=self._hook)
+        except (msgspec.ValidationError, RecursionError):
+            return False
+        return True
+
+
+def _acceptor(decode: Callable[[bytes], Any], encode: Callable[[Any], bytes]
+              ) -> Callable[[bytes], bool]:
+    """The hot loop as a closure over the compiled decoder and encoder (no attribute lookups:
+    on a 1 KB body they cost as much as the checks)."""
+    errors = (msgspec.ValidationError, msgspec.DecodeError, RecursionError)
+
+    def accepts(body: bytes) -> bool:
+        try:
+            again = encode(decode(body))
+        except errors:
+            return False
+        if again == body:  # written back byte for byte: no key was lost
+            return True
+        return again.count(b'"') == body.count(b'"') and b"\\u0022" not in body
+
+    return accepts
+
+
+def compile_fast(schema: dict[str, Any], check_subschema: Callable[[dict[str, Any]],
+                                                                  Callable[[Any], bool]]
+                 ) -> FastDecoder | None:
+    """A decoder for the closed contract `schema`, or None without msgspec. `check_subschema`
+    compiles a standalone subschema (with the root's `$defs`) into an `is_valid`."""
+    if msgspec is None:
+        return None
+    builder = _Builder(schema, check_subschema)
+    try:
+        return FastDecoder(builder.build(schema, 0), builder.hook)
+    except (ValueError, TypeError):  # a type msgspec refuses: everything takes the full path
+        return None
+
+
+def _value_of(obj: Any) -> Any:
+    if isinstance(obj, _Checked):
+        return obj.value
+    raise TypeError(f"cannot encode {type(obj).__name__}")
+
+
+class _Builder:
+    def __init__(self, root: dict[str, Any],
+                 check_subschema: Callable[[dict[str, Any]], Callable[[Any], bool]]) -> None:
+        self.root = root
+        self.check_subschema = check_subschema
+        self.checks: dict[type, Callable[[Any], bool]] = {}
+        self.structs = 0
+
+    def hook(self, kind: type, value: Any) -> Any:
+        check = self.checks.get(kind)
+        if check is None:
+            raise NotImplementedError
+        if check(value):
+            return kind(value)
+        raise ValueError("fails the contract")
+
+    def checked(self, check: Callable[[Any], bool]) -> type:
+        kind = type("Checked", (_Checked,), {"__slots__": ()})
+        self.checks[kind] = check
+        return kind
+
+    def build(self, node: Any, depth: int) -> Any:
+        target = node
+        if isinstance(node, dict) and "$ref" in node:
+            if any(k not in _ANNOTATIONS and not k.startswith("x-") for k in node):
+                return self._delegate(node)  # keywords beside a $ref apply too (2020-12)
+            target = resolve(node, self.root)
+        if target is True or target == {}:
+            return Any
+        if not isinstance(target, dict) or depth > MAX_NESTING:
+            return self._delegate(node)
+        try:
+            return self._translate(target, depth)
+        except Unsupported:
+            return self._delegate(target)
+
+    def _delegate(self, node: Any) -> type:
+        """The whole node checked by jsonschema-rs (with the root's `$defs`)."""
+        doc = dict(node) if isinstance(node, dict) else {"not": {}} if node is False else {}
+        for key in ("$defs", "definitions"):
+            if key in self.root and key not in doc:
+                doc[key] = self.root[key]
+        return self.checked(self.check_subschema(doc))
+
+    def _translate(self, node: dict[str, Any], depth: int) -> Any:
+        extra = [k for k in node if k not in _IGNORED and not k.startswith("x-")]
+        if extra or "$ref" in node:
+            raise Unsupported(extra or "$ref")
+        kinds = node.get("type")
+        if not isinstance(kinds, str):
+            raise Unsupported("type")  # absent or a list: rare in contracts, left to jsonschema-rs
+        fmt = node.get("format")
+        if kinds == "string" and isinstance(fmt, str) and fmt not in _NOT_ASSERTED:
+            if fmt not in FORMATS or "enum" in node or "const" in node:
+                raise Unsupported(f"format {fmt}")
+        return self._base(node, kinds, depth)
+
+    def _base(self, node: dict[str, Any], kind: str, depth: int) -> Any:
+        if "enum" in node or "const" in node:
+            values = node["enum"] if "enum" in node else [node["const"]]
+            if not isinstance(values, list) or not values:
+                raise Unsupported("enum")
+            wanted = {"string": str, "integer": int}.get(kind)
+            if wanted is None or any(type(v) is not wanted for v in values):
+                raise Unsupported("enum of other types")
+            if "not" in node or "anyOf" in node:
+                raise Unsupported("enum with patterns")
+            return Literal[tuple(values)]  # type: ignore[valid-type]
+        if kind == "string":
+            return self._string(node)
+        if "not" in node or "anyOf" in node:
+            raise Unsupported("not/anyOf on a non-string")
+        if kind in ("integer", "number"):
+            meta = {}
+            for key, name in (("minimum", "ge"), ("maximum", "le"), ("exclusiveMinimum", "gt"),
+                              ("exclusiveMaximum", "lt")):
+                bound = node.get(key)
+                if bound is None:
+                    continue
+                if isinstance(bound, bool) or not isinstance(bound, (int, float)):
+                    raise Unsupported(key)
+                if kind == "integer" and isinstance(bound, float) and not bound.is_integer():
+                    raise Unsupported(key)
+                meta[name] = int(bound) if kind == "integer" else bound
+            if kind == "integer":
+                # msgspec bounds must fit 64 bits; orjson (the full path's parser) reads up to
+                # 2**64 - 1 as an integer: anything beyond int64 goes to the full path, so a
+                # huge number is reported the same way whichever path sees it first.
+                meta["ge"] = max(meta.get("ge", _INT_LOW), _INT_LOW)
+                meta["le"] = min(meta.get("le", _INT_HIGH), _INT_HIGH)
+            python = int if kind == "integer" else float
+            return Annotated[python, msgspec.Meta(**meta)] if meta else python
+        if kind == "boolean":
+            return bool
+        if kind == "null":
+            return None
+        if kind == "array":
+            item = self.build(node.get("items", {}), depth + 1)
+            meta = self._lengths(node, "minItems", "maxItems")
+            return Annotated[list[item], msgspec.Meta(**meta)] if meta else list[item]
+        if kind == "object":
+            return self._object(node, depth)
+        raise Unsupported(kind)
+
+    @staticmethod
+    def _lengths(node: dict[str, Any], low: str, high: str) -> dict[str, int]:
+        meta = {}
+        for key, name in ((low, "min_length"), (high, "max_length")):
+            if key in node:
+                if not isinstance(node[key], int) or isinstance(node[key], bool):
+                    raise Unsupported(key)
+                meta[name] = node[key]
+        return meta
+
+    def _string(self, node: dict[str, Any]) -> Any:
+        meta: dict[str, Any] = self._lengths(node, "minLength", "maxLength")
+        patterns = []
+        if isinstance(node.get("pattern"), str):
+            patterns.append(f"(?=[\\s\\S]*?(?:{node['pattern']}))")
+        if node.get("format") in FORMATS:
+            patterns.append(f"(?=[\\s\\S]*?(?:{FORMATS[node['format']]}))")
+        forbidden = node.get("not")
+        if forbidden is not None:
+            if not (isinstance(forbidden, dict) and set(forbidden) == {"pattern"}
+                    and isinstance(forbidden["pattern"], str)):
+                raise Unsupported("not")
+            patterns.append(f"(?![\\s\\S]*?(?:{forbidden['pattern']}))")
+        choices = node.get("anyOf")
+        if choices is not None:
+            if not (isinstance(choices, list) and choices and all(
+                    isinstance(c, dict) and set(c) == {"pattern"} for c in choices)):
+                raise Unsupported("anyOf")
+            alternatives = "|".join(f"(?:{c['pattern']})" for c in choices)
+            patterns.append(f"(?=[\\s\\S]*?(?:{alternatives}))")
+        if len(patterns) == 1 and patterns[0].startswith("(?=[\\s\\S]*?(?:"):
+            patterns = [patterns[0][len("(?=[\\s\\S]*?(?:"):-2]]  # search semantics alone
+            prefix = ""
+        else:
+            prefix = "\\A"
+        if patterns:
+            pattern = prefix + "".join(patterns)
+            try:
+                re.compile(pattern)
+            except re.error:
+                raise Unsupported("pattern") from None
+            meta["pattern"] = pattern
+        return Annotated[str, msgspec.Meta(**meta)] if meta else str
+
+    def _object(self, node: dict[str, Any], depth: int) -> Any:
+        properties = node.get("properties")
+        extra = node.get("additionalProperties", True)
+        if not isinstance(properties, dict) or not properties:
+            if extra is True and not node.get("required"):
+                return dict[str, Any]
+            raise Unsupported("object without properties")
+        if extra not in (True, False):
+            raise Unsupported("additionalProperties schema")
+        required = node.get("required", [])
+        if not isinstance(required, list) or any(r not in properties for r in required):
+            raise Unsupported("required")
+        fields: list[tuple[Any, ...]] = []
+        rename: dict[str, str] = {}
+        for index, (name, sub) in enumerate(properties.items()):
+            attribute = f"f{index}"
+            rename[attribute] = name
+            kind = self.build(sub, depth + 1)
+            if name in required:
+                fields.append((attribute, kind))
+            else:
+                fields.append((attribute, kind, msgspec.UNSET))
+        self.structs += 1
+        # kw_only: the documented order is kept (required fields need not come first), so a
+        # body written in that order is written back byte for byte.
+        return msgspec.defstruct(f"Object{self.structs}", fields, rename=rename, kw_only=True,
+                                 forbid_unknown_fields=extra is False, omit_defaults=True)

@@ -1,0 +1,276 @@
+"""Conventions of Huawei-style (Open Telekom Cloud) pages met across the development corpus and
+on products outside it. Every page here is constructed: it keeps the layout of those pages
+with made-up names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import build_pages
+from generator.dialects.types import parse_type
+
+
+def build(tmp_path: Path, pages: dict[str, str]) -> tuple[dict, dict]:
+    """Build constructed pages; (openapi document, report)."""
+    folder = tmp_path / "pages"
+    for name, text in pages.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    [built], _ = build_pages([folder], tmp_path / "out", product="demo")
+    out = tmp_path / "out" / built.product.provider / built.product.name
+    return (json.loads((out / "openapi.json").read_text(encoding="utf-8")),
+            json.loads((out / "report.json").read_text(encoding="utf-8")))
+
+
+def resolve(document: dict, schema: dict) -> dict:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def success(document: dict, path: str, method: str) -> dict:
+    operation = document["paths"][path][method]
+    status = next(s for s in operation["responses"] if s.startswith("2"))
+    content = operation["responses"][status].get("content")
+    return resolve(document, content["application/json"]["schema"]) if content else {}
+
+
+def page(title: str, uri: str, request: str = "", response: str = "", sample: str = "",
+         extra: str = "") -> str:
+    return f"""\
+{title}
+{"=" * len(title)}
+
+Function
+--------
+
+This API is used for {title.lower()}.
+
+URI
+---
+
+{uri}
+
+Request
+-------
+
+{request}
+
+Response
+--------
+
+{response}
+
+Example Response
+----------------
+
+.. code-block::
+
+{sample}
+
+{extra}
+"""
+
+
+def table(caption: str, header: tuple[str, ...], *rows: tuple[str, ...]) -> str:
+    widths = [max(len(c) for c in column) for column in zip(header, *rows, strict=True)]
+    rule = "   " + " ".join("=" * w for w in widths)
+
+    def line(cells):
+        return "   " + " ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
+
+    body = "\n".join(line(r) for r in rows)
+    return f".. table:: **Table 1** {caption}\n\n{rule}\n{line(header)}\n{rule}\n{body}\n{rule}\n"
+
+
+def indent(text: str) -> str:
+    return "\n".join("   " + li if li else li for li in text.splitlines())
+
+
+# --- types ---------------------------------------------------------------------------------
+
+def test_sized_types_give_a_length_and_a_list_in_words_is_a_list():
+    assert parse_type("String(64)").kind == "string"
+    assert parse_type("String(64)").max_length == 64
+    assert parse_type("Integer(11)").kind == "integer"
+    assert parse_type("List (NAT gateways)").kind == "array"
+    assert parse_type("Array(Object)").items.kind == "object"
+
+
+def test_map_types_are_dictionaries():
+    for text in ("Map<String,String>", "Map<String, String>", "Map<String>string",
+                 "Array of Map<String,String> objects"):
+        spec = parse_type(text)
+        spec = spec.items if spec.kind == "array" else spec
+        assert spec.kind == "object" and spec.values is not None and \
+            spec.values.kind == "string", text
+    assert parse_type("list<map<String,String>>").items.values.kind == "string"
+
+
+GADGET_RESPONSE = table("Response body parameters", ("Parameter", "Type", "Description"),
+                        ("name", "String(64)", "The gadget name."),
+                        ("labels", "Map<String,String>", "The gadget labels."),
+                        ("parts", "Object", "The parts, keyed by part ID."))
+GADGET_SAMPLE = indent(json.dumps({
+    "name": "g1", "labels": {"team": "a", "env": "b"},
+    "parts": {"3f2a9c1e-0b6d-4e7f-9a8b-1c2d3e4f5a6b": {"size": 1},
+              "9b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e": {"size": 2}}}, indent=2))
+
+
+def test_sized_strings_maps_and_id_keyed_dictionaries_in_a_response(tmp_path):
+    document, report = build(tmp_path, {"showing_a_gadget.rst": page(
+        "Querying a Gadget", "GET /v1/{project_id}/gadgets/{gadget_id}", "", GADGET_RESPONSE,
+        GADGET_SAMPLE)})
+    schema = success(document, "/v1/{project_id}/gadgets/{gadget_id}", "get")
+    props = schema["properties"]
+    assert props["name"]["type"] == "string" and props["name"]["maxLength"] == 64
+    assert props["labels"]["additionalProperties"]["type"] == "string"
+    assert "properties" not in props["labels"]  # the sample's keys are data
+    parts = props["parts"]
+    assert "properties" not in parts
+    assert parts["additionalProperties"]["properties"]["size"]["type"] == "integer"
+    assert report["consistency"]["samples_rejected"] == 0
+
+
+KEY_RESPONSE = table("Response parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                     ("key_info", "Yes", "Array of objects", "The key. See the key_info field."))
+KEY_INFO = """\
+.. table:: **Table 2** **key_info** field description
+
+   ========= ========= ====== ============
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ============
+   key_id    Yes       String The key ID.
+   key_state Yes       String The state.
+   ========= ========= ====== ============
+"""
+
+
+def test_a_list_every_json_sample_shows_as_one_object_is_that_object(tmp_path):
+    sample = indent(json.dumps({"key_info": {"key_id": "k-1", "key_state": "2"}}, indent=2))
+    document, report = build(tmp_path, {"enabling_a_key.rst": page(
+        "Enabling a Key", "POST /v1.0/{project_id}/kms/enable-key", "", KEY_RESPONSE + "\n" +
+        KEY_INFO, sample)})
+    schema = success(document, "/v1.0/{project_id}/kms/enable-key", "post")
+    key_info = resolve(document, schema["properties"]["key_info"])
+    assert key_info["type"] == "object"
+    assert set(key_info["properties"]) == {"key_id", "key_state"}
+    assert report["consistency"]["samples_rejected"] == 0
+    assert any("every sample shows one object" in d["message"] for d in report["diagnostics"])
+
+
+# --- status codes --------------------------------------------------------------------------
+
+STATUS_TABLE = """\
+Status Codes
+------------
+
+.. table:: **Table 3** Status codes
+
+   =========== =========== ===============================
+   Status Code Status      Description
+   =========== =========== ===============================
+   {code}         {word} The request has succeeded.
+   =========== =========== ===============================
+"""
+
+
+def test_an_example_response_of_only_a_status_is_that_status_without_a_body(tmp_path):
+    document, report = build(tmp_path, {"deleting_a_gadget.rst": page(
+        "Deleting a Gadget", "DELETE /v2.0/gadgets/{gadget_id}\n\n" + table(
+            "Path parameter", ("Parameter", "Mandatory", "Type", "Description"),
+            ("gadget_id", "Yes", "String", "The gadget ID.")), "None", "None",
+        "   None (STATUS CODE 204)")})
+    responses = document["paths"]["/v2.0/gadgets/{gadget_id}"]["delete"]["responses"]
+    assert "200" not in responses and "content" not in responses["204"]
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "response-missing" not in codes and "response-empty" in codes
+
+
+def test_the_one_success_status_of_a_status_table_is_the_documented_response(tmp_path):
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("id", "String", "The gadget ID."))
+    document, _ = build(tmp_path, {"creating_a_gadget.rst": page(
+        "Creating a Gadget", "POST /v2.0/gadgets", "", response,
+        indent(json.dumps({"id": "g-1"})), STATUS_TABLE.format(code=201, word="Created    "))})
+    responses = document["paths"]["/v2.0/gadgets"]["post"]["responses"]
+    assert "200" not in responses
+    assert responses["201"]["content"]["application/json"]["schema"]["properties"]["id"]
+
+
+# --- table captions ------------------------------------------------------------------------
+
+def test_a_table_captioned_only_parameters_is_placed_by_its_section(tmp_path):
+    uri = "GET /v1.0/{project_id}/gadgets\n\n" + table(
+        "Parameters", ("Parameter", "Mandatory", "Type", "Description"),
+        ("project_id", "Yes", "String", "The project ID."),
+        ("limit", "No", "Integer", "The page size."))
+    response = table("Parameters", ("Parameter", "Type", "Description"),
+                     ("count", "Integer", "The number of gadgets."))
+    document, report = build(tmp_path, {"querying_gadgets.rst": page(
+        "Querying Gadgets", uri, "", response, indent(json.dumps({"count": 1})))})
+    operation = document["paths"]["/v1.0/{project_id}/gadgets"]["get"]
+    assert {p["name"] for p in operation["parameters"]} == {"project_id", "limit"}
+    assert "Parameters" not in document.get("components", {}).get("schemas", {})
+    schema = success(document, "/v1.0/{project_id}/gadgets", "get")
+    assert set(schema["properties"]) == {"count"}
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_response_header_tables_are_headers_not_body_fields(tmp_path):
+    response = ("**Status code: 201**\n\n" + table(
+        "Parameters in the response header", ("Parameter", "Type", "Description"),
+        ("X-Subject-Token", "String", "The signed token.")) + "\n" + table(
+        "Parameters in the response body", ("Parameter", "Type", "Description"),
+        ("expires_at", "String", "When the token expires.")))
+    document, report = build(tmp_path, {"obtaining_a_token.rst": page(
+        "Obtaining a Token", "POST /v3/auth/tokens", "", response,
+        indent(json.dumps({"expires_at": "2030-01-01T00:00:00Z"})))})
+    created = document["paths"]["/v3/auth/tokens"]["post"]["responses"]["201"]
+    assert created["headers"]["X-Subject-Token"]["schema"]["type"] == "string"
+    body = resolve(document, created["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"expires_at"}
+    assert report["consistency"]["rows_lost"] == 0 and report["consistency"]["rows"] == 2
+
+
+# --- versions and shared paths -------------------------------------------------------------
+
+def _tag_page(title: str, action: str) -> str:
+    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    (action, "Yes", "Array of strings", f"The tags to {action}."))
+    return page(title, "POST /v1/{project_id}/gadgets/{gadget_id}/tags/action", request,
+                "None", "   None (STATUS CODE 204)",
+                "Example Request\n---------------\n\n.. code-block::\n\n" +
+                indent(json.dumps({action: ["a"]})))
+
+
+def test_pages_on_one_method_and_path_are_one_operation_with_alternative_bodies(tmp_path):
+    document, report = build(tmp_path, {
+        "adding_tags.rst": _tag_page("Adding Gadget Tags", "create"),
+        "removing_tags.rst": _tag_page("Removing Gadget Tags", "delete")})
+    operation = document["paths"]["/v1/{project_id}/gadgets/{gadget_id}/tags/action"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert [set(branch["properties"]) for branch in body["oneOf"]] == [{"create"}, {"delete"}]
+    assert operation["x-docs2spec-variants"] == ["RemoveGadgetTags"]
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "operation-shadowed" not in codes and "operation-variants" in codes
+    assert report["consistency"]["rows_lost"] == 0
+    assert report["consistency"]["samples_rejected"] == 0
+
+
+def _listing(path: str) -> str:
+    uri = f"GET {path}\n\n" + table("Path parameters", ("Parameter", "Mandatory", "Type",
+                                                         "Description"),
+                                    ("project_id", "Yes", "String", "The project ID."))
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("count", "Integer", "The number of gadgets."))
+    return page("Querying Gadgets", uri, "", response, indent(json.dumps({"count": 1})))
+
+
+def test_an_older_version_of_a_page_is_named_by_its_version(tmp_path):
+    document, report = build(tmp_path, {
+        "v1/querying_gadgets.rst": _listing("/v1/{project_id}/gadgets"),
+        "v3/querying_gadgets.rst": _listing("/v3/{project_id}/gadgets")})
+    ids = {document["paths"][p]["get"]["operationId"] for p in document["paths"]}
+    assert ids == {"ListGadgets", "ListGadgetsV3"}
