@@ -274,3 +274,12 @@ def test_an_older_version_of_a_page_is_named_by_its_version(tmp_path):
         "v3/querying_gadgets.rst": _listing("/v3/{project_id}/gadgets")})
     ids = {document["paths"][p]["get"]["operationId"] for p in document["paths"]}
     assert ids == {"ListGadgets", "ListGadgetsV3"}
+
+
+def test_bodies_with_the_same_keys_cannot_be_told_apart_and_stay_shadowed(tmp_path):
+    _, report = build(tmp_path, {
+        "adding_tags.rst": _tag_page("Adding Gadget Tags", "tags"),
+        "removing_tags.rst": _tag_page("Removing Gadget Tags", "tags")})
+    codes = {(d["code"], d["severity"]) for d in report["diagnostics"]}
+    assert ("operation-shadowed", "error") in codes
+    assert report["consistency"]["operations_shadowed"] == 1
