@@ -120,7 +120,8 @@ def distinct_routes(operations: list[Operation],
                 methods.append(method)
                 continue
             if holder.methods == (method,) and operation.methods == (method,) and \
-                    told_apart(holder.request_body, operation.request_body):
+                    (told_apart(holder.request_body, operation.request_body) or
+                     same_body(holder.request_body, operation.request_body)):
                 # Several pages on one method and path (an action API: the body's keys say
                 # which action): one operation whose body is one of theirs.
                 combined = combine_variants(holder, operation, diagnostics)
@@ -160,6 +161,13 @@ def told_apart(first: Schema | None, second: Schema | None) -> bool:
     branches = first.one_of or (first,)
     return all(b.properties for b in branches) and all(_keys(b) != _keys(second)
                                                          for b in branches)
+
+
+def same_body(first: Schema | None, second: Schema | None) -> bool:
+    """Two pages documenting the same body on one method and path (a page kept under an older
+    title): one operation, documented by both."""
+    return first is not None and second is not None and bool(second.properties) and \
+        _plain(first) == _plain(second)
 
 
 def one_of(first: Schema | None, second: Schema | None) -> Schema | None:
