@@ -468,3 +468,48 @@ def test_an_roa_page_without_the_usual_headings_is_an_operation():
                                             operation["parameters"])}
     assert names >= {("gadgetname", "path"), ("shardId", "path"), ("verbose", "query")}
     assert set(_response(document, "GetGadgetShard")["properties"]) == {"shardId", "status"}
+
+
+FENCE_IN_CELL_MD = """\
+# PutGadgetConfig
+
+Sets a gadget's configuration.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|PutGadgetConfig|The operation.|
+|Config|String|Yes|```json
+{"size": 3}
+```|The configuration.|
+|Name|String|No|g1|The name.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The request ID.|
+
+## Examples
+
+```
+{"RequestId": "r-1"}
+
+## Error codes
+
+|HTTP status code|Error code|Error message|Description|
+|----------------|----------|-------------|-----------|
+|400|InvalidConfig|The config is invalid.|The config is invalid.|
+"""
+
+
+def test_a_fence_in_a_cell_or_left_open_does_not_swallow_the_page():
+    from generator.sources.tree import Table
+
+    doc = markdown.read("PutGadgetConfig.md", FENCE_IN_CELL_MD)
+    tables = [n for n in doc.nodes if isinstance(n, Table)]
+    assert [len(t.rows) for t in tables] == [3, 1, 1]
+    assert "Error codes" in [n.text for n in doc.nodes if isinstance(n, Heading)]
+    document, _ = _build({"PutGadgetConfig.md": FENCE_IN_CELL_MD})
+    assert {"Config", "Name"} <= set(_parameters(document, "PutGadgetConfig"))

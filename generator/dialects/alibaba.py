@@ -303,8 +303,8 @@ def _linked(request: list[FieldTable], responses: list[FieldTable],
     for table in (*request, *responses, *tables):
         for row in table.rows:
             schema = row.schema.items if row.schema.kind == "array" else row.schema
-            schema = schema.additional_properties if schema is not None and schema.additional_properties is not None \
-                else schema
+            if schema is not None and schema.additional_properties is not None:
+                schema = schema.additional_properties
             if schema is not None and schema.ref and row.name != "" and \
                     (table.name != schema.ref):
                 used.add(schema.ref)

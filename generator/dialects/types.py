@@ -34,7 +34,9 @@ _SCALARS: dict[str, tuple[str, str]] = {
     "bool": ("boolean", ""),
     "object": ("object", ""),
     "struct": ("object", ""),
+    "map": ("object", ""),
     "json": ("object", ""),
+    "dict": ("object", ""),
     "any": ("any", ""),
     "array": ("array", ""),
     "list": ("array", ""),
@@ -48,17 +50,15 @@ _SCALARS: dict[str, tuple[str, str]] = {
 
 _ARRAY_OF = re.compile(r"^(?:array|list)\s*(?:of\s+|<\s*)(?P<inner>[^<>]{1,200}?|[^<>]{1,40}<[^<>]{1,100}>[^<>]{0,20})"
                        r"\s*>?$", re.I)
-_MAP = re.compile(r"^(?:map|dict|hashmap|dictionary)\s*<\s*(?P<key>[^,<>]{1,40}?)\s*(?:,\s*(?P<value>[^<>]{1,60}?|[A-Za-z]{2,20}\s*<[^<>]{1,80}>)\s*)?>"
+_SIZED = re.compile(r"^(?P<base>[A-Za-z]{2,20})\s*[(（]\s*(?P<inner>[^()（）]{1,80}?)\s*[)）]$")
+"""`String(64)` (at most 64 characters), `List (NAT gateways)`, `Array(Object)`."""
+_MAP = re.compile(r"^(?:map|dict|hashmap)\s*<\s*(?P<key>[^,<>]{1,40}?)\s*(?:,\s*(?P<value>[^<>]{1,60}?|[A-Za-z]{2,20}\s*<[^<>]{1,60}>)\s*)?>"
                   r"\s*(?P<tail>[^<>]{0,60})$", re.I)
 """`Map<String,String>`, `Map<String, Object>`, `Map<String>string`, `Map<String,String> objects`."""
 _TRAILING_BRACKETS = re.compile(r"^(?P<inner>[^\[\]]{1,200}?)\s*\[\s*\]$")
 _NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects?$")
 _PLURAL_OBJECTS = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects$")
 _IDENT = re.compile(r"^[A-Za-z_][\w.]{0,120}$")
-_SIZED = re.compile(r"^(?P<inner>[A-Za-z]{2,20})\s*[(（]\s*(?P<size>\d{1,9})\s*(?:,\s*\d{1,9}\s*)?[)）]$")
-"""`String(64)`, `Varchar(255)`, `Decimal(10,2)`: a type with its size (a string's maximum length)."""
-_REMARKED = re.compile(r"^(?P<inner>[A-Za-z]{2,20})\s*[(（](?P<remark>[^()（）]{1,80})[)）]$")
-"""`List (NAT gateways)`, `Array（标签列表）`: a type followed by a remark in brackets."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +76,9 @@ class TypeSpec:
     known: bool = True
     """False when the spelling is not in the vocabulary (then kind is `any`)."""
     max_length: int | None = None
-    """For strings: the size the cell states (`String(64)`)."""
+    """A sized string (`String(64)`)."""
     values: TypeSpec | None = None
-    """For maps (`Map<String,Integer>`): the type of every value; the keys are free."""
+    """For dictionaries (`Map<String,String>`): the type of every value."""
 
 
 _NOT_STATED = frozenset({"n/a", "na", "-", "--", "\u2014", "/", "none", "无", "不涉及"})
@@ -95,7 +95,8 @@ def parse_type(cell: str) -> TypeSpec:
     if not text:
         return TypeSpec("any", known=False)
     if text.lower() in ("map", "dict", "hashmap", "dictionary"):
-        return TypeSpec("object", values=TypeSpec("any", known=True))
+        # A bare `Map`: a dictionary whose values the page does not type.
+        return TypeSpec("object", values=TypeSpec("any"))
     scalar = _SCALARS.get(text.lower().replace(" ", ""))
     if scalar:
         return TypeSpec(scalar[0], scalar[1])
@@ -108,23 +109,18 @@ def parse_type(cell: str) -> TypeSpec:
         return TypeSpec("object", values=value if value.known else TypeSpec("any"))
     sized = _SIZED.match(text)
     if sized:
-        inner = parse_type(sized.group("inner"))
-        if inner.known and inner.kind == "string":
-            return TypeSpec("string", max_length=int(sized.group("size")))
-        if inner.known and inner.kind in ("integer", "number", "boolean"):
-            return inner  # `Integer(11)`, `Decimal(10,2)`: a display width, not a bound
-    remarked = _REMARKED.match(text)
-    if remarked and not sized:
-        inner = parse_type(remarked.group("inner"))
-        if inner.known and inner.kind == "array":
-            # `List (NAT gateways)` names what the list holds in words (objects a table
-            # documents); `Array(Object)`, `List(String)` give the items' type.
-            remark = remarked.group("remark").strip()
-            items = parse_type(remark)
-            return TypeSpec("array", items=items if items.known and " " not in remark
+        base = parse_type(sized.group("base"))
+        inner = sized.group("inner")
+        if base.known and base.kind == "string" and inner.isdigit():
+            return TypeSpec("string", max_length=int(inner))
+        if base.known and base.kind in ("integer", "number", "boolean") and inner.isdigit():
+            return base  # `Integer(11)`: a display width, no bound
+        if base.known and base.kind == "array":
+            items = parse_type(inner)
+            # `List (NAT gateways)` names what the list holds in words: objects a table
+            # documents; `Array(Object)`, `List(String)` give the items' type.
+            return TypeSpec("array", items=items if items.known and " " not in inner.strip()
                             else None)
-        if inner.known and not inner.ref:
-            return inner
     match = _ARRAY_OF.match(text) or _TRAILING_BRACKETS.match(text)
     if match:
         inner_text = match.group("inner")

@@ -73,7 +73,8 @@ def refer(schema: Schema, name: str, is_map: bool = False) -> Schema:
         return schema
     if schema.kind in ("object", "any"):
         # A `Map` whose members table names its fields is an object of those fields.
-        return replace(schema, kind="object", ref=name, properties=(), additional_properties=None)
+        return replace(schema, kind="object", ref=name, properties=(),
+                       additional_properties=None)
     return schema
 
 

@@ -55,7 +55,7 @@ class Schema:
     items: Schema | None = None
     additional_properties: Schema | None = None
     """A dictionary's values (`Map<String,String>`, a sample keyed by IDs): the keys are data,
-    not documented fields, so a sample's keys never become properties."""
+    not documented fields."""
     ref: str = ""
     """Name of a product-level named type this schema stands for (Huawei `IkePolicy`)."""
     minimum: int | float | None = None
