@@ -2,7 +2,9 @@
 
 Every page, however mangled, goes `decode_page` -> `read_and_extract` -> `product_from_results`
 (reconcile, product) -> `emit_product` (every emitter) and ends in output plus diagnostics, or in
-a `Docs2SpecError` whose message starts with the page's name; never another exception, and in
+a `Docs2SpecError` whose message starts with the page's name, and the output passes every
+invariant of `scripts/output_invariants.py` (OpenAPI, schemas and ECMA-262 patterns, YAML 1.2 =
+JSON, models import and agree with the schemas, bounded size); never another exception, and in
 within a hang guard (`HANG_SECONDS`, minutes: catastrophic behaviour, not speed; how fast these
 pages read is measured by `python benchmarks/bench_hostile.py`, never asserted here, so the
 suite passes on a loaded machine). The mutations are those of `scripts/mutate_pages.py` (which
@@ -59,6 +61,9 @@ def check(label: str, data: bytes, form: str | None = None, dialect: str | None 
         warnings.simplefilter("ignore", ResourceWarning)
         outcome, detail = mutate_pages.run_page(label, data, form, dialect, limit=HANG_SECONDS)
     assert outcome != "timeout", f"{label}: {detail}"
+    # The output must be valid, not only present: every invariant of output_invariants.py, and
+    # merging and emission within the product's CPU budget.
+    assert outcome not in ("invalid", "budget"), f"{label}: {detail}"
     if outcome == "error":
         assert detail.startswith(f"{label}:") or detail == label, detail
     return outcome
@@ -67,6 +72,7 @@ def check(label: str, data: bytes, form: str | None = None, dialect: str | None 
 # ------------------------------------------------------------------------------ hypothesis
 
 
+@pytest.mark.slow  # fuzzing: python -m pytest -m slow
 @examples(40)
 @given(seed=st.integers(0, max(len(SEEDS) - 1, 0)), rng=st.integers(0, 2**32),
        mutations=st.lists(st.sampled_from(mutate_pages.MUTATIONS), min_size=1, max_size=3),
@@ -82,6 +88,7 @@ def test_mutated_seed_pages(seed, rng, mutations, suffix, form, dialect):
     check(label, data, form if generator.random() < 0.5 else None, dialect)
 
 
+@pytest.mark.slow  # fuzzing
 @examples(60)
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from((".md", ".rst", ".txt", ".html")),
        form=st.none() | st.sampled_from(sources.FORMS))
@@ -103,6 +110,7 @@ _TYPE = st.one_of(_CELL, st.sampled_from(("String", "Integer", "Long", "Boolean"
                                           "Struct", "object []", "RepeatList", "Float")))
 
 
+@pytest.mark.slow  # fuzzing: two minutes on a busy 2-core machine
 @examples(40)
 @given(request=st.lists(st.tuples(_NAME, _TYPE, st.sampled_from(("Yes", "No", "是", "")), _CELL,
                                   _CELL), max_size=8),
@@ -215,6 +223,7 @@ ADVERSARIAL = {
 }
 
 
+@pytest.mark.slow  # 23 pages of 100,000-character lines through every reader: minutes
 @pytest.mark.parametrize("name", ADVERSARIAL)
 def test_adversarial_lines(name):
     """A long line of one construct, alone, in a table cell, a heading and a code block, read

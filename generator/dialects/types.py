@@ -44,6 +44,7 @@ _SCALARS: dict[str, tuple[str, str]] = {
     "jsonarray": ("array", ""),
     "jsonobject": ("object", ""),
     "datastructure": ("object", ""),
+    "varchar": ("string", ""),
     "longinteger": ("integer", "int64"),
 }
 
