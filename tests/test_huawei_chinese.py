@@ -156,7 +156,8 @@ def test_same_title_on_two_uris_gives_two_operations_and_says_so(tmp_path):
     older = english.replace("/v5/{project_id}/vpn-connection", "/v2.0/vpn/ipsec-site-connections")
     openapi, report = _build(tmp_path, {"a.rst": english, "b.rst": older})
     ids = sorted(op["operationId"] for item in openapi["paths"].values() for op in item.values())
-    assert ids == ["ListVpnConnections", "ListVpnConnections2"]
+    # Named by what tells them apart (the path's API version), never `X2`.
+    assert ids == ["ListVpnConnections", "ListVpnConnectionsV2_0"]
     [renamed] = [d for d in report["diagnostics"] if d["code"] == "operation-renamed"]
     assert "a.rst" in renamed["message"] and renamed["source"].endswith("b.rst:1")
 
