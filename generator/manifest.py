@@ -16,6 +16,8 @@ from .ir.model import Server
 from .location import SourceLoc
 
 MANIFEST = "product.toml"
+PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
+"""The files of a pages folder that are read as pages."""
 STYLES = ("rpc", "rest")
 
 

@@ -22,7 +22,7 @@ from .errors import ManifestError, StaleOutputError, UsageError
 from .groups import page_groups
 from .ir.model import Product
 from .location import SourceLoc, path_label
-from .manifest import MANIFEST, Manifest, read_manifest
+from .manifest import MANIFEST, PAGE_SUFFIXES, Manifest, read_manifest
 from .pipeline import (
     PageJob,
     PageResult,
@@ -32,8 +32,6 @@ from .pipeline import (
     with_groups,
 )
 from .progress import Progress
-
-PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
 
 
 @dataclass(frozen=True, slots=True)

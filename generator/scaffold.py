@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import InputError, UsageError
 from .location import SourceLoc
-from .manifest import MANIFEST, STYLES, check_name
+from .manifest import MANIFEST, PAGE_SUFFIXES, STYLES, check_name
 
 _REST_VERSION = re.compile(r"(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+/(v\d+(?:\.\d+)?)/")
 
@@ -43,8 +43,6 @@ def _string(value: str) -> str:
 
 
 def find_pages(folder: Path) -> list[Path]:
-    from .regen import PAGE_SUFFIXES
-
     if not folder.is_dir():
         raise InputError("no such folder" if not folder.exists() else "not a folder",
                          SourceLoc(str(folder)), hint="--pages takes the folder of saved pages")

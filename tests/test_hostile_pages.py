@@ -72,6 +72,7 @@ def check(label: str, data: bytes, form: str | None = None, dialect: str | None 
 # ------------------------------------------------------------------------------ hypothesis
 
 
+@pytest.mark.slow  # fuzzing: python -m pytest -m slow
 @examples(40)
 @given(seed=st.integers(0, max(len(SEEDS) - 1, 0)), rng=st.integers(0, 2**32),
        mutations=st.lists(st.sampled_from(mutate_pages.MUTATIONS), min_size=1, max_size=3),
@@ -87,6 +88,7 @@ def test_mutated_seed_pages(seed, rng, mutations, suffix, form, dialect):
     check(label, data, form if generator.random() < 0.5 else None, dialect)
 
 
+@pytest.mark.slow  # fuzzing
 @examples(60)
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from((".md", ".rst", ".txt", ".html")),
        form=st.none() | st.sampled_from(sources.FORMS))
@@ -108,6 +110,7 @@ _TYPE = st.one_of(_CELL, st.sampled_from(("String", "Integer", "Long", "Boolean"
                                           "Struct", "object []", "RepeatList", "Float")))
 
 
+@pytest.mark.slow  # fuzzing: two minutes on a busy 2-core machine
 @examples(40)
 @given(request=st.lists(st.tuples(_NAME, _TYPE, st.sampled_from(("Yes", "No", "是", "")), _CELL,
                                   _CELL), max_size=8),
@@ -220,6 +223,7 @@ ADVERSARIAL = {
 }
 
 
+@pytest.mark.slow  # 23 pages of 100,000-character lines through every reader: minutes
 @pytest.mark.parametrize("name", ADVERSARIAL)
 def test_adversarial_lines(name):
     """A long line of one construct, alone, in a table cell, a heading and a code block, read
