@@ -201,7 +201,7 @@ def write_records(path: Path, count: int, rng: random.Random, urls: bool) -> int
     return size
 
 
-def command_line(records: int, rng: random.Random) -> None:
+def command_line(records: int, rng: random.Random, rounds: int = 3) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         plain, with_urls, one = (Path(tmp) / n for n in ("bodies.jsonl", "urls.jsonl",
                                                           "one.jsonl"))
@@ -209,26 +209,35 @@ def command_line(records: int, rng: random.Random) -> None:
         write_records(with_urls, records, rng, urls=True)
         write_records(one, 1, rng, urls=True)
         cli = [sys.executable, "-m", "generator", "validate", "--quiet"]
-        rows = []
-        cpu, wall, done = child_cpu([*cli, str(plain)])
-        assert done.returncode == 0, done.stdout[-2000:]
-        ours = records / cpu
-        rows.append(("docs2spec validate (bodies)", cpu, wall, ours))
-        cpu, wall, done = child_cpu([*cli, str(with_urls)])
-        assert done.returncode == 0, done.stdout[-2000:]
-        rows.append(("docs2spec validate (+ requests)", cpu, wall, records / cpu))
-        cpu, wall, done = child_cpu([sys.executable, "-c", SCRIPT_RS, str(plain)])
-        assert int(done.stdout) == records, done.stderr
-        rs = records / cpu
-        rows.append(("orjson + jsonschema-rs script", cpu, wall, rs))
         subset = min(records, 1000)
-        cpu, wall, done = child_cpu([sys.executable, "-c", SCRIPT_JSONSCHEMA, str(plain),
-                                     str(subset)])
-        assert int(done.stdout) == subset, done.stderr
-        reference = subset / cpu
-        rows.append((f"json + jsonschema script ({subset} records)", cpu, wall, reference))
+        runs = {
+            "docs2spec validate (bodies)": ([*cli, str(plain)], records, None),
+            "docs2spec validate (+ requests)": ([*cli, str(with_urls)], records, None),
+            "orjson + jsonschema-rs script": ([sys.executable, "-c", SCRIPT_RS, str(plain)],
+                                              records, records),
+            f"json + jsonschema script ({subset} records)": (
+                [sys.executable, "-c", SCRIPT_JSONSCHEMA, str(plain), str(subset)], subset,
+                subset),
+        }
+        best: dict[str, tuple[float, float]] = {}
+        for round_ in range(rounds):  # interleaved: a busy host slows every run alike
+            for label, (command, _count, expect) in runs.items():
+                if label.startswith("json +") and round_:
+                    continue  # a minute a run: once is enough
+                cpu, wall, done = child_cpu(command)
+                if expect is None:
+                    assert done.returncode == 0, done.stdout[-2000:]
+                else:
+                    assert int(done.stdout) == expect, done.stderr
+                if label not in best or cpu < best[label][0]:
+                    best[label] = (cpu, wall)
+        rows = [(label, *best[label], runs[label][1] / best[label][0]) for label in runs]
+        ours = rows[0][3]
+        rs = rows[2][3]
+        reference = rows[3][3]
         print(f"\nCommand line: {records:,} JSON Lines records ({size / 1e6:.0f} MB, valid "
-              "bodies of the seed operations: 1, 5 and 20-item pages), end to end")
+              "bodies of the seed operations: 1, 5 and 20-item pages), end to end, best of "
+              f"{rounds} interleaved rounds")
         print(f"  {'run':<44}{'CPU s':>8}{'wall s':>8}{'records/s':>12}")
         for label, cpu, wall, rate in rows:
             print(f"  {label:<44}{cpu:>8.2f}{wall:>8.2f}{rate:>12,.0f}")
@@ -266,7 +275,8 @@ def main() -> int:
     for name, row in rates.items():
         print(f"  {name:<18}" + "".join(f"{row['docs2spec'] / row[label]:>14.2f}x"
                                          for label in labels))
-    command_line(max(args.records // (10 if args.quick else 1), 100), rng)
+    command_line(max(args.records // (10 if args.quick else 1), 100), rng,
+                 1 if args.quick else args.rounds)
     return 0
 
 

@@ -347,3 +347,169 @@ def test_repeat_list_members_keep_their_prefix_wherever_they_are_written():
     assert parameters["Tag.1.Key"]["required"] is True
     assert parameters["Tag.1.Value"].get("required", False) is False
     assert parameters["DataDisk.1.Size"].get("required", False) is False
+
+
+# ---------------------------------------------------------------- sized types and maps
+
+def test_sized_and_remarked_types_and_maps():
+    from generator.dialects.types import parse_type
+
+    assert parse_type("String(64)").max_length == 64
+    assert parse_type("String(64)").kind == "string"
+    assert parse_type("Integer(11)").kind == "integer"  # a display width, no bound
+    assert parse_type("List (NAT gateways)").kind == "array"
+    assert parse_type("Array（标签列表）").kind == "array"
+    spec = parse_type("Map<String, List<String>>")
+    assert spec.kind == "object" and spec.values is not None and spec.values.kind == "array"
+    assert parse_type("Map").values is not None
+
+
+MAPS_MD = """\
+# DescribeWidgetLabels
+
+Queries labels.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeWidgetLabels|The operation.|
+|Name|String(16)|No|abc|The name.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Labels|Map<String,String>| |The labels.|
+|Counts|Object| |Counts per widget.|
+|Policy|Map| |The policy; see the data structure of Policy.|
+|RequestId|String|r-1|The request ID.|
+
+**Policy字段数据结构说明**
+
+|参数|类型|示例值|描述|
+|--|--|--|--|
+|{key}|Struct| |阶段。|
+|minAge|String|30d|时间。|
+
+## Examples
+
+Sample success responses
+
+```
+{"RequestId": "r-1", "Labels": {"env": "prod", "team": "a"},
+ "Counts": {"i-bp1abcdef0123": 3, "i-bp1abcdef4567": 5},
+ "Policy": {"hot": {"minAge": "0s"}, "cold": {"minAge": "30d"}}}
+```
+"""
+
+
+def test_maps_take_any_key_and_never_the_sample_keys_as_properties():
+    document, _ = _build({"DescribeWidgetLabels.md": MAPS_MD})
+    assert _parameters(document, "DescribeWidgetLabels")["Name"]["schema"]["maxLength"] == 16
+    response = _response(document, "DescribeWidgetLabels")
+    labels = response["properties"]["Labels"]
+    assert "properties" not in labels and labels["additionalProperties"]["type"] == "string"
+    counts = response["properties"]["Counts"]  # a dictionary keyed by IDs in the sample
+    assert "properties" not in counts and counts["additionalProperties"]["type"] == "integer"
+    policy = response["properties"]["Policy"]
+    assert "properties" not in policy
+    assert set(_resolve(document, policy["additionalProperties"])["properties"]) == {"minAge"}
+
+
+# ---------------------------------------------------------------- ROA pages, other layouts
+
+ROA_PLAIN_MD = """\
+# GetGadgetShard
+
+Gets one shard of a gadget.
+
+## Request
+
+```
+GET/gadgets/<gadgetname>/shards/{shardId} HTTP/1.1
+Authorization: <AuthorizationString>
+```
+
+- 参数列表
+
+    |名称|类型|位置|是否必选|示例值|描述|
+    |--|--|--|----|---|--|
+    |gadgetname|String|Path|是|g1|部件名称。|
+    |shardId|Integer|Path|是|3|分片ID。|
+    |verbose|Boolean|Query|否|true|是否详细。|
+
+## Response
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|shardId|Integer|3|分片ID。|
+|status|String|readonly|状态。|
+
+## Examples
+
+```
+GET /gadgets/g1/shards/3?verbose=true HTTP/1.1
+```
+
+```
+{"shardId": 3, "status": "readonly"}
+```
+"""
+
+
+def test_an_roa_page_without_the_usual_headings_is_an_operation():
+    """The request line in a code block under "Request" (no space after the method, `<x>` and
+    `{x}` variables), its parameter table indented under a list item."""
+    document, _ = _build({"GetGadgetShard.md": ROA_PLAIN_MD}, style="rest")
+    operation = document["paths"]["/gadgets/{gadgetname}/shards/{shardId}"]["get"]
+    assert operation["operationId"] == "GetGadgetShard"
+    names = {(p["name"], p["in"]) for p in (_resolve(document, p) for p in
+                                            operation["parameters"])}
+    assert names >= {("gadgetname", "path"), ("shardId", "path"), ("verbose", "query")}
+    assert set(_response(document, "GetGadgetShard")["properties"]) == {"shardId", "status"}
+
+
+FENCE_IN_CELL_MD = """\
+# PutGadgetConfig
+
+Sets a gadget's configuration.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|PutGadgetConfig|The operation.|
+|Config|String|Yes|```json
+{"size": 3}
+```|The configuration.|
+|Name|String|No|g1|The name.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The request ID.|
+
+## Examples
+
+```
+{"RequestId": "r-1"}
+
+## Error codes
+
+|HTTP status code|Error code|Error message|Description|
+|----------------|----------|-------------|-----------|
+|400|InvalidConfig|The config is invalid.|The config is invalid.|
+"""
+
+
+def test_a_fence_in_a_cell_or_left_open_does_not_swallow_the_page():
+    from generator.sources.tree import Table
+
+    doc = markdown.read("PutGadgetConfig.md", FENCE_IN_CELL_MD)
+    tables = [n for n in doc.nodes if isinstance(n, Table)]
+    assert [len(t.rows) for t in tables] == [3, 1, 1]
+    assert "Error codes" in [n.text for n in doc.nodes if isinstance(n, Heading)]
+    document, _ = _build({"PutGadgetConfig.md": FENCE_IN_CELL_MD})
+    assert {"Config", "Name"} <= set(_parameters(document, "PutGadgetConfig"))

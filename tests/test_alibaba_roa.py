@@ -870,8 +870,7 @@ You can call this operation to work on a widget.
 
 def test_one_operation_per_method_and_path(tmp_path):
     """OpenAPI allows one operation per method and path, and paths that differ only in their
-    variables' names are the same path: a later page on it is a variant of the first
-    operation (its body and responses alternatives), reported, never silently dropped."""
+    variables' names are the same path: later pages give way, reported, never silently."""
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "a.md").write_text(_roa_page("DescribeWidget", "GET", "/widgets/[WidgetId]",
@@ -891,10 +890,11 @@ def test_one_operation_per_method_and_path(tmp_path):
     assert [(p["name"], p["in"]) for p in item["get"]["parameters"]] == [("Id", "path")]
     report = json.loads((folder / "report.json").read_text("utf-8"))
     codes = {(d["code"], d["severity"]) for d in report["diagnostics"]}
-    assert ("operation-variants", "info") in codes
+    assert ("operation-shadowed", "error") in codes
     assert ("path-variables-renamed", "info") in codes
-    assert item["get"]["x-docs2spec-variants"] == ["GetWidgetCopy"]
-    assert report["consistency"]["rows_lost"] == 0
+    shadowed = next(d for d in report["diagnostics"] if d["code"] == "operation-shadowed")
+    assert "GetWidgetCopy" in shadowed["message"] and "DescribeWidget keeps it" in \
+        shadowed["message"]
 
 
 REFERENCE_SAMPLE = """\

@@ -466,3 +466,20 @@ def test_endless_or_very_deep_documents(tmp_path, capsys):
     new.write_text(json.dumps(chain("integer")), encoding="utf-8")
     changes = diff(load_side(str(old)), load_side(str(new))).changes
     assert [(c.rule, c.level) for c in changes] == [("response-schema-not-compared", "warning")]
+
+
+def test_defaults(tmp_path):
+    def document(defaults: dict) -> dict:
+        return {"/x": {"get": {"operationId": "X", "responses": {"200": {"description": "ok"}},
+                               "parameters": [{"name": n, "in": "query", "schema": {
+                                   "type": "integer", **({"default": d} if d is not None
+                                                         else {})}}
+                                   for n, d in defaults.items()]}}}
+
+    old = write_openapi(tmp_path / "old.json", document({"a": None, "b": 10, "c": 10}))
+    new = write_openapi(tmp_path / "new.json", document({"a": 5, "b": None, "c": 20}))
+    changes = diff(load_side(str(old)), load_side(str(new))).changes
+    assert summary(changes) == {
+        ("X", "request-default-added", "info", "wire", "/request/query/a"),
+        ("X", "request-default-removed", "warning", "wire", "/request/query/b"),
+        ("X", "request-default-changed", "warning", "wire", "/request/query/c")}

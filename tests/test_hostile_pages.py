@@ -2,7 +2,9 @@
 
 Every page, however mangled, goes `decode_page` -> `read_and_extract` -> `product_from_results`
 (reconcile, product) -> `emit_product` (every emitter) and ends in output plus diagnostics, or in
-a `Docs2SpecError` whose message starts with the page's name; never another exception, and in
+a `Docs2SpecError` whose message starts with the page's name, and the output passes every
+invariant of `scripts/output_invariants.py` (OpenAPI, schemas and ECMA-262 patterns, YAML 1.2 =
+JSON, models import and agree with the schemas, bounded size); never another exception, and in
 within a hang guard (`HANG_SECONDS`, minutes: catastrophic behaviour, not speed; how fast these
 pages read is measured by `python benchmarks/bench_hostile.py`, never asserted here, so the
 suite passes on a loaded machine). The mutations are those of `scripts/mutate_pages.py` (which
@@ -59,6 +61,9 @@ def check(label: str, data: bytes, form: str | None = None, dialect: str | None 
         warnings.simplefilter("ignore", ResourceWarning)
         outcome, detail = mutate_pages.run_page(label, data, form, dialect, limit=HANG_SECONDS)
     assert outcome != "timeout", f"{label}: {detail}"
+    # The output must be valid, not only present: every invariant of output_invariants.py, and
+    # merging and emission within the product's CPU budget.
+    assert outcome not in ("invalid", "budget"), f"{label}: {detail}"
     if outcome == "error":
         assert detail.startswith(f"{label}:") or detail == label, detail
     return outcome

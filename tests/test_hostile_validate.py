@@ -55,7 +55,8 @@ def test_a_fifo_without_a_writer_does_not_block(tmp_path):
     fifo = tmp_path / "capture.json"
     os.mkfifo(fifo)
     result = _cli(str(fifo), timeout=60)  # blocked forever before
-    assert result.returncode == 2 and "empty" in result.stdout
+    # Read as an empty body: an error finding (the docs document a body for 200), not a hang.
+    assert result.returncode == 1 and "no body" in result.stdout, result.stdout
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
@@ -144,9 +145,9 @@ def test_a_har_file_is_streamed_with_bounded_memory(tmp_path):
                          "ListIpsecServers&RegionId=cn-hangzhou", "headers": []},
              "response": {"status": 200, "content": {"mimeType": "application/json",
                                                      "text": body}},
-             "comment": "x" * 2000}
+             "comment": "x" * 4000}
     har = tmp_path / "session.har"
-    count = 40_000
+    count = 20_000
     with har.open("w") as stream:
         stream.write('{"log": {"version": "1.2", "entries": [')
         stream.write(",".join([json.dumps(entry)] * count))
@@ -154,7 +155,7 @@ def test_a_har_file_is_streamed_with_bounded_memory(tmp_path):
     size = har.stat().st_size
     peak, tail = _peak_rss_of([sys.executable, "-m", "generator", "validate", "--generated",
                                GENERATED, str(har)])
-    assert f"Checked {2 * count:,} entries" in tail or f"Checked {2 * count} entries" in tail, tail
+    assert f"Checked {count} entries ({2 * count} messages" in tail, tail
     assert size > 80_000_000
     assert peak < size, f"peak {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB HAR"
 

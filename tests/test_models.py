@@ -164,7 +164,8 @@ def test_undocumented_fields_are_kept_and_both_names_populate():
 
 @pytest.mark.parametrize("value", [
     {"TotalCount": "86400"},              # a numeric string is not an integer
-    {"TotalCount": 1.0},                  # nor is a float
+    {"TotalCount": 1.5},                  # nor is a fraction (1.0 is one: JSON Schema's rule,
+                                          # tests/test_hostile_validate.py)
     {"TotalCount": True},                 # nor a boolean
     {"RequestId": 123},                   # a number is not a string
     {"IpsecServers": [{"EffectImmediately": 0}]},        # 0 is not a boolean

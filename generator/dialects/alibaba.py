@@ -33,7 +33,7 @@ from .prose import read_facts
 from .samples import read_sample
 from .sections import section_of_title, walk_sections
 from .tables import column_roles, read_location, table_kind
-from .typetables import link_members, members_label, unique_name
+from .typetables import link_members, map_table, members_label, unique_name
 
 NAME = "alibaba"
 _SIGNATURE_PARAMETERS = frozenset({
@@ -83,8 +83,11 @@ _FLAT = re.compile(r"^(?P<base>[A-Za-z_][\w-]{0,120})" + CONVENTIONS.flat_list_m
                    r"(?:\.(?P<child>[A-Za-z_][\w-]{0,120})(?P<inner>" +
                    CONVENTIONS.flat_list_marker + r")?)?$")
 """`Tag.N.Key`: the list syntax is the record's (`Conventions.flat_list_marker`)."""
-_REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s+({PATH_TEXT})", re.I)
-_PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]")
+_REQUEST_LINE = re.compile(rf"^\s*({METHOD}(?:\s*\|\s*{METHOD})*)\s*({PATH_TEXT})", re.I)
+_PATH_VARIABLE = re.compile(r"\[([A-Za-z_][\w.-]{0,80})\]|<([A-Za-z_][\w.-]{0,80})>")
+"""`[InstanceId]` and `<logstorename>`: how pages spell the path template variable `{X}`."""
+_TEMPLATE = re.compile(r"[\[{<][A-Za-z_][\w.-]{0,80}[\]}>]")
+_NOT_SYNTAX = frozenset({"examples", "response", "errors", "changes", "authorization"})
 _BODY_WORDS = re.compile(r"request\s*body|请求体|\bbody\b", re.I)
 """Text before a request-section table saying its rows travel in the body (an ROA page's
 `## RequestBody` title, "Specify the required parameters in RequestBody", "RequestBody中还需填入以下
@@ -168,18 +171,25 @@ def _request_line(doc: Document) -> tuple[tuple[str, ...], str, SourceLoc | None
 
     `[InstanceId]` in the path is the page's spelling of the template variable `{InstanceId}`;
     `PATCH|POST` means either method reaches the operation."""
+    later: tuple[tuple[str, ...], str, SourceLoc | None] = ((), "", None)
     for section, _, node in walk_sections(doc):
-        if section != "syntax" or not isinstance(node, (CodeBlock, Paragraph)):
+        if section in _NOT_SYNTAX or not isinstance(node, (CodeBlock, Paragraph)):
             continue
         for line in node.text.splitlines()[:5]:
             match = _REQUEST_LINE.match(line)
             # `GET|POST / HTTPS|HTTP` (or with `?Action=`) is the RPC request line.
-            if match and "Action=" not in line and match.group(2) != "/":
-                methods = tuple(dict.fromkeys(
-                    m.strip().upper() for m in match.group(1).split("|")))
-                path = _PATH_VARIABLE.sub(r"{\1}", match.group(2))
+            if not match or "Action=" in line or match.group(2) == "/":
+                continue
+            methods = tuple(dict.fromkeys(m.strip().upper() for m in match.group(1).split("|")))
+            path = _PATH_VARIABLE.sub(lambda m: "{" + (m[1] or m[2]) + "}", match.group(2))
+            if section == "syntax":
                 return methods, path, node.loc
-    return (), "", None
+            # Elsewhere (a page without a "Request syntax" title), a request line in a code
+            # block that shows a template (`GET /resources/{name} HTTP/1.1`) is the syntax.
+            if not later[0] and isinstance(node, CodeBlock) and (
+                    _TEMPLATE.search(match.group(2)) or re.search(r"\bHTTPS?\b", line)):
+                later = (methods, path, node.loc)
+    return later
 
 
 def _bare_variables(path: str, tables: list[FieldTable], unplaced: set[str]) -> str:
@@ -293,6 +303,8 @@ def _linked(request: list[FieldTable], responses: list[FieldTable],
     for table in (*request, *responses, *tables):
         for row in table.rows:
             schema = row.schema.items if row.schema.kind == "array" else row.schema
+            if schema is not None and schema.additional_properties is not None:
+                schema = schema.additional_properties
             if schema is not None and schema.ref and row.name != "" and \
                     (table.name != schema.ref):
                 used.add(schema.ref)
@@ -302,7 +314,7 @@ def _linked(request: list[FieldTable], responses: list[FieldTable],
                 "info", "table-skipped", f"table describing the members of {base} "
                 f"({len(table.rows)} rows): no row of the page refers to it, so they are "
                 "neither parameters nor response fields", table.loc))
-    return request, responses, [t for t in tables if t.name in used]
+    return request, responses, [map_table(t) or t for t in tables if t.name in used]
 
 
 def _lists_common_parameters(tables: list[FieldTable]) -> bool:

@@ -44,14 +44,15 @@ _SCALARS: dict[str, tuple[str, str]] = {
     "jsonarray": ("array", ""),
     "jsonobject": ("object", ""),
     "datastructure": ("object", ""),
+    "varchar": ("string", ""),
     "longinteger": ("integer", "int64"),
 }
 
 _ARRAY_OF = re.compile(r"^(?:array|list)\s*(?:of\s+|<\s*)(?P<inner>[^<>]{1,200}?|[^<>]{1,40}<[^<>]{1,100}>[^<>]{0,20})"
                        r"\s*>?$", re.I)
-_SIZED = re.compile(r"^(?P<base>[A-Za-z]{2,20})\s*\(\s*(?P<inner>[^()]{1,80}?)\s*\)$")
+_SIZED = re.compile(r"^(?P<base>[A-Za-z]{2,20})\s*[(（]\s*(?P<inner>[^()（）]{1,80}?)\s*[)）]$")
 """`String(64)` (at most 64 characters), `List (NAT gateways)`, `Array(Object)`."""
-_MAP = re.compile(r"^(?:map|dict|hashmap)\s*<\s*(?P<key>[^,<>]{1,40}?)\s*(?:,\s*(?P<value>[^<>]{1,60}?)\s*)?>"
+_MAP = re.compile(r"^(?:map|dict|hashmap)\s*<\s*(?P<key>[^,<>]{1,40}?)\s*(?:,\s*(?P<value>[^<>]{1,60}?|[A-Za-z]{2,20}\s*<[^<>]{1,60}>)\s*)?>"
                   r"\s*(?P<tail>[^<>]{0,60})$", re.I)
 """`Map<String,String>`, `Map<String, Object>`, `Map<String>string`, `Map<String,String> objects`."""
 _TRAILING_BRACKETS = re.compile(r"^(?P<inner>[^\[\]]{1,200}?)\s*\[\s*\]$")
@@ -93,6 +94,9 @@ def parse_type(cell: str) -> TypeSpec:
     text = " ".join(cell.replace("\u00a0", " ").split())
     if not text:
         return TypeSpec("any", known=False)
+    if text.lower() in ("map", "dict", "hashmap", "dictionary"):
+        # A bare `Map`: a dictionary whose values the page does not type.
+        return TypeSpec("object", values=TypeSpec("any"))
     scalar = _SCALARS.get(text.lower().replace(" ", ""))
     if scalar:
         return TypeSpec(scalar[0], scalar[1])

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..ir.model import FieldRow, FieldTable, Schema
 
-_NAME = r"([A-Za-z_][\w.]{0,80})"
+_NAME = r"([A-Za-z_][A-Za-z0-9_.]{0,80})"
 _SUFFIX = (r"字段数据结构说明|数据结构说明|参数说明|字段说明|结构体说明|结构说明|的参数|结构|"
            r"parameters|parameter description|fields|field description|members|structure|"
            r"data structure")
@@ -48,15 +48,33 @@ def _mentions(text: str, name: str) -> bool:
         re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", text))
 
 
-def refer(schema: Schema, name: str) -> Schema:
-    """Point an object (or a list's items) at a named type; scalars stay what they are."""
+_KEY_ROW = re.compile(r"^(?:\{[^{}]{1,40}\}|<[^<>]{1,40}>|\*|\[[^\[\]]{1,40}\])$")
+"""A row that stands for any key (`{key}`, `<name>`, `*`): its table describes a map."""
+
+
+def map_table(table: FieldTable) -> FieldTable | None:
+    """A members table whose first row is a key placeholder (`{key}` | Struct | "the phase")
+    describes a map: the table without that row is what every value holds. None otherwise."""
+    if table.rows and _KEY_ROW.match(table.rows[0].name.strip()):
+        return replace(table, rows=table.rows[1:])
+    return None
+
+
+def refer(schema: Schema, name: str, is_map: bool = False) -> Schema:
+    """Point an object (or a list's items) at a named type; scalars stay what they are. For a
+    map type, every value of the object is of that type."""
+    if is_map and schema.kind in ("object", "any"):
+        return replace(schema, kind="object", properties=(),
+                       additional_properties=Schema(kind="object", ref=name))
     if schema.kind == "array":
         item = schema.items or Schema(kind="object")
         if item.kind in ("object", "any"):
             return replace(schema, items=replace(item, kind="object", ref=name, properties=()))
         return schema
     if schema.kind in ("object", "any"):
-        return replace(schema, kind="object", ref=name, properties=())
+        # A `Map` whose members table names its fields is an object of those fields.
+        return replace(schema, kind="object", ref=name, properties=(),
+                       additional_properties=None)
     return schema
 
 
@@ -72,8 +90,11 @@ def link_members(tables: list[FieldTable], types: list[tuple[str, FieldTable]]) 
     if not types:
         return tables
     by_base: dict[str, list[FieldTable]] = {}
+    maps: set[str] = set()
     for base, table in types:
         by_base.setdefault(base, []).append(table)
+        if map_table(table) is not None:
+            maps.add(table.name)
 
     def target(row: FieldRow, own: str) -> str:
         schema = row.schema
@@ -93,7 +114,7 @@ def link_members(tables: list[FieldTable], types: list[tuple[str, FieldTable]]) 
         for row in table.rows:
             name = target(row, table.name)
             if name and row.schema.kind in ("object", "array", "any"):
-                row = replace(row, schema=refer(row.schema, name), container=False)
+                row = replace(row, schema=refer(row.schema, name, name in maps), container=False)
             rows.append(row)
         linked.append(replace(table, rows=tuple(rows)))
     return linked

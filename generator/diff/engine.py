@@ -114,7 +114,14 @@ def _change(finding: Finding, product: str, identity: str, name: str | None,
     key = "|".join((finding.rule, product, identity, finding.pointer, finding.subject))
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
     return Change(digest, finding.rule, finding.level, kind, name,  # type: ignore[arg-type]
-                  finding.pointer, finding.message, finding.old_source, finding.new_source)
+                  finding.pointer, finding.message, _text(finding.old_source),
+                  _text(finding.new_source))
+
+
+def _text(source: object) -> str | None:
+    """A `page:line` as the document gave it; anything else (a foreign document's odd
+    `source`) is no source."""
+    return source if isinstance(source, str) else None
 
 
 def _order(change: Change) -> tuple:

@@ -248,8 +248,17 @@ def _pattern(p: Place) -> Iterator[Finding]:
 
 
 def _default(p: Place) -> Iterator[Finding]:
+    """A default that changes or disappears changes what callers who omit the field get; a
+    default added only states what the server did anyway."""
     old, new = p.old.get("default"), p.new.get("default")
-    if old != new:
+    if old == new:
+        return
+    if old is None:
+        yield p.finding("default-added", "info", f"{p.label} default added: {short(new)}")
+    elif new is None:
+        yield p.finding("default-removed", "warning" if p.direction == "request" else "info",
+                        f"{p.label} default removed (was {short(old)})")
+    else:
         yield p.finding("default-changed", "warning" if p.direction == "request" else "info",
                         f"{p.label} default changed from {short(old)} to {short(new)}")
 

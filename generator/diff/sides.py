@@ -1,9 +1,10 @@
 """Loading one side of a diff: every accepted input becomes OpenAPI documents per product.
 
 A specs folder is built on the fly with the same pipeline as `regen` (so both sides of
-`docs2spec diff git:main specs` are read by today's tool), `git:REV` is the repository's
-`specs/` at REV exported with `git archive`, a generated folder and a single OpenAPI file are
-read as they are. Only sides built from pages know the pages' bytes (`Side.page_hashes`).
+`docs2spec diff git:main specs` are read by today's tool), `git:REV[:PATH]` is PATH (default
+`specs/`) at REV exported with `git archive`, a generated folder and a single OpenAPI file are
+read as they are. The pages' bytes (`Side.page_hashes`, for the `extraction` kind) come from
+the pages themselves or from the hashes docs2spec's report.json keeps.
 """
 
 from __future__ import annotations

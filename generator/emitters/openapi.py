@@ -132,7 +132,7 @@ def parameter_objects(operation: Operation, product: Product,
         if param.encoding == "json-string":
             entry[X + "wire"] = {"encoding": "json-string"}
         elif param.schema.kind == "array" and param.location == "query":
-            entry.update(style="form", explode=True)
+            entry.update(style="form", explode=True)  # (path and header lists: `simple`)
         if param.loc is not None:
             entry[X + "source"] = str(param.loc)
         params.append(entry)

@@ -180,8 +180,13 @@ class Aligner:
         if not schema.properties and schema.additional_properties is not None:
             # A dictionary (`Map<String,String>`): the sample's keys are data.
             inner = [sub for v in values for sub in v.values()]
+            if not inner:
+                return schema
+            if schema.additional_properties.kind == "any":  # a bare `Map`: the samples say
+                return replace(schema, additional_properties=with_loc(infer_schema(inner),
+                                                                      self.sample_loc))
             return replace(schema, additional_properties=self.align(
-                schema.additional_properties, inner, f"{where}.*")) if inner else schema
+                schema.additional_properties, inner, f"{where}.*"))
         if not schema.properties and id_keyed(values):
             self.note("info", "sample-dictionary", f"{where or 'response'}: the sample's keys "
                       "are identifiers; a dictionary of their values, not fixed fields", schema)

@@ -119,7 +119,9 @@ def distinct_routes(operations: list[Operation],
             if holder is operation:
                 methods.append(method)
                 continue
-            if holder.methods == (method,) and operation.methods == (method,):
+            if holder.methods == (method,) and operation.methods == (method,) and \
+                    (told_apart(holder.request_body, operation.request_body) or
+                     same_body(holder.request_body, operation.request_body)):
                 # Several pages on one method and path (an action API: the body's keys say
                 # which action): one operation whose body is one of theirs.
                 combined = combine_variants(holder, operation, diagnostics)
@@ -142,6 +144,30 @@ def _plain(schema: Schema) -> Schema:
                    properties=tuple((n, _plain(s)) for n, s in schema.properties),
                    items=_plain(schema.items) if schema.items is not None else None,
                    one_of=tuple(_plain(b) for b in schema.one_of))
+
+
+def _keys(schema: Schema) -> frozenset[str]:
+    return frozenset(name for name, _ in schema.properties)
+
+
+def told_apart(first: Schema | None, second: Schema | None) -> bool:
+    """Whether a request can say which of two bodies it sends by its top-level keys
+    (`{"restart": {}}` or `{"resize_flavor": {...}}`): both are objects documenting fields, and
+    the second's keys are not those of the first (or of any of its alternatives). Bodies with
+    the same keys (one `auth` object for every kind of token) cannot be told apart: the
+    second page's operation is shadowed, reported."""
+    if first is None or second is None or not second.properties:
+        return False
+    branches = first.one_of or (first,)
+    return all(b.properties for b in branches) and all(_keys(b) != _keys(second)
+                                                         for b in branches)
+
+
+def same_body(first: Schema | None, second: Schema | None) -> bool:
+    """Two pages documenting the same body on one method and path (a page kept under an older
+    title): one operation, documented by both."""
+    return first is not None and second is not None and bool(second.properties) and \
+        _plain(first) == _plain(second)
 
 
 def one_of(first: Schema | None, second: Schema | None) -> Schema | None:

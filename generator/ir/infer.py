@@ -14,9 +14,11 @@ from typing import Any
 from .model import Schema
 
 INT32_MAX = 2**31 - 1
-_ID_KEY = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|(?=[a-f]*\d)[0-9a-f]{16,}|\d+",
-                     re.IGNORECASE)
-"""A key that is an identifier, not a field name: a UUID, a long hex ID, a number."""
+_ID_KEY = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|(?=[a-f]*\d)[0-9a-f]{16,}|\d+"
+                     r"|[a-z][a-z0-9]{0,9}-(?=[a-z]*\d)[a-z0-9]{6,40}"
+                     r"|\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,15}Z?)?", re.IGNORECASE)
+"""A key that is an identifier, not a field name: a UUID, a long hex ID, a number, a resource
+ID with a digit in it (`i-bp1abc234`, `sg-2ze0j8...`), a date or time."""
 
 
 def id_keyed(values: list[Any]) -> bool:

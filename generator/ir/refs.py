@@ -39,4 +39,7 @@ def inline_refs(schema: Schema, types: dict[str, Schema], diagnostics: list[Diag
                                       for name, sub in schema.properties)
     if schema.items is not None:
         changes["items"] = inline_refs(schema.items, types, diagnostics, seen)
+    if schema.additional_properties is not None:
+        changes["additional_properties"] = inline_refs(schema.additional_properties, types,
+                                                       diagnostics, seen)
     return replace(schema, **changes) if changes else schema

@@ -18,6 +18,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from ..errors import InputError
+from ..location import SourceLoc
 from .load import ProductFiles
 from .view import Node, OperationView, languages, operations
 
@@ -79,9 +81,16 @@ def render_site(products: list[ProductFiles]) -> dict[str, str]:
     listed = []
     for product in products:
         doc = product.openapi
-        info = doc.get("info", {})
+        info = doc.get("info") if isinstance(doc.get("info"), dict) else {}
         title = str(info.get("title") or product.key)
-        ops = operations(doc, title)
+        try:
+            ops = operations(doc, title)
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            # A hand-edited or foreign document: one clear line, nothing written.
+            raise InputError(f"not an OpenAPI document docs2spec can publish ({type(exc).__name__}"
+                             f": {exc})", SourceLoc(f"{product.key}/openapi.json"),
+                             hint="publish a folder written by `docs2spec regen` or `build`"
+                             ) from None
         groups = _groups(ops)
         langs = languages(doc)
         base = product.key

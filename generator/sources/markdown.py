@@ -92,9 +92,9 @@ def _cell_text(raw: str) -> str:
 _FENCE = re.compile(r"^( *)(`{3,}|~{3,})[ \t]*([^`]*)$")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _ANCHOR = re.compile(r"[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$")
-_SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_ROW_START = re.compile(r"^ {0,3}\|")
-_BARE_ROW = re.compile(r"^ {0,3}\|.*\|[ \t]*$")
+_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_ROW_START = re.compile(r"^[ \t]*\|")
+_BARE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 """The line under a setext heading: `===` (level 1) or `---` (level 2)."""
 _INDENTED = re.compile(r"^(?: {4}|\t)")
@@ -233,7 +233,17 @@ def _fence(page: _Page, index: int, match: re.Match[str]) -> int:
     while end < len(page.lines) and not closing.match(page.lines[end]):
         end += 1
     if end >= len(page.lines):
-        page.note(index, "code block is not closed; it runs to the end of the page")
+        # Never closed: it ends before the next heading rather than swallow the rest of the
+        # page (its tables and samples).
+        end = next((i for i in range(index + 1, len(page.lines)) if _ATX.match(page.lines[i])),
+                   len(page.lines))
+        page.note(index, "code block is not closed; it runs to the end of the page"
+                  if end >= len(page.lines) else "code block is not closed; it ends before "
+                  f"the heading on line {end + 1}")
+        body = [line[min(indent, len(line) - len(line.lstrip(" "))):]
+                for line in page.lines[index + 1:end]]
+        page.nodes.append(CodeBlock("\n".join(body), page.loc(index), _language(page, info)))
+        return end
     body = [line[min(indent, len(line) - len(line.lstrip(" "))):]
             for line in page.lines[index + 1:end]]
     page.nodes.append(CodeBlock("\n".join(body), page.loc(index), _language(page, info)))
@@ -297,7 +307,14 @@ def _row_end(page: _Page, first: int, width: int) -> int:
     a heading or a fence ends an unclosed row (with a note)."""
     lines = page.lines
     pipes, index = len(_pipes(lines[first])), first + 1
+    # A fence opened inside a cell (`|Body|String|```json`) is closed inside it too: its
+    # closing line belongs to the row, not a code block of its own that never ends.
+    fences = lines[first].count("```")
     while not (pipes > width and lines[index - 1].rstrip().endswith("|")):
+        if index < len(lines) and fences % 2 and _FENCE.match(lines[index]):
+            fences += 1
+            index += 1
+            continue
         if index >= len(lines) or _ATX.match(lines[index]) or _FENCE.match(lines[index]) \
                 or page.table_at(index):
             page.note(first, "table row ends before its closing pipe")
@@ -307,6 +324,7 @@ def _row_end(page: _Page, first: int, width: int) -> int:
             page.note(first, "table row ends before its closing pipe")
             break
         pipes += more
+        fences += lines[index].count("```")
         index += 1
     return index
 

@@ -18,7 +18,6 @@ from typing import Any
 
 from ..errors import InputError
 from .depth import MAX_DEPTH, text_too_deep, value_too_deep
-from .xmlbody import XmlBodyError, looks_like_xml, xml_to_json
 
 try:  # orjson: compiled JSON parser; optional at import time, a declared dependency
     import orjson as _orjson
@@ -131,6 +130,8 @@ def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
                 if looks_like_html(text):
                     raise BodyError("an HTML page, not the documented JSON or XML body (an "
                                     "error page from a proxy or gateway?)")
+                from .xmlbody import XmlBodyError, xml_to_json  # xml.etree: only for XML
+
                 try:
                     return Body(xml_to_json(text, xml_schema or {}), text, "xml")
                 except XmlBodyError as exc:
@@ -142,6 +143,15 @@ def read_body(body: Any, xml_schema: dict[str, Any] | None = None) -> Body:
             raise
     check_value(body)
     return Body(body, None, "value")
+
+
+def looks_like_xml(data: bytes | str) -> bool:
+    """Text whose first sign is `<` (a UTF-16/32 body is decoded before this is asked)."""
+    head = data[:64].lstrip() if isinstance(data, str) else bytes(data[:64]).lstrip()
+    if isinstance(head, bytes):
+        head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+        return head.startswith(b"<")
+    return head.removeprefix("\ufeff").lstrip().startswith("<")
 
 
 _HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",

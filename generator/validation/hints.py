@@ -8,6 +8,7 @@ in the closed copy of the schema), with the same meaning as the generator's own 
 
 from __future__ import annotations
 
+import functools
 import re
 
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
@@ -45,7 +46,10 @@ DESCRIPTIONS = {
     "email": "an email address", "uri": "a URI",
 }
 
-_COMPILED = {name: re.compile(pattern) for name, pattern in HINT_PATTERNS.items()}
+@functools.cache
+def _compiled(name: str) -> re.Pattern[str]:
+    """Compiled on first use (the IPv6 pattern alone takes milliseconds to compile)."""
+    return re.compile(HINT_PATTERNS[name])
 
 
 def known(hints: list[str] | tuple[str, ...]) -> list[str]:
@@ -55,7 +59,7 @@ def known(hints: list[str] | tuple[str, ...]) -> list[str]:
 
 def matches(value: str, hints: list[str] | tuple[str, ...]) -> bool:
     """Whether `value` is any one of the hinted formats ("a UUID or an IPv4 address")."""
-    return any(_COMPILED[h].match(value) for h in known(hints))
+    return any(_compiled(h).match(value) for h in known(hints))
 
 
 def describe(hints: list[str] | tuple[str, ...]) -> str:

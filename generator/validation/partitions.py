@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..location import path_label
+from . import limits
 from .readers import (
     ALL_SUFFIXES,
     LINE_SUFFIXES,
@@ -154,7 +155,7 @@ def entries_of(part: Part) -> Iterator[Entry]:
         path = Path(part.path)
         label = path_label(path)
         try:
-            with path.open("rb") as stream:
+            with limits.open_capture(path) as stream:
                 stream.seek(part.start)
                 yield from read_lines(_Bounded(stream, part.end - part.start), label, path,
                                       start=part.first)

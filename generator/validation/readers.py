@@ -213,9 +213,11 @@ def _raw_record(line: bytes) -> dict[str, Any] | None:
     string body becomes its text), so the validating decoder reads it once. None when the line
     is not a record this way (a bare body, invalid JSON, msgspec missing): the caller parses
     it whole instead."""
-    if _RECORD is None:
+    if not _RECORD:
+        _RECORD.append(_record_decoder())
+    if _RECORD[0] is None:
         return None
-    decode, encode = _RECORD
+    decode, encode = _RECORD[0]
     try:
         struct = decode(line)
     except (_msgspec.ValidationError, _msgspec.DecodeError, RecursionError):
@@ -530,4 +532,6 @@ def read_bytes(data: bytes, label: str) -> Iterator[Entry]:
     yield from read_stream(io.BytesIO(data), label)
 
 
-_RECORD = _record_decoder()
+_RECORD: list[tuple[Any, Any] | None] = []
+"""The record decoder, built on the first JSON Lines line (not at import: `--help` and runs
+without JSON Lines do not pay for it)."""

@@ -25,24 +25,9 @@ _INT = re.compile(r"^[+-]?[0-9]+$")
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 
 
-_UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-                 (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-
 
 class XmlBodyError(ValueError):
     pass
-
-
-def looks_like_xml(data: bytes | str) -> bool:
-    head = data[:64].lstrip() if isinstance(data, str) else bytes(data[:64]).lstrip()
-    if isinstance(head, bytes):
-        for bom, codec in _UNICODE_BOMS:
-            if head.startswith(bom):  # UTF-16/32 text: decode the head to see its first sign
-                head = head.decode(codec, errors="ignore").encode("utf-8")
-                break
-        head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-        return head.startswith(b"<")
-    return head.removeprefix("\ufeff").lstrip().startswith("<")
 
 
 class _Root(Exception):
