@@ -18,24 +18,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_atomic_output import many_pages
+
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "specs" / "alibabacloud" / "vpc" / "pages"
-ACTIONS = ("ListIpsecServers", "ListVpnCertificateAssociations", "DescribeVpnConnections",
-           "DescribeVpnGateways", "CreateVpnConnection")
 
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> Path:
     """Enough renamed copies of the seed pages that the build reads them in a process pool."""
-    folder = tmp_path_factory.mktemp("signals") / "pages"
-    folder.mkdir()
-    for index in range(10):
-        for page in sorted(SEED.iterdir()):
-            text = page.read_text(encoding="utf-8")
-            for action in ACTIONS:
-                text = text.replace(action, f"{action}{index}")
-            (folder / f"{index:03}_{page.name}").write_text(text, encoding="utf-8")
-    return folder
+    return many_pages(tmp_path_factory.mktemp("signals") / "pages", 10)
 
 
 def _children(pid: int) -> set[int]:

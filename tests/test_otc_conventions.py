@@ -248,12 +248,20 @@ def _tag_page(title: str, action: str, kind: str = "Array of strings") -> str:
                 indent(json.dumps({action: ["a"]})))
 
 
+def _tag_action(document: dict) -> tuple[dict, dict]:
+    """The tag action operation and its request body (a named component read where it is)."""
+    operation = document["paths"]["/v1/{project_id}/gadgets/{gadget_id}/tags/action"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    if "$ref" in body:
+        body = document["components"]["schemas"][body["$ref"].rsplit("/", 1)[-1]]
+    return operation, body
+
+
 def test_pages_on_one_method_and_path_are_one_operation_with_alternative_bodies(tmp_path):
     document, report = build(tmp_path, {
         "adding_tags.rst": _tag_page("Adding Gadget Tags", "create"),
         "removing_tags.rst": _tag_page("Removing Gadget Tags", "delete")})
-    operation = document["paths"]["/v1/{project_id}/gadgets/{gadget_id}/tags/action"]["post"]
-    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    operation, body = _tag_action(document)
     assert [set(branch["properties"]) for branch in body["oneOf"]] == [{"create"}, {"delete"}]
     assert operation["x-docs2spec-variants"] == ["RemoveGadgetTags"]
     codes = {d["code"] for d in report["diagnostics"]}
@@ -292,10 +300,7 @@ def test_a_page_kept_under_an_older_title_with_the_same_body_is_the_same_operati
     document, report = build(tmp_path, {
         "adding_tags.rst": _tag_page("Adding Gadget Tags", "create"),
         "old/adding_tags_v1.rst": _tag_page("Adding Gadget Tags (Unavailable Soon)", "create")})
-    operation = document["paths"]["/v1/{project_id}/gadgets/{gadget_id}/tags/action"]["post"]
-    body = operation["requestBody"]["content"]["application/json"]["schema"]
-    if "$ref" in body:  # bodies are named components
-        body = document["components"]["schemas"][body["$ref"].rsplit("/", 1)[-1]]
+    _, body = _tag_action(document)
     assert "oneOf" not in body and set(body["properties"]) == {"create"}
     assert report["consistency"]["rows_lost"] == 0
     assert report["consistency"]["operations_shadowed"] == 0
