@@ -80,9 +80,6 @@ class Conventions:
     """The vendor's real authentication; an operation accepts any one of the schemes that
     apply to its wire style."""
 
-    def envelope_fields(self) -> tuple[str, ...]:
-        return tuple(name for name, _ in self.error_envelope.fields)
-
 
 GENERIC_REST = Conventions(
     name="", provider="api", default_style="rest",
