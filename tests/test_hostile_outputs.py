@@ -215,3 +215,16 @@ def test_an_undocumented_key_spelt_like_an_attribute_stays_undocumented(tmp_path
     built = model(request_id="1", tags="t", region="r")
     assert built.model_dump(by_alias=True, exclude_unset=True) == {
         "RequestId": "1", "Tags": "t", "Region": "r"}
+
+
+def test_an_attribute_name_that_is_another_fields_wire_name_reads_as_that_field(tmp_path):
+    """`aB` gets the attribute `a_b`, so the documented `a_b` gets `a_b_2`: a body's `a_b` is
+    the documented `a_b`, never an undocumented key; in code, `a_b=` is the attribute."""
+    response = "|aB|String|x|Camel.|\n|a_b|String|y|Snake.|"
+    sample = '{"RequestId": "1", "aB": "x", "a_b": "y"}'
+    files, _ = build(tmp_path, rpc(response=response, sample=sample))
+    model = invariants.load_models(files["models.py"]).RESPONSES["DescribeThings"]
+    read = model.model_validate({"a_b": "y"})
+    assert read.a_b_2 == "y" and read.a_b is None and not read.model_extra
+    assert model(a_b="x").model_dump(by_alias=True, exclude_unset=True) == {"aB": "x"}
+    assert model(a_b_2="y").model_dump(by_alias=True, exclude_unset=True) == {"a_b": "y"}

@@ -36,6 +36,8 @@ JsonInt = Annotated[StrictInt, BeforeValidator(_whole_number)]
 
 _BUILDING = object()
 """The validation context of `WireModel.__init__`: the values come from code, not the wire."""
+_NAMES: dict[type, tuple[dict[str, str], frozenset[str]]] = {}
+"""Per class: {attribute: wire name} where they differ, and every wire name."""
 
 
 class WireModel(BaseModel):
@@ -54,13 +56,19 @@ class WireModel(BaseModel):
     def _wire_names(cls, data: Any, handler: Any, info: ValidationInfo) -> Any:
         if not isinstance(data, dict):
             return handler(data)
-        fields = cls.model_fields
-        named = [key for key in data if key in fields and fields[key].alias not in (None, key)]
+        if cls not in _NAMES:
+            fields = cls.model_fields.items()
+            _NAMES[cls] = ({name: field.alias for name, field in fields
+                            if field.alias not in (None, name)},
+                           frozenset(field.alias or name for name, field in fields))
+        names, wire = _NAMES[cls]
+        if info.context is _BUILDING:  # code: an attribute name means that attribute
+            if not any(key in names for key in data):
+                return handler(data)
+            return handler({names.get(key, key): value for key, value in data.items()})
+        named = [key for key in data if key in names and key not in wire]
         if not named:
             return handler(data)
-        if info.context is _BUILDING:
-            return handler({fields[key].alias if key in named else key: value
-                            for key, value in data.items()})
         # Pydantic counts such a key as the field set, or drops it (JSON): keep it aside.
         model = handler({key: value for key, value in data.items() if key not in named})
         if model.__pydantic_extra__ is not None:
