@@ -198,14 +198,18 @@ def complete_path_parameters(extract: PageExtract, params: list[Parameter],
               and not p.schema.type_text.strip() and not p.schema.properties else p
               for p in params]
     declared = {p.name for p in params if p.location == "path"}
-    for name in PATH_VARIABLE.findall(extract.path):
-        if name not in declared:
-            diagnostics.append(Diagnostic(
-                "warning", "path-parameter-undocumented", f"the path {extract.path} has "
-                f"{{{name}}} but no table documents it; declared as a required string",
-                extract.loc, operation=extract.operation_id))
-            params.append(Parameter(name, "path", Schema(kind="string"), True, loc=extract.loc))
-            declared.add(name)
+    undocumented = [name for name in dict.fromkeys(PATH_VARIABLE.findall(extract.path))
+                    if name not in declared]
+    if undocumented:
+        # One finding per path, not per variable: each would quote the whole path.
+        has = ", ".join("{" + name + "}" for name in undocumented)
+        diagnostics.append(Diagnostic(
+            "warning", "path-parameter-undocumented", f"the path {extract.path} has {has} "
+            f"but no table documents {'it' if len(undocumented) == 1 else 'them'}; declared "
+            f"as {'a required string' if len(undocumented) == 1 else 'required strings'}",
+            extract.loc, operation=extract.operation_id))
+        params += [Parameter(name, "path", Schema(kind="string"), True, loc=extract.loc)
+                   for name in undocumented]
     return params
 
 
