@@ -427,9 +427,29 @@ def field_names(fields: dict[str, list[str]], forced: frozenset[str] = frozenset
     return aliases
 
 
+_CLASS_START = re.compile(r"^class ", re.M)
+_MAYBE_FIELD = re.compile(r"^[ \t]+([^\s:=(),#'\"]+)[ \t]*:", re.M)
+"""An indented line that starts like `name:`: every annotated field of the formatted module,
+and more (a docstring line such as `    Note: ...`)."""
+
+
+def _may_share_attributes(code: str) -> bool:
+    """False when no class can have two fields on one attribute: the candidates of each
+    class (`_MAYBE_FIELD`, a superset of its fields, read as Python reads identifiers: NFKC)
+    are all distinct. Parsing the module is then unnecessary; it was about a tenth of the
+    models' time (0.6 s of CPU for a 1 MB module)."""
+    for chunk in _CLASS_START.split(code)[1:]:
+        names = [unicodedata.normalize("NFKC", name) for name in _MAYBE_FIELD.findall(chunk)]
+        if len(names) != len(set(names)):
+            return True
+    return False
+
+
 def _shared_attributes(code: str) -> set[str]:
     """Classes in which two fields share an attribute name, as Python reads them."""
     found: set[str] = set()
+    if not _may_share_attributes(code):
+        return found
     for node in ast.walk(ast.parse(code)):
         if isinstance(node, ast.ClassDef):
             seen = [item.target.id for item in node.body if isinstance(item, ast.AnnAssign)
