@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
+from ..errors import Docs2SpecError
 from .api import compiled_for
 from .contracts import ProductContracts
 from .discovery import NotFound, action_in, for_operation, from_url, split_url
@@ -91,18 +92,24 @@ class RecordLane:
             if getattr(record, name) is not unset:
                 return None
         raw = record.body
-        status = record.status
-        url = record.url
-        method = record.method
-        if raw is unset or not (method is unset or type(method) is str):
+        if raw is unset:
             return None
-        if status is unset:
-            if url is unset and record.operation is unset:
+        # A null field reads as an absent one (`record.get`), as on the general path.
+        status, url, method = record.status, record.url, record.method
+        operation, product = record.operation, record.product
+        if url is None:
+            url = unset
+        if method is unset or method is None:
+            method = None
+        elif type(method) is not str:
+            return None
+        if status is unset or status is None:
+            if url is unset and (operation is unset or operation is None):
                 return None  # not a capture record: the general path reads it as a body
             status = self.status
         elif type(status) is not int:
             return None
-        target = self._target(record, url)
+        target = self._target(operation, product, url, method)
         if target is None or target.body_ok is None:
             return None
         verdict = target.statuses.get(status)
@@ -119,14 +126,14 @@ class RecordLane:
             return None
         return target.product.key, target.operation, url is not unset
 
-    def _target(self, record: Any, url: Any) -> _Operation | None:
+    def _target(self, operation: Any, product: Any, url: Any, method: str | None
+                ) -> _Operation | None:
         unset = self._unset
-        operation, product = record.operation, record.product
-        if product is unset:
+        if product is unset or product is None:
             product = self.product
         elif type(product) is not str:
             return None
-        if operation is not unset:
+        if operation is not unset and operation is not None:
             if type(operation) is not str:
                 return None
             key = (operation, product)
@@ -136,15 +143,10 @@ class RecordLane:
                 pass
             try:
                 found = for_operation(self.validator.contracts, operation, product)
-            except NotFound:
+            except (NotFound, Docs2SpecError):
                 found = None
             return self._remember(self._by_name, key, found)
-        if url is unset or type(url) is not str:
-            return None
-        method = record.method
-        if method is unset:
-            method = None
-        elif type(method) is not str:
+        if type(url) is not str:
             return None
         return self._url_target(url, method, product)
 
@@ -162,7 +164,7 @@ class RecordLane:
             pass
         try:
             found = from_url(self.validator.contracts, url, method, product)
-        except (NotFound, ValueError):
+        except (NotFound, Docs2SpecError, ValueError):
             found = None
         return self._remember(self._by_url, key, found)
 
@@ -192,12 +194,10 @@ class RecordLane:
             target.statuses[status] = verdict
         return verdict
 
-    def _request_ok(self, target: _Operation, url: Any, method: Any) -> bool:
+    def _request_ok(self, target: _Operation, url: Any, method: str | None) -> bool:
         """Whether `check_request` finds nothing in a request of this URL (no headers or
         body): what it does, for the plain case only."""
-        if method is self._unset:
-            method = None
-        if type(url) is not str or not (method is None or type(method) is str):
+        if type(url) is not str:
             return False
         method = (method or "GET").upper()
         product, operation = target.product, target.operation
