@@ -107,6 +107,13 @@ def _records() -> list[bytes]:
         if record in base:
             lines.append(json.dumps(record).encode())  # spaced
             lines.append(json.dumps(dict(reversed(list(record.items())))).encode())
+            items = list(record.items())  # the body between other fields, spaces at the end
+            middle = dict([*items[:1], ("body", record["body"]), *items[1:]])
+            lines.append(json.dumps(middle, separators=(",", ":")).encode())
+            lines.append(compact[:-1] + b" \t}  ")
+            if isinstance(record.get("body"), dict):  # a "body" key inside the body too
+                inner = {**record, "body": {**record["body"], "body": {"x": 1}}}
+                lines.append(json.dumps(inner, separators=(",", ":")).encode())
             if isinstance(record.get("body"), dict) and record["body"]:
                 # a key sent twice in the body, and in the record
                 lines.append(compact.replace(b'"body":{', b'"body":{"RequestId":"x",', 1))

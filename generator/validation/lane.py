@@ -42,6 +42,8 @@ from .validator import Validator
 
 _CACHE_LIMIT = 4096
 """Entries per cache (operations, routes, URLs seen): bounded memory on any traffic."""
+_RETRY = object()
+"""`RecordLane._check`: try again without guessing where the body is."""
 _PLAIN_ONLY = ("headers", "response_headers", "encoding", "kind", "request_body")
 
 
@@ -52,6 +54,28 @@ class _Operation:
     body_ok: Callable[[bytes], bool] | None
     statuses: dict[int, bool]
     shaper: PlainShaper | None = None
+
+
+def _split(line: bytes) -> tuple[int, int] | None:
+    """(start, end) of the body's bytes when the record ends with its body (`..."body":{...}}`),
+    as capture tools write it; else None. A guess, made safe by its use: the line without
+    those bytes must decode as a record (so `"body":` there is the record's own key, with its
+    value starting at `start`), and the body's decoder must accept exactly those bytes as one
+    JSON value (so that value ends at `end`); if either fails, nothing is accepted."""
+    key = line.find(b'"body":')
+    if key < 0:
+        return None
+    start = key + 7
+    while line[start:start + 1] in (b" ", b"\t"):
+        start += 1
+    if line[start:start + 1] not in (b"{", b"["):
+        return None
+    end = len(line.rstrip()) - 1
+    if line[end:end + 1] != b"}":
+        return None
+    while line[end - 1:end] in (b" ", b"\t", b"\r"):
+        end -= 1
+    return (start, end) if end > start else None
 
 
 class RecordLane:
@@ -83,17 +107,33 @@ class RecordLane:
         return lane if lane._decode is not None else None
 
     def __call__(self, line: bytes) -> tuple[str, str, bool] | None:
+        split = _split(line)
+        if split is not None:
+            verdict = self._check(line, split)
+            if verdict is not _RETRY:
+                return verdict  # type: ignore[return-value]
+        verdict = self._check(line, None)
+        return None if verdict is _RETRY else verdict  # type: ignore[return-value]
+
+    def _check(self, line: bytes, split: tuple[int, int] | None) -> Any:
+        """The verdict on `line`; `_RETRY` when the guessed `split` may be what failed (up to
+        the body's decoder accepting the bytes it names, which proves it right)."""
+        retry = _RETRY if split is not None else None
         try:
-            record = self._decode(line)
+            if split is not None:
+                # The record without its body: the body's bytes are read once, by its decoder.
+                record = self._decode(line[:split[0]] + b"null" + line[split[1]:])
+            else:
+                record = self._decode(line)
         except Exception:  # noqa: BLE001 - anything odd: the general path says what it is
-            return None
+            return retry
         unset = self._unset
         for name in _PLAIN_ONLY:
             if getattr(record, name) is not unset:
-                return None
+                return retry
         raw = record.body
         if raw is unset:
-            return None
+            return retry
         # A null field reads as an absent one (`record.get`), as on the general path.
         status, url, method = record.status, record.url, record.method
         operation, product = record.operation, record.product
@@ -102,24 +142,24 @@ class RecordLane:
         if method is unset or method is None:
             method = None
         elif type(method) is not str:
-            return None
+            return retry
         if status is unset or status is None:
             if url is unset and (operation is unset or operation is None):
-                return None  # not a capture record: the general path reads it as a body
+                return retry  # not a capture record: the general path reads it as a body
             status = self.status
         elif type(status) is not int:
-            return None
+            return retry
         target = self._target(operation, product, url, method)
         if target is None or target.body_ok is None:
-            return None
+            return retry
         verdict = target.statuses.get(status)
         if verdict is None:
             verdict = self._status_ok(target, status)
         if not verdict:
-            return None
-        body = bytes(raw)
+            return retry
+        body = line[split[0]:split[1]] if split is not None else bytes(raw)
         if body[:1] not in (b"{", b"[") or not target.body_ok(body):
-            return None
+            return retry
         if not record_keys_once(line, record, body, self._encode):
             return None
         if url is not unset and not self._request_ok(target, url, method):
