@@ -310,3 +310,22 @@ def test_the_quick_decoder_vouches_only_for_what_jsonschema_accepts():
     assert not wrong, "\n".join(wrong[:20])
     assert vouched >= 500, vouched  # it did vouch for a good part of the corpus
     assert refused_spellings >= 20, refused_spellings
+
+
+def test_setting_the_quick_decoder_aside_never_changes_an_answer():
+    """After bodies it cannot vouch for (spaced, non-canonical spellings), the quick decoder is
+    set aside and tried again later; the answers stay the same whichever decoder gives them."""
+    from generator.validation.engine import compile_schema
+
+    product, operation = "alibabacloud/vpc", "ListIpsecServers"
+    sample = next(doc for p, o, k, name, doc in CORPUS
+                  if (p, o, k, name) == (product, operation, "response", "sample"))
+    compact = json.dumps(sample, separators=(",", ":"), ensure_ascii=False).encode()
+    spaced = json.dumps(sample).encode()
+    broken = compact.replace(b'"RequestId":"', b'"RequestId":1,"x":"', 1)
+    fast = compile_schema(reference(product, operation, "response").schema).fast
+    assert fast.quick_vouches(compact) and not fast.quick_vouches(spaced)
+    expected = {compact: True, spaced: True, broken: False}
+    sequence = [spaced] * 40 + [compact, broken] * 600 + [spaced] * 3000 + [compact, broken] * 5
+    answers = [fast.accepts(body) for body in sequence]
+    assert answers == [expected[body] for body in sequence]

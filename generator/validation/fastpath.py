@@ -145,22 +145,24 @@ def _quick_acceptor(quick: Callable[[bytes], Any], encode: Callable[[Any], bytes
     cannot vouch for costs one quick decode more; after `_QUICK_MISSES` in a row it is tried
     once every `_QUICK_RETRY` bodies). Which decoder answers never changes the answer."""
     errors = (msgspec.ValidationError, msgspec.DecodeError, RecursionError)
-    misses = 0
-    skipped = 0
+    limit, retry = _QUICK_MISSES, _QUICK_RETRY
+    misses = skipped = 0
 
     def accepts(body: bytes) -> bool:
         nonlocal misses, skipped
-        if misses < _QUICK_MISSES or skipped >= _QUICK_RETRY:
+        if misses >= limit:
+            if skipped < retry:
+                skipped += 1
+                return full(body)
             skipped = 0
-            try:
-                if encode(quick(body)) == body:
+        try:
+            if encode(quick(body)) == body:
+                if misses:
                     misses = 0
-                    return True
-            except errors:
-                pass
-            misses += 1
-        else:
-            skipped += 1
+                return True
+        except errors:
+            pass
+        misses += 1
         return full(body)
 
     return accepts
