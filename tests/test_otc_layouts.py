@@ -55,3 +55,23 @@ def test_a_body_documented_by_one_items_row_is_a_json_array(tmp_path):
     consistency = report["consistency"]
     assert consistency["rows_lost"] == 0 and consistency["samples_rejected"] == 0
     assert sum(d["code"] == "body-array" for d in report["diagnostics"]) == 2
+
+
+# --- a nested row pointing back at the main table -------------------------------------------
+
+def test_a_row_pointing_back_at_the_response_table_keeps_that_table_the_body(tmp_path):
+    response = _rst_table(3, "Response parameters", "resp", ("Parameter", "Type", "Description"),
+                          ("kind", "String", "The kind."),
+                          ("spec", ":ref:`spec <spec>` object", "The task details.")) + "\n" + \
+        _rst_table(4, "Data structure of the spec field", "spec",
+                   ("Parameter", "Type", "Description"), ("task_type", "String", "The type."),
+                   ("subtasks", "Object", "The subtasks. See :ref:`Table 3 <resp>`."))
+    sample = indent(json.dumps({"kind": "Task", "spec": {"task_type": "a", "subtasks": []}}))
+    document, report = build(tmp_path, {"reading_a_task.rst": page(
+        "Reading a Task", "GET /v1/{project_id}/tasks/{task_id}", "", response, sample)})
+    schema = success(document, "/v1/{project_id}/tasks/{task_id}", "get")
+    assert set(schema["properties"]) == {"kind", "spec"}
+    spec = resolve(document, schema["properties"]["spec"])
+    assert set(spec["properties"]) == {"task_type", "subtasks"}
+    assert report["consistency"]["rows_lost"] == 0
+    assert "response-inferred" not in {d["code"] for d in report["diagnostics"]}
