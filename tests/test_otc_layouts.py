@@ -75,3 +75,19 @@ def test_a_row_pointing_back_at_the_response_table_keeps_that_table_the_body(tmp
     assert set(spec["properties"]) == {"task_type", "subtasks"}
     assert report["consistency"]["rows_lost"] == 0
     assert "response-inferred" not in {d["code"] for d in report["diagnostics"]}
+
+
+# --- samples whose closing brackets were lost ----------------------------------------------
+
+def test_a_sample_that_lost_its_last_closing_brackets_is_read_with_them_put_back():
+    from generator.dialects.samples import read_sample
+    from generator.sources.tree import CodeBlock
+
+    text = '{\n  "kind": "List",\n  "items": [\n    {\n      "name": "a",\n' \
+        '      "status": {"phase": "ok",\n        "endpoints": [{"url": "x",}]\n      }\n    }\n'
+    sample, found = read_sample(CodeBlock(text, None, ""), "response")
+    assert sample.value == {"kind": "List", "items": [
+        {"name": "a", "status": {"phase": "ok", "endpoints": [{"url": "x"}]}}]}
+    assert [d.code for d in found] == ["sample-repaired"]
+    broken, found = read_sample(CodeBlock('{"a": 1}}', None, ""), "response")
+    assert broken.value is None and [d.code for d in found] == ["sample-invalid"]
