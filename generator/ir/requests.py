@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl
 from ..http import METHOD, PATH_VARIABLE, clean_template
 from ..location import SourceLoc
 from .align import Aligner
+from .listbody import list_body
 from .model import (
     FLAT_LIST_SPELLED,
     Diagnostic,
@@ -101,14 +102,22 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
                       else v for v in values]
             root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
             diagnostics.extend(found)
+            list_loc = None
             body = inline_refs(root, types, diagnostics)
+            as_list = list_body(body, diagnostics, extract.operation_id)
+            if as_list is not body:
+                # The table's one row stands for the items of a bare list: its items are what
+                # the rows (and the samples' items) describe, wrapped again below.
+                body, list_loc = as_list.items or Schema(kind="any"), as_list.loc
+                values = values if listed else []
+                listed = True
             body = wrapped_by_samples(extract, body, values, diagnostics)
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
                                     and s.syntax == "json"), None),
                               extract.conventions.one_item_lists_as_objects)
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
             if listed:
-                body = Schema(kind="array", items=body, loc=body.loc)
+                body = Schema(kind="array", items=body, loc=list_loc or body.loc)
             diagnostics.extend(replace(d, operation=extract.operation_id)
                                for d in aligner.diagnostics)
     return params, body
