@@ -37,3 +37,26 @@ def test_padding_same_as_docutils() -> None:
     padded = statemachine.StringList(["\u4e2d"])
     rst_speed.pad_double_width(padded, "\x00")
     assert padded.data == ["\u4e2d\x00"]
+
+
+def test_transitions_same_as_docutils() -> None:
+    from docutils.parsers.rst import states
+
+    def machine():
+        return states.RSTStateMachine(state_classes=states.state_classes, initial_state="Body")
+
+    def described(sm):
+        return {name: (state.transition_order,
+                       {key: (pattern.pattern, method.__func__, method.__self__ is state, nxt)
+                        for key, (pattern, method, nxt) in state.transitions.items()})
+                for name, state in sm.states.items()}
+
+    machine()  # the first machine of each state class fills the plans
+    fast = described(machine())
+    statemachine.State.make_transitions = rst_speed._ORIGINAL["make_transitions"]
+    try:
+        slow = described(machine())
+    finally:
+        statemachine.State.make_transitions = rst_speed.make_transitions
+    assert fast == slow
+    assert all(plan is not None for plan in rst_speed._PLANS.values())
