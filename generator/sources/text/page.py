@@ -66,7 +66,18 @@ def blank_separated(lines: list[str]) -> list[list[str]]:
 def sniffed(path: str, text: str, sure: float, found: Callable[[list[str]], bool]) -> float:
     """`sure` when `found` sees the form's signature in the lines, half of it for a Markdown
     file name, 0 for HTML/RST names and for binary junk."""
-    if foreign_suffix(path) or looks_binary(text) or not found(text.splitlines()):
+    most = sniff_ceiling(path, sure)
+    if not most or looks_binary(text) or not found(text.splitlines()):
+        return 0.0
+    return most
+
+
+def sniff_ceiling(path: str, sure: float) -> float:
+    """The most `sniffed(path, ..., sure, ...)` can return, known from the file name alone:
+    `reader_for` does not ask a reader that could not beat the best score so far (a text
+    reader never beats the Markdown reader on a `.md` page; scanning every line for nothing
+    was a few percent of reading one)."""
+    if foreign_suffix(path):
         return 0.0
     return sure / 2 if path.lower().endswith((".md", ".markdown")) else sure
 
