@@ -83,7 +83,7 @@ class RecordLane:
     record that passes with nothing to report, else None (take the general path)."""
 
     __slots__ = ("validator", "product", "operation", "status", "_decode", "_encode",
-                 "_unset", "_by_name", "_by_url", "_routes", "_urls")
+                 "_unset", "_by_name", "_by_url", "_routes", "_urls", "_split_url")
 
     def __init__(self, validator: Validator, args: argparse.Namespace) -> None:
         self.validator = validator
@@ -99,6 +99,9 @@ class RecordLane:
         self._by_url: dict[tuple[Any, ...], _Operation | None] = {}
         self._routes: dict[tuple[Any, ...], dict[str, Any] | None] = {}
         self._urls: set[tuple[str, str, str, str]] = set()
+        self._split_url: tuple[str, Any] = ("", None)
+        """The URL `_url_target` just took apart, and its parts (the request check reuses
+        them)."""
 
     @classmethod
     def for_run(cls, validator: Validator, args: argparse.Namespace) -> RecordLane | None:
@@ -197,6 +200,7 @@ class RecordLane:
             host = parts.hostname
         except Exception:  # noqa: BLE001 - a URL urllib refuses: the general path reports it
             return None
+        self._split_url = (url, parts)
         key = (host, parts.path, method, product, action_in(parts.query))
         try:
             return self._by_url[key]
@@ -244,10 +248,13 @@ class RecordLane:
         seen = (product.key, operation, method, url)
         if seen in self._urls:
             return True
-        try:
-            parts = split_url(url)
-        except Exception:  # noqa: BLE001 - the general path reports it
-            return False
+        if self._split_url[0] == url:
+            parts = self._split_url[1]
+        else:
+            try:
+                parts = split_url(url)
+            except Exception:  # noqa: BLE001 - the general path reports it
+                return False
         text = parts.query
         if "%" in text or "+" in text:
             query = parse_qsl(text, keep_blank_values=True)
