@@ -44,7 +44,6 @@ _CACHE_LIMIT = 4096
 """Entries per cache (operations, routes, URLs seen): bounded memory on any traffic."""
 _RETRY = object()
 """`RecordLane._check`: try again without guessing where the body is."""
-_PLAIN_ONLY = ("headers", "response_headers", "encoding", "kind", "request_body")
 
 
 @dataclass(slots=True)
@@ -122,18 +121,21 @@ class RecordLane:
         """The verdict on `line`; `_RETRY` when the guessed `split` may be what failed (up to
         the body's decoder accepting the bytes it names, which proves it right)."""
         retry = _RETRY if split is not None else None
+        rest = b""
         try:
             if split is not None:
                 # The record without its body: the body's bytes are read once, by its decoder.
-                record = self._decode(line[:split[0]] + b"null" + line[split[1]:])
+                rest = line[:split[0]] + b"null" + line[split[1]:]
+                record = self._decode(rest)
             else:
                 record = self._decode(line)
         except Exception:  # noqa: BLE001 - anything odd: the general path says what it is
             return retry
         unset = self._unset
-        for name in _PLAIN_ONLY:
-            if getattr(record, name) is not unset:
-                return retry
+        if (record.headers is not unset or record.response_headers is not unset
+                or record.encoding is not unset or record.kind is not unset
+                or record.request_body is not unset):
+            return retry
         raw = record.body
         if raw is unset:
             return retry
@@ -163,7 +165,11 @@ class RecordLane:
         body = line[split[0]:split[1]] if split is not None else bytes(raw)
         if body[:1] not in (b"{", b"[") or not target.body_ok(body):
             return retry
-        if not record_keys_once(line, record, body, self._encode):
+        if split is not None:
+            # No key of the record sent twice: written back, it has the quotes of `rest`.
+            if b"\\u0022" in rest or self._encode(record).count(b'"') != rest.count(b'"'):
+                return None
+        elif not record_keys_once(line, record, body, self._encode):
             return None
         if url is not unset and not self._request_ok(target, url, method):
             return None
