@@ -44,6 +44,7 @@ CONVENTIONS = Conventions(
             "`Authorization`, with `X-Sdk-Date`); SDKs sign for you."),
     ),
     one_item_lists_as_objects=False,
+    open_untabled_objects=True,
 )
 _METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
                           r"(" + PATH_TEXT + ")", re.M)

@@ -84,6 +84,10 @@ class TypeSpec:
 _NOT_STATED = frozenset({"n/a", "na", "-", "--", "\u2014", "/", "none", "无", "不涉及"})
 
 
+_STRUCTURE = re.compile(r"^(list|array|dictionary|dict)\s+data\s+structures?\.?$", re.I)
+"""Types named by what the structure is (`List data structure`), the members in a table."""
+
+
 def type_not_stated(cell: str) -> bool:
     """A type cell that says there is no type to give (`N/A`, `-`, `None`): as if empty."""
     return " ".join(cell.split()).lower() in _NOT_STATED
@@ -97,6 +101,13 @@ def parse_type(cell: str) -> TypeSpec:
     if text.lower() in ("map", "dict", "hashmap", "dictionary"):
         # A bare `Map`: a dictionary whose values the page does not type.
         return TypeSpec("object", values=TypeSpec("any"))
+    structure = _STRUCTURE.match(text)
+    if structure:
+        # `List data structure`: a list of objects a table of its own documents;
+        # `Dictionary data structure`: one such object.
+        obj = TypeSpec("object")
+        return obj if structure.group(1).lower().startswith("dict") else \
+            TypeSpec("array", items=obj)
     scalar = _SCALARS.get(text.lower().replace(" ", ""))
     if scalar:
         return TypeSpec(scalar[0], scalar[1])

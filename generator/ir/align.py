@@ -10,6 +10,7 @@ fields the table forgot, scalar types that differ.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -35,11 +36,28 @@ def documented_overlap(schema: Schema, value: dict) -> bool:
     return any(name in value for name, _ in schema.properties)
 
 
+_GENERIC_OBJECT = re.compile(r"^(?:object|json(?: ?object)?|struct|structure|dict|"
+                             r"dictionary|map|data structure)$", re.I)
+_TABLE_REF = re.compile(r"\btable\s*\d+|表\s*\d+", re.I)
+"""A description pointing at a numbered table ("For details, see Table 4"): the members are
+documented, if on another page."""
+
+
+def _free_form(schema: Schema) -> bool:
+    """An object row typed by the bare word (`Object`, `JSON`), whose description points at
+    no table of members (not "For details, see Table 4", which another page may hold; a link
+    to a topic in prose is no such table)."""
+    text = " ".join((*(t for _, t in schema.description), *schema.see))
+    return bool(_GENERIC_OBJECT.match(schema.type_text.strip())) and not _TABLE_REF.search(text)
+
+
 class Aligner:
     def __init__(self, sample_loc: SourceLoc | None,
-                 one_item_lists_as_objects: bool = True) -> None:
+                 one_item_lists_as_objects: bool = True,
+                 open_untabled_objects: bool = False) -> None:
         self.sample_loc = sample_loc
         self.one_item_lists = one_item_lists_as_objects
+        self.open_objects = open_untabled_objects
         """`Conventions.one_item_lists_as_objects`: whether an object where a list belongs is
         a one-item list (XML converted to JSON) or the object the API really sends."""
         self.diagnostics: list[Diagnostic] = []
@@ -193,6 +211,14 @@ class Aligner:
             values_schema = dictionary_schema(values).additional_properties
             return replace(schema, additional_properties=with_loc(values_schema,
                                                                   self.sample_loc))
+        if self.open_objects and where and not schema.properties and not schema.inferred \
+                and schema.additional_properties is None and _free_form(schema):
+            # Documented as an object, with no table of its members: free-form. The sample's
+            # keys are examples of its content, not fields the page documents.
+            self.note("info", "sample-open-object", f"{where}: documented as an object without "
+                      "members; the sample's keys are example content, and the object stays "
+                      "open", schema)
+            return schema
         props = []
         for name, sub in schema.properties:
             props.append((name, self.align(sub, [v[name] for v in values if name in v],

@@ -71,6 +71,10 @@ class Conventions:
     """Samples may print a one-item list as a bare object (JSON converted from XML): a list the
     table documents stays a list and accepts the object too. False where samples are the JSON
     the API sends: an object where the table says a list is an object (the table is wrong)."""
+    open_untabled_objects: bool = False
+    """With one-level tables, an object row no members table documents (`metadata | Object`) is
+    free-form: the keys its samples show are example values, not fields to add (the contract
+    keeps it open and says so). False where samples place fields the tables list flat."""
     placeholder_rows: tuple[str, ...] = ()
     """Regular expressions (case-insensitive, whole cell) of table rows that stand for a group
     of parameters documented elsewhere ("common request parameters"): never a field."""
