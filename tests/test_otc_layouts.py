@@ -154,3 +154,14 @@ def test_an_object_pointing_at_a_numbered_table_elsewhere_takes_its_fields_from_
     items = resolve(document, success(document, "/v2/gadgets", "get")["properties"]["items"])
     assert set(items["properties"]) == {"name", "size"}
     assert "sample-open-object" not in {d["code"] for d in report["diagnostics"]}
+
+
+def test_a_bare_object_the_sample_shows_as_a_list_takes_its_items_from_the_sample(tmp_path):
+    response = table("Response parameters", ("Parameter", "Type", "Description"),
+                     ("taints", "Object", "The taints. Each has a key and a value."))
+    sample = indent(json.dumps({"taints": [{"key": "a", "value": "b"}]}))
+    document, _ = build(tmp_path, {"listing_taints.rst": page(
+        "Listing Taints", "GET /v2/taints", "", response, sample)})
+    taints = success(document, "/v2/taints", "get")["properties"]["taints"]
+    assert taints["type"] == "array"
+    assert set(resolve(document, taints["items"])["properties"]) == {"key", "value"}

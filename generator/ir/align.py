@@ -102,7 +102,9 @@ class Aligner:
             self.note("warning", "sample-shape",
                       f"{where}: the table says an object, the sample shows a list of them; the "
                       "schema follows the sample", schema)
-            items = self.align(replace(schema, description=()),
+            # The table's type is wrong here: the items' members are the samples' (a bare
+            # `Object` says nothing of a list's items).
+            items = self.align(replace(schema, description=(), type_text=""),
                                [i for v in values for i in v], f"{where}[]")
             return Schema(kind="array", items=items, description=schema.description,
                           loc=schema.loc, type_text=schema.type_text)
