@@ -165,3 +165,15 @@ def test_a_bare_object_the_sample_shows_as_a_list_takes_its_items_from_the_sampl
     taints = success(document, "/v2/taints", "get")["properties"]["taints"]
     assert taints["type"] == "array"
     assert set(resolve(document, taints["items"])["properties"]) == {"key", "value"}
+
+
+def test_a_bare_object_whose_sample_holds_a_field_listed_beside_it_is_not_free_form(tmp_path):
+    response = table("Response parameters", ("Parameter", "Type", "Description"),
+                     ("versions", "Object", "The versions."),
+                     ("values", "Array", "The version list."))
+    sample = indent(json.dumps({"versions": {"values": [{"id": "v3"}]}}))
+    document, report = build(tmp_path, {"listing_versions.rst": page(
+        "Listing Versions", "GET /", "", response, sample)})
+    versions = success(document, "/", "get")["properties"]["versions"]
+    assert "values" in resolve(document, versions)["properties"]
+    assert "sample-open-object" not in {d["code"] for d in report["diagnostics"]}

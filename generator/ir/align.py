@@ -58,6 +58,8 @@ class Aligner:
         self.sample_loc = sample_loc
         self.one_item_lists = one_item_lists_as_objects
         self.open_objects = open_untabled_objects
+        self._beside: frozenset[str] = frozenset()
+        """Fields the table lists beside the member being aligned (see `_object`)."""
         """`Conventions.one_item_lists_as_objects`: whether an object where a list belongs is
         a one-item list (XML converted to JSON) or the object the API really sends."""
         self.diagnostics: list[Diagnostic] = []
@@ -214,7 +216,8 @@ class Aligner:
             return replace(schema, additional_properties=with_loc(values_schema,
                                                                   self.sample_loc))
         if self.open_objects and where and not schema.properties and not schema.inferred \
-                and schema.additional_properties is None and _free_form(schema):
+                and schema.additional_properties is None and _free_form(schema) \
+                and not {k for v in values for k in v} & self._beside:
             # Documented as an object, with no table of its members: free-form. The sample's
             # keys are examples of its content, not fields the page documents.
             self.note("info", "sample-open-object", f"{where}: documented as an object without "
@@ -222,10 +225,14 @@ class Aligner:
                       "open", schema)
             return schema
         props = []
+        known = {name for name, _ in schema.properties}
         for name, sub in schema.properties:
+            # Read on entry of the member's own alignment: a free-form object whose sample
+            # holds a field the table lists beside it is where that field belongs.
+            self._beside = frozenset(known - {name})
             props.append((name, self.align(sub, [v[name] for v in values if name in v],
                                            f"{where}.{name}" if where else name)))
-        known = {name for name, _ in schema.properties}
+        self._beside = frozenset()
         extra: dict[str, list[Any]] = {}
         for value in values:
             for key, sub in value.items():
