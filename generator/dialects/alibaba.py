@@ -54,6 +54,8 @@ CONVENTIONS = Conventions(
         "ResourceOwnerAccount", "ResourceOwnerId", "OwnerAccount", "OwnerId", "CallerParentId",
         "RegionEndpoint"}),
     request_sample_places_query=True,
+    # Tables are generated from the API metadata; samples are hand-written and show more.
+    tables_complete=True,
     security=(
         SecurityScheme(
             "AccessKey", "query", "AccessKeyId",

@@ -4,7 +4,9 @@ A table is what the writer meant; a sample is what the API sent. Where they disa
 the sample wins, because a contract that rejects the vendor's own example is useless, and the
 disagreement is reported: the XML-style wrapper (`VpnGateways: Array of VpnGateway` in the
 table, `{"VpnGateways": {"VpnGateway": [...]}}` on the wire), an object shown as a list, sample
-fields the table forgot, scalar types that differ.
+fields the table forgot, scalar types that differ. Fields only a sample shows extend a table
+unless the dialect's tables are complete (`Conventions.tables_complete`): then they are reported
+and the object stays open, so the sample still validates.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from ..location import SourceLoc
 from .infer import dictionary_schema, id_keyed, infer_schema, sample_kind, with_loc
 from .model import Diagnostic, Schema
+from .nesting import COMMON_TOP_LEVEL
 
 
 def _scalar_ok(kind: str, value: Any) -> bool:
@@ -53,15 +56,19 @@ def _free_form(schema: Schema) -> bool:
 
 class Aligner:
     def __init__(self, sample_loc: SourceLoc | None,
-                 one_item_lists_as_objects: bool = True,
+                 one_item_lists_as_objects: bool = True, tables_complete: bool = False,
                  open_untabled_objects: bool = False) -> None:
         self.sample_loc = sample_loc
         self.one_item_lists = one_item_lists_as_objects
-        self.open_objects = open_untabled_objects
-        self._beside: frozenset[str] = frozenset()
-        """Fields the table lists beside the member being aligned (see `_object`)."""
         """`Conventions.one_item_lists_as_objects`: whether an object where a list belongs is
         a one-item list (XML converted to JSON) or the object the API really sends."""
+        self.open_objects = open_untabled_objects
+        """`Conventions.open_untabled_objects`: whether a bare `Object` row is free-form."""
+        self._beside: frozenset[str] = frozenset()
+        """Fields the table lists beside the member being aligned (see `_object`)."""
+        self.tables_complete = tables_complete
+        """`Conventions.tables_complete`: whether a key only the sample shows is left out of
+        a documented object (reported) rather than added to it."""
         self.diagnostics: list[Diagnostic] = []
 
     def note(self, severity: str, code: str, message: str, schema: Schema) -> None:
@@ -249,7 +256,13 @@ class Aligner:
         covers = bool(known) and known <= sample_keys and matching >= 0.25
         for key, subs in extra.items():
             path = f"{where}.{key}" if where else key
-            if documented and ((matching < 0.5 and not covers) or key.lower() in lower
+            # Where tables are complete, only the response envelope's own fields (`RequestId`,
+            # `TotalCount`), which tables often leave out, are taken from a sample; the rest
+            # of what one call sent (an instance "for reference" beside the one documented
+            # field, fields the API no longer returns) stays out of the contract.
+            envelope = not where and key in COMMON_TOP_LEVEL["response"]
+            if documented and ((self.tables_complete and not envelope)
+                               or (matching < 0.5 and not covers) or key.lower() in lower
                                or _misspells(key, known)):
                 # The sample belongs to another object, or misspells a documented field: not
                 # evidence enough to extend the table.

@@ -224,6 +224,8 @@ class _Nester:
             self.root.schema = replace(rows[0].schema, kind="object")
             rows = rows[1:]
         depth_known = bool(rows) and all(r.depth is not None for r in rows)
+        named = [r for r in rows if r.name]
+        following = dict(zip(map(id, named), named[1:], strict=False))
         for row in rows:
             if not row.name:
                 self._place_item(row)
@@ -236,7 +238,7 @@ class _Nester:
                 # list (`OffsetList` in `OffsetList`) is a key of the list's parent too.
                 continue
             else:
-                del self.stack[self._choose_parent(row) + 1:]
+                del self.stack[self._choose_parent(row, following.get(id(row))) + 1:]
             if depth_known and self._is_wrapper_element(row):
                 continue
             self._add(self.stack[-1], row)
@@ -281,7 +283,7 @@ class _Nester:
         array.wrapper = row
         return True
 
-    def _choose_parent(self, row: FieldRow) -> int:
+    def _choose_parent(self, row: FieldRow, following: FieldRow | None = None) -> int:
         innermost = len(self.stack) - 1
         if innermost == 0:
             return 0
@@ -292,7 +294,8 @@ class _Nester:
                 continue
             known_any = True
             if row.name in keys:
-                return index
+                inner = self._still_inside(row, index, following, keys)
+                return index if inner is None else inner
         by_name = self._by_name(row)
         if by_name is not None:
             return by_name
@@ -336,6 +339,24 @@ class _Nester:
         if known_any:
             self._guess(row, innermost, "no sample shows this field")
         return innermost
+
+    def _still_inside(self, row: FieldRow, outer: int, following: FieldRow | None,
+                      outer_keys: set[str]) -> int | None:
+        """The open scope deeper than `outer` that keeps `row`, though a sample shows its name
+        only out at `outer` (`ErrorCode` of a task, not in the sample's task, beside the
+        response's own `ErrorCode`): the next row is a field the sample shows in that deeper
+        scope and not out there. A table lists an object's fields together; it does not leave
+        an object and come back to it. None when nothing says so."""
+        if following is None or row.container or following.name in outer_keys:
+            return None
+        for index in range(len(self.stack) - 1, outer, -1):
+            keys = keys_at(self.samples, self.stack[index].path)
+            if keys is not None and following.name in keys and row.name not in keys:
+                self._guess(row, index, f"a sample shows {row.name!r} only further out, but "
+                            f"the next row, {following.name!r}, is a field of "
+                            f"{self.stack[index].name!r}", "info")
+                return index
+        return None
 
     def _by_name(self, row: FieldRow) -> int | None:
         """The open scope a sample places the row in by names alone, when no sample shows the

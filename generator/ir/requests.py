@@ -115,6 +115,7 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
                                     and s.syntax == "json"), None),
                               extract.conventions.one_item_lists_as_objects,
+                              extract.conventions.tables_complete,
                               extract.conventions.open_untabled_objects)
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
             if listed:
@@ -208,14 +209,18 @@ def complete_path_parameters(extract: PageExtract, params: list[Parameter],
               and not p.schema.type_text.strip() and not p.schema.properties else p
               for p in params]
     declared = {p.name for p in params if p.location == "path"}
-    for name in PATH_VARIABLE.findall(extract.path):
-        if name not in declared:
-            diagnostics.append(Diagnostic(
-                "warning", "path-parameter-undocumented", f"the path {extract.path} has "
-                f"{{{name}}} but no table documents it; declared as a required string",
-                extract.loc, operation=extract.operation_id))
-            params.append(Parameter(name, "path", Schema(kind="string"), True, loc=extract.loc))
-            declared.add(name)
+    undocumented = [name for name in dict.fromkeys(PATH_VARIABLE.findall(extract.path))
+                    if name not in declared]
+    if undocumented:
+        # One finding per path, not per variable: each would quote the whole path.
+        has = ", ".join("{" + name + "}" for name in undocumented)
+        diagnostics.append(Diagnostic(
+            "warning", "path-parameter-undocumented", f"the path {extract.path} has {has} "
+            f"but no table documents {'it' if len(undocumented) == 1 else 'them'}; declared "
+            f"as {'a required string' if len(undocumented) == 1 else 'required strings'}",
+            extract.loc, operation=extract.operation_id))
+        params += [Parameter(name, "path", Schema(kind="string"), True, loc=extract.loc)
+                   for name in undocumented]
     return params
 
 
