@@ -177,3 +177,36 @@ def test_a_bare_object_whose_sample_holds_a_field_listed_beside_it_is_not_free_f
     versions = success(document, "/", "get")["properties"]["versions"]
     assert "values" in resolve(document, versions)["properties"]
     assert "sample-open-object" not in {d["code"] for d in report["diagnostics"]}
+
+
+# --- members tables found by caption -------------------------------------------------------
+
+def test_a_type_cell_naming_a_table_in_words_and_a_data_structure_caption_link_up(tmp_path):
+    from generator.dialects.types import parse_type
+
+    assert parse_type("Table6 Data structure of the template field object").kind == "object"
+    spec = parse_type("Array of Table 9 objects")
+    assert spec.kind == "array" and spec.items.kind == "object"
+    request = table("Pool structure", ("Parameter", "Mandatory", "Type", "Description"),
+                    ("spec", "Yes", "spec object", "The pool.")) + "\n" + _rst_table(
+        2, "Data structure of the **spec** field", "specs",
+        ("Parameter", "Mandatory", "Type", "Description"),
+        ("scaling", "No", "scaling object", "Scaling settings."),
+        ("template", "Yes", "Table6 Data structure of the template field object",
+         "The template.")) + "\n" + table(
+        "Data structure of the **scaling** field", ("Parameter", "Mandatory", "Type",
+                                                   "Description"),
+        ("enable", "No", "Boolean", "Scale or not.")).replace("Table 1", "Table 3") + "\n" + \
+        table("Data structure of the **template** field", ("Parameter", "Mandatory", "Type",
+                                                          "Description"),
+              ("flavor", "Yes", "String", "The flavor.")).replace("Table 1", "Table 4")
+    document, report = build(tmp_path, {"updating_a_pool.rst": page(
+        "Updating a Pool", "PUT /v3/pools/{pool_id}", request, "", "")})
+    operation = document["paths"]["/v3/pools/{pool_id}"]["put"]
+    body = resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"spec"}
+    spec = resolve(document, body["properties"]["spec"])
+    assert set(spec["properties"]) == {"scaling", "template"}
+    assert set(resolve(document, spec["properties"]["scaling"])["properties"]) == {"enable"}
+    assert set(resolve(document, spec["properties"]["template"])["properties"]) == {"flavor"}
+    assert report["consistency"]["rows_lost"] == 0

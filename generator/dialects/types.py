@@ -59,6 +59,10 @@ _TRAILING_BRACKETS = re.compile(r"^(?P<inner>[^\[\]]{1,200}?)\s*\[\s*\]$")
 _NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects?$")
 _PLURAL_OBJECTS = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects$")
 _IDENT = re.compile(r"^[A-Za-z_][\w.]{0,120}$")
+_WORDED_OBJECT = re.compile(r"^(?P<list>(?:array|list) of\s+)?[^<>{}\[\]]{1,160}?\s+objects?$",
+                            re.I)
+"""`Table6 Data structure of the nodeTemplate field object`: the words of a link to a table
+(often on another page) naming an object type; the object's members are that table's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +157,10 @@ def parse_type(cell: str) -> TypeSpec:
     if _IDENT.match(text):
         # A bare type name such as `IpsecServer` inside `Array of IpsecServer`.
         return TypeSpec("object", ref=text)
+    worded = _WORDED_OBJECT.match(text)
+    if worded:
+        return TypeSpec("array", items=TypeSpec("object")) if worded.group("list") else \
+            TypeSpec("object")
     return TypeSpec("any", known=False)
 
 
