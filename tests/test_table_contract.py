@@ -69,6 +69,7 @@ GADGET_MD = """\
 {
     "RequestId": "5A2C",
     "TotalCount": 1,
+    "GadgetId": "gd-1",
     "Gadget": {"GadgetId": "gd-1", "Status": "active", "CreatedAt": "2020-07-07"},
     "Result": {"GadgetId": "gd-1", "Zone": "cn-hangzhou-i", "Tags": [{"Key": "a"}]}
 }
@@ -79,9 +80,10 @@ GADGET_MD = """\
 def test_keys_only_the_sample_shows_stay_out_of_a_documented_object(tmp_path):
     # Alibaba tables come from the API's metadata; a hand-written sample shows more (an
     # instance "for reference", fields the API no longer returns). The table wins, the
-    # response envelope's own fields excepted, and every left-out key is reported.
+    # response envelope's own fields and the request's echoed parameters (`GadgetId`) excepted,
+    # and every left-out key is reported.
     schema, report = _build(tmp_path, "UpdateGadget.md", GADGET_MD)
-    assert _paths(schema) == {"RequestId", "TotalCount", "Gadget", "Gadget.GadgetId",
+    assert _paths(schema) == {"RequestId", "TotalCount", "GadgetId", "Gadget", "Gadget.GadgetId",
                               "Gadget.Status"}
     reported = {d["message"].split(":")[0] for d in report["diagnostics"]
                 if d["code"] == "field-undocumented"}
@@ -151,3 +153,49 @@ def test_a_row_the_sample_shows_only_further_out_stays_with_the_rows_around_it(t
         "Data.StageList.[].StageId", "Data.StageList.[].StageName", "Data.StageList.[].TaskList",
         "Data.StageList.[].TaskList.[].TaskId", "Data.StageList.[].TaskList.[].ErrorCode",
         "Data.StageList.[].TaskList.[].TaskName"}
+
+
+PROGRESS_MD = """\
+# GetProgress
+
+调用GetProgress查询消费进度。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|GetProgress|要执行的操作。 |
+|GroupId|String|是|g-1|消费组ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|Progress|Struct| |消费进度。 |
+|TopicList|Array of TopicList| |每个Topic的消费进度。 |
+|Topic|String|t-1|Topic名称。 |
+|TotalDiff|Long|0|该Topic的堆积量。 |
+|TotalDiff|Long|0|所有Topic的堆积量。 |
+|RequestId|String|2528|请求ID。 |
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+  "RequestId": "2528",
+  "Progress": {"TopicList": [{"Topic": "t-1", "TotalDiff": 0}], "TotalDiff": 0}
+}
+```
+"""
+
+
+def test_a_name_repeated_in_one_scope_goes_to_the_outer_object_the_sample_shows_it_in(tmp_path):
+    # One object cannot hold a name twice: the second `TotalDiff` (all topics) is the
+    # progress's own field, which the sample shows there too.
+    schema, _ = _build(tmp_path, "GetProgress.md", PROGRESS_MD)
+    assert _paths(schema) == {"RequestId", "Progress", "Progress.TotalDiff", "Progress.TopicList",
+                              "Progress.TopicList.[].Topic", "Progress.TopicList.[].TotalDiff"}

@@ -293,6 +293,12 @@ class _Nester:
             if keys is None:
                 continue
             known_any = True
+            if row.name in keys and index > 0 and self._has_child(self.stack[index], row.name) \
+                    and self._outer_holds(row.name, index):
+                # One object cannot hold a name twice (`TotalDiff` of a topic, then the total
+                # `TotalDiff`): the repeated row is the field of an outer object the sample
+                # shows holding that name too.
+                continue
             if row.name in keys:
                 inner = self._still_inside(row, index, following, keys)
                 return index if inner is None else inner
@@ -339,6 +345,15 @@ class _Nester:
         if known_any:
             self._guess(row, innermost, "no sample shows this field")
         return innermost
+
+    @staticmethod
+    def _has_child(node: _Node, name: str) -> bool:
+        return any(child.name == name for child in node.children)
+
+    def _outer_holds(self, name: str, below: int) -> bool:
+        """Whether a sample shows `name` in an open scope further out than `below`."""
+        return any(name in (keys_at(self.samples, self.stack[i].path) or ())
+                   for i in range(below - 1, -1, -1))
 
     def _still_inside(self, row: FieldRow, outer: int, following: FieldRow | None,
                       outer_keys: set[str]) -> int | None:
