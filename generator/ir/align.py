@@ -40,8 +40,7 @@ def documented_overlap(schema: Schema, value: dict) -> bool:
 
 class Aligner:
     def __init__(self, sample_loc: SourceLoc | None,
-                 one_item_lists_as_objects: bool = True, tables_complete: bool = False,
-                 echoes: frozenset[str] = frozenset()) -> None:
+                 one_item_lists_as_objects: bool = True, tables_complete: bool = False) -> None:
         self.sample_loc = sample_loc
         self.one_item_lists = one_item_lists_as_objects
         """`Conventions.one_item_lists_as_objects`: whether an object where a list belongs is
@@ -49,9 +48,6 @@ class Aligner:
         self.tables_complete = tables_complete
         """`Conventions.tables_complete`: whether a key only the sample shows is left out of
         a documented object (reported) rather than added to it."""
-        self.echoes = echoes
-        """The operation's request parameters: a response that shows one at its top level
-        echoes what the request named (the ID of the resource acted on), and keeps it."""
         self.diagnostics: list[Diagnostic] = []
 
     def note(self, severity: str, code: str, message: str, schema: Schema) -> None:
@@ -225,17 +221,13 @@ class Aligner:
         for key, subs in extra.items():
             path = f"{where}.{key}" if where else key
             # Where tables are complete, only the response envelope's own fields (`RequestId`,
-            # `TotalCount`) and the request's echoed parameters, which tables often leave out,
-            # are taken from a sample; the rest of what one call sent (an instance "for
-            # reference" beside the one documented field, fields the API no longer returns)
-            # stays out of the contract.
-            envelope = not where and (key in COMMON_TOP_LEVEL["response"] or key in self.echoes)
-            if self.tables_complete:
-                left_out = not envelope or key.lower() in lower
-            else:
-                left_out = (matching < 0.5 and not covers) or key.lower() in lower or \
-                    _misspells(key, known)
-            if documented and left_out:
+            # `TotalCount`), which tables often leave out, may come from a sample; the rest of
+            # what one call sent (an instance "for reference" beside the one documented field,
+            # fields the API no longer returns) stays out of the contract.
+            envelope = not where and key in COMMON_TOP_LEVEL["response"]
+            if documented and ((self.tables_complete and not envelope)
+                               or (matching < 0.5 and not covers) or key.lower() in lower
+                               or _misspells(key, known)):
                 # The sample belongs to another object, or misspells a documented field: not
                 # evidence enough to extend the table.
                 self.note("warning", "field-undocumented",
