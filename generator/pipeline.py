@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import dialects, sources
+from . import dialects, gcsettings, sources
 from .dialects.tables import table_kind
 from .dialects.version import stated_version
 from .emitters import EMITTERS, EmitContext
@@ -138,13 +138,15 @@ def _worker_init() -> None:
     than every worker printing a traceback), SIGTERM and SIGHUP kill them as by default (not
     the parent's handlers they were forked with), and they die with the parent, even one
     killed with SIGKILL (Linux `PR_SET_PDEATHSIG`), instead of waiting for work forever with
-    the caller's pipes open. They start with the stop signals blocked (see `_signals_held`):
+    the caller's pipes open. The garbage collector runs at batch thresholds
+    (`gcsettings`). They start with the stop signals blocked (see `_signals_held`):
     one that arrived meanwhile is pending, and is handled by unblocking only now."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in STOP_SIGNALS:
         if signum != signal.SIGINT:
             signal.signal(signum, signal.SIG_DFL)
     _die_with_parent()
+    gcsettings.for_batch()
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, set(STOP_SIGNALS))
 

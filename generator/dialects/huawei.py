@@ -196,6 +196,7 @@ def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
 
     Returns {id(table): type name} and {link key: id(table)}."""
     anchors = {link_key(n.anchor): n for n in doc.nodes if isinstance(n, Table) and n.anchor}
+    order = {id(n): i for i, n in enumerate(doc.nodes)}
     names: dict[int, str] = {}
     for node in doc.nodes:
         if not isinstance(node, Table):
@@ -205,6 +206,12 @@ def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
             for link in row.links:
                 target = anchors.get(link)
                 if target is None or id(target) in names or target is node:
+                    continue
+                if order[id(target)] < order[id(node)] and not _type_name(target.caption) \
+                        and not _FIELD_CAPTION.match(target.caption or ""):
+                    # A nested row pointing back at the section's main table (`subJobs`: "see
+                    # Table 3 Response parameters"): a recursive structure. The main table
+                    # stays the body; it does not become a type the body loses.
                     continue
                 spec = parse_type(row.cells[roles["type"]] if roles.get("type", 99) <
                                   len(row.cells) else "")

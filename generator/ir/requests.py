@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl
 from ..http import METHOD, PATH_VARIABLE, clean_template
 from ..location import SourceLoc
 from .align import Aligner
+from .listbody import list_body
 from .model import (
     FLAT_LIST_SPELLED,
     Diagnostic,
@@ -101,7 +102,15 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
                       else v for v in values]
             root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
             diagnostics.extend(found)
+            list_loc = None
             body = inline_refs(root, types, diagnostics)
+            as_list = list_body(body, diagnostics, extract.operation_id)
+            if as_list is not body:
+                # The table's one row stands for the items of a bare list: its items are what
+                # the rows (and the samples' items) describe, wrapped again below.
+                body, list_loc = as_list.items or Schema(kind="any"), as_list.loc
+                values = values if listed else []
+                listed = True
             body = wrapped_by_samples(extract, body, values, diagnostics)
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
                                     and s.syntax == "json"), None),
@@ -109,7 +118,7 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
                               extract.conventions.tables_complete)
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
             if listed:
-                body = Schema(kind="array", items=body, loc=body.loc)
+                body = Schema(kind="array", items=body, loc=list_loc or body.loc)
             diagnostics.extend(replace(d, operation=extract.operation_id)
                                for d in aligner.diagnostics)
     return params, body
@@ -199,14 +208,18 @@ def complete_path_parameters(extract: PageExtract, params: list[Parameter],
               and not p.schema.type_text.strip() and not p.schema.properties else p
               for p in params]
     declared = {p.name for p in params if p.location == "path"}
-    for name in PATH_VARIABLE.findall(extract.path):
-        if name not in declared:
-            diagnostics.append(Diagnostic(
-                "warning", "path-parameter-undocumented", f"the path {extract.path} has "
-                f"{{{name}}} but no table documents it; declared as a required string",
-                extract.loc, operation=extract.operation_id))
-            params.append(Parameter(name, "path", Schema(kind="string"), True, loc=extract.loc))
-            declared.add(name)
+    undocumented = [name for name in dict.fromkeys(PATH_VARIABLE.findall(extract.path))
+                    if name not in declared]
+    if undocumented:
+        # One finding per path, not per variable: each would quote the whole path.
+        has = ", ".join("{" + name + "}" for name in undocumented)
+        diagnostics.append(Diagnostic(
+            "warning", "path-parameter-undocumented", f"the path {extract.path} has {has} "
+            f"but no table documents {'it' if len(undocumented) == 1 else 'them'}; declared "
+            f"as {'a required string' if len(undocumented) == 1 else 'required strings'}",
+            extract.loc, operation=extract.operation_id))
+        params += [Parameter(name, "path", Schema(kind="string"), True, loc=extract.loc)
+                   for name in undocumented]
     return params
 
 
