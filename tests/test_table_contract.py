@@ -197,3 +197,60 @@ def test_a_name_repeated_in_one_scope_goes_to_the_outer_object_the_sample_shows_
     schema, _ = _build(tmp_path, "GetProgress.md", PROGRESS_MD)
     assert _paths(schema) == {"RequestId", "Progress", "Progress.TotalDiff", "Progress.TopicList",
                               "Progress.TopicList.[].Topic", "Progress.TopicList.[].TotalDiff"}
+
+
+ORIGINS_EN = """\
+# AddGadgetOrigins
+
+Adds origins to a gadget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|AddGadgetOrigins|The operation that you want to perform. |
+|GadgetId|String|Yes|gd-1|The ID of the gadget. |
+|Origins|String|Yes|[{"content":"1.1.1.1","port":80}]|The origins. |
+
+The following table describes the fields of the Origins parameter.
+
+|Parameter|Type|Required|Description|
+|---------|----|--------|-----------|
+|content|String|Yes|The address of the origin. |
+|port|Integer|No|The port. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The ID of the request. |
+"""
+
+ORIGINS_ZH = ORIGINS_EN.replace(
+    "The following table describes the fields of the Origins parameter.", "Origins各字段含义"
+).replace('|[{"content":"1.1.1.1","port":80}]|', "| |")
+
+
+def test_a_table_of_a_string_parameters_fields_describes_its_json_document(tmp_path):
+    # "The following table describes the fields of the Origins parameter" (or "Origins各字段
+    # 含义"), with a Required column like the parameters table: the rows are the keys of the
+    # JSON document Origins carries, never parameters of their own.
+    from generator.validation import validate_request
+
+    for name, text in (("en", ORIGINS_EN), ("zh", ORIGINS_ZH)):
+        page = tmp_path / name / "pages" / "AddGadgetOrigins.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(text, encoding="utf-8")
+        out = tmp_path / name / "out"
+        build_pages([page.parent], out, product="demo")
+        document = json.loads((out / "alibabacloud/demo/openapi.json").read_text("utf-8"))
+        [item] = document["paths"].values()
+        params = {p["name"]: p for p in item["parameters"]}
+        assert {"content", "port"}.isdisjoint(params), name
+        content = params["Origins"]["schema"]["contentSchema"]
+        fields = content["items"] if content.get("type") == "array" else content
+        assert set(fields["properties"]) == {"content", "port"}, name
+        url = ("/?Action=AddGadgetOrigins&GadgetId=gd-1&Origins="
+               "%5B%7B%22content%22%3A%221.1.1.1%22%2C%22port%22%3A80%7D%5D")
+        assert validate_request("alibabacloud/demo", url=url, method="GET",
+                                generated=out) == [], name
