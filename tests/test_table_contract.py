@@ -254,3 +254,55 @@ def test_a_table_of_a_string_parameters_fields_describes_its_json_document(tmp_p
                "%5B%7B%22content%22%3A%221.1.1.1%22%2C%22port%22%3A80%7D%5D")
         assert validate_request("alibabacloud/demo", url=url, method="GET",
                                 generated=out) == [], name
+
+
+PRODUCTS_MD = """\
+# DescribeGadgetProducts
+
+调用DescribeGadgetProducts查询产品列表。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGadgetProducts|要执行的操作。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|GadgetProducts| | |产品列表。 |
+|BindCount|Long|3|更换次数。 |
+|DnsSLBCount|Long|15|负载均衡数量。 |
+|DnsSecurity|String|no|安全。 |
+|Domain|String|abc.com|绑定域名。 |
+|Gslb|Boolean|true|是否允许GSLB。 |
+|RequestId|String|536E|请求ID。 |
+|TotalCount|Integer|1|总数。 |
+
+## 示例
+
+正常返回示例
+
+`JSON` 格式
+
+```
+{
+  "RequestId": "536E",
+  "TotalCount": 1,
+  "GadgetProducts": {"GadgetProduct": {"DnsSLBCount": 15, "Domain": "abc.com"}}
+}
+```
+"""
+
+
+def test_an_untyped_collection_row_holds_the_fields_of_its_one_sample_item(tmp_path):
+    # `GadgetProducts` (no type) then its items' fields, sorted in byte order (`DnsSLBCount`
+    # before `DnsSecurity`); the sample is a one-item XML list converted to JSON
+    # (`{"GadgetProduct": {...}}`). The item's keys place the fields the sample shows, and the
+    # fields it does not show stay beside them while the names keep ascending.
+    schema, _ = _build(tmp_path, "DescribeGadgetProducts.md", PRODUCTS_MD)
+    assert set(schema["properties"]) == {"GadgetProducts", "RequestId", "TotalCount"}
+    wrapper = schema["properties"]["GadgetProducts"]["properties"]["GadgetProduct"]
+    assert set(wrapper["items"]["properties"]) == {"BindCount", "DnsSLBCount", "DnsSecurity",
+                                                   "Domain", "Gslb"}

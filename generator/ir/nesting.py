@@ -190,6 +190,12 @@ def _mentions(node: _Node, row: FieldRow) -> bool:
     return bool(words) and any(w in text for w in words)
 
 
+def _sorts_before(name: str, previous: str) -> bool:
+    """Before in both orders tables are sorted in: byte order (`DnsSLBCount` then
+    `DnsSecurity`) and letter order ignoring case."""
+    return name < previous and name.lower() < previous.lower()
+
+
 def _looks_sorted(rows: tuple[FieldRow, ...]) -> bool:
     """Mostly ascending names. The step from an object or list row to its first field starts a
     new sequence, so it is not counted."""
@@ -289,7 +295,7 @@ class _Nester:
             return 0
         known_any = False
         for index in range(innermost, -1, -1):
-            keys = keys_at(self.samples, self.stack[index].path)
+            keys = self._scope_keys(self.stack[index])
             if keys is None:
                 continue
             known_any = True
@@ -330,7 +336,7 @@ class _Nester:
         if self.sorted and top.children:
             index = innermost
             while index > 0 and self.stack[index].children and \
-                    row.name.lower() < self.stack[index].children[-1].name.lower():
+                    _sorts_before(row.name, self.stack[index].children[-1].name):
                 index -= 1
             if index != innermost or known_any:
                 self._guess(row, index, "the table is sorted within each object and "
@@ -345,6 +351,17 @@ class _Nester:
         if known_any:
             self._guess(row, innermost, "no sample shows this field")
         return innermost
+
+    def _scope_keys(self, node: _Node) -> set[str] | None:
+        """The keys sample objects hold in a scope. An untyped row named as a collection
+        (`DnsProducts`, then its items' fields) whose sample is the XML wrapper of a one-item
+        list (`{"DnsProduct": {...}}`) holds the keys of that one item."""
+        keys = keys_at(self.samples, node.path)
+        if keys is None or len(keys) != 1 or node.row is None or \
+                node.row.schema.type_text.strip() or _singular(node.name) == node.name:
+            return keys
+        inner = keys_at(self.samples, node.path + (next(iter(keys)),))
+        return inner if inner else keys
 
     @staticmethod
     def _has_child(node: _Node, name: str) -> bool:
