@@ -86,6 +86,9 @@ def test_keys_only_the_sample_shows_stay_out_of_a_documented_object(tmp_path):
     reported = {d["message"].split(":")[0] for d in report["diagnostics"]
                 if d["code"] == "field-undocumented"}
     assert {"Gadget.CreatedAt", "Result"} <= reported
+    # The consistency check counts them undocumented but reported, not silently dropped.
+    assert report["consistency"]["keys_undocumented"] == 3
+    assert report["consistency"]["keys_unreported"] == 0
     sample = {"RequestId": "5A2C", "TotalCount": 1, "Result": {"Zone": "z"},
               "Gadget": {"GadgetId": "gd-1", "Status": "active", "CreatedAt": "2020-07-07"}}
     jsonschema.validate(sample, schema)  # objects stay open: the sample still validates
