@@ -210,6 +210,7 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
     """Turn a code block into a Sample; JSON is parsed, XML is kept as text for `reconcile`."""
     diagnostics: list[Diagnostic] = []
     value = None
+    guessed_closers = False
     text = block.text
     # A response printed as an HTTP message: its status line says which response it is (read
     # here once), and the body after the headers is the sample.
@@ -246,6 +247,7 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
                 value = _lenient(_balanced(body) if members else body)
                 if value is None and not members and body.lstrip()[:1] in "[{":
                     value = _lenient(_balanced(body, wrap=False))
+                    guessed_closers = value is not None
                 if value is None:
                     diagnostics.append(Diagnostic(
                         "error", "sample-invalid", f"sample is not valid JSON ({exc}); kept as "
@@ -270,7 +272,7 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
         kind = "error"
     sample = Sample(kind=kind, syntax=syntax, text=text, value=value,  # type: ignore[arg-type]
                     status=status if 200 <= status < 300 or (kind == "error" and status >= 400)
-                    else 200, title=title, loc=block.loc)
+                    else 200, title=title, loc=block.loc, guessed_closers=guessed_closers)
     return sample, diagnostics
 
 
