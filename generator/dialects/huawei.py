@@ -44,6 +44,7 @@ CONVENTIONS = Conventions(
             "`Authorization`, with `X-Sdk-Date`); SDKs sign for you."),
     ),
     one_item_lists_as_objects=False,
+    open_untabled_objects=True,
 )
 _METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
                           r"(" + PATH_TEXT + ")", re.M)
@@ -238,7 +239,7 @@ _FIELD_CAPTION = re.compile(
     r"(?:field|object|parameter|format)|(?P<b>[\w.]+) (?:field|object) (?:data structure )?"
     r"description|(?P<c>\w+) objects?"
     r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
-    r"|Data structure description of (?:the )?(?P<f>[\w.:-]+)(?: field)?"
+    r"|Data structure (?:description )?of (?:the )?(?P<f>[\w.:/-]+)(?: field)?"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
@@ -274,7 +275,8 @@ def _captioned_type_names(doc: Document, linked: dict[int, str],
     for index, node in enumerate(tables):
         caption = _FIELD_CAPTION.match(captions[id(node)])
         subject = next((g for g in caption.groups() if g), "") if caption else ""
-        subject = subject.rsplit(".", 1)[-1]  # `quotas.resources field`: the resources field
+        # `quotas.resources field`, `spec/extendParam field`: the resources (extendParam) field
+        subject = re.split(r"[./]", subject)[-1]
         if subject and id(node) not in linked and not _type_name(node.caption or ""):
             for entry in waiting:
                 parent, field, ref, row = entry

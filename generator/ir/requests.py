@@ -116,7 +116,8 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
                                     and s.syntax == "json"), None),
                               extract.conventions.one_item_lists_as_objects,
-                              extract.conventions.tables_complete)
+                              extract.conventions.tables_complete,
+                              extract.conventions.open_untabled_objects)
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
             if listed:
                 body = Schema(kind="array", items=body, loc=list_loc or body.loc)

@@ -66,7 +66,8 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
             root = wrapped_by_samples(extract, root, values, diagnostics)
         sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
         aligner = Aligner(sample_loc, extract.conventions.one_item_lists_as_objects,
-                          extract.conventions.tables_complete)
+                          extract.conventions.tables_complete,
+                          extract.conventions.open_untabled_objects)
         root = aligner.align(root, values, "")
         diagnostics.extend(replace(d, operation=extract.operation_id) for d in aligner.diagnostics)
         responses.append(Response(status=status, schema=root, headers=headers))
