@@ -20,7 +20,7 @@ import generator.pipeline
 import generator.timebox
 from generator.build import build_pages
 from generator.errors import InputError
-from generator.ir.model import FLAT_LIST_SPELLED
+from generator.ir.model import FLAT_LIST_SPELLED, MESSAGE_CHARS, Diagnostic
 from generator.manifest import Manifest
 from generator.pipeline import product_from_results, read_and_extract
 from generator.timebox import PageTimeout, time_limit
@@ -60,6 +60,43 @@ def test_nested_flattened_lists_give_bounded_output(tmp_path):
     assert 0 < len(tags) <= FLAT_LIST_SPELLED
     assert {p["name"] for p in tags} >= {"Tag.1.Key", "Tag.1.Values.1", "Tag.1.Other.1"}
     assert invariants.check_outputs(files, page.stat().st_size, models=False) == []
+
+
+def test_a_long_path_with_many_variables_gives_a_bounded_report(tmp_path):
+    """Sweep finding (round two): a 12 KB page whose path repeats `{project_id}` 500 times
+    gave 4.7 MB of output, 4.4 MB of it report: one finding per undocumented variable, each
+    quoting the whole (repaired) path. Now one finding per path, and every message is at most
+    MESSAGE_CHARS characters, cut in the middle with the count of characters cut."""
+    path = "/v5/" + "{project_id}/" * 500 + "things"
+    page = tmp_path / "pages" / "GetThing.md"
+    page.parent.mkdir()
+    page.write_text(f"# GetThing\n\nGets a thing.\n\n## Request syntax\n\n```\nGET {path} "
+                    "HTTP/1.1\n```\n\n## Response parameters\n\n|Parameter|Type|Example|"
+                    "Description|\n|--|--|--|--|\n|RequestId|String|1|Id.|\n", encoding="utf-8")
+    (product,), _ = build_pages([page.parent], tmp_path / "out", write=False)
+    files = {k.split("/", 2)[2]: v for k, v in product.files.items()}
+    size = page.stat().st_size
+    assert invariants.check_outputs(files, size) == []
+    assert len(files["report.json"]) < 20 * size
+    (item,) = json.loads(files["openapi.json"])["paths"].values()
+    assert len(item["get"]["parameters"]) == 500  # every variable is still a parameter
+    report = json.loads(files["report.json"])
+    assert all(len(d["message"]) <= MESSAGE_CHARS for d in report["diagnostics"])
+    undocumented = [d for d in report["diagnostics"]
+                    if d["code"] == "path-parameter-undocumented"]
+    assert len(undocumented) == 1 and "characters cut]" in undocumented[0]["message"]
+    assert undocumented[0]["message"].endswith("declared as required strings")
+    assert "GetThing.md:" in json.dumps(undocumented[0])  # page:line of the cut text
+
+
+def test_clip_message_keeps_both_ends_and_says_what_was_cut():
+    text = "start " + "x" * 5000 + " end"
+    clipped = Diagnostic("warning", "c", text).message
+    assert len(clipped) <= MESSAGE_CHARS and clipped.startswith("start ")
+    assert clipped.endswith(" end")
+    cut = int(clipped.split("[")[1].split(" ")[0])
+    assert len(clipped.replace(f" … [{cut} characters cut] … ", "")) + cut == len(text)
+    assert Diagnostic("warning", "c", "short").message == "short"
 
 
 def _many_pages(count: int, fields: int = 300) -> list:

@@ -198,3 +198,33 @@ def test_yaml_scalars_are_the_json_values(tmp_path):
             "|Sep|String|No|a\u2028b|Line\x85separated\u2029text.|")
     files, _ = build(tmp_path, rpc(rows))
     assert "08" in files["openapi.yaml"]
+
+
+def test_an_undocumented_key_spelt_like_an_attribute_stays_undocumented(tmp_path):
+    """Sweep finding (round two): a sample with `tags` beside the documented `Tags`, and
+    `region` without `Region`. The models read captured data by wire name only, so the keys
+    stay undocumented keys and the sample round-trips; code still builds by attribute name."""
+    response = "|Tags|String|a|The tags.|\n|Region|String|r|The region.|"
+    sample = '{"RequestId": "1", "Tags": "a", "tags": 7, "region": "r"}'
+    files, _ = build(tmp_path, rpc(response=response, sample=sample))  # invariants hold
+    model = invariants.load_models(files["models.py"]).RESPONSES["DescribeThings"]
+    body = json.loads(sample)
+    for read in (model.model_validate(body), model.model_validate_json(sample)):
+        assert read.tags == "a" and read.region is None
+        assert read.model_dump(by_alias=True, exclude_unset=True) == body
+    built = model(request_id="1", tags="t", region="r")
+    assert built.model_dump(by_alias=True, exclude_unset=True) == {
+        "RequestId": "1", "Tags": "t", "Region": "r"}
+
+
+def test_an_attribute_name_that_is_another_fields_wire_name_reads_as_that_field(tmp_path):
+    """`aB` gets the attribute `a_b`, so the documented `a_b` gets `a_b_2`: a body's `a_b` is
+    the documented `a_b`, never an undocumented key; in code, `a_b=` is the attribute."""
+    response = "|aB|String|x|Camel.|\n|a_b|String|y|Snake.|"
+    sample = '{"RequestId": "1", "aB": "x", "a_b": "y"}'
+    files, _ = build(tmp_path, rpc(response=response, sample=sample))
+    model = invariants.load_models(files["models.py"]).RESPONSES["DescribeThings"]
+    read = model.model_validate({"a_b": "y"})
+    assert read.a_b_2 == "y" and read.a_b is None and not read.model_extra
+    assert model(a_b="x").model_dump(by_alias=True, exclude_unset=True) == {"aB": "x"}
+    assert model(a_b_2="y").model_dump(by_alias=True, exclude_unset=True) == {"a_b": "y"}

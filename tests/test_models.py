@@ -147,16 +147,27 @@ def test_every_ir_response_sample_round_trips(products):
     assert count >= 8  # XML samples (read by the documented shape) included
 
 
-def test_undocumented_fields_are_kept_and_both_names_populate():
+def test_wire_data_is_read_by_wire_name_and_code_builds_by_either_name():
+    """Captured bodies (`model_validate`, `model_validate_json`) are read by wire name only:
+    a key spelt like an attribute is an undocumented key, kept as sent, so every body
+    round-trips. Code builds models by attribute name (nested dicts too) or wire name."""
     from generated.alibabacloud.vpc.models import ListIpsecServersResponse as M
 
     value = {"TotalCount": 1, "Surprise": {"nested": [1, "x", None]},
              "IpsecServers": [{"IpsecServerId": "iss-1", "NewField": True}]}
     assert same(round_trip(M, value), value)
-    by_name = M.model_validate({"total_count": 2, "request_id": "r"})
-    assert by_name.model_dump(by_alias=True, exclude_unset=True) == {"TotalCount": 2,
-                                                                     "RequestId": "r"}
+    clash = {"TotalCount": 1, "total_count": "two", "request_id": "r",
+             "IpsecServers": [{"ipsec_server_id": 5, "IpsecServerId": "iss-1"}]}
+    for read in (M.model_validate(clash), M.model_validate_json(json.dumps(clash))):
+        assert same(read.model_dump(by_alias=True, exclude_unset=True), clash)
+        assert read.total_count == 1 and read.request_id is None
+        assert read.ipsec_servers[0].ipsec_server_id == "iss-1"
+    built = M(total_count=3, request_id="r", ipsec_servers=[{"ipsec_server_id": "iss-2"}])
+    assert built.model_dump(by_alias=True, exclude_unset=True) == {
+        "TotalCount": 3, "RequestId": "r", "IpsecServers": [{"IpsecServerId": "iss-2"}]}
     assert M(TotalCount=3).total_count == 3
+    with pytest.raises(ValidationError):
+        M(total_count="3")  # construction is as strict as reading
 
 
 # --- strictness ---------------------------------------------------------------------------------

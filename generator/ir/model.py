@@ -210,7 +210,14 @@ class Operation:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A recoverable finding about the input or a decision the tool made."""
+    """A recoverable finding about the input or a decision the tool made.
+
+    A message is at most `MESSAGE_CHARS` characters: one that quotes more of the page (a
+    15 KB path template, a huge cell) keeps its start and end around `[N characters cut]`;
+    the cut text stays in the page at `loc`. Why: findings quote what they are about, and a
+    page can hold one long value with hundreds of findings about it (`{p}/{p}/...`), each
+    quoting it whole, which made the report grow with the square of the page.
+    """
 
     severity: Severity
     code: str
@@ -220,6 +227,25 @@ class Diagnostic:
     related: tuple[SourceLoc, ...] = ()
     """Other places the finding names (the sample that contradicts a row)."""
     operation: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.message) > MESSAGE_CHARS:
+            object.__setattr__(self, "message", clip_message(self.message))
+
+
+MESSAGE_CHARS = 1000
+"""The longest diagnostic message; the bundled pages' longest is about 300 characters."""
+
+
+def clip_message(message: str, limit: int = MESSAGE_CHARS) -> str:
+    """`message` in at most `limit` characters: two thirds from its start, the rest from its
+    end, and how many characters were cut between them."""
+    if len(message) <= limit:
+        return message
+    head = limit * 2 // 3
+    tail = limit - head - 40  # room for the marker
+    cut = len(message) - head - tail
+    return f"{message[:head]} … [{cut} characters cut] … {message[len(message) - tail:]}"
 
 
 @dataclass(frozen=True, slots=True)
