@@ -210,3 +210,12 @@ def test_a_type_cell_naming_a_table_in_words_and_a_data_structure_caption_link_u
     assert set(resolve(document, spec["properties"]["scaling"])["properties"]) == {"enable"}
     assert set(resolve(document, spec["properties"]["template"])["properties"]) == {"flavor"}
     assert report["consistency"]["rows_lost"] == 0
+
+
+# --- OpenStack-style section titles --------------------------------------------------------
+
+def test_normal_and_abnormal_response_titles_open_the_response_and_error_sections():
+    from generator.dialects.sections import section_of_title
+
+    assert section_of_title("Normal Response") == "response"
+    assert section_of_title("Abnormal Response") == "errors"
