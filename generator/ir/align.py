@@ -233,10 +233,12 @@ class Aligner:
             return schema
         props = []
         known = {name for name, _ in schema.properties}
+        shown_here = {k for v in values for k in v}
         for name, sub in schema.properties:
             # Read on entry of the member's own alignment: a free-form object whose sample
-            # holds a field the table lists beside it is where that field belongs.
-            self._beside = frozenset(known - {name})
+            # holds a field the table lists beside it, and the sample does not show beside
+            # it, is where that field belongs (the table listed a nested field flat).
+            self._beside = frozenset(known - {name} - shown_here)
             props.append((name, self.align(sub, [v[name] for v in values if name in v],
                                            f"{where}.{name}" if where else name)))
         self._beside = frozenset()
