@@ -113,7 +113,8 @@ class Aligner:
                       "schema follows the sample", schema)
             # The table's type is wrong here: the items' members are the samples' (a bare
             # `Object` says nothing of a list's items).
-            items = self.align(replace(schema, description=(), type_text=""),
+            items = self.align(replace(schema, description=(), type_text="" if
+                                       self.open_objects else schema.type_text),
                                [i for v in values for i in v], f"{where}[]")
             return Schema(kind="array", items=items, description=schema.description,
                           loc=schema.loc, type_text=schema.type_text)
