@@ -567,12 +567,14 @@ def main(argv: list[str] | None = None) -> int:
     slowest: dict | None = None
     slowest_common: dict | None = None  # without the rare huge_* mutations
     crashes: list[dict] = []
+    finished: set[int] = set()  # case numbers, to say where a stopped run may resume
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with context.Pool(args.workers, initializer=_init, initargs=(seeds,),
                       maxtasksperchild=500) as pool:
         for done, result in enumerate(pool.imap_unordered(_run_case, jobs, chunksize=4), 1):
             counts[result["outcome"]] += 1
             cpu_total += result["cpu"]
+            finished.add(result["number"])
             if result["outcome"] == "invalid":
                 for name in {line.split(":", 1)[0] for line in result["detail"].splitlines()}:
                     broken[name] = broken.get(name, 0) + 1
@@ -599,7 +601,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"... {done} cases, {counts['crash']} crashes, {counts['invalid']} "
                       f"invalid, {time.perf_counter() - started:.0f} s", flush=True)
             if stop_at is not None and time.perf_counter() > stop_at:
-                print(f"time limit: stopped after {done} cases", flush=True)
+                resume = next(n for n in range(args.first, args.first + args.cases + 1)
+                              if n not in finished)
+                print(f"time limit: stopped after {done} cases; every case from {args.first} "
+                      f"to {resume - 1} ran (resume with --first {resume})", flush=True)
                 pool.terminate()
                 break
     total = sum(counts.values())

@@ -86,6 +86,9 @@ def test_keys_only_the_sample_shows_stay_out_of_a_documented_object(tmp_path):
     reported = {d["message"].split(":")[0] for d in report["diagnostics"]
                 if d["code"] == "field-undocumented"}
     assert {"Gadget.CreatedAt", "Result"} <= reported
+    # The consistency check counts them undocumented but reported, not silently dropped.
+    assert report["consistency"]["keys_undocumented"] == 3
+    assert report["consistency"]["keys_unreported"] == 0
     sample = {"RequestId": "5A2C", "TotalCount": 1, "Result": {"Zone": "z"},
               "Gadget": {"GadgetId": "gd-1", "Status": "active", "CreatedAt": "2020-07-07"}}
     jsonschema.validate(sample, schema)  # objects stay open: the sample still validates
@@ -151,3 +154,158 @@ def test_a_row_the_sample_shows_only_further_out_stays_with_the_rows_around_it(t
         "Data.StageList.[].StageId", "Data.StageList.[].StageName", "Data.StageList.[].TaskList",
         "Data.StageList.[].TaskList.[].TaskId", "Data.StageList.[].TaskList.[].ErrorCode",
         "Data.StageList.[].TaskList.[].TaskName"}
+
+
+PROGRESS_MD = """\
+# GetProgress
+
+调用GetProgress查询消费进度。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|GetProgress|要执行的操作。 |
+|GroupId|String|是|g-1|消费组ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|Progress|Struct| |消费进度。 |
+|TopicList|Array of TopicList| |每个Topic的消费进度。 |
+|Topic|String|t-1|Topic名称。 |
+|TotalDiff|Long|0|该Topic的堆积量。 |
+|TotalDiff|Long|0|所有Topic的堆积量。 |
+|RequestId|String|2528|请求ID。 |
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+  "RequestId": "2528",
+  "Progress": {"TopicList": [{"Topic": "t-1", "TotalDiff": 0}], "TotalDiff": 0}
+}
+```
+"""
+
+
+def test_a_name_repeated_in_one_scope_goes_to_the_outer_object_the_sample_shows_it_in(tmp_path):
+    # One object cannot hold a name twice: the second `TotalDiff` (all topics) is the
+    # progress's own field, which the sample shows there too.
+    schema, _ = _build(tmp_path, "GetProgress.md", PROGRESS_MD)
+    assert _paths(schema) == {"RequestId", "Progress", "Progress.TotalDiff", "Progress.TopicList",
+                              "Progress.TopicList.[].Topic", "Progress.TopicList.[].TotalDiff"}
+
+
+ORIGINS_EN = """\
+# AddGadgetOrigins
+
+Adds origins to a gadget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|AddGadgetOrigins|The operation that you want to perform. |
+|GadgetId|String|Yes|gd-1|The ID of the gadget. |
+|Origins|String|Yes|[{"content":"1.1.1.1","port":80}]|The origins. |
+
+The following table describes the fields of the Origins parameter.
+
+|Parameter|Type|Required|Description|
+|---------|----|--------|-----------|
+|content|String|Yes|The address of the origin. |
+|port|Integer|No|The port. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The ID of the request. |
+"""
+
+ORIGINS_ZH = ORIGINS_EN.replace(
+    "The following table describes the fields of the Origins parameter.", "Origins各字段含义"
+).replace('|[{"content":"1.1.1.1","port":80}]|', "| |")
+
+
+def test_a_table_of_a_string_parameters_fields_describes_its_json_document(tmp_path):
+    # "The following table describes the fields of the Origins parameter" (or "Origins各字段
+    # 含义"), with a Required column like the parameters table: the rows are the keys of the
+    # JSON document Origins carries, never parameters of their own.
+    from generator.validation import validate_request
+
+    for name, text in (("en", ORIGINS_EN), ("zh", ORIGINS_ZH)):
+        page = tmp_path / name / "pages" / "AddGadgetOrigins.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(text, encoding="utf-8")
+        out = tmp_path / name / "out"
+        build_pages([page.parent], out, product="demo")
+        document = json.loads((out / "alibabacloud/demo/openapi.json").read_text("utf-8"))
+        [item] = document["paths"].values()
+        params = {p["name"]: p for p in item["parameters"]}
+        assert {"content", "port"}.isdisjoint(params), name
+        content = params["Origins"]["schema"]["contentSchema"]
+        fields = content["items"] if content.get("type") == "array" else content
+        assert set(fields["properties"]) == {"content", "port"}, name
+        url = ("/?Action=AddGadgetOrigins&GadgetId=gd-1&Origins="
+               "%5B%7B%22content%22%3A%221.1.1.1%22%2C%22port%22%3A80%7D%5D")
+        assert validate_request("alibabacloud/demo", url=url, method="GET",
+                                generated=out) == [], name
+
+
+PRODUCTS_MD = """\
+# DescribeGadgetProducts
+
+调用DescribeGadgetProducts查询产品列表。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGadgetProducts|要执行的操作。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|GadgetProducts| | |产品列表。 |
+|BindCount|Long|3|更换次数。 |
+|DnsSLBCount|Long|15|负载均衡数量。 |
+|DnsSecurity|String|no|安全。 |
+|Domain|String|abc.com|绑定域名。 |
+|Gslb|Boolean|true|是否允许GSLB。 |
+|RequestId|String|536E|请求ID。 |
+|TotalCount|Integer|1|总数。 |
+
+## 示例
+
+正常返回示例
+
+`JSON` 格式
+
+```
+{
+  "RequestId": "536E",
+  "TotalCount": 1,
+  "GadgetProducts": {"GadgetProduct": {"DnsSLBCount": 15, "Domain": "abc.com"}}
+}
+```
+"""
+
+
+def test_an_untyped_collection_row_holds_the_fields_of_its_one_sample_item(tmp_path):
+    # `GadgetProducts` (no type) then its items' fields, sorted in byte order (`DnsSLBCount`
+    # before `DnsSecurity`); the sample is a one-item XML list converted to JSON
+    # (`{"GadgetProduct": {...}}`). The item's keys place the fields the sample shows, and the
+    # fields it does not show stay beside them while the names keep ascending.
+    schema, _ = _build(tmp_path, "DescribeGadgetProducts.md", PRODUCTS_MD)
+    assert set(schema["properties"]) == {"GadgetProducts", "RequestId", "TotalCount"}
+    wrapper = schema["properties"]["GadgetProducts"]["properties"]["GadgetProduct"]
+    assert set(wrapper["items"]["properties"]) == {"BindCount", "DnsSLBCount", "DnsSecurity",
+                                                   "Domain", "Gslb"}

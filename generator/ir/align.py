@@ -260,9 +260,9 @@ class Aligner:
         for key, subs in extra.items():
             path = f"{where}.{key}" if where else key
             # Where tables are complete, only the response envelope's own fields (`RequestId`,
-            # `TotalCount`), which tables often leave out, are taken from a sample; the rest
-            # of what one call sent (an instance "for reference" beside the one documented
-            # field, fields the API no longer returns) stays out of the contract.
+            # `TotalCount`), which tables often leave out, may come from a sample; the rest of
+            # what one call sent (an instance "for reference" beside the one documented field,
+            # fields the API no longer returns) stays out of the contract.
             envelope = not where and key in COMMON_TOP_LEVEL["response"]
             if documented and ((self.tables_complete and not envelope)
                                or (matching < 0.5 and not covers) or key.lower() in lower

@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl
 from ..http import METHOD, PATH_VARIABLE, clean_template
 from ..location import SourceLoc
 from .align import Aligner
+from .infer import infer_schema, with_loc
 from .listbody import list_body
 from .model import (
     FLAT_LIST_SPELLED,
@@ -122,7 +123,32 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
                 body = Schema(kind="array", items=body, loc=list_loc or body.loc)
             diagnostics.extend(replace(d, operation=extract.operation_id)
                                for d in aligner.diagnostics)
+    elif extract.style == "rest" and BODY_METHODS & set(extract.methods):
+        body = _body_from_samples(extract, params, diagnostics)
     return params, body
+
+
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def _body_from_samples(extract: PageExtract, params: list[Parameter],
+                       diagnostics: list[Diagnostic]) -> Schema | None:
+    """A REST page that documents no body fields but shows the body in its example request
+    (`PATCH /instances/{id}` then `{"password": "..."}`, introduced by "RequestBody中还需填入
+    password参数"): the body is inferred from the sample, marked inferred, as a response is.
+    Keys the sample shares with the path and query parameters are those, not body fields."""
+    elsewhere = {p.name for p in params}
+    values = [{k: x for k, x in v.items() if k not in elsewhere} if isinstance(v, dict) else v
+              for v in json_values(extract.samples, "request")]
+    values = [v for v in values if v]
+    if not values:
+        return None
+    loc = next(s.loc for s in extract.samples if s.kind == "request" and s.syntax == "json")
+    diagnostics.append(Diagnostic(
+        "warning", "request-body-inferred", "the page documents no body fields; the request "
+        "body is inferred from its example request and marked x-docs2spec-inferred", loc,
+        operation=extract.operation_id))
+    return with_loc(infer_schema(values), loc)
 
 
 _SAMPLE_QUERY = re.compile(r"^\s*(?:(?:" + METHOD + r"\s+)?(?:https?|http\(s\))://"

@@ -44,7 +44,6 @@ _CACHE_LIMIT = 4096
 """Entries per cache (operations, routes, URLs seen): bounded memory on any traffic."""
 _RETRY = object()
 """`RecordLane._check`: try again without guessing where the body is."""
-_PLAIN_ONLY = ("headers", "response_headers", "encoding", "kind", "request_body")
 
 
 @dataclass(slots=True)
@@ -83,7 +82,7 @@ class RecordLane:
     record that passes with nothing to report, else None (take the general path)."""
 
     __slots__ = ("validator", "product", "operation", "status", "_decode", "_encode",
-                 "_unset", "_by_name", "_by_url", "_routes", "_urls")
+                 "_unset", "_by_name", "_by_url", "_routes", "_urls", "_split_url")
 
     def __init__(self, validator: Validator, args: argparse.Namespace) -> None:
         self.validator = validator
@@ -99,6 +98,9 @@ class RecordLane:
         self._by_url: dict[tuple[Any, ...], _Operation | None] = {}
         self._routes: dict[tuple[Any, ...], dict[str, Any] | None] = {}
         self._urls: set[tuple[str, str, str, str]] = set()
+        self._split_url: tuple[str, Any] = ("", None)
+        """The URL `_url_target` just took apart, and its parts (the request check reuses
+        them)."""
 
     @classmethod
     def for_run(cls, validator: Validator, args: argparse.Namespace) -> RecordLane | None:
@@ -119,18 +121,21 @@ class RecordLane:
         """The verdict on `line`; `_RETRY` when the guessed `split` may be what failed (up to
         the body's decoder accepting the bytes it names, which proves it right)."""
         retry = _RETRY if split is not None else None
+        rest = b""
         try:
             if split is not None:
                 # The record without its body: the body's bytes are read once, by its decoder.
-                record = self._decode(line[:split[0]] + b"null" + line[split[1]:])
+                rest = line[:split[0]] + b"null" + line[split[1]:]
+                record = self._decode(rest)
             else:
                 record = self._decode(line)
         except Exception:  # noqa: BLE001 - anything odd: the general path says what it is
             return retry
         unset = self._unset
-        for name in _PLAIN_ONLY:
-            if getattr(record, name) is not unset:
-                return retry
+        if (record.headers is not unset or record.response_headers is not unset
+                or record.encoding is not unset or record.kind is not unset
+                or record.request_body is not unset):
+            return retry
         raw = record.body
         if raw is unset:
             return retry
@@ -160,7 +165,11 @@ class RecordLane:
         body = line[split[0]:split[1]] if split is not None else bytes(raw)
         if body[:1] not in (b"{", b"[") or not target.body_ok(body):
             return retry
-        if not record_keys_once(line, record, body, self._encode):
+        if split is not None:
+            # No key of the record sent twice: written back, it has the quotes of `rest`.
+            if b"\\u0022" in rest or self._encode(record).count(b'"') != rest.count(b'"'):
+                return None
+        elif not record_keys_once(line, record, body, self._encode):
             return None
         if url is not unset and not self._request_ok(target, url, method):
             return None
@@ -197,6 +206,7 @@ class RecordLane:
             host = parts.hostname
         except Exception:  # noqa: BLE001 - a URL urllib refuses: the general path reports it
             return None
+        self._split_url = (url, parts)
         key = (host, parts.path, method, product, action_in(parts.query))
         try:
             return self._by_url[key]
@@ -244,10 +254,13 @@ class RecordLane:
         seen = (product.key, operation, method, url)
         if seen in self._urls:
             return True
-        try:
-            parts = split_url(url)
-        except Exception:  # noqa: BLE001 - the general path reports it
-            return False
+        if self._split_url[0] == url:
+            parts = self._split_url[1]
+        else:
+            try:
+                parts = split_url(url)
+            except Exception:  # noqa: BLE001 - the general path reports it
+                return False
         text = parts.query
         if "%" in text or "+" in text:
             query = parse_qsl(text, keep_blank_values=True)

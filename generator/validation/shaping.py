@@ -195,6 +195,8 @@ class _Shaper:
 
 _PLAIN_SKIP = object()
 """`PlainShaper`: a common parameter, not part of the instance."""
+_PLAIN_TEXT = object()
+"""`PlainShaper`: a parameter whose text is its value (`coerce` leaves it as it is)."""
 
 
 class PlainShaper:
@@ -219,7 +221,8 @@ class PlainShaper:
 
     def _node(self, section: str, name: str) -> Any:
         """What `_Shaper.section` does with `name`: its schema node (a documented scalar),
-        `_PLAIN_SKIP` (a common parameter), or None (anything else)."""
+        `_PLAIN_TEXT` (a documented scalar `coerce` leaves as text), `_PLAIN_SKIP` (a common
+        parameter), or None (anything else)."""
         key = (section, name)
         try:
             return self._nodes[key]
@@ -230,8 +233,9 @@ class PlainShaper:
         found: Any = None
         if name in props:
             sub = resolve(props[name], self.root)
-            if not _is_json_string(sub) and "array" not in types(sub):
-                found = sub
+            kinds = types(sub)
+            if not _is_json_string(sub) and "array" not in kinds:
+                found = _PLAIN_TEXT if not sub or not kinds or "string" in kinds else sub
         else:
             base, dot, rest = name.partition(".")
             flat = dot and rest and base in props and "array" in types(resolve(props[base],
@@ -248,11 +252,13 @@ class PlainShaper:
             node = self._node(section, name)
             if node is None or name in out:
                 return None
-            if node is _PLAIN_SKIP:
+            if node is _PLAIN_TEXT:
+                out[name] = value
+            elif node is _PLAIN_SKIP:
                 if name == "Version" and self.version and value != self.version:
                     return None
-                continue
-            out[name] = coerce(value, node)
+            else:
+                out[name] = coerce(value, node)
         return out
 
     def instance(self, query: list[tuple[str, Any]], path: dict[str, Any]
