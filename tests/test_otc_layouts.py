@@ -210,3 +210,24 @@ def test_a_type_cell_naming_a_table_in_words_and_a_data_structure_caption_link_u
     assert set(resolve(document, spec["properties"]["scaling"])["properties"]) == {"enable"}
     assert set(resolve(document, spec["properties"]["template"])["properties"]) == {"flavor"}
     assert report["consistency"]["rows_lost"] == 0
+
+
+# --- OpenStack-style section titles --------------------------------------------------------
+
+def test_normal_and_abnormal_response_titles_open_the_response_and_error_sections():
+    from generator.dialects.sections import section_of_title
+
+    assert section_of_title("Normal Response") == "response"
+    assert section_of_title("Abnormal Response") == "errors"
+
+
+def test_a_free_form_object_repeating_a_key_shown_beside_it_stays_open(tmp_path):
+    response = table("Response parameters", ("Parameter", "Type", "Description"),
+                     ("name", "String", "The schema name."),
+                     ("properties", "Object", "The attributes of an image."))
+    sample = indent(json.dumps({"name": "image", "properties": {"name": {"type": "string"}}}))
+    document, report = build(tmp_path, {"querying_a_schema.rst": page(
+        "Querying a Schema", "GET /v2/schemas/image", "", response, sample)})
+    props = success(document, "/v2/schemas/image", "get")["properties"]["properties"]
+    assert "properties" not in props
+    assert "sample-open-object" in {d["code"] for d in report["diagnostics"]}

@@ -113,7 +113,8 @@ class Aligner:
                       "schema follows the sample", schema)
             # The table's type is wrong here: the items' members are the samples' (a bare
             # `Object` says nothing of a list's items).
-            items = self.align(replace(schema, description=(), type_text=""),
+            items = self.align(replace(schema, description=(), type_text="" if
+                                       self.open_objects else schema.type_text),
                                [i for v in values for i in v], f"{where}[]")
             return Schema(kind="array", items=items, description=schema.description,
                           loc=schema.loc, type_text=schema.type_text)
@@ -233,10 +234,12 @@ class Aligner:
             return schema
         props = []
         known = {name for name, _ in schema.properties}
+        shown_here = {k for v in values for k in v}
         for name, sub in schema.properties:
             # Read on entry of the member's own alignment: a free-form object whose sample
-            # holds a field the table lists beside it is where that field belongs.
-            self._beside = frozenset(known - {name})
+            # holds a field the table lists beside it, and the sample does not show beside
+            # it, is where that field belongs (the table listed a nested field flat).
+            self._beside = frozenset(known - {name} - shown_here)
             props.append((name, self.align(sub, [v[name] for v in values if name in v],
                                            f"{where}.{name}" if where else name)))
         self._beside = frozenset()
