@@ -19,8 +19,8 @@ declare it (pages copied to a temporary folder), and:
 2. **phases**: the same pages once more, serially in this process, each step timed on its own
    (CPU time): decoding and reading the page (the format's reader: docutils for RST), the
    dialect's extraction, the IR (reconcile, product), the OpenAPI document and each emitter
-   (models without the cache). Shares are of the serial total; the pool spreads this work over
-   the cores. The models' CPU time includes the ruff processes that format them.
+   (models without the cache), under the build workers' garbage-collector settings. Shares are
+   of the serial total; the pool spreads this work over the cores. The models' CPU time includes the ruff processes that format them.
 """
 
 from __future__ import annotations
@@ -99,6 +99,11 @@ def phases(specs: Path) -> tuple[int, dict[str, float]]:
     from generator.regen import list_pages
 
     spent: dict[str, float] = defaultdict(float)
+    try:  # the garbage-collector settings of the build's worker processes, where there are any
+        from generator import gcsettings
+        gcsettings.for_batch()
+    except ImportError:
+        pass
 
     def timed(phase: str, work):
         started = cpu_seconds()  # this process and the ruff processes it waits for

@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 
+from . import gcsettings
 from .commands import COMMANDS
 from .errors import Docs2SpecError, Stopped
 from .location import printable
@@ -70,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = make_parser(sys.argv[1:] if argv is None else argv)
         args = parser.parse_args(argv)
+        gcsettings.for_batch()  # fewer garbage collections: a command is a batch run
         code = args.func(args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit as a traceback
         return code

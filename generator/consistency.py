@@ -131,7 +131,8 @@ def _check_samples(product: Product, operation: Operation, out: Consistency) -> 
                 "warning", "sample-rejected", f"the {side} schema rejects this sample: "
                 + "; ".join(reasons), sample.loc, (operation.loc,) if operation.loc else (),
                 operation.id))
-        _check_keys(value, schema, "", page, sample.loc, operation.id, out, 0)
+        _check_keys(value, schema, "", page, sample.loc, operation.id, out, 0,
+                    _left_out(product, operation.id))
 
 
 def _open(schema: Schema) -> bool:
@@ -156,8 +157,26 @@ def _count_keys(value: Any, page: str, out: Consistency, depth: int) -> None:
             _count_keys(item, page, out, depth + 1)
 
 
+_LEFT_OUT = re.compile(r"^(\S+): in the sample but not in the table; not added")
+
+
+def _left_out(product: Product, op_id: str) -> frozenset[str]:
+    """Sample keys the IR reported and left out of the contract (`field-undocumented`, where
+    the tables are the contract), as paths without list steps (`Items.Item.Name`)."""
+    return frozenset(_plain(match[1]) for d in product.diagnostics
+                     if d.code == "field-undocumented" and d.operation == op_id
+                     and (match := _LEFT_OUT.match(d.message)))
+
+
+def _plain(path: str) -> str:
+    """`A.B[].C` and the pointer `/A/B/0/C` both as `A.B.C`."""
+    steps = path.replace("[]", "").replace("/", ".").split(".")
+    return ".".join(s for s in steps if s and not s.isdigit())
+
+
 def _check_keys(value: Any, schema: Schema, pointer: str, page: str, loc: SourceLoc | None,
-                op_id: str, out: Consistency, depth: int) -> None:
+                op_id: str, out: Consistency, depth: int,
+                left_out: frozenset[str] = frozenset()) -> None:
     if depth > 64:
         return
     if schema.inferred:
@@ -169,7 +188,8 @@ def _check_keys(value: Any, schema: Schema, pointer: str, page: str, loc: Source
             else None
         if item is not None:
             for index, inner in enumerate(value[:50]):
-                _check_keys(inner, item, f"{pointer}/{index}", page, loc, op_id, out, depth + 1)
+                _check_keys(inner, item, f"{pointer}/{index}", page, loc, op_id, out, depth + 1,
+                            left_out)
         return
     if schema.one_of and isinstance(value, dict):
         # The alternative that documents most of the sample's keys.
@@ -178,13 +198,15 @@ def _check_keys(value: Any, schema: Schema, pointer: str, page: str, loc: Source
         return
     if schema.kind == "array" and schema.items is not None:
         # A one-item list printed as a bare object.
-        _check_keys(value, schema.items, pointer, page, loc, op_id, out, depth + 1)
+        _check_keys(value, schema.items, pointer, page, loc, op_id, out, depth + 1, left_out)
         return
     for key, inner in value.items():
         sub = schema.property(key) or schema.additional_properties
         if sub is None:
             out.add(page, "sample_keys")
             out.add(page, "keys_undocumented")
+            if _plain(f"{pointer}/{key}") in left_out:
+                continue  # reported where it was left out
             out.add(page, "keys_unreported")
             out.diagnostics.append(Diagnostic(
                 "warning", "sample-key-undocumented", f"{pointer}/{key}: the sample holds a key "
@@ -195,7 +217,7 @@ def _check_keys(value: Any, schema: Schema, pointer: str, page: str, loc: Source
             out.add(page, "keys_undocumented")
             _count_keys(inner, page, out, depth + 1)
             continue
-        _check_keys(inner, sub, f"{pointer}/{key}", page, loc, op_id, out, depth + 1)
+        _check_keys(inner, sub, f"{pointer}/{key}", page, loc, op_id, out, depth + 1, left_out)
 
 
 # --- table rows ---------------------------------------------------------------------------

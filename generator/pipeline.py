@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import dialects, sources
+from . import dialects, gcsettings, sources
 from .dialects.tables import table_kind
 from .dialects.version import stated_version
 from .emitters import EMITTERS, EmitContext
@@ -138,13 +139,15 @@ def _worker_init() -> None:
     than every worker printing a traceback), SIGTERM and SIGHUP kill them as by default (not
     the parent's handlers they were forked with), and they die with the parent, even one
     killed with SIGKILL (Linux `PR_SET_PDEATHSIG`), instead of waiting for work forever with
-    the caller's pipes open. They start with the stop signals blocked (see `_signals_held`):
+    the caller's pipes open. The garbage collector runs at batch thresholds
+    (`gcsettings`). They start with the stop signals blocked (see `_signals_held`):
     one that arrived meanwhile is pending, and is handled by unblocking only now."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in STOP_SIGNALS:
         if signum != signal.SIGINT:
             signal.signal(signum, signal.SIG_DFL)
     _die_with_parent()
+    gcsettings.for_batch()
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, set(STOP_SIGNALS))
 
@@ -217,9 +220,13 @@ def process_pages(pages: list[tuple[Path, str]], form: str | None, dialect: str 
     return process_page_jobs([PageJob(p, label, form, dialect) for p, label in pages], progress)
 
 
-def process_page_jobs(jobs: list[PageJob], progress: Progress | None = None) -> list[PageResult]:
+def process_page_jobs(jobs: list[PageJob], progress: Progress | None = None,
+                      meanwhile: Callable[[], None] | None = None) -> list[PageResult]:
     """Every page read and extracted (pages of several products in one pool), in the order
-    given, whatever order they finish in; `progress` advances as each one finishes."""
+    given, whatever order they finish in; `progress` advances as each one finishes.
+
+    `meanwhile` runs in this process while the workers read (`warm_up_emitters`: what the
+    emitter processes forked later would each have to import is imported once, here)."""
     progress = progress or Progress(enabled=False)
     if len(jobs) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
         results = []
@@ -231,9 +238,20 @@ def process_page_jobs(jobs: list[PageJob], progress: Progress | None = None) -> 
         with _signals_held():  # the workers are forked on the first submit
             futures = {pool.submit(process_page, job.path, job.label, job.form, job.dialect):
                        job.label for job in jobs}
+        if meanwhile is not None:
+            meanwhile()
         for future in as_completed(futures):
             progress.advance(futures[future])
         return [future.result() for future in futures]  # submission order: the pages' order
+
+
+def warm_up_emitters() -> None:
+    """Import what the emitters import on first use (datamodel-code-generator imports most of
+    itself lazily, on its first call: about a second of CPU), in the parent, so that the
+    emitter processes forked from it start with it instead of each importing it again."""
+    from .emitters.models import warm_up
+
+    warm_up()
 
 
 def is_reference_page(extract: PageExtract) -> bool:
@@ -303,6 +321,18 @@ def with_groups(results: list[PageResult], groups: dict[str, str]) -> list[PageR
             if r.extract is not None and groups.get(r.path) else r for r in results]
 
 
+_INHERITED: list[tuple[Product, list[PageResult]]] = []
+"""The plans `emit_products` hands to the worker processes it forks: a forked worker finds
+them here, in the memory it shares with the parent, instead of receiving each product and its
+page results pickled (pickling frozen dataclasses field by field was a few percent of a
+build). Set only while that pool runs."""
+
+
+def _emit_inherited(index: int) -> dict[str, str]:
+    product, results = _INHERITED[index]
+    return emit_product(product, results, False)
+
+
 def emit_products(plans: list[tuple[Product, list[PageResult]]],
                   progress: Progress | None = None) -> list[dict[str, str]]:
     """Several products at once: one worker process each (2 cores), each emitting serially."""
@@ -313,18 +343,24 @@ def emit_products(plans: list[tuple[Product, list[PageResult]]],
             progress.note(f"writing {product.provider}/{product.name}")
             emitted.append(emit_product(product, results))
         return emitted
-    with worker_pool(min(len(plans), os.cpu_count() or 2)) as pool:
-        # The largest products first, so that no worker is left with a large one at the end.
-        order = sorted(range(len(plans)), key=lambda i: -len(plans[i][0].operations))
-        with _signals_held():
-            futures = {i: pool.submit(emit_product, plans[i][0], plans[i][1], False)
-                       for i in order}
-        names = {future: f"{plans[i][0].provider}/{plans[i][0].name}"
-                 for i, future in futures.items()}
-        progress.note(f"writing {len(plans)} products")
-        for done, future in enumerate(as_completed(names), 1):
-            progress.note(f"written {names[future]} ({done}/{len(plans)} products)")
-        return [futures[i].result() for i in range(len(plans))]
+    forked = multiprocessing.get_start_method() == "fork"
+    _INHERITED[:] = plans if forked else []
+    try:
+        with worker_pool(min(len(plans), os.cpu_count() or 2)) as pool:
+            # The largest products first, so that no worker is left with a large one at the end.
+            order = sorted(range(len(plans)), key=lambda i: -len(plans[i][0].operations))
+            with _signals_held():
+                futures = {i: pool.submit(_emit_inherited, i) if forked else
+                           pool.submit(emit_product, plans[i][0], plans[i][1], False)
+                           for i in order}
+            names = {future: f"{plans[i][0].provider}/{plans[i][0].name}"
+                     for i, future in futures.items()}
+            progress.note(f"writing {len(plans)} products")
+            for done, future in enumerate(as_completed(names), 1):
+                progress.note(f"written {names[future]} ({done}/{len(plans)} products)")
+            return [futures[i].result() for i in range(len(plans))]
+    finally:
+        _INHERITED.clear()
 
 
 def _emit_within(emit, context: EmitContext, seconds: float) -> dict[str, str]:

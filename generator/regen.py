@@ -29,6 +29,7 @@ from .pipeline import (
     emit_products,
     process_page_jobs,
     product_from_results,
+    warm_up_emitters,
     with_groups,
 )
 from .progress import Progress
@@ -116,7 +117,7 @@ def build_specs(specs: Path, progress: Progress | None = None,
         progress.expect(sum(len(pages) for _, pages, _ in planned))
     read = process_page_jobs([PageJob(path, label, manifest.form, manifest.dialect)
                               for manifest, pages, _ in planned for path, label in pages],
-                             progress)
+                             progress, meanwhile=warm_up_emitters if emit is None else None)
     plans = []
     for manifest, pages, groups in planned:
         results, read = read[:len(pages)], read[len(pages):]

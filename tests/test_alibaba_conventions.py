@@ -5,6 +5,8 @@ headings. The pages are built in memory (no models, no files) to keep the run fa
 
 from __future__ import annotations
 
+import json
+
 from generator.build import infer_version
 from generator.emitters.context import EmitContext
 from generator.manifest import Manifest
@@ -559,3 +561,107 @@ def test_tables_of_a_json_string_parameters_keys_are_its_content_not_parameters(
     assert set(content["properties"]) == {"http_method", "time_out", "ping_num"}
     assert content["properties"]["time_out"]["type"] == "integer"
     assert len([d for d in diagnostics if d.code == "json-string-keys"]) == 2
+
+
+# ---------------------------------------------------- a JSON sample that lost closing brackets
+
+LOST_CLOSER_MD = """\
+# ListGadgets
+
+调用ListGadgets查询所有小工具。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|ListGadgets|要执行的操作，取值：ListGadgets。 |
+|PageNumber|Integer|否|1|当前页数。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|Gadgets|Array of Gadget| |小工具。 |
+|Gadget| | | |
+|GadgetArn|String|acs:gadget:1|ARN。 |
+|GadgetId|String|g-1|ID。 |
+|PageNumber|Integer|1|当前页数。 |
+|RequestId|String|r-1|请求ID。 |
+|TotalCount|Integer|2|总数。 |
+
+## 示例
+
+请求示例
+
+```
+https://gadget.cn-hangzhou.aliyuncs.com/?Action=ListGadgets
+&PageNumber=1
+&<公共请求参数>
+```
+
+正常返回示例
+
+`XML` 格式
+
+```
+<GADGETS>
+    <Gadgets>
+        <Gadget>
+            <GadgetId>g-1</GadgetId>
+            <GadgetArn>acs:gadget:1</GadgetArn>
+        </Gadget>
+        <Gadget>
+            <GadgetId>g-2</GadgetId>
+            <GadgetArn>acs:gadget:2</GadgetArn>
+        </Gadget>
+    </Gadgets>
+    <TotalCount>2</TotalCount>
+    <PageNumber>1</PageNumber>
+    <RequestId>r-1</RequestId>
+</GADGETS>
+```
+
+`JSON` 格式
+
+```
+{
+        "Gadgets": {
+                "Gadget": [
+                        {
+                                "GadgetId": "g-1",
+                                "GadgetArn": "acs:gadget:1"
+                        },
+                        {
+                                "GadgetId": "g-2",
+                                "GadgetArn": "acs:gadget:2"
+                        }
+                    ],
+                "TotalCount": 2,
+        "PageNumber": 1,
+        "RequestId": "r-1"
+}
+```
+"""
+
+
+def test_a_json_sample_that_lost_a_closer_gives_way_to_the_pages_other_sample():
+    """Put back at the end, the lost `}` would move TotalCount, PageNumber and RequestId into
+    `Gadgets` (and out of the response); the XML sample of the same response reads as printed
+    and decides."""
+    document, diagnostics = _build({"ListGadgets.md": LOST_CLOSER_MD})
+    response = _response(document, "ListGadgets")
+    assert {"Gadgets", "TotalCount", "PageNumber", "RequestId"} <= set(response["properties"])
+    gadgets = _resolve(document, response["properties"]["Gadgets"])
+    assert "TotalCount" not in json.dumps(gadgets)
+    set_aside = [d for d in diagnostics if d.code == "sample-set-aside"]
+    assert len(set_aside) == 1 and "XML sample" in set_aside[0].message
+    assert set_aside[0].loc is not None and set_aside[0].loc.line > 40
+
+
+def test_a_json_sample_that_lost_a_closer_is_still_used_alone():
+    alone = LOST_CLOSER_MD[:LOST_CLOSER_MD.index("`XML` 格式")] + \
+        LOST_CLOSER_MD[LOST_CLOSER_MD.index("`JSON` 格式"):]
+    document, diagnostics = _build({"ListGadgets.md": alone})
+    assert "sample-set-aside" not in {d.code for d in diagnostics}
+    assert "sample-repaired" in {d.code for d in diagnostics}
+    assert "Gadgets" in _response(document, "ListGadgets")["properties"]

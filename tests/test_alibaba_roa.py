@@ -1004,3 +1004,65 @@ def test_rpc_parameters_the_page_puts_in_the_body_are_form_parameters(tmp_path):
     missing = validate_request("alibabacloud/demo", url="/?Action=CreateGizmo&RegionId=x",
                                method="POST", generated=out)
     assert [(f.rule, f.pointer) for f in missing] == [("required", "/query/Policy")]
+
+
+PASSWORD_ZH = """\
+# UpdateGadgetPassword
+
+调用UpdateGadgetPassword更新部件的密码。
+
+## 请求语法
+
+```
+PATCH|POST /openapi/gadgets/[GadgetId]/password HTTP/1.1
+```
+
+## 请求参数
+
+|名称|类型|位置|是否必选|示例值|描述|
+|--|--|--|----|---|--|
+|GadgetId|String|Path|是|gd-1|部件ID。 |
+|clientToken|String|Query|否|5A2C|幂等参数。 |
+
+## RequestBody
+
+RequestBody中还需填入**password**参数，用来指定新密码，示例如下。
+
+```
+{
+  "password": "Secret_1",
+  "GadgetId": "gd-1"
+}
+```
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|0FA0|请求ID。 |
+
+## 示例
+
+请求示例
+
+```
+PATCH /openapi/gadgets/gd-1/password HTTP/1.1
+公共请求头
+{
+  "password": "Secret_1"
+}
+```
+"""
+
+
+def test_a_body_shown_only_by_the_example_request_is_inferred_from_it(tmp_path):
+    """No body table, but the example request shows the body: the body is the sample's shape,
+    marked inferred and reported; a key that is a path parameter is not a body field."""
+    out, document, report = _build_one(tmp_path, "UpdateGadgetPassword", PASSWORD_ZH)
+    operation = document["paths"]["/openapi/gadgets/{GadgetId}/password"]["patch"]
+    body = _strip(operation["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"password"}
+    assert body["properties"]["password"]["type"] == "string"
+    assert any(d["code"] == "request-body-inferred" for d in report["diagnostics"])
+    assert validate_request("alibabacloud/demo", url="/openapi/gadgets/gd-1/password",
+                            method="PATCH", body='{"password": "x"}', generated=out) == []

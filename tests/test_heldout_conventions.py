@@ -1183,6 +1183,7 @@ Only one widget is supported. |
 
 |Parameters|Type|Example values|Description|
 |WidgetName|String|w1|The widget.|
+|Vips|List|1.1.1.1/25|The virtual IP addresses.|
 |RequestId|String|16A96B9A|The ID of the request.|
 
 ## Examples
@@ -1219,7 +1220,8 @@ def test_a_sample_that_lost_its_braces_is_read(tmp_path):
     operation = document["paths"]["/#Action=DescribeWidgetVips"]["get"]
     response = _resolve(document, operation["responses"]["200"]["content"][
         "application/json"]["schema"])
-    vips = _resolve(document, response["properties"]["Vips"])  # known only from the sample
+    # The wrapper element `Vip` is known only from the sample.
+    vips = _resolve(document, response["properties"]["Vips"])
     assert vips["properties"]["Vip"]["type"] == "array"
     from generator.dialects.samples import _balanced
 

@@ -14,7 +14,6 @@ import os
 import resource
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -61,21 +60,22 @@ def test_a_fifo_without_a_writer_does_not_block(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_fifo_with_a_writer_is_read(tmp_path, capsys):
-    """`validate <(curl ...)` hands over a pipe: it is read, up to the same cap."""
+    """`validate <(curl ...)` hands over a pipe: it is read, up to the same cap. The pipe is
+    filled before `validate` opens it (a read end held open keeps the bytes), so no thread
+    races the reader's non-blocking open: a writer that came later would find the pipe read
+    as empty, which is the no-writer case below."""
     fifo = tmp_path / "capture.json"
     os.mkfifo(fifo)
-
-    def write():
-        with open(fifo, "wb") as stream:
-            stream.write(json.dumps(BODY).encode())
-
-    writer = threading.Thread(target=write)
-    writer.start()
+    keep = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
     try:
+        writer = os.open(fifo, os.O_WRONLY)
+        os.write(writer, json.dumps(BODY).encode())
+        os.close(writer)
         code, out = run(capsys, str(fifo))
     finally:
-        writer.join(10)
+        os.close(keep)
     assert code == 0, out
+    assert "no body" not in out
 
 
 def test_the_cap_counts_bytes_read(tmp_path, monkeypatch, capsys):

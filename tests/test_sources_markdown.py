@@ -180,6 +180,20 @@ def test_unclosed_row_and_fence_are_noted() -> None:
     assert [loc.line for loc, _ in doc.notes] == [3, 5]
 
 
+def test_fence_opened_inside_a_cell_stays_in_its_row() -> None:
+    # A description that shows the allowed characters in a code block (pipes among them), the
+    # fence indented as the cell's continuation lines are: the block is the cell's text and
+    # the rows after it are still rows of the table, not lost to a code block.
+    page = ("|Name|Type|Description|\n|--|--|--|\n|Password|String|The password. Allowed:\n\n"
+            " ```\n\n( ) ` ~ ! | { } [ ]\n\n```\n\n Take note. |\n|ZoneId|String|The zone. |\n"
+            "\n```json\n{\"a\": 1}\n```\n")
+    doc = _read(page)
+    table = _tables(doc)[0]
+    assert [r.cells[0] for r in table.rows] == ["Password", "ZoneId"]
+    assert "( ) ` ~ ! | { } [ ]" in table.rows[0].cells[2]
+    assert [b.text for b in doc.nodes if isinstance(b, CodeBlock)] == ['{"a": 1}']
+
+
 def test_tree_marks_become_row_depth() -> None:
     page = "|名称|类型|\n|--|--|\n|Gateways| |\n|└Id|String|\n|Total|Integer|\n"
     rows = _tables(_read(page))[0].rows

@@ -273,3 +273,59 @@ def test_same_verdict_as_jsonschema(chunk):
             disagreements.append(f"{product} {operation} {kind} {name}: the decoder accepts "
                                  "what the closed contract rejects")
     assert not disagreements, "\n".join(disagreements[:20])
+
+
+def test_the_quick_decoder_vouches_only_for_what_jsonschema_accepts():
+    """The quick decoder (msgspec's own date-time and UUID parsers, which take spellings
+    jsonschema refuses) counts only when the body written back is the same bytes: on every
+    corpus document, written compactly as msgspec writes (so it can vouch), and with the
+    date-time and UUID spellings jsonschema refuses, whatever it vouches for passes the closed
+    contract in jsonschema."""
+    vouched = refused_spellings = 0
+    wrong = []
+    for product, operation, kind, name, doc in CORPUS:
+        fast = compiled_for(VALIDATOR.product(product), operation, kind).fast
+        data = json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode()
+        if not fast.quick_vouches(data):
+            continue
+        vouched += 1
+        if not reference(product, operation, kind, closed=True).is_valid(doc):
+            wrong.append(f"{product} {operation} {kind} {name}")
+    for text in (*_DATETIMES, "2021-02-22T03:24:28+0800", "2021-02-22T03:24:28.5+08:00",
+                 *_UUIDS, "3f2504e0-4f89-11d3-9a0c-0305e82c3301"):
+        for product, operation, kind, name, doc in CORPUS:
+            if name != "sample" and not (name.startswith("built ") and name.count(" ") == 1):
+                continue
+            root = reference(product, operation, kind).schema
+            for path, _value, node in _walk(doc, root, root):
+                if node.get("format") not in ("date-time", "uuid"):
+                    continue
+                changed = _replace(doc, path, text)
+                data = json.dumps(changed, separators=(",", ":"), ensure_ascii=False).encode()
+                fast = compiled_for(VALIDATOR.product(product), operation, kind).fast
+                valid = reference(product, operation, kind, closed=True).is_valid(changed)
+                refused_spellings += not valid
+                if fast.quick_vouches(data) and not valid:
+                    wrong.append(f"{product} {operation} {kind} {name} {path} {text!r}")
+    assert not wrong, "\n".join(wrong[:20])
+    assert vouched >= 500, vouched  # it did vouch for a good part of the corpus
+    assert refused_spellings >= 20, refused_spellings
+
+
+def test_setting_the_quick_decoder_aside_never_changes_an_answer():
+    """After bodies it cannot vouch for (spaced, non-canonical spellings), the quick decoder is
+    set aside and tried again later; the answers stay the same whichever decoder gives them."""
+    from generator.validation.engine import compile_schema
+
+    product, operation = "alibabacloud/vpc", "ListIpsecServers"
+    sample = next(doc for p, o, k, name, doc in CORPUS
+                  if (p, o, k, name) == (product, operation, "response", "sample"))
+    compact = json.dumps(sample, separators=(",", ":"), ensure_ascii=False).encode()
+    spaced = json.dumps(sample).encode()
+    broken = compact.replace(b'"RequestId":"', b'"RequestId":1,"x":"', 1)
+    fast = compile_schema(reference(product, operation, "response").schema).fast
+    assert fast.quick_vouches(compact) and not fast.quick_vouches(spaced)
+    expected = {compact: True, spaced: True, broken: False}
+    sequence = [spaced] * 40 + [compact, broken] * 600 + [spaced] * 3000 + [compact, broken] * 5
+    answers = [fast.accepts(body) for body in sequence]
+    assert answers == [expected[body] for body in sequence]

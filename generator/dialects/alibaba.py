@@ -54,6 +54,8 @@ CONVENTIONS = Conventions(
         "ResourceOwnerAccount", "ResourceOwnerId", "OwnerAccount", "OwnerId", "CallerParentId",
         "RegionEndpoint"}),
     request_sample_places_query=True,
+    # Tables are generated from the API metadata; samples are hand-written and show more.
+    tables_complete=True,
     security=(
         SecurityScheme(
             "AccessKey", "query", "AccessKeyId",
@@ -297,6 +299,21 @@ def _json_string_row(tables: list[FieldTable]) -> str | None:
     return rows[-1].name if rows else None
 
 
+_KEYS_WORDS = re.compile(r"字段|含义|参数说明|格式|\bfields?\b|\bkeys?\b|\bformat\b", re.I)
+
+
+def _string_parameter_named(text: str, tables: list[FieldTable]) -> str | None:
+    """The string request parameter a line introduces the keys of ("the fields of the Sources
+    parameter", "Sources各字段含义"): the one documented parameter the line names as a word,
+    when the line also speaks of fields, keys or a format. None otherwise."""
+    if len(text) > 200 or not _KEYS_WORDS.search(text):
+        return None
+    named = [r.name for t in tables for r in t.rows
+             if r.name and r.schema.kind == "string" and re.search(
+                 rf"(?<![A-Za-z0-9_]){re.escape(r.name)}(?![A-Za-z0-9_])", text)]
+    return named[0] if len(set(named)) == 1 else None
+
+
 def _with_json_keys(tables: list[FieldTable], keys: dict[str, list[FieldRow]]) -> list[FieldTable]:
     """Documented keys become the JSON document's fields (a documented key wins over the one
     the example shows; keys of several tables, one per variant, are all allowed)."""
@@ -308,8 +325,25 @@ def _with_json_keys(tables: list[FieldTable], keys: dict[str, list[FieldRow]]) -
         for row in table.rows:
             documented = keys.get(row.name)
             if documented:
-                content = row.schema.content_schema or Schema(kind="object")
-                if content.kind == "object":
+                # Without an example the document's shape is unknown: an object of these keys,
+                # or a list of such objects, both accepted.
+                content = row.schema.content_schema or Schema(kind="object", also_kinds=("array",))
+                if not row.schema.content_media_type:
+                    row = replace(row, schema=replace(row.schema,
+                                                      content_media_type="application/json"))
+                if content.kind == "array" and content.items is not None and \
+                        content.items.kind == "object":
+                    # A list of objects (`[{"content": ..., "type": ...}]`): the keys are
+                    # its items' fields.
+                    items = content.items
+                    props = dict(items.properties)
+                    for key in documented:
+                        if key.name not in props or props[key.name].inferred:
+                            props[key.name] = key.schema
+                    content = replace(content, items=replace(
+                        items, properties=tuple(props.items()), inferred=False), inferred=False)
+                    row = replace(row, schema=replace(row.schema, content_schema=content))
+                elif content.kind == "object":
                     props = dict(content.properties)
                     for key in documented:
                         if key.name not in props or props[key.name].inferred:
@@ -455,7 +489,17 @@ def extract(doc: Document) -> PageExtract:
             members = members_label(context[-1], lead_is_heading) \
                 if context and not section_of_title(context[-1]) and \
                 not _BODY_WORDS.search(context[-1]) else ""
-            if kind in ("request", "fields") and members:
+            if kind in ("request", "fields") and section == "request" and context and \
+                    (named := _string_parameter_named(context[-1], request)) is not None:
+                # "The following table describes the fields of the Sources parameter",
+                # "Sources各字段含义": the keys of the JSON document a string parameter carries.
+                table, found = _field_table(node, None)
+                json_keys.setdefault(named, []).extend(r for r in table.rows if r.name)
+                diagnostics.extend(found)
+                diagnostics.append(Diagnostic(
+                    "info", "json-string-keys", f"table of {len(table.rows)} rows read as the "
+                    f"keys of the JSON document in {named}, not as parameters", node.loc))
+            elif kind in ("request", "fields") and members:
                 # The members of one structure: a named type the row that names it refers to.
                 table, found = _field_table(node, None)
                 types.append((members, replace(table, name=unique_name(members, types),

@@ -44,6 +44,7 @@ CONVENTIONS = Conventions(
             "`Authorization`, with `X-Sdk-Date`); SDKs sign for you."),
     ),
     one_item_lists_as_objects=False,
+    open_untabled_objects=True,
 )
 _METHOD_LINE = re.compile(r"^\s*(" + METHOD + r")\s+(?:(?:https?|http\(s\))://[^/\s]*)?"
                           r"(" + PATH_TEXT + ")", re.M)
@@ -196,6 +197,7 @@ def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
 
     Returns {id(table): type name} and {link key: id(table)}."""
     anchors = {link_key(n.anchor): n for n in doc.nodes if isinstance(n, Table) and n.anchor}
+    order = {id(n): i for i, n in enumerate(doc.nodes)}
     names: dict[int, str] = {}
     for node in doc.nodes:
         if not isinstance(node, Table):
@@ -205,6 +207,12 @@ def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
             for link in row.links:
                 target = anchors.get(link)
                 if target is None or id(target) in names or target is node:
+                    continue
+                if order[id(target)] < order[id(node)] and not _type_name(target.caption) \
+                        and not _FIELD_CAPTION.match(target.caption or ""):
+                    # A nested row pointing back at the section's main table (`subJobs`: "see
+                    # Table 3 Response parameters"): a recursive structure. The main table
+                    # stays the body; it does not become a type the body loses.
                     continue
                 spec = parse_type(row.cells[roles["type"]] if roles.get("type", 99) <
                                   len(row.cells) else "")
@@ -231,7 +239,7 @@ _FIELD_CAPTION = re.compile(
     r"(?:field|object|parameter|format)|(?P<b>[\w.]+) (?:field|object) (?:data structure )?"
     r"description|(?P<c>\w+) objects?"
     r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
-    r"|Data structure description of (?:the )?(?P<f>[\w.:-]+)(?: field)?"
+    r"|Data structure (?:description )?of (?:the )?(?P<f>[\w.:/-]+)(?: field)?"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
@@ -267,7 +275,8 @@ def _captioned_type_names(doc: Document, linked: dict[int, str],
     for index, node in enumerate(tables):
         caption = _FIELD_CAPTION.match(captions[id(node)])
         subject = next((g for g in caption.groups() if g), "") if caption else ""
-        subject = subject.rsplit(".", 1)[-1]  # `quotas.resources field`: the resources field
+        # `quotas.resources field`, `spec/extendParam field`: the resources (extendParam) field
+        subject = re.split(r"[./]", subject)[-1]
         if subject and id(node) not in linked and not _type_name(node.caption or ""):
             for entry in waiting:
                 parent, field, ref, row = entry

@@ -176,12 +176,13 @@ def _lenient(text: str):
         return None
 
 
-def _balanced(text: str) -> str:
-    """An object's members printed without the braces around them, and with closing brackets
-    lost on the way (lines dropped by the page's export): the braces put back, and a closer
-    that meets an unclosed opener of the other kind closes that one first."""
-    out: list[str] = ["{"]
-    stack = ["{"]
+def _balanced(text: str, wrap: bool = True) -> str:
+    """An object's members printed without the braces around them (`wrap`), and with closing
+    brackets lost on the way (lines dropped by the page's export): the braces put back, a
+    closer that meets an unclosed opener of the other kind closes that one first, and openers
+    still unclosed at the end are closed there."""
+    out: list[str] = ["{"] if wrap else []
+    stack = ["{"] if wrap else [""]
     i, n = 0, len(text)
     while i < n:
         char = text[i]
@@ -200,7 +201,7 @@ def _balanced(text: str) -> str:
                 stack.pop()
         out.append(char)
         i += 1
-    while stack:
+    while stack and stack[-1]:
         out.append("]" if stack.pop() == "[" else "}")
     return "".join(out)
 
@@ -209,6 +210,7 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
     """Turn a code block into a Sample; JSON is parsed, XML is kept as text for `reconcile`."""
     diagnostics: list[Diagnostic] = []
     value = None
+    guessed_closers = False
     text = block.text
     # A response printed as an HTTP message: its status line says which response it is (read
     # here once), and the body after the headers is the sample.
@@ -241,8 +243,11 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
             try:
                 value = jsontext.loads(body)
             except ValueError as exc:
-                value = _lenient(_balanced(body) if _MEMBER_START.match(body.lstrip())
-                                 else body)
+                members = bool(_MEMBER_START.match(body.lstrip()))
+                value = _lenient(_balanced(body) if members else body)
+                if value is None and not members and body.lstrip()[:1] in "[{":
+                    value = _lenient(_balanced(body, wrap=False))
+                    guessed_closers = value is not None
                 if value is None:
                     diagnostics.append(Diagnostic(
                         "error", "sample-invalid", f"sample is not valid JSON ({exc}); kept as "
@@ -250,7 +255,7 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
                 else:
                     diagnostics.append(Diagnostic(
                         "warning", "sample-repaired", f"sample is not valid JSON ({exc}); read "
-                        "after repairing commas and removing comments", block.loc))
+                        "after repairing commas and brackets and removing comments", block.loc))
     if syntax == "text" and value is None:
         value = _embedded_json(text)
         if value is not None:
@@ -267,7 +272,7 @@ def read_sample(block: CodeBlock, kind: str, title: str = "") -> tuple[Sample, l
         kind = "error"
     sample = Sample(kind=kind, syntax=syntax, text=text, value=value,  # type: ignore[arg-type]
                     status=status if 200 <= status < 300 or (kind == "error" and status >= 400)
-                    else 200, title=title, loc=block.loc)
+                    else 200, title=title, loc=block.loc, guessed_closers=guessed_closers)
     return sample, diagnostics
 
 

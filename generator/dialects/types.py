@@ -59,6 +59,10 @@ _TRAILING_BRACKETS = re.compile(r"^(?P<inner>[^\[\]]{1,200}?)\s*\[\s*\]$")
 _NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects?$")
 _PLURAL_OBJECTS = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects$")
 _IDENT = re.compile(r"^[A-Za-z_][\w.]{0,120}$")
+_WORDED_OBJECT = re.compile(r"^(?P<list>(?:array|list) of\s+)?[^<>{}\[\]]{1,160}?\s+objects?$",
+                            re.I)
+"""`Table6 Data structure of the nodeTemplate field object`: the words of a link to a table
+(often on another page) naming an object type; the object's members are that table's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,10 @@ class TypeSpec:
 _NOT_STATED = frozenset({"n/a", "na", "-", "--", "\u2014", "/", "none", "无", "不涉及"})
 
 
+_STRUCTURE = re.compile(r"^(list|array|dictionary|dict)\s+data\s+structures?\.?$", re.I)
+"""Types named by what the structure is (`List data structure`), the members in a table."""
+
+
 def type_not_stated(cell: str) -> bool:
     """A type cell that says there is no type to give (`N/A`, `-`, `None`): as if empty."""
     return " ".join(cell.split()).lower() in _NOT_STATED
@@ -97,6 +105,13 @@ def parse_type(cell: str) -> TypeSpec:
     if text.lower() in ("map", "dict", "hashmap", "dictionary"):
         # A bare `Map`: a dictionary whose values the page does not type.
         return TypeSpec("object", values=TypeSpec("any"))
+    structure = _STRUCTURE.match(text)
+    if structure:
+        # `List data structure`: a list of objects a table of its own documents;
+        # `Dictionary data structure`: one such object.
+        obj = TypeSpec("object")
+        return obj if structure.group(1).lower().startswith("dict") else \
+            TypeSpec("array", items=obj)
     scalar = _SCALARS.get(text.lower().replace(" ", ""))
     if scalar:
         return TypeSpec(scalar[0], scalar[1])
@@ -142,6 +157,10 @@ def parse_type(cell: str) -> TypeSpec:
     if _IDENT.match(text):
         # A bare type name such as `IpsecServer` inside `Array of IpsecServer`.
         return TypeSpec("object", ref=text)
+    worded = _WORDED_OBJECT.match(text)
+    if worded:
+        return TypeSpec("array", items=TypeSpec("object")) if worded.group("list") else \
+            TypeSpec("object")
     return TypeSpec("any", known=False)
 
 

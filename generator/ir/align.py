@@ -4,18 +4,22 @@ A table is what the writer meant; a sample is what the API sent. Where they disa
 the sample wins, because a contract that rejects the vendor's own example is useless, and the
 disagreement is reported: the XML-style wrapper (`VpnGateways: Array of VpnGateway` in the
 table, `{"VpnGateways": {"VpnGateway": [...]}}` on the wire), an object shown as a list, sample
-fields the table forgot, scalar types that differ.
+fields the table forgot, scalar types that differ. Fields only a sample shows extend a table
+unless the dialect's tables are complete (`Conventions.tables_complete`): then they are reported
+and the object stays open, so the sample still validates.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
 from typing import Any
 
 from ..location import SourceLoc
 from .infer import dictionary_schema, id_keyed, infer_schema, sample_kind, with_loc
 from .model import Diagnostic, Schema
+from .nesting import COMMON_TOP_LEVEL
 
 
 def _scalar_ok(kind: str, value: Any) -> bool:
@@ -35,13 +39,36 @@ def documented_overlap(schema: Schema, value: dict) -> bool:
     return any(name in value for name, _ in schema.properties)
 
 
+_GENERIC_OBJECT = re.compile(r"^(?:object|json(?: ?object)?|struct|structure|dict|"
+                             r"dictionary|map|data structure)$", re.I)
+_TABLE_REF = re.compile(r"\btable\s*\d+|表\s*\d+", re.I)
+"""A description pointing at a numbered table ("For details, see Table 4"): the members are
+documented, if on another page."""
+
+
+def _free_form(schema: Schema) -> bool:
+    """An object row typed by the bare word (`Object`, `JSON`), whose description points at
+    no table of members (not "For details, see Table 4", which another page may hold; a link
+    to a topic in prose is no such table)."""
+    text = " ".join((*(t for _, t in schema.description), *schema.see))
+    return bool(_GENERIC_OBJECT.match(schema.type_text.strip())) and not _TABLE_REF.search(text)
+
+
 class Aligner:
     def __init__(self, sample_loc: SourceLoc | None,
-                 one_item_lists_as_objects: bool = True) -> None:
+                 one_item_lists_as_objects: bool = True, tables_complete: bool = False,
+                 open_untabled_objects: bool = False) -> None:
         self.sample_loc = sample_loc
         self.one_item_lists = one_item_lists_as_objects
         """`Conventions.one_item_lists_as_objects`: whether an object where a list belongs is
         a one-item list (XML converted to JSON) or the object the API really sends."""
+        self.open_objects = open_untabled_objects
+        """`Conventions.open_untabled_objects`: whether a bare `Object` row is free-form."""
+        self._beside: frozenset[str] = frozenset()
+        """Fields the table lists beside the member being aligned (see `_object`)."""
+        self.tables_complete = tables_complete
+        """`Conventions.tables_complete`: whether a key only the sample shows is left out of
+        a documented object (reported) rather than added to it."""
         self.diagnostics: list[Diagnostic] = []
 
     def note(self, severity: str, code: str, message: str, schema: Schema) -> None:
@@ -84,7 +111,10 @@ class Aligner:
             self.note("warning", "sample-shape",
                       f"{where}: the table says an object, the sample shows a list of them; the "
                       "schema follows the sample", schema)
-            items = self.align(replace(schema, description=()),
+            # The table's type is wrong here: the items' members are the samples' (a bare
+            # `Object` says nothing of a list's items).
+            items = self.align(replace(schema, description=(), type_text="" if
+                                       self.open_objects else schema.type_text),
                                [i for v in values for i in v], f"{where}[]")
             return Schema(kind="array", items=items, description=schema.description,
                           loc=schema.loc, type_text=schema.type_text)
@@ -193,11 +223,26 @@ class Aligner:
             values_schema = dictionary_schema(values).additional_properties
             return replace(schema, additional_properties=with_loc(values_schema,
                                                                   self.sample_loc))
+        if self.open_objects and where and not schema.properties and not schema.inferred \
+                and schema.additional_properties is None and _free_form(schema) \
+                and not {k for v in values for k in v} & self._beside:
+            # Documented as an object, with no table of its members: free-form. The sample's
+            # keys are examples of its content, not fields the page documents.
+            self.note("info", "sample-open-object", f"{where}: documented as an object without "
+                      "members; the sample's keys are example content, and the object stays "
+                      "open", schema)
+            return schema
         props = []
+        known = {name for name, _ in schema.properties}
+        shown_here = {k for v in values for k in v}
         for name, sub in schema.properties:
+            # Read on entry of the member's own alignment: a free-form object whose sample
+            # holds a field the table lists beside it, and the sample does not show beside
+            # it, is where that field belongs (the table listed a nested field flat).
+            self._beside = frozenset(known - {name} - shown_here)
             props.append((name, self.align(sub, [v[name] for v in values if name in v],
                                            f"{where}.{name}" if where else name)))
-        known = {name for name, _ in schema.properties}
+        self._beside = frozenset()
         extra: dict[str, list[Any]] = {}
         for value in values:
             for key, sub in value.items():
@@ -214,7 +259,13 @@ class Aligner:
         covers = bool(known) and known <= sample_keys and matching >= 0.25
         for key, subs in extra.items():
             path = f"{where}.{key}" if where else key
-            if documented and ((matching < 0.5 and not covers) or key.lower() in lower
+            # Where tables are complete, only the response envelope's own fields (`RequestId`,
+            # `TotalCount`), which tables often leave out, may come from a sample; the rest of
+            # what one call sent (an instance "for reference" beside the one documented field,
+            # fields the API no longer returns) stays out of the contract.
+            envelope = not where and key in COMMON_TOP_LEVEL["response"]
+            if documented and ((self.tables_complete and not envelope)
+                               or (matching < 0.5 and not covers) or key.lower() in lower
                                or _misspells(key, known)):
                 # The sample belongs to another object, or misspells a documented field: not
                 # evidence enough to extend the table.

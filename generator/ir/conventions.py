@@ -71,6 +71,15 @@ class Conventions:
     """Samples may print a one-item list as a bare object (JSON converted from XML): a list the
     table documents stays a list and accepts the object too. False where samples are the JSON
     the API sends: an object where the table says a list is an object (the table is wrong)."""
+    tables_complete: bool = False
+    """The field tables list every field the API sends (they are generated from the API's own
+    metadata, while samples are written by hand and show whatever one call returned, an
+    instance "for reference" included): a key only a sample shows is reported, never added to
+    a documented object. Otherwise a sample that covers the table extends it."""
+    open_untabled_objects: bool = False
+    """With one-level tables, an object row no members table documents (`metadata | Object`) is
+    free-form: the keys its samples show are example values, not fields to add (the contract
+    keeps it open and says so). False where samples place fields the tables list flat."""
     placeholder_rows: tuple[str, ...] = ()
     """Regular expressions (case-insensitive, whole cell) of table rows that stand for a group
     of parameters documented elsewhere ("common request parameters"): never a field."""

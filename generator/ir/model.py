@@ -141,6 +141,9 @@ class Sample:
     status: int = 200
     title: str = ""
     loc: SourceLoc | None = None
+    guessed_closers: bool = False
+    """The JSON lost closing brackets and they were put back at the end: where each object
+    really ended is a guess, weaker evidence than a sample that reads as printed."""
 
 
 @dataclass(frozen=True, slots=True)

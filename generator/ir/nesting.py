@@ -190,6 +190,12 @@ def _mentions(node: _Node, row: FieldRow) -> bool:
     return bool(words) and any(w in text for w in words)
 
 
+def _sorts_before(name: str, previous: str) -> bool:
+    """Before in both orders tables are sorted in: byte order (`DnsSLBCount` then
+    `DnsSecurity`) and letter order ignoring case."""
+    return name < previous and name.lower() < previous.lower()
+
+
 def _looks_sorted(rows: tuple[FieldRow, ...]) -> bool:
     """Mostly ascending names. The step from an object or list row to its first field starts a
     new sequence, so it is not counted."""
@@ -224,6 +230,8 @@ class _Nester:
             self.root.schema = replace(rows[0].schema, kind="object")
             rows = rows[1:]
         depth_known = bool(rows) and all(r.depth is not None for r in rows)
+        named = [r for r in rows if r.name]
+        following = dict(zip(map(id, named), named[1:], strict=False))
         for row in rows:
             if not row.name:
                 self._place_item(row)
@@ -236,7 +244,7 @@ class _Nester:
                 # list (`OffsetList` in `OffsetList`) is a key of the list's parent too.
                 continue
             else:
-                del self.stack[self._choose_parent(row) + 1:]
+                del self.stack[self._choose_parent(row, following.get(id(row))) + 1:]
             if depth_known and self._is_wrapper_element(row):
                 continue
             self._add(self.stack[-1], row)
@@ -281,18 +289,25 @@ class _Nester:
         array.wrapper = row
         return True
 
-    def _choose_parent(self, row: FieldRow) -> int:
+    def _choose_parent(self, row: FieldRow, following: FieldRow | None = None) -> int:
         innermost = len(self.stack) - 1
         if innermost == 0:
             return 0
         known_any = False
         for index in range(innermost, -1, -1):
-            keys = keys_at(self.samples, self.stack[index].path)
+            keys = self._scope_keys(self.stack[index])
             if keys is None:
                 continue
             known_any = True
+            if row.name in keys and index > 0 and self._has_child(self.stack[index], row.name) \
+                    and self._outer_holds(row.name, index):
+                # One object cannot hold a name twice (`TotalDiff` of a topic, then the total
+                # `TotalDiff`): the repeated row is the field of an outer object the sample
+                # shows holding that name too.
+                continue
             if row.name in keys:
-                return index
+                inner = self._still_inside(row, index, following, keys)
+                return index if inner is None else inner
         by_name = self._by_name(row)
         if by_name is not None:
             return by_name
@@ -321,7 +336,7 @@ class _Nester:
         if self.sorted and top.children:
             index = innermost
             while index > 0 and self.stack[index].children and \
-                    row.name.lower() < self.stack[index].children[-1].name.lower():
+                    _sorts_before(row.name, self.stack[index].children[-1].name):
                 index -= 1
             if index != innermost or known_any:
                 self._guess(row, index, "the table is sorted within each object and "
@@ -336,6 +351,44 @@ class _Nester:
         if known_any:
             self._guess(row, innermost, "no sample shows this field")
         return innermost
+
+    def _scope_keys(self, node: _Node) -> set[str] | None:
+        """The keys sample objects hold in a scope. An untyped row named as a collection
+        (`DnsProducts`, then its items' fields) whose sample is the XML wrapper of a one-item
+        list (`{"DnsProduct": {...}}`) holds the keys of that one item."""
+        keys = keys_at(self.samples, node.path)
+        if keys is None or len(keys) != 1 or node.row is None or \
+                node.row.schema.type_text.strip() or _singular(node.name) == node.name:
+            return keys
+        inner = keys_at(self.samples, node.path + (next(iter(keys)),))
+        return inner if inner else keys
+
+    @staticmethod
+    def _has_child(node: _Node, name: str) -> bool:
+        return any(child.name == name for child in node.children)
+
+    def _outer_holds(self, name: str, below: int) -> bool:
+        """Whether a sample shows `name` in an open scope further out than `below`."""
+        return any(name in (keys_at(self.samples, self.stack[i].path) or ())
+                   for i in range(below - 1, -1, -1))
+
+    def _still_inside(self, row: FieldRow, outer: int, following: FieldRow | None,
+                      outer_keys: set[str]) -> int | None:
+        """The open scope deeper than `outer` that keeps `row`, though a sample shows its name
+        only out at `outer` (`ErrorCode` of a task, not in the sample's task, beside the
+        response's own `ErrorCode`): the next row is a field the sample shows in that deeper
+        scope and not out there. A table lists an object's fields together; it does not leave
+        an object and come back to it. None when nothing says so."""
+        if following is None or row.container or following.name in outer_keys:
+            return None
+        for index in range(len(self.stack) - 1, outer, -1):
+            keys = keys_at(self.samples, self.stack[index].path)
+            if keys is not None and following.name in keys and row.name not in keys:
+                self._guess(row, index, f"a sample shows {row.name!r} only further out, but "
+                            f"the next row, {following.name!r}, is a field of "
+                            f"{self.stack[index].name!r}", "info")
+                return index
+        return None
 
     def _by_name(self, row: FieldRow) -> int | None:
         """The open scope a sample places the row in by names alone, when no sample shows the

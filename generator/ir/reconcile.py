@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..location import SourceLoc
+from .guessed_samples import set_aside_guessed_samples
 from .identity import distinct_routes, identity, unique_names
 from .merge import merge_operations
 from .model import Diagnostic, Localized, Operation, PageExtract, Schema
@@ -57,7 +58,7 @@ def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
     return {**other, **own}
 
 
-PAGE_PASSES = (drop_placeholder_rows, unwrap_root, clean_path)
+PAGE_PASSES = (drop_placeholder_rows, set_aside_guessed_samples, unwrap_root, clean_path)
 """One page's extract, before its tables are read: (extract, diagnostics) -> extract."""
 PARAMETER_PASSES = (complete_path_parameters, complete_query_parameters, sample_query_parameters,
                     indexed_list_rows)

@@ -13,6 +13,8 @@ from urllib.parse import parse_qsl
 from ..http import METHOD, PATH_VARIABLE, clean_template
 from ..location import SourceLoc
 from .align import Aligner
+from .infer import infer_schema, with_loc
+from .listbody import list_body
 from .model import (
     FLAT_LIST_SPELLED,
     Diagnostic,
@@ -101,17 +103,52 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
                       else v for v in values]
             root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
             diagnostics.extend(found)
+            list_loc = None
             body = inline_refs(root, types, diagnostics)
+            as_list = list_body(body, diagnostics, extract.operation_id)
+            if as_list is not body:
+                # The table's one row stands for the items of a bare list: its items are what
+                # the rows (and the samples' items) describe, wrapped again below.
+                body, list_loc = as_list.items or Schema(kind="any"), as_list.loc
+                values = values if listed else []
+                listed = True
             body = wrapped_by_samples(extract, body, values, diagnostics)
             aligner = Aligner(next((s.loc for s in extract.samples if s.kind == "request"
                                     and s.syntax == "json"), None),
-                              extract.conventions.one_item_lists_as_objects)
+                              extract.conventions.one_item_lists_as_objects,
+                              extract.conventions.tables_complete,
+                              extract.conventions.open_untabled_objects)
             body = aligner.align(body, [v for v in values if isinstance(v, dict)], "")
             if listed:
-                body = Schema(kind="array", items=body, loc=body.loc)
+                body = Schema(kind="array", items=body, loc=list_loc or body.loc)
             diagnostics.extend(replace(d, operation=extract.operation_id)
                                for d in aligner.diagnostics)
+    elif extract.style == "rest" and BODY_METHODS & set(extract.methods):
+        body = _body_from_samples(extract, params, diagnostics)
     return params, body
+
+
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def _body_from_samples(extract: PageExtract, params: list[Parameter],
+                       diagnostics: list[Diagnostic]) -> Schema | None:
+    """A REST page that documents no body fields but shows the body in its example request
+    (`PATCH /instances/{id}` then `{"password": "..."}`, introduced by "RequestBody中还需填入
+    password参数"): the body is inferred from the sample, marked inferred, as a response is.
+    Keys the sample shares with the path and query parameters are those, not body fields."""
+    elsewhere = {p.name for p in params}
+    values = [{k: x for k, x in v.items() if k not in elsewhere} if isinstance(v, dict) else v
+              for v in json_values(extract.samples, "request")]
+    values = [v for v in values if v]
+    if not values:
+        return None
+    loc = next(s.loc for s in extract.samples if s.kind == "request" and s.syntax == "json")
+    diagnostics.append(Diagnostic(
+        "warning", "request-body-inferred", "the page documents no body fields; the request "
+        "body is inferred from its example request and marked x-docs2spec-inferred", loc,
+        operation=extract.operation_id))
+    return with_loc(infer_schema(values), loc)
 
 
 _SAMPLE_QUERY = re.compile(r"^\s*(?:(?:" + METHOD + r"\s+)?(?:https?|http\(s\))://"

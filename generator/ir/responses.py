@@ -8,6 +8,7 @@ from typing import Any
 
 from .align import Aligner
 from .infer import infer_schema, with_loc
+from .listbody import list_body
 from .model import Diagnostic, FieldTable, PageExtract, Response, Schema
 from .nesting import nest
 from .refs import inline_refs
@@ -59,11 +60,14 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
         root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), placing)
         diagnostics.extend(found)
         root = inline_refs(root, types, diagnostics)
+        root = list_body(root, diagnostics, extract.operation_id)
         if 200 <= status < 300:
             root = _drop_error_fields(extract, root, values, diagnostics)
             root = wrapped_by_samples(extract, root, values, diagnostics)
         sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
-        aligner = Aligner(sample_loc, extract.conventions.one_item_lists_as_objects)
+        aligner = Aligner(sample_loc, extract.conventions.one_item_lists_as_objects,
+                          extract.conventions.tables_complete,
+                          extract.conventions.open_untabled_objects)
         root = aligner.align(root, values, "")
         diagnostics.extend(replace(d, operation=extract.operation_id) for d in aligner.diagnostics)
         responses.append(Response(status=status, schema=root, headers=headers))

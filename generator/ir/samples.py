@@ -103,7 +103,9 @@ def settle_with_samples(operation: Operation, diagnostics: list[Diagnostic]) -> 
         pairs = [(s.value, s.loc) for s in operation.samples if s.kind == "response"
                  and s.status == response.status and isinstance(s.value, (dict, list))]
         aligner = Aligner(pairs[0][1] if pairs else None,
-                          operation.conventions.one_item_lists_as_objects)
+                          operation.conventions.one_item_lists_as_objects,
+                          operation.conventions.tables_complete,
+                          operation.conventions.open_untabled_objects)
         schema = aligner.align(response.schema, [v for v, _ in pairs], "")
         diagnostics.extend(aligner.diagnostics)
         schema = reconcile_constraints(schema, pairs, "", diagnostics, operation.id,

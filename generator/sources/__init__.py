@@ -25,15 +25,21 @@ class Reader:
     """(path, text) -> confidence in [0, 1]."""
     read: Callable[[str, str], Document]
     """(path, text) -> Document; raises `InputError` only when nothing at all can be read."""
+    ceiling: Callable[[str], float] | None = None
+    """path -> the most `sniff` can return for a file of that name (None: up to 1). A reader
+    that cannot beat the best score so far is not asked; the choice is the same."""
 
 
 READERS: tuple[Reader, ...] = (
     Reader("html", html.sniff, html.read),
     Reader("rst", rst.sniff, rst.read),
     Reader("markdown", markdown.sniff, markdown.read),
-    Reader("text-cells", text.cells.sniff, text.cells.read),
-    Reader("text-pipes", text.pipes.sniff, text.pipes.read),
-    Reader("text-runon", text.runon.sniff, text.runon.read),
+    Reader("text-cells", text.cells.sniff, text.cells.read,
+           text.cells.ceiling),
+    Reader("text-pipes", text.pipes.sniff, text.pipes.read,
+           text.pipes.ceiling),
+    Reader("text-runon", text.runon.sniff, text.runon.read,
+           text.runon.ceiling),
 )
 
 FORMS = tuple(reader.name for reader in READERS)
@@ -49,6 +55,8 @@ def reader_for(path: str, text_: str, form: str | None = None) -> Reader:
                          hint=f"choose one of: {', '.join(FORMS)}")
     best, best_score = None, 0.0
     for reader in READERS:
+        if reader.ceiling is not None and reader.ceiling(path) <= best_score:
+            continue  # could not win: a tie goes to the earlier reader
         score = reader.sniff(path, text_)
         if score > best_score:
             best, best_score = reader, score

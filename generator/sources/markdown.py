@@ -315,6 +315,10 @@ def _row_end(page: _Page, first: int, width: int) -> int:
             fences += 1
             index += 1
             continue
+        if index < len(lines) and not fences % 2 and \
+                (close := _cell_fence_end(lines, index)) is not None:
+            index = close + 1  # its lines, pipes included, are the cell's text
+            continue
         if index >= len(lines) or _ATX.match(lines[index]) or _FENCE.match(lines[index]) \
                 or page.table_at(index):
             page.note(first, "table row ends before its closing pipe")
@@ -327,6 +331,33 @@ def _row_end(page: _Page, first: int, width: int) -> int:
         fences += lines[index].count("```")
         index += 1
     return index
+
+
+def _cell_fence_end(lines: list[str], start: int) -> int | None:
+    """The closing line of a code block opened at `start` inside a row that has not got its
+    closing pipe yet (a description that shows the allowed characters in a fence), or None.
+    The fence is the cell's when it closes and the row then ends with a pipe before any
+    heading, other fence or new row: the block's lines, pipes included, are cell text."""
+    opening = _FENCE.match(lines[start])
+    if opening is None:
+        return None
+    fence = opening[2]
+    closing = re.compile(rf"^ *{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+    close = next((i for i in range(start + 1, min(len(lines), start + _MAX_CELL_FENCE))
+                  if closing.match(lines[i])), None)
+    if close is None:
+        return None
+    for line in lines[close + 1:close + _MAX_CELL_FENCE]:
+        if _ATX.match(line) or _FENCE.match(line) or (
+                _ROW_START.match(line) and len(_pipes(line)) > 1):
+            return None
+        if line.rstrip().endswith("|"):
+            return close
+    return None
+
+
+_MAX_CELL_FENCE = 200
+"""Lines a code block inside a cell, and the rest of its row after it, may span."""
 
 
 def _nest(page: _Page, rows: list[tuple[int, list[str]]]) -> tuple[Row, ...]:

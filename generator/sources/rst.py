@@ -21,9 +21,12 @@ from docutils.parsers.rst import Parser
 from ..errors import InputError
 from ..location import SourceLoc
 from ..timebox import PageTimeout
+from . import rst_speed
 from .layout import NodeCollector, SpanGrid, is_json, labelled
 from .rst_docutils import adopt_unknown, settings
 from .tree import CodeBlock, Document, Heading, Paragraph, Row, Table, link_key
+
+rst_speed.install()
 
 # --- sniffing -------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from ..errors import Docs2SpecError, UsageError
@@ -20,7 +21,8 @@ from .api import check_response
 from .contracts import Contracts
 from .discovery import NotFound, Target, for_operation, from_file, from_url, host_is_known
 from .findings import RULES, Finding, ordered, promote
-from .readers import Entry, read_paths
+from .lane import RecordLane
+from .readers import Entry, Passed, read_paths
 from .render import render_junit, render_text
 from .reporting import Report, Result
 from .requestcheck import check_request
@@ -98,6 +100,20 @@ def check_entry(validator: Validator, entry: Entry, args: argparse.Namespace,
     return result
 
 
+def check_all(validator: Validator, args: argparse.Namespace,
+              entries: Iterable[Entry | Passed], report: Report,
+              advance: Callable[..., None]) -> None:
+    """Check every entry into `report`; records the lane passed are only counted."""
+    memo: dict[Any, Any] = {}
+    add, add_passed = report.add, report.add_passed
+    for entry in entries:
+        if type(entry) is Passed:
+            add_passed(entry.label, entry.product, entry.operation, entry.request)
+        else:
+            add(check_entry(validator, entry, args, memo))
+        advance(entry.label, report.shown_findings + report.hidden_findings)
+
+
 def select(findings: list[Finding], args: argparse.Namespace) -> list[Finding]:
     """`--select RULE` keeps only those rules; `--ignore RULE` drops them."""
     chosen, ignored = getattr(args, "select", None), getattr(args, "ignore", None)
@@ -158,9 +174,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
                 run_dask(validator, args, report, shown.advance)
             else:
-                memo: dict[Any, Any] = {}
-                for entry in read_paths(args.paths):
-                    report.add(check_entry(validator, entry, args, memo))
-                    shown.advance(entry.label, report.shown_findings + report.hidden_findings)
+                check_all(validator, args, read_paths(args.paths, lane=RecordLane.for_run(
+                    validator, args)), report, shown.advance)
     write_report(report, args, out)
     return report.exit_code()

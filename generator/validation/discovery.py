@@ -52,12 +52,18 @@ def action_of(url: str, form: str | None = None) -> str | None:
     """The `Action=` of an RPC call, from the URL or else its form-encoded body (the first
     one, as `parse_qsl` would give it; read without splitting the whole query)."""
     for text in (split_url(url).query, form or ""):
-        if "Action=" not in text:
-            continue
-        match = _ACTION.search(text)
-        if match:
-            return unquote(match.group(1).replace("+", " "))
+        found = action_in(text)
+        if found is not None:
+            return found
     return None
+
+
+def action_in(text: str) -> str | None:
+    """The first `Action=` of a query string or form body, or None."""
+    if "Action=" not in text:
+        return None
+    match = _ACTION.search(text)
+    return unquote(match.group(1).replace("+", " ")) if match else None
 
 
 def match_route(product: ProductContracts, operation: str | None, method: str | None,

@@ -106,7 +106,7 @@ def check(compiled: Compiled, instance: Any, *, warnings: bool = True,
     itself does not recurse in Python; building findings for a 100,000-deep value would.)"""
     try:
         if warnings:
-            if not strict_failed and _accepts(compiled, instance):
+            if not strict_failed and accepts(compiled, instance):
                 return []
         elif compiled.open.is_valid(instance):
             return []
@@ -131,7 +131,8 @@ def check(compiled: Compiled, instance: Any, *, warnings: bool = True,
         raise BodyError(f"the body holds a value the validator cannot represent ({exc})") from None
 
 
-def _accepts(compiled: Compiled, instance: Any) -> bool:
+def accepts(compiled: Compiled, instance: Any) -> bool:
+    """Whether `instance` (parsed) passes the closed contract: no error and no warning."""
     fast = compiled.fast
     if fast is not None and fast.accepts_value(instance):
         return True

@@ -22,6 +22,8 @@ from .readers import (
     ALL_SUFFIXES,
     LINE_SUFFIXES,
     Entry,
+    Lane,
+    Passed,
     _har_entry,
     _is_har,
     read_file,
@@ -149,8 +151,9 @@ def _grouped(parts: list[Part], part_bytes: int) -> list[Part]:
     return out
 
 
-def entries_of(part: Part) -> Iterator[Entry]:
-    """The entries of one part, exactly as a single process reads them there."""
+def entries_of(part: Part, lane: Lane | None = None) -> Iterator[Entry | Passed]:
+    """The entries of one part, exactly as a single process reads them there (`lane`: as
+    `read_lines` takes it)."""
     if isinstance(part, LinesPart):
         path = Path(part.path)
         label = path_label(path)
@@ -158,7 +161,7 @@ def entries_of(part: Part) -> Iterator[Entry]:
             with limits.open_capture(path) as stream:
                 stream.seek(part.start)
                 yield from read_lines(_Bounded(stream, part.end - part.start), label, path,
-                                      start=part.first)
+                                      start=part.first, lane=lane)
         except OSError as exc:
             yield Entry(label, error=f"cannot read: {exc.strerror or exc}")
     elif isinstance(part, HarPart):
@@ -189,10 +192,10 @@ class _Bounded:
 
 def check_part(validator: Validator, args: argparse.Namespace, part: Part) -> Report:
     """One part's report (runs in a worker: everything it needs comes as arguments)."""
-    from .command import check_entry
+    from .command import check_all
+    from .lane import RecordLane
 
     report = Report(max_findings=max(args.max_findings, 0))
-    memo: dict[Any, Any] = {}
-    for entry in entries_of(part):
-        report.add(check_entry(validator, entry, args, memo))
+    check_all(validator, args, entries_of(part, RecordLane.for_run(validator, args)), report,
+              lambda *_: None)
     return report

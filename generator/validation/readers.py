@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -41,6 +41,8 @@ _TEXT_KEYS = ("url", "method", "operation", "product", "kind", "encoding")
 MIB = 1024 * 1024
 MAX_FILE = 512 * MIB
 """Largest body, HAR file or stdin document read whole."""
+Lane = Callable[[bytes], "tuple[str, str, bool] | None"]
+"""`lane.RecordLane`: (product, operation, request checked) of a record that passes, or None."""
 MAX_LINE = 64 * MIB
 """Longest JSON Lines line: what one entry may cost in memory, whatever the file's size."""
 
@@ -73,6 +75,18 @@ class Entry:
     """Found while reading (a key given twice in a JSON Lines record's body)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Passed:
+    """A JSON Lines record the lane (`lane.RecordLane`) checked: one exchange, every message
+    ok, nothing to report."""
+
+    label: str
+    product: str
+    operation: str
+    request: bool
+    """Whether the record's URL was checked as a request too (two messages)."""
+
+
 def _is_har(value: Any) -> bool:
     return isinstance(value, dict) and isinstance(value.get("log"), dict) and \
         isinstance(value["log"].get("entries"), list)
@@ -83,11 +97,13 @@ def _is_record(value: Any) -> bool:
         ("body" in value or "url" in value) and bool({"url", "status", "operation"} & set(value))
 
 
-def read_paths(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Entry]:
+def read_paths(paths: list[str], stdin: BinaryIO | None = None, lane: Lane | None = None
+               ) -> Iterator[Entry | Passed]:
+    """The entries of every path; `lane`: JSON Lines records it passes come as `Passed`."""
     for raw in paths:
         shown = path_label(raw)
         if raw == "-":
-            yield from read_stream(stdin if stdin is not None else _stdin(), "<stdin>")
+            yield from read_stream(stdin if stdin is not None else _stdin(), "<stdin>", lane)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -96,9 +112,9 @@ def read_paths(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Entr
             if not files:
                 yield Entry(shown, error=f"no {', '.join(ALL_SUFFIXES)} files in this folder")
             for file in files:
-                yield from read_file(file)
+                yield from read_file(file, lane)
         elif path.exists():
-            yield from read_file(path)
+            yield from read_file(path, lane)
         else:
             yield Entry(shown, error="no such file or folder")
 
@@ -109,13 +125,13 @@ def _stdin() -> BinaryIO:
     return sys.stdin.buffer
 
 
-def read_file(path: Path) -> Iterator[Entry]:
+def read_file(path: Path, lane: Lane | None = None) -> Iterator[Entry | Passed]:
     label = path_label(path)
     suffix = path.suffix.lower()
     if suffix in LINE_SUFFIXES:
         try:
             with limits.open_capture(path) as stream:
-                yield from read_lines(stream, label, path)
+                yield from read_lines(stream, label, path, lane=lane)
         except OSError as exc:
             yield Entry(label, error=f"cannot read: {exc.strerror or exc}")
         return
@@ -138,8 +154,10 @@ def read_file(path: Path) -> Iterator[Entry]:
 
 
 def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
-               first: tuple[bytes, Any] | None = None, start: int = 1) -> Iterator[Entry]:
-    """One entry per non-blank line; a line is a bare body or a capture record."""
+               first: tuple[bytes, Any] | None = None, start: int = 1,
+               lane: Lane | None = None) -> Iterator[Entry | Passed]:
+    """One entry per non-blank line; a line is a bare body or a capture record. `lane`: a
+    record it passes is yielded as `Passed` instead (see `lane`)."""
     number = start - 1
     if first is not None:
         number += 1
@@ -150,6 +168,11 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
             yield Entry(f"{label}:{number}", error=f"line longer than {MAX_LINE // MIB} MiB; "
                         "not checked (is this really JSON Lines?)")
             continue
+        if lane is not None:
+            passed = lane(line)
+            if passed is not None:
+                yield Passed(f"{label}:{number}", *passed)
+                continue
         if not line.strip():
             continue
         record = _raw_record(line)
@@ -213,11 +236,10 @@ def _raw_record(line: bytes) -> dict[str, Any] | None:
     string body becomes its text), so the validating decoder reads it once. None when the line
     is not a record this way (a bare body, invalid JSON, msgspec missing): the caller parses
     it whole instead."""
-    if not _RECORD:
-        _RECORD.append(_record_decoder())
-    if _RECORD[0] is None:
+    coder = record_decoder()
+    if coder is None:
         return None
-    decode, encode = _RECORD[0]
+    decode, encode = coder
     try:
         struct = decode(line)
     except (_msgspec.ValidationError, _msgspec.DecodeError, RecursionError):
@@ -229,7 +251,7 @@ def _raw_record(line: bytes) -> dict[str, Any] | None:
         return None
     raw = record.get("body")
     data = bytes(raw) if raw is not None else b""
-    quotes_match = _record_keys_once(line, struct, data, encode)
+    quotes_match = record_keys_once(line, struct, data, encode)
     if raw is not None:
         if data == b"null":
             record["body"] = None
@@ -258,21 +280,21 @@ def _body_at(line: bytes, body: bytes) -> int:
     return line.find(body)
 
 
-def _record_keys_once(line: bytes, struct: Any, body: bytes, encode: Any) -> bool:
+def record_keys_once(line: bytes, struct: Any, body: bytes, encode: Any) -> bool:
     """Whether no key outside the body was sent twice: the record written back without its
-    body has as many quotes as the line outside the body (counted around the body's bytes,
-    so a 10 MB body is not counted twice)."""
+    body has as many quotes as the line outside the body (counted around the body's bytes, in
+    place: a 10 MB body is neither counted nor copied)."""
     at = _body_at(line, body) if body else -1
     if at < 0:
-        outside, inside = line, b""
-    else:
-        outside, inside = line[:at] + line[at + len(body):], body
-    if b"\\u0022" in outside:
+        if b"\\u0022" in line:
+            return False
+        return encode(struct).count(b'"') == line.count(b'"')
+    end = at + len(body)
+    if line.find(b"\\u0022", 0, at) >= 0 or line.find(b"\\u0022", end) >= 0:
         return False
-    if not inside:
-        return encode(struct).count(b'"') == outside.count(b'"')
     bare = _msgspec.structs.replace(struct, body=_msgspec.UNSET)
-    return encode(bare).count(b'"') + 2 == outside.count(b'"')  # + the quotes of "body"
+    # + 2: the quotes of "body"
+    return encode(bare).count(b'"') + 2 == line.count(b'"', 0, at) + line.count(b'"', end)
 
 
 _QUOTES_MATCH = "\x00quotes-match"
@@ -280,7 +302,16 @@ _QUOTES_MATCH = "\x00quotes-match"
 outside the body was sent twice; the body's own keys are the decoder's business)."""
 
 
-def _record_decoder() -> tuple[Any, Any] | None:
+def record_decoder() -> tuple[Any, Any] | None:
+    """(decode, encode) of capture records with their body left as bytes (`msgspec.Raw`), built
+    on first use; None without msgspec."""
+    if _RECORD:
+        return _RECORD[0]
+    _RECORD.append(_new_record_decoder())
+    return _RECORD[0]
+
+
+def _new_record_decoder() -> tuple[Any, Any] | None:
     if _msgspec is None:
         return None
     unset = _msgspec.UNSET
@@ -491,7 +522,8 @@ def _har_entry(item: Any, label: str) -> Iterator[Entry]:
     yield Entry(label, body=body, status=status, headers=response_headers, **common)
 
 
-def read_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
+def read_stream(stream: BinaryIO, label: str, lane: Lane | None = None
+                ) -> Iterator[Entry | Passed]:
     """stdin: JSON Lines are streamed; one JSON/XML document or HAR is read whole, up to
     `MAX_FILE` (as a file would be)."""
     first = stream.readline(MAX_LINE + 1)
@@ -514,7 +546,7 @@ def read_stream(stream: BinaryIO, label: str) -> Iterator[Entry]:
                     return
                 yield from read_har(first + rest, label)
                 return
-            yield from read_lines(stream, label, None, first=(first, value))
+            yield from read_lines(stream, label, None, first=(first, value), lane=lane)
             return
     data = first + stream.read(MAX_FILE + 1 - len(first))
     if len(data) > MAX_FILE:

@@ -145,6 +145,22 @@ class Report:
                                  None if result.input_error is None else _clip(result.input_error),
                                  exchange=result.exchange))
 
+    def add_passed(self, label: str, product: str, operation: str, request: bool) -> None:
+        """What `add` counts for a record whose response (and request, when `request`)
+        passed with no finding (`lane`): one exchange, one or two ok messages."""
+        self.exchanges += 1
+        self._last_exchange = label
+        self.responses += 1
+        self.per_operation[(product, operation, "response")] += 1
+        if request:
+            self.requests += 1
+            self.per_operation[(product, operation, "request")] += 1
+            self.entries += 2
+            self.ok += 2
+        else:
+            self.entries += 1
+            self.ok += 1
+
     def merge(self, other: Report) -> None:
         """Add the report of the next part of the input (Dask partitions, in input order):
         the same counts, drift and listing as one report over both parts, as long as no

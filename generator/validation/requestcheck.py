@@ -116,7 +116,7 @@ def check_request(product: ProductContracts, operation: str | None = None, *,
             elif where.get(key) == "header":
                 header_pairs.append((key, value))
     if product.style == "rest" and url_path is not None:
-        findings.extend(_route_findings(product, operation, method, url_path, path_params))
+        findings.extend(route_findings(product, operation, method, url_path, path_params))
     has_body = body is not None
     value = None
     if has_body:
@@ -132,7 +132,7 @@ def check_request(product: ProductContracts, operation: str | None = None, *,
     return operation, [_relabel(f, shaped.wire, schema) for f in findings]
 
 
-def _route_findings(product: ProductContracts, operation: str, method: str, path: str,
+def route_findings(product: ProductContracts, operation: str, method: str, path: str,
                     path_params: dict[str, Any]) -> list[Finding]:
     matched = match_route(product, operation, method, path)
     routes = [r for r in product.routes if r.operation == operation]

@@ -193,6 +193,88 @@ class _Shaper:
         return out
 
 
+_PLAIN_SKIP = object()
+"""`PlainShaper`: a common parameter, not part of the instance."""
+_PLAIN_TEXT = object()
+"""`PlainShaper`: a parameter whose text is its value (`coerce` leaves it as it is)."""
+
+
+class PlainShaper:
+    """`shape_request` for the common request only, with what it learns per parameter name
+    cached: every parameter sent once, each a documented scalar (or a common parameter), no
+    header or body. `instance(...)` returns the same grouped instance `shape_request` builds, or
+    None whenever shaping would do anything more (a flattened or array parameter, JSON inside
+    a string, a name sent twice, an undocumented parameter, a `Version` that is not the
+    documented one): those carry findings or need the full shaper, so the caller uses it.
+    `tests/test_validate_lane.py` keeps the two in agreement."""
+
+    __slots__ = ("root", "version", "common", "documented", "_nodes")
+
+    def __init__(self, schema: dict[str, Any], *, version: str,
+                 common: frozenset[str] = frozenset()) -> None:
+        self.root = schema
+        self.version = version
+        self.common = common
+        props = schema.get("properties")
+        self.documented = props if isinstance(props, dict) else {}
+        self._nodes: dict[tuple[str, str], Any] = {}
+
+    def _node(self, section: str, name: str) -> Any:
+        """What `_Shaper.section` does with `name`: its schema node (a documented scalar),
+        `_PLAIN_TEXT` (a documented scalar `coerce` leaves as text), `_PLAIN_SKIP` (a common
+        parameter), or None (anything else)."""
+        key = (section, name)
+        try:
+            return self._nodes[key]
+        except KeyError:
+            pass
+        node = resolve(self.documented.get(section, {}), self.root)
+        props = node.get("properties") if isinstance(node.get("properties"), dict) else {}
+        found: Any = None
+        if name in props:
+            sub = resolve(props[name], self.root)
+            kinds = types(sub)
+            if not _is_json_string(sub) and "array" not in kinds:
+                found = _PLAIN_TEXT if not sub or not kinds or "string" in kinds else sub
+        else:
+            base, dot, rest = name.partition(".")
+            flat = dot and rest and base in props and "array" in types(resolve(props[base],
+                                                                               self.root))
+            if not flat and name in self.common:
+                found = _PLAIN_SKIP
+        if len(self._nodes) < 4096:
+            self._nodes[key] = found
+        return found
+
+    def _section(self, section: str, pairs: list[tuple[str, Any]]) -> dict[str, Any] | None:
+        out: dict[str, Any] = {}
+        for name, value in pairs:
+            node = self._node(section, name)
+            if node is None or name in out:
+                return None
+            if node is _PLAIN_TEXT:
+                out[name] = value
+            elif node is _PLAIN_SKIP:
+                if name == "Version" and self.version and value != self.version:
+                    return None
+            else:
+                out[name] = coerce(value, node)
+        return out
+
+    def instance(self, query: list[tuple[str, Any]], path: dict[str, Any]
+                 ) -> dict[str, Any] | None:
+        instance: dict[str, Any] = {}
+        for name, pairs in (("query", query), ("path", list(path.items())), ("header", [])):
+            if name in self.documented:
+                shaped = self._section(name, pairs)
+                if shaped is None:
+                    return None
+                instance[name] = shaped
+            elif name == "query" and any(key not in self.common for key, _ in pairs):
+                return None  # undocumented query parameters: findings
+        return instance
+
+
 def shape_request(schema: dict[str, Any], *, style: str, version: str,
                   common: frozenset[str] = frozenset(),
                   query: list[tuple[str, Any]], path: dict[str, Any] | None = None,

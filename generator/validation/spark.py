@@ -18,7 +18,17 @@ executors once (a broadcast variable: it pickles as its contract bundle and comp
 `check_records` yields one row per checked message (a record's request and its response);
 `report_records` yields one `Report` per partition, and `merged` joins them (in partition
 order) into the summary and drift table `docs2spec validate` prints for the same records.
-Nothing here imports pyspark.
+
+Spark Connect has no `df.rdd`; there the DataFrame API's `mapInArrow` does the same job over
+Arrow record batches (read `body` as a string column, so that Spark's JSON schema inference
+does not add null fields to bodies):
+
+    results = df.mapInArrow(lambda batches: check_batches(validator.value, batches),
+                            RESULT_SCHEMA)
+    report = merged_pickles(row.report for row in df.mapInArrow(
+        lambda batches: report_batches(validator.value, batches), REPORT_SCHEMA).collect())
+
+Nothing here imports pyspark; the Arrow functions import pyarrow when called.
 """
 
 from __future__ import annotations
@@ -37,6 +47,11 @@ from .validator import Validator
 RESULT_SCHEMA = ("entry string, kind string, product string, operation string, status int, "
                  "verdict string, errors int, warnings int, findings string")
 """The rows `check_records` yields, as a Spark DDL schema."""
+
+REPORT_SCHEMA = "report binary"
+"""The rows `report_batches` yields: one pickled `Report` per partition."""
+
+_RESULT_COLUMNS = tuple(part.split()[0] for part in RESULT_SCHEMA.split(", "))
 
 
 def options(*, strict: bool = False, select: list[str] | None = None,
@@ -105,3 +120,62 @@ def merged(reports: Iterable[Report]) -> Report:
             total = Report(max_findings=report.max_findings)
         total.merge(report)
     return total if total is not None else Report()
+
+
+def _arrow_result_schema() -> Any:
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int": pa.int32()}
+    return pa.schema([(name, types[kind]) for name, kind in
+                      (part.split() for part in RESULT_SCHEMA.split(", "))])
+
+
+def _batch_records(batches: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    for batch in batches:
+        yield from batch.to_pylist()
+
+
+def check_batches(validator: Validator, batches: Iterable[Any], *,
+                  args: argparse.Namespace | None = None, label: str = "record ",
+                  rows_per_batch: int = 4096) -> Iterator[Any]:
+    """`check_records` over Arrow record batches, for `df.mapInArrow(..., RESULT_SCHEMA)`:
+    the same rows, as `pyarrow.RecordBatch`es of at most `rows_per_batch` rows."""
+    import pyarrow as pa
+
+    schema = _arrow_result_schema()
+    pending: list[tuple[Any, ...]] = []
+    for row in check_records(validator, _batch_records(batches), args=args, label=label):
+        pending.append(row)
+        if len(pending) >= rows_per_batch:
+            yield _result_batch(pa, pending, schema)
+            pending = []
+    if pending:
+        yield _result_batch(pa, pending, schema)
+
+
+def _result_batch(pa: Any, rows: list[tuple[Any, ...]], schema: Any) -> Any:
+    return pa.RecordBatch.from_pylist([dict(zip(_RESULT_COLUMNS, row, strict=True))
+                                       for row in rows], schema=schema)
+
+
+def report_batches(validator: Validator, batches: Iterable[Any], *,
+                   args: argparse.Namespace | None = None, label: str = "record "
+                   ) -> Iterator[Any]:
+    """The partition's `Report`, pickled in a one-row batch (`REPORT_SCHEMA`), for
+    `df.mapInArrow`; `merged_pickles` joins the collected rows."""
+    import pickle
+
+    import pyarrow as pa
+
+    for report in report_records(validator, _batch_records(batches), args=args, label=label):
+        yield pa.RecordBatch.from_pylist([{"report": pickle.dumps(report)}],
+                                         schema=pa.schema([("report", pa.binary())]))
+
+
+def merged_pickles(pickled: Iterable[bytes]) -> Report:
+    """`merged` over the pickled reports `report_batches` yields.
+
+    Only unpickle rows your own job produced: pickle runs code from what it reads."""
+    import pickle
+
+    return merged(pickle.loads(data) for data in pickled)

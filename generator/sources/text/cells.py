@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 
 from ..tree import Document, Row, Table
-from .page import JSON_START, TYPE_WORD, Page, paragraphs, read_lines, section_level, sniffed
+from .page import (
+    JSON_START,
+    TYPE_WORD,
+    Page,
+    paragraphs,
+    read_lines,
+    section_level,
+    sniff_ceiling,
+    sniffed,
+)
 from .pipes import PIPE_SEPARATOR, pipes_header_at
 
 _CELL_LINE = re.compile(r"^[^|]*\|\s*$")
@@ -141,6 +150,15 @@ def _captioned_table(page: Page, start: int) -> int | None:
     return index
 
 
+SURE = 0.9
+"""What `sniff` returns for a page that shows this form's signature."""
+
+
+def ceiling(path: str) -> float:
+    """The most `sniff` can return for a file of this name."""
+    return sniff_ceiling(path, SURE)
+
+
 def sniff(path: str, text: str) -> float:
     """Sure when one-cell lines run into a `---|` line, or a `Table N … Parameter` caption shows."""
 
@@ -152,7 +170,7 @@ def sniff(path: str, text: str) -> float:
             or ((cap := _caption(line)) is not None and bool(cap[1]))
             for i, line in enumerate(lines))
 
-    return sniffed(path, text, 0.9, found)
+    return sniffed(path, text, SURE, found)
 
 
 def read(path: str, text: str) -> Document:

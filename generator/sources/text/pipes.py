@@ -10,7 +10,7 @@ import re
 from itertools import pairwise
 
 from ..tree import Document, Row, Table
-from .page import Page, read_lines, sniffed
+from .page import Page, read_lines, sniff_ceiling, sniffed
 
 PIPE_SEPARATOR = re.compile(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 """`---|---|---|`: under a header; the first cell has no leading pipe (unlike Markdown's)."""
@@ -56,9 +56,18 @@ def _pipes_table(page: Page, start: int) -> int | None:
     return index
 
 
+SURE = 0.85
+"""What `sniff` returns for a page that shows this form's signature."""
+
+
+def ceiling(path: str) -> float:
+    """The most `sniff` can return for a file of this name."""
+    return sniff_ceiling(path, SURE)
+
+
 def sniff(path: str, text: str) -> float:
     """Sure when a `---|---|` line sits under a line of several ` | `-separated cells."""
-    return sniffed(path, text, 0.85, lambda lines: any(
+    return sniffed(path, text, SURE, lambda lines: any(
         PIPE_SEPARATOR.match(below) and len(pipe_cells(line)) >= 2
         and not line.lstrip().startswith("|") for line, below in pairwise(lines)))
 

@@ -14,7 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..tree import Document, Row, Table
-from .page import BULLET, TYPE_WORD, Page, paragraphs, prose, read_lines, section_level, sniffed
+from .page import (
+    BULLET,
+    TYPE_WORD,
+    Page,
+    paragraphs,
+    prose,
+    read_lines,
+    section_level,
+    sniff_ceiling,
+    sniffed,
+)
 
 _RUNON_COLUMNS = sorted((
     "Access level", "Associated operation", "Change content", "Change item", "Change time",
@@ -236,9 +246,18 @@ def _runon_table(page: Page, index: int) -> int | None:
     return _runon_lines(page, index, header)
 
 
+SURE = 0.9
+"""What `sniff` returns for a page that shows this form's signature."""
+
+
+def ceiling(path: str) -> float:
+    """The most `sniff` can return for a file of this name."""
+    return sniff_ceiling(path, SURE)
+
+
 def sniff(path: str, text: str) -> float:
     """Sure when a line is a run-together table header (`ParameterTypeRequired…`)."""
-    return sniffed(path, text, 0.9, lambda lines: any(
+    return sniffed(path, text, SURE, lambda lines: any(
         len(line) < 200 and _runon_header(line) for line in lines))
 
 

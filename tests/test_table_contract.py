@@ -1,0 +1,311 @@
+"""The table is the contract where a dialect's tables are complete, and flat tables keep an
+object's fields together. Every page here is constructed, not copied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from generator.build import build_pages
+from tests.conftest import inline_components
+
+
+def _build(tmp_path: Path, name: str, text: str) -> tuple[dict, dict]:
+    """(the operation's inlined 200 response schema, report.json)."""
+    page = tmp_path / "pages" / name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text, encoding="utf-8")
+    [build], _ = build_pages([page.parent], tmp_path / "out", product="demo")
+    folder = tmp_path / "out" / build.product.provider / build.product.name
+    document = inline_components(json.loads((folder / "openapi.json").read_text("utf-8")))
+    operation = next(op for item in document["paths"].values() for op in item.values()
+                     if isinstance(op, dict) and "responses" in op)
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    return schema, json.loads((folder / "report.json").read_text("utf-8"))
+
+
+def _paths(schema: dict, prefix: str = "") -> set[str]:
+    found = set()
+    for name, sub in schema.get("properties", {}).items():
+        found.add(prefix + name)
+        found |= _paths(sub, f"{prefix}{name}.")
+    if isinstance(schema.get("items"), dict):
+        found |= _paths(schema["items"], f"{prefix}[].")
+    return found
+
+
+GADGET_MD = """\
+# UpdateGadget
+
+调用UpdateGadget更新部件。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|UpdateGadget|要执行的操作。 |
+|GadgetId|String|是|gd-1|部件ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|5A2C|请求ID。 |
+|Gadget|Struct| |部件。 |
+|GadgetId|String|gd-1|部件ID。 |
+|Status|String|active|部件状态。 |
+
+返回数据中还包括Result参数，详情请参见DescribeGadget。
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+    "RequestId": "5A2C",
+    "TotalCount": 1,
+    "Gadget": {"GadgetId": "gd-1", "Status": "active", "CreatedAt": "2020-07-07"},
+    "Result": {"GadgetId": "gd-1", "Zone": "cn-hangzhou-i", "Tags": [{"Key": "a"}]}
+}
+```
+"""
+
+
+def test_keys_only_the_sample_shows_stay_out_of_a_documented_object(tmp_path):
+    # Alibaba tables come from the API's metadata; a hand-written sample shows more (an
+    # instance "for reference", fields the API no longer returns). The table wins, the
+    # response envelope's own fields excepted, and every left-out key is reported.
+    schema, report = _build(tmp_path, "UpdateGadget.md", GADGET_MD)
+    assert _paths(schema) == {"RequestId", "TotalCount", "Gadget", "Gadget.GadgetId",
+                              "Gadget.Status"}
+    reported = {d["message"].split(":")[0] for d in report["diagnostics"]
+                if d["code"] == "field-undocumented"}
+    assert {"Gadget.CreatedAt", "Result"} <= reported
+    # The consistency check counts them undocumented but reported, not silently dropped.
+    assert report["consistency"]["keys_undocumented"] == 3
+    assert report["consistency"]["keys_unreported"] == 0
+    sample = {"RequestId": "5A2C", "TotalCount": 1, "Result": {"Zone": "z"},
+              "Gadget": {"GadgetId": "gd-1", "Status": "active", "CreatedAt": "2020-07-07"}}
+    jsonschema.validate(sample, schema)  # objects stay open: the sample still validates
+
+
+PIPELINE_MD = """\
+# DescribeBatch
+
+调用DescribeBatch查询批次。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeBatch|要执行的操作。 |
+|BatchId|String|是|b-1|批次ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|559B|请求ID。 |
+|Data|Object| |批次信息。 |
+|StageList|Array of Stage| |阶段列表。 |
+|StageId|String|s-1|阶段ID。 |
+|TaskList|Array of Task| |任务列表。 |
+|TaskId|String|t-1|任务ID。 |
+|ErrorCode|String|E-1|任务失败的错误码。任务成功时不返回。 |
+|TaskName|String|init|任务名称。 |
+|StageName|String|deploy|阶段名称。 |
+|BatchName|String|first|批次名称。 |
+|ErrorCode|String|success|错误码。 |
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+  "RequestId": "559B",
+  "Data": {
+    "StageList": [{"StageId": "s-1",
+                   "TaskList": [{"TaskId": "t-1", "TaskName": "init"}],
+                   "StageName": "deploy"}],
+    "BatchName": "first"
+  },
+  "ErrorCode": "success"
+}
+```
+"""
+
+
+def test_a_row_the_sample_shows_only_further_out_stays_with_the_rows_around_it(tmp_path):
+    # The task's `ErrorCode` is not in the sample's task (it is sent on failure only), but the
+    # response's own `ErrorCode` is: the sample alone would close the task and the stage there,
+    # and `TaskName`, `StageName` and `BatchName` would follow it out. The next row, `TaskName`,
+    # is a field of the task, and a flat table never leaves an object and comes back to it.
+    schema, _ = _build(tmp_path, "DescribeBatch.md", PIPELINE_MD)
+    assert _paths(schema) == {
+        "RequestId", "ErrorCode", "Data", "Data.BatchName", "Data.StageList",
+        "Data.StageList.[].StageId", "Data.StageList.[].StageName", "Data.StageList.[].TaskList",
+        "Data.StageList.[].TaskList.[].TaskId", "Data.StageList.[].TaskList.[].ErrorCode",
+        "Data.StageList.[].TaskList.[].TaskName"}
+
+
+PROGRESS_MD = """\
+# GetProgress
+
+调用GetProgress查询消费进度。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|GetProgress|要执行的操作。 |
+|GroupId|String|是|g-1|消费组ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|Progress|Struct| |消费进度。 |
+|TopicList|Array of TopicList| |每个Topic的消费进度。 |
+|Topic|String|t-1|Topic名称。 |
+|TotalDiff|Long|0|该Topic的堆积量。 |
+|TotalDiff|Long|0|所有Topic的堆积量。 |
+|RequestId|String|2528|请求ID。 |
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+  "RequestId": "2528",
+  "Progress": {"TopicList": [{"Topic": "t-1", "TotalDiff": 0}], "TotalDiff": 0}
+}
+```
+"""
+
+
+def test_a_name_repeated_in_one_scope_goes_to_the_outer_object_the_sample_shows_it_in(tmp_path):
+    # One object cannot hold a name twice: the second `TotalDiff` (all topics) is the
+    # progress's own field, which the sample shows there too.
+    schema, _ = _build(tmp_path, "GetProgress.md", PROGRESS_MD)
+    assert _paths(schema) == {"RequestId", "Progress", "Progress.TotalDiff", "Progress.TopicList",
+                              "Progress.TopicList.[].Topic", "Progress.TopicList.[].TotalDiff"}
+
+
+ORIGINS_EN = """\
+# AddGadgetOrigins
+
+Adds origins to a gadget.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|AddGadgetOrigins|The operation that you want to perform. |
+|GadgetId|String|Yes|gd-1|The ID of the gadget. |
+|Origins|String|Yes|[{"content":"1.1.1.1","port":80}]|The origins. |
+
+The following table describes the fields of the Origins parameter.
+
+|Parameter|Type|Required|Description|
+|---------|----|--------|-----------|
+|content|String|Yes|The address of the origin. |
+|port|Integer|No|The port. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The ID of the request. |
+"""
+
+ORIGINS_ZH = ORIGINS_EN.replace(
+    "The following table describes the fields of the Origins parameter.", "Origins各字段含义"
+).replace('|[{"content":"1.1.1.1","port":80}]|', "| |")
+
+
+def test_a_table_of_a_string_parameters_fields_describes_its_json_document(tmp_path):
+    # "The following table describes the fields of the Origins parameter" (or "Origins各字段
+    # 含义"), with a Required column like the parameters table: the rows are the keys of the
+    # JSON document Origins carries, never parameters of their own.
+    from generator.validation import validate_request
+
+    for name, text in (("en", ORIGINS_EN), ("zh", ORIGINS_ZH)):
+        page = tmp_path / name / "pages" / "AddGadgetOrigins.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(text, encoding="utf-8")
+        out = tmp_path / name / "out"
+        build_pages([page.parent], out, product="demo")
+        document = json.loads((out / "alibabacloud/demo/openapi.json").read_text("utf-8"))
+        [item] = document["paths"].values()
+        params = {p["name"]: p for p in item["parameters"]}
+        assert {"content", "port"}.isdisjoint(params), name
+        content = params["Origins"]["schema"]["contentSchema"]
+        fields = content["items"] if content.get("type") == "array" else content
+        assert set(fields["properties"]) == {"content", "port"}, name
+        url = ("/?Action=AddGadgetOrigins&GadgetId=gd-1&Origins="
+               "%5B%7B%22content%22%3A%221.1.1.1%22%2C%22port%22%3A80%7D%5D")
+        assert validate_request("alibabacloud/demo", url=url, method="GET",
+                                generated=out) == [], name
+
+
+PRODUCTS_MD = """\
+# DescribeGadgetProducts
+
+调用DescribeGadgetProducts查询产品列表。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGadgetProducts|要执行的操作。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|GadgetProducts| | |产品列表。 |
+|BindCount|Long|3|更换次数。 |
+|DnsSLBCount|Long|15|负载均衡数量。 |
+|DnsSecurity|String|no|安全。 |
+|Domain|String|abc.com|绑定域名。 |
+|Gslb|Boolean|true|是否允许GSLB。 |
+|RequestId|String|536E|请求ID。 |
+|TotalCount|Integer|1|总数。 |
+
+## 示例
+
+正常返回示例
+
+`JSON` 格式
+
+```
+{
+  "RequestId": "536E",
+  "TotalCount": 1,
+  "GadgetProducts": {"GadgetProduct": {"DnsSLBCount": 15, "Domain": "abc.com"}}
+}
+```
+"""
+
+
+def test_an_untyped_collection_row_holds_the_fields_of_its_one_sample_item(tmp_path):
+    # `GadgetProducts` (no type) then its items' fields, sorted in byte order (`DnsSLBCount`
+    # before `DnsSecurity`); the sample is a one-item XML list converted to JSON
+    # (`{"GadgetProduct": {...}}`). The item's keys place the fields the sample shows, and the
+    # fields it does not show stay beside them while the names keep ascending.
+    schema, _ = _build(tmp_path, "DescribeGadgetProducts.md", PRODUCTS_MD)
+    assert set(schema["properties"]) == {"GadgetProducts", "RequestId", "TotalCount"}
+    wrapper = schema["properties"]["GadgetProducts"]["properties"]["GadgetProduct"]
+    assert set(wrapper["items"]["properties"]) == {"BindCount", "DnsSLBCount", "DnsSecurity",
+                                                   "Domain", "Gslb"}
