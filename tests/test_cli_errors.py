@@ -301,9 +301,13 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path, attempt):
             (pages / f"{index:02}_{seed.name}").write_text(
                 seed.read_text(encoding="utf-8").replace("IpsecServer", f"IpsecServer{index}"),
                 encoding="utf-8")
+    # As a terminal's foreground job has it: a shell that started pytest in the background
+    # (`pytest &`, nohup, some CI runners) makes SIGINT ignored for its children, and a program
+    # started with SIGINT ignored rightly keeps ignoring it.
     process = subprocess.Popen(command(["build", str(pages), "--out", str(tmp_path / "out")]),
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, start_new_session=True)
+                               text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not children(process.pid):  # the page workers: past the imports, inside the work
         assert process.poll() is None, "the build ended before Ctrl-C"
