@@ -576,8 +576,12 @@ def main(argv: list[str] | None = None) -> int:
             cpu_total += result["cpu"]
             finished.add(result["number"])
             if result["outcome"] == "invalid":
-                for name in {line.split(":", 1)[0] for line in result["detail"].splitlines()}:
-                    broken[name] = broken.get(name, 0) + 1
+                # The detail is one "invariant: message" line per failing invariant, and a
+                # message may run over several lines (a validator's schema excerpt): only the
+                # lines that start with an invariant's name count.
+                for name in {line.split(":", 1)[0] for line in result["detail"].splitlines()
+                             if line.split(":", 1)[0] in INVARIANTS}:
+                    broken[name] += 1
             if slowest is None or result["seconds"] > slowest["seconds"]:
                 slowest = result
             common = not set(result["mutations"]) & {m.__name__ for m in HUGE}

@@ -228,3 +228,25 @@ def test_an_attribute_name_that_is_another_fields_wire_name_reads_as_that_field(
     assert read.a_b_2 == "y" and read.a_b is None and not read.model_extra
     assert model(a_b="x").model_dump(by_alias=True, exclude_unset=True) == {"aB": "x"}
     assert model(a_b_2="y").model_dump(by_alias=True, exclude_unset=True) == {"a_b": "y"}
+
+
+def test_a_default_its_own_node_rules_out_is_kept_but_not_asserted():
+    """Mutation sweep, seed 3, case 2176: a table whose pipes shifted made a field a list of
+    objects while its description still said `off (default)`; openapi-spec-validator rejected
+    `default: "off"` beside `type: array`. A default of the wrong type, or outside the node's
+    bounds, travels as `x-docs2spec-default` (kept as read, not asserted)."""
+    from generator.emitters.jsonschema import schema_to_json
+    from generator.ir.model import Schema
+
+    cases = [(Schema(kind="array", default="off", has_default=True), False),
+             (Schema(kind="integer", default=5, has_default=True, minimum=10), False),
+             (Schema(kind="string", default="abc", has_default=True, max_length=2), False),
+             (Schema(kind="boolean", default="true", has_default=True), False),
+             (Schema(kind="string", default="off", has_default=True), True),
+             (Schema(kind="integer", default=10, has_default=True, minimum=10), True),
+             (Schema(kind="any", default={"a": 1}, has_default=True), True)]
+    for schema, asserted in cases:
+        out = schema_to_json(schema)
+        assert ("default" in out) is asserted, (schema, out)
+        assert ("x-docs2spec-default" in out) is not asserted, (schema, out)
+        assert out.get("default", out.get("x-docs2spec-default")) == schema.default

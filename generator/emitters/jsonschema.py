@@ -53,10 +53,11 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         alternatives = "|".join(ecma.escape(p) for p in schema.forbidden_prefixes)
         out["not"] = {"pattern": f"^(?:{alternatives})"}
     if schema.has_default:
-        # A default the field's own values or format rule out (`default: all` beside
-        # `enum: [ingress, egress]`) is the docs contradicting themselves: kept as read, not
-        # asserted, so tools that check defaults against their schema accept the document.
-        out["default" if _default_fits(schema) else X + "default"] = schema.default
+        # A default the field's own type, values, bounds or format rule out (`default: all`
+        # beside `enum: [ingress, egress]`, `off` for a field read as a list) is the docs
+        # contradicting themselves: kept as read, not asserted, so tools that check defaults
+        # against their schema accept the document.
+        out["default" if _default_fits(schema, out) else X + "default"] = schema.default
     if schema.properties:
         out["properties"] = {name: schema_to_json(sub, ref_prefix, named)
                              for name, sub in schema.properties}
@@ -97,12 +98,22 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
     return out
 
 
-def _default_fits(schema: Schema) -> bool:
+def _default_fits(schema: Schema, scalar_keywords: dict[str, Any]) -> bool:
+    """Whether the default passes the keywords written so far (type, enum, bounds, lengths,
+    format, forbidden prefixes: what this node asserts of the value itself)."""
     if schema.enum and schema.default not in schema.enum:
         return False
-    if schema.format and isinstance(schema.default, str):
-        return Draft202012Validator.FORMAT_CHECKER.conforms(schema.default, schema.format)
-    return True
+    if schema.format and isinstance(schema.default, str) and \
+            not Draft202012Validator.FORMAT_CHECKER.conforms(schema.default, schema.format):
+        return False
+    checked = {k: v for k, v in scalar_keywords.items() if k in _VALUE_KEYWORDS}
+    return not checked or Draft202012Validator(checked).is_valid(schema.default)
+
+
+_VALUE_KEYWORDS = frozenset({"type", "minimum", "maximum", "minLength", "maxLength", "minItems",
+                             "maxItems", "not"})
+"""Keywords of a node that judge a value by itself, without references or subschemas of
+properties and items (those are written after the default)."""
 
 
 def _document(title: str, body: dict[str, Any], product: Product,
