@@ -293,6 +293,18 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
     return FieldTable(rows=rows, loc=table.loc), diagnostics
 
 
+def _read_json_keys(node: Table, owner: str, json_keys: dict[str, list[FieldRow]],
+                    diagnostics: list[Diagnostic]) -> None:
+    """A table that lists the keys of the JSON document the string parameter `owner` carries:
+    its rows are gathered under `owner` (never parameters of their own), and it is said so."""
+    table, found = _field_table(node, None)
+    json_keys.setdefault(owner, []).extend(r for r in table.rows if r.name)
+    diagnostics.extend(found)
+    diagnostics.append(Diagnostic(
+        "info", "json-string-keys", f"table of {len(table.rows)} rows read as the keys of the "
+        f"JSON document in {owner}, not as parameters", node.loc))
+
+
 def _json_string_row(tables: list[FieldTable]) -> str | None:
     """The last request parameter that carries a JSON document in a string, if any."""
     rows = [r for t in tables for r in t.rows if r.schema.content_media_type]
@@ -493,12 +505,7 @@ def extract(doc: Document) -> PageExtract:
                     (named := _string_parameter_named(context[-1], request)) is not None:
                 # "The following table describes the fields of the Sources parameter",
                 # "Sources各字段含义": the keys of the JSON document a string parameter carries.
-                table, found = _field_table(node, None)
-                json_keys.setdefault(named, []).extend(r for r in table.rows if r.name)
-                diagnostics.extend(found)
-                diagnostics.append(Diagnostic(
-                    "info", "json-string-keys", f"table of {len(table.rows)} rows read as the "
-                    f"keys of the JSON document in {named}, not as parameters", node.loc))
+                _read_json_keys(node, named, json_keys, diagnostics)
             elif kind in ("request", "fields") and members:
                 # The members of one structure: a named type the row that names it refers to.
                 table, found = _field_table(node, None)
@@ -509,12 +516,7 @@ def extract(doc: Document) -> PageExtract:
                     (carrier := _json_string_row(request)) is not None:
                 # A table without a Required column after the parameters, while a parameter
                 # carries a JSON document: the table lists that document's keys.
-                table, found = _field_table(node, None)
-                json_keys.setdefault(carrier, []).extend(r for r in table.rows if r.name)
-                diagnostics.extend(found)
-                diagnostics.append(Diagnostic(
-                    "info", "json-string-keys", f"table of {len(table.rows)} rows read as the "
-                    f"keys of the JSON document in {carrier}, not as parameters", node.loc))
+                _read_json_keys(node, carrier, json_keys, diagnostics)
             elif kind == "request" or (kind == "fields" and section == "request"):
                 body = section == "request" and any(_BODY_WORDS.search(t) for t in context)
                 table, found = _field_table(node, "body" if body else "query")
