@@ -3,27 +3,21 @@ object's fields together. Every page here is constructed, not copied."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import jsonschema
 
-from generator.build import build_pages
 from tests.conftest import inline_components
+from tests.test_otc_conventions import build
 
 
 def _build(tmp_path: Path, name: str, text: str) -> tuple[dict, dict]:
     """(the operation's inlined 200 response schema, report.json)."""
-    page = tmp_path / "pages" / name
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(text, encoding="utf-8")
-    [build], _ = build_pages([page.parent], tmp_path / "out", product="demo")
-    folder = tmp_path / "out" / build.product.provider / build.product.name
-    document = inline_components(json.loads((folder / "openapi.json").read_text("utf-8")))
+    document, report = build(tmp_path, {name: text})
+    document = inline_components(document)
     operation = next(op for item in document["paths"].values() for op in item.values()
                      if isinstance(op, dict) and "responses" in op)
-    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
-    return schema, json.loads((folder / "report.json").read_text("utf-8"))
+    return operation["responses"]["200"]["content"]["application/json"]["schema"], report
 
 
 def _paths(schema: dict, prefix: str = "") -> set[str]:
@@ -241,12 +235,8 @@ def test_a_table_of_a_string_parameters_fields_describes_its_json_document(tmp_p
     from generator.validation import validate_request
 
     for name, text in (("en", ORIGINS_EN), ("zh", ORIGINS_ZH)):
-        page = tmp_path / name / "pages" / "AddGadgetOrigins.md"
-        page.parent.mkdir(parents=True)
-        page.write_text(text, encoding="utf-8")
+        document, _ = build(tmp_path / name, {"AddGadgetOrigins.md": text})
         out = tmp_path / name / "out"
-        build_pages([page.parent], out, product="demo")
-        document = json.loads((out / "alibabacloud/demo/openapi.json").read_text("utf-8"))
         [item] = document["paths"].values()
         params = {p["name"]: p for p in item["parameters"]}
         assert {"content", "port"}.isdisjoint(params), name
