@@ -46,6 +46,14 @@ _RETRY = object()
 """`RecordLane._check`: try again without guessing where the body is."""
 
 
+def _put(cache: dict[Any, Any], key: Any, value: Any) -> Any:
+    """`cache[key] = value` within `_CACHE_LIMIT` entries (a full cache starts over)."""
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 @dataclass(slots=True)
 class _Operation:
     product: ProductContracts
@@ -229,10 +237,7 @@ class RecordLane:
                 fast = None
             found = _Operation(target.product, target.operation,
                                fast.accepts if fast is not None else None, {})
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
-        cache[key] = found
-        return found
+        return _put(cache, key, found)
 
     @staticmethod
     def _status_ok(target: _Operation, status: int) -> bool:
@@ -310,7 +315,4 @@ class RecordLane:
             pass
         params: dict[str, Any] = {}
         found = None if route_findings(product, operation, method, path, params) else params
-        if len(self._routes) >= _CACHE_LIMIT:
-            self._routes.clear()
-        self._routes[key] = found
-        return found
+        return _put(self._routes, key, found)
