@@ -51,7 +51,9 @@ RESULT_SCHEMA = ("entry string, kind string, product string, operation string, s
 REPORT_SCHEMA = "report binary"
 """The rows `report_batches` yields: one pickled `Report` per partition."""
 
-_RESULT_COLUMNS = tuple(part.split()[0] for part in RESULT_SCHEMA.split(", "))
+_RESULT_FIELDS = tuple(tuple(part.split()) for part in RESULT_SCHEMA.split(", "))
+"""(name, Spark type) of each `RESULT_SCHEMA` column."""
+_RESULT_COLUMNS = tuple(name for name, _ in _RESULT_FIELDS)
 
 
 def options(*, strict: bool = False, select: list[str] | None = None,
@@ -126,8 +128,7 @@ def _arrow_result_schema() -> Any:
     import pyarrow as pa
 
     types = {"string": pa.string(), "int": pa.int32()}
-    return pa.schema([(name, types[kind]) for name, kind in
-                      (part.split() for part in RESULT_SCHEMA.split(", "))])
+    return pa.schema([(name, types[kind]) for name, kind in _RESULT_FIELDS])
 
 
 def _batch_records(batches: Iterable[Any]) -> Iterator[dict[str, Any]]:
