@@ -5,6 +5,7 @@ with made-up names."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from generator.build import build_pages
@@ -304,3 +305,51 @@ def test_a_page_kept_under_an_older_title_with_the_same_body_is_the_same_operati
     assert "oneOf" not in body and set(body["properties"]) == {"create"}
     assert report["consistency"]["rows_lost"] == 0
     assert report["consistency"]["operations_shadowed"] == 0
+
+
+# --- names users would write ------------------------------------------------------------------
+
+def _linked(label: str, number: int, caption: str, rows: tuple[tuple[str, ...], ...],
+            header: tuple[str, ...] = ("Parameter", "Mandatory", "Type", "Description")) -> str:
+    return f".. _{label}:\n\n" + table(caption, header, *rows).replace(
+        "**Table 1**", f"**Table {number}**")
+
+
+def _link_row(field: str, label: str, number: int, mandatory: str = "Yes") -> tuple[str, ...]:
+    return (field, mandatory, "Object", f"See :ref:`Table {number} <{label}>`.")
+
+
+WIDGET_REQUEST = table("Parameter description", ("Parameter", "Mandatory", "Type", "Description"),
+                       _link_row("member", "widget_req_member", 3)) + "\n" + _linked(
+    "widget_req_member", 3, "**member** parameter description",
+    (("address", "Yes", "String", "The address."), ("weight", "No", "Integer", "The weight.")))
+WIDGET_RESPONSE = table("Response parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                        _link_row("member", "widget_resp_member", 5)) + "\n" + _linked(
+    "widget_resp_member", 5, "**member** parameter description",
+    (("id", "Yes", "String", "The member ID."), ("address", "Yes", "String", "The address."),
+     ("slow_start", "No", "Object", "See :ref:`Table 6 <widget_slow_start>`."))) + "\n" + \
+    _linked("widget_slow_start", 6, "**slow_start** parameter description",
+            (("enable", "Yes", "Boolean", "Whether it is on."),))
+WIDGET_SAMPLE = indent('{"member": {"id": "m1", "address": "10.0.0.1", "slow_start": null}}')
+
+
+def test_a_second_table_of_one_field_name_is_named_by_its_section_not_a_number(tmp_path):
+    """`member` documented once for the request and once for the response on one page: two
+    types, `Member` and `MemberResponse`, never `Member2`; a named type the samples show as
+    null is one class (`SlowStart`), its uses `SlowStart | None`, not a root model around a
+    `SlowStart2`."""
+    document, report = build(tmp_path, {"adding_a_widget_member.rst": page(
+        "Adding a Widget Member", "POST /v2/{project_id}/widgets/{widget_id}/members",
+        WIDGET_REQUEST, WIDGET_RESPONSE, WIDGET_SAMPLE)})
+    names = set(document["components"]["schemas"])
+    assert {"Member", "MemberResponse"} <= names
+    assert not any(name[-1].isdigit() for name in names), sorted(names)
+    body = success(document, "/v2/{project_id}/widgets/{widget_id}/members", "post")
+    assert set(resolve(document, body["properties"]["member"])["properties"]) == \
+        {"id", "address", "slow_start"}
+    models = (tmp_path / "out" / "huaweicloud" / "demo" / "models.py").read_text()
+    classes = set(re.findall(r"^class (\w+)\(", models, re.M))
+    assert {"Member", "MemberResponse", "SlowStart"} <= classes
+    assert not any(name[-1].isdigit() for name in classes), sorted(classes)
+    assert "slow_start: SlowStart | None" in models
+    assert report["consistency"]["samples_rejected"] == 0

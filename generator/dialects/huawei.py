@@ -191,7 +191,22 @@ def operation_name(title: str, method: str, path: str) -> str:
     return verb + noun
 
 
-def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
+_SECTION_WORDS = {"uri": "Request", "request": "Request", "response": "Response"}
+
+
+def _distinct_name(name: str, taken: set[str], section: str) -> str:
+    """The type name of a second table documenting a field of the same name on one page, outside
+    any named parent: the part of the page it documents tells them apart (`Member` for the
+    request body's `member`, `MemberResponse` for the response's), a number only when that is
+    taken too: `Member2` says nothing a reader or a client could use."""
+    word = _SECTION_WORDS.get(section, "")
+    if word and f"{name}{word}" not in taken:
+        return f"{name}{word}"
+    return next(f"{name}{n}" for n in range(2, 1000) if f"{name}{n}" not in taken)
+
+
+def _linked_type_names(doc: Document, sections: dict[int, str]
+                       ) -> tuple[dict[int, str], dict[str, int]]:
     """Tables that a type cell links to (`:ref:`routetable <label>` object`) document that
     type, whatever their caption says (`Table 3 Description of the route field`).
 
@@ -227,8 +242,7 @@ def _linked_type_names(doc: Document) -> tuple[dict[int, str], dict[str, int]]:
                     # another type, named after its parent
                     outer = names.get(id(node), "")
                     name = outer + name if outer and outer + name not in names.values() else \
-                        next(f"{name}{n}" for n in range(2, 1000)
-                             if f"{name}{n}" not in names.values())
+                        _distinct_name(name, set(names.values()), sections.get(id(target), ""))
                 if name:
                     names[id(target)] = name
     return names, {key: id(table) for key, table in anchors.items()}
@@ -261,8 +275,8 @@ def _table_captions(doc: Document) -> dict[int, str]:
     return captions
 
 
-def _captioned_type_names(doc: Document, linked: dict[int, str],
-                          link_targets: dict[str, int]) -> tuple[dict[int, str], dict[int, str]]:
+def _captioned_type_names(doc: Document, linked: dict[int, str], link_targets: dict[str, int],
+                          sections: dict[int, str]) -> tuple[dict[int, str], dict[int, str]]:
     """A type cell whose link leads nowhere on the page (a label of another page, or none) is
     documented by the first later table captioned `Description of the route field`.
 
@@ -289,8 +303,8 @@ def _captioned_type_names(doc: Document, linked: dict[int, str],
                         # type than the outer `entities`, named after its parent
                         outer = tables_named.get(id(tables[parent])) or linked.get(
                             id(tables[parent]), "")
-                        name = outer + name if outer and outer + name not in taken else next(
-                            f"{name}{n}" for n in range(2, 1000) if f"{name}{n}" not in taken)
+                        name = outer + name if outer and outer + name not in taken else \
+                            _distinct_name(name, taken, sections.get(id(node), ""))
                     if name:
                         tables_named[id(node)] = name
                         rows_named[id(row)] = name
@@ -325,8 +339,9 @@ def _refer(schema: Schema, name: str) -> Schema:
 
 def extract(doc: Document) -> PageExtract:
     page = doc.path
-    linked_names, link_targets = _linked_type_names(doc)
-    captioned, row_types = _captioned_type_names(doc, linked_names, link_targets)
+    sections = {id(node): section for section, _, node in walk_sections(doc)}
+    linked_names, link_targets = _linked_type_names(doc, sections)
+    captioned, row_types = _captioned_type_names(doc, linked_names, link_targets, sections)
     linked_names = {**linked_names, **captioned}
     diagnostics: list[Diagnostic] = [Diagnostic("info", "reader-note", note, loc)
                                      for loc, note in doc.notes]

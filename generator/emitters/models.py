@@ -119,6 +119,7 @@ class _Builder:
         self.defs: dict[str, dict[str, Any]] = {}
         self.taken: set[str] = set(RESERVED)
         self.types: dict[str, str] = {}
+        self.nullable: set[str] = set()
         self.operations: dict[str, tuple[str, str]] = {}
         self.fields: dict[str, list[str]] = {}
         """Class name -> its fields' wire names, for choosing attribute names (`field_names`)."""
@@ -141,6 +142,12 @@ class _Builder:
             self.operations[op.id] = (self.claim(f"{base}Request"), self.claim(f"{base}Response"))
         for name, _ in self.product.types:
             self.types[name] = self.claim(class_part(name) or "Type")
+        # A named object type every use of which may be null (`slow_start` documented as an
+        # object, `null` in the samples): the class is the object, each use says `| None`, so
+        # the type's name goes to its class instead of to a root model wrapping `SlowStart2`.
+        self.nullable = {name for name, schema in self.product.types
+                         if schema.kind == "object" and schema.properties
+                         and "null" in schema.also_kinds}
         for op in self.product.operations:
             request, response = self.operations[op.id]
             self.defs[request] = self._request(op, request)
@@ -148,6 +155,8 @@ class _Builder:
         for name, schema in self.product.types:
             cls = self.types[name]
             node = self.json(schema, top=True)
+            if name in self.nullable:
+                node["type"] = "object"
             self.defs[cls] = self._root(node, cls)
             text = _clean(node.get("description"))
             if text and "description" not in self.defs[cls]:
@@ -220,6 +229,8 @@ class _Builder:
         ref = node.get("$ref", "")
         if _is_ref(node) and not top and ref.removeprefix(DEFS) in self.types:
             out: dict[str, Any] = {"$ref": DEFS + self.types[ref.removeprefix(DEFS)]}
+            if ref.removeprefix(DEFS) in self.nullable:
+                out = {"anyOf": [out, {"type": "null"}]}
         else:
             out = self._typed(node, path, parent)
         if description:
