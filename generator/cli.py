@@ -66,6 +66,27 @@ def _on_stop_signals() -> None:
                 return
 
 
+_STOP_CODES = frozenset(128 + getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                        if hasattr(signal, name))
+
+
+def entry() -> None:
+    """The `docs2spec` command: `main`, then exit. A run stopped by a signal (Ctrl-C, `kill`,
+    a closed terminal) leaves at once, without the interpreter's exit hooks: its worker pool
+    was torn down mid-work, and those hooks join the pool's queue threads, which can wait
+    forever on a pipe that no process reads any more, so the run would outlive its stop.
+    Its output was already put back as it was and its message written when `main` returns."""
+    code = main()
+    if code in _STOP_CODES:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     _on_stop_signals()
     try:

@@ -56,6 +56,19 @@ def _start(pages: Path, out: Path) -> subprocess.Popen:
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
+def _finish(process: subprocess.Popen) -> bytes:
+    """The run's stderr once its pipes close; a run still going a minute after its stop fails
+    the test naming what was left of it (then the whole session is killed, not leaked)."""
+    try:
+        return process.communicate(timeout=60)[1]
+    except subprocess.TimeoutExpired:
+        left = subprocess.run(["ps", "-o", "pid,ppid,stat,args", "-s", str(process.pid)],
+                              capture_output=True, text=True).stdout
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"the run did not end within 60 s of its stop; its processes:\n{left}")
+
+
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -84,7 +97,7 @@ def test_a_stop_signal_ends_the_build_and_every_worker(pages, tmp_path, signum, 
     previous = _snapshot(out)
     process = _start(pages, out)
     workers = _stop_when_workers_run(process, signum)
-    _, err = process.communicate(timeout=60)  # returns only once the pipes close: no holder
+    err = _finish(process)  # returns only once the pipes close: no holder
     assert process.returncode == code, err.decode()
     assert err.decode().count("\n") == 1 and "Traceback" not in err.decode(), err.decode()
     deadline = time.monotonic() + 10
@@ -99,7 +112,7 @@ def test_a_stop_signal_ends_the_build_and_every_worker(pages, tmp_path, signum, 
 def test_workers_die_with_a_parent_killed_outright(pages, tmp_path):
     process = _start(pages, tmp_path / "out")
     workers = _stop_when_workers_run(process, signal.SIGKILL)
-    process.communicate(timeout=60)
+    _finish(process)
     deadline = time.monotonic() + 10
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
