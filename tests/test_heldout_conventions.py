@@ -1479,3 +1479,63 @@ def test_a_field_documented_twice_in_one_object_is_reported(tmp_path):
     schema = response["content"]["application/json"]["schema"]
     assert schema["properties"]["RequestId"]["type"] == "string"  # the first row
     assert "row-duplicate" in _report_codes(tmp_path)
+
+
+GADGET_TOP_MD = """\
+# DescribeGadgetTop
+
+Queries the most visited gadgets.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGadgetTop|The operation that you want to perform. Set the value to **DescribeGadgetTop**.|
+|GadgetName|String|Yes|g1|The gadget.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|AllUrlList|Array of UrlList| |All URLs.|
+|UrlList| | | |
+|Url|String|/a|The URL.|
+|Hits|Long|3|The visits.|
+|Url200List|Array of UrlList| |URLs answered with 2xx.|
+|UrlList| | | |
+|Url|String|/b|The URL.|
+|Hits|Long|2|The visits.|
+|RequestId|String|64D28B53|The request ID.|
+
+## Examples
+
+Sample success responses
+
+`JSON` format
+
+```
+{
+  "AllUrlList": {"UrlList": [{"Url": "/a", "Hits": 3}]},
+  "Url200List": {"UrlList": [{"Url": "/b", "Hits": 2}]},
+  "RequestId": "64D28B53"
+}
+```
+"""
+
+
+def test_lists_in_wrappers_with_one_inner_name_are_named_by_their_wrappers(tmp_path):
+    """`AllUrlList.UrlList[]` and `Url200List.UrlList[]` on one page: the items are
+    `...UrlListItem` and `...Url200ListItem` (the wrapper's name tells them apart), never
+    `...UrlListItem2`, in the OpenAPI components and the models alike."""
+    page = tmp_path / "pages" / "DescribeGadgetTop.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(GADGET_TOP_MD, encoding="utf-8")
+    [build], _ = build_pages([page.parent], tmp_path / "out", product="demo")
+    folder = tmp_path / "out" / build.product.provider / build.product.name
+    names = set(json.loads((folder / "openapi.json").read_text())["components"]["schemas"])
+    models = (folder / "models.py").read_text()
+    classes = {line[6:].split("(")[0] for line in models.splitlines() if line.startswith("class ")}
+    for found in (names, classes):
+        assert {"DescribeGadgetTopResponseUrlListItem",
+                "DescribeGadgetTopResponseUrl200ListItem"} <= found, sorted(found)
+        assert not any(name[-1].isdigit() for name in found), sorted(found)

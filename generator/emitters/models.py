@@ -56,7 +56,7 @@ from ..ir.model import Operation, Product, Schema
 from ..location import INVISIBLE
 from .cache import cached_text
 from .jsonschema import schema_to_json
-from .names import class_part, item_name
+from .names import class_part, item_name, wrapped_list_name
 
 DEFS = "#/$defs/"
 RPC_IMPLICIT = ("Action", "Version")
@@ -208,12 +208,17 @@ class _Builder:
     def _part(self, key: str, index: int) -> str:
         return class_part(key) or f"Field{index + 1}"
 
-    def _object(self, node: dict[str, Any], name: str, prefix: str = "") -> dict[str, Any]:
-        """Properties' classes are named `prefix` (default: `name`) + the property name."""
+    def _object(self, node: dict[str, Any], name: str, prefix: str = "",
+                wrapper: str = "") -> dict[str, Any]:
+        """Properties' classes are named `prefix` (default: `name`) + the property name; the
+        list inside an XML-style wrapper whose path is `wrapper` as `wrapped_list_name` says."""
         properties: dict[str, Any] = {}
         prefix = prefix or name
         for index, (key, sub) in enumerate(node.get("properties", {}).items()):
-            properties[key] = self.convert(sub, prefix + self._part(key, index), prefix)
+            path = prefix + self._part(key, index)
+            if wrapper:
+                path = wrapped_list_name(path, wrapper, self.taken)
+            properties[key] = self.convert(sub, path, prefix)
         self.fields[name] = list(properties)
         out: dict[str, Any] = {"type": "object", "properties": properties}
         required = [key for key in dict.fromkeys(node.get("required", ())) if key in properties]
@@ -268,7 +273,8 @@ class _Builder:
             # its list's item class: `...VpnConnectionItem`, not `...VpnConnectionsVpnConnection...`
             only = next(iter(properties.values())) if len(properties) == 1 else None
             wrapper = parent and only is not None and _kinds(only)[0] == "array"
-            self.defs[name] = self._object(node, name, parent if wrapper else name)
+            self.defs[name] = self._object(node, name, parent if wrapper else name,
+                                           wrapper=path if wrapper else "")
             return {"$ref": DEFS + name}
         out = _bare(kind)
         if kind == "array":

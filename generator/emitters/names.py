@@ -33,3 +33,12 @@ def item_name(path: str) -> str:
     if last == "Ids":
         return path[:-1]
     return f"{path}Item"
+
+
+def wrapped_list_name(short: str, wrapper: str, taken: set[str]) -> str:
+    """The name of the list inside an XML-style wrapper (`AllUrlList: {UrlList: [...]}`), whose
+    items are named after it: the inner name without the wrapper's segment (`...UrlList`, items
+    `...UrlListItem`), unless another wrapper's items already took that name
+    (`Url200List: {UrlList: [...]}` beside it): then the wrapper's own name, which is what
+    tells the lists apart (`...Url200ListItem`), never a number (`...UrlListItem2`)."""
+    return wrapper if item_name(short) in taken else short
