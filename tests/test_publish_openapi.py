@@ -103,3 +103,24 @@ def test_a_flat_folder_has_no_groups_and_the_index_title_needs_an_underline(tmp_
     (tmp_path / "index.rst").write_text("Title\n=====\n", "utf-8")
     assert index_title(tmp_path) == "Title"
     assert [t["name"] for t in VPC["tags"]] == ["Alibaba Cloud Virtual Private Cloud (VPC)"]
+
+
+def test_a_second_documented_success_body_is_named_by_its_status_not_a_number():
+    """A 201 and a 202 body documented for one operation: `<Op>Response` for the success
+    body the models use, `<Op>Response202` for the other (as error bodies are
+    `<Op>Response404`), never `<Op>Response2`."""
+    from generator.emitters.openapi import Components, _responses
+    from generator.ir.model import Operation, Product, Response, Schema
+
+    def body(field: str) -> Schema:
+        return Schema(kind="object", properties=((field, Schema(kind="string")),))
+
+    operation = Operation(id="CreateRule", style="rest", methods=("POST",), path="/v1/rules",
+                          responses=(Response(201, body("rule")), Response(202, body("job"))))
+    product = Product(provider="p", name="n", title="t", version="v1", style="rest",
+                      servers=(), operations=(operation,))
+    components = Components(product)
+    responses = _responses(operation, components)
+    refs = {status: response["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+            for status, response in responses.items()}
+    assert refs == {"201": "CreateRuleResponse", "202": "CreateRuleResponse202"}

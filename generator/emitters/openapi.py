@@ -239,13 +239,15 @@ class Components:
 def _responses(operation: Operation, components: Components) -> dict[str, Any]:
     out: dict[str, Any] = {}
     base = class_part(operation.id) or "Operation"
+    # The success body the models name `<Op>Response` keeps that name; any other documented
+    # response is named by its status (`<Op>Response202`, `<Op>Response404`), not numbered.
+    success = operation.success()
     for response in operation.responses:
         if not response.body:
             out[str(response.status)] = {"description": localized_get(response.description)
                                          or "Success, no body."}
             continue
-        name = f"{base}Response" if 200 <= response.status < 300 else \
-            f"{base}Response{response.status}"
+        name = f"{base}Response" if response is success else f"{base}Response{response.status}"
         media: dict[str, Any] = {"schema": components.body(response.schema, name)}
         examples = _examples(operation, "response", response.status, "json")
         if examples:
