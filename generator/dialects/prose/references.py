@@ -20,11 +20,18 @@ _ENGLISH = re.compile(
     r"(?: (?:about|on|of) [^,.;]{1,80})?, (?:see|refer to)"
     r"|For (?:the )?[^,.;]{1,60}, (?:see|refer to)"
     r"|See|Refer to"
-    rf")\s+(?:the\s+)?(?:Table|Figure)\s+{_NUMBER}"
-    r"(?:\s+(?:below|above|for details|for more information|in this (?:topic|section|page)))?"
+    r")\s+(?:the\s+[^,.;]{1,40}\s+column\s+(?:in|of)\s+)?(?:the\s+)?"
+    rf"(?:Table|Figure)\s+{_NUMBER}(?:\s*(?:,|and|or)\s*(?:(?:Table|Figure)\s+)?{_NUMBER})*"
+    r"(?:\s+(?:below|above|for details|for more information|in this (?:topic|section|page)"
+    r"|for (?:its|the|their) (?:values?|details|members|parameters|fields)))?"
     r"\s*[.;]?",
     re.IGNORECASE)
-"""One English pointer sentence, whole."""
+"""One English pointer sentence, whole ("For details, see Table 3 and Table 4.", "See Table 2
+for its value.", "For the possible values, see the Parameter ID column in Table 4.")."""
+
+_ENGLISH_TAIL = re.compile(r"(?<=[a-z0-9)])\s+(?=(?:For|See|Refer to)\b)")
+"""Where a pointer sentence starts after text that lost its full stop ("Resource list For
+details, see Table 6."): the pointer is still its own sentence."""
 
 _CHINESE_POINTER = (
     r"(?:(?:详情|详细信息|详细|具体|更多信息|更多详情|详细说明|取值|[^，。；\s]{1,20}?)"
@@ -56,8 +63,13 @@ def split_references(text: str) -> tuple[str, tuple[str, ...]]:
         for sentence in _sentences(body):
             core = sentence.strip()
             tail = _CHINESE_TAIL.search(core)
+            run_on = next((m for m in _ENGLISH_TAIL.finditer(core)
+                           if _ENGLISH.fullmatch(core[m.end():])), None)
             if core and (_ENGLISH.fullmatch(core) or _CHINESE.fullmatch(core)):
                 found.append(core)
+            elif run_on is not None:
+                found.append(core[run_on.end():])
+                kept.append(core[:run_on.start()] + "." + sentence[len(sentence.rstrip()):])
             elif tail:
                 found.append(core[tail.start() + 1:].strip())
                 kept.append(core[:tail.start()] + (tail.group("end") or "。"))
