@@ -15,7 +15,7 @@ import jsonschema_rs
 
 from ..location import SourceLoc
 from .model import Diagnostic, Schema
-from .nesting import unwrap_list
+from .sampleindex import unwrap_list
 
 
 class _FormatChecks:

@@ -32,6 +32,7 @@ from .requests import (
     sample_query_parameters,
 )
 from .responses import responses_of
+from .sampleindex import PageSamples
 from .samples import settle_with_samples, unwrap_root
 
 
@@ -73,9 +74,11 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
     diagnostics: list[Diagnostic] = list(extract.diagnostics)
     for page_pass in PAGE_PASSES:
         extract = page_pass(extract, diagnostics)
+    samples = PageSamples(extract)
     params, body = request_parameters(extract, _named_types(extract, diagnostics, True),
-                                       diagnostics)
-    responses = responses_of(extract, _named_types(extract, diagnostics, False), diagnostics)
+                                       diagnostics, samples)
+    responses = responses_of(extract, _named_types(extract, diagnostics, False), diagnostics,
+                             samples)
     for parameter_pass in PARAMETER_PASSES:
         params = parameter_pass(extract, params, diagnostics)
     operation = Operation(
