@@ -34,6 +34,7 @@ from .requests import (
 from .responses import responses_of
 from .sampleindex import PageSamples
 from .samples import settle_with_samples, unwrap_root
+from .unreferenced import UnreferencedTypes
 
 
 def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
@@ -75,10 +76,12 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
     for page_pass in PAGE_PASSES:
         extract = page_pass(extract, diagnostics)
     samples = PageSamples(extract)
+    unreferenced = UnreferencedTypes(extract)
     params, body = request_parameters(extract, _named_types(extract, diagnostics, True),
-                                       diagnostics, samples)
+                                       diagnostics, samples, unreferenced)
     responses = responses_of(extract, _named_types(extract, diagnostics, False), diagnostics,
-                             samples)
+                             samples, unreferenced)
+    unreferenced.report_unplaced(diagnostics)
     for parameter_pass in PARAMETER_PASSES:
         params = parameter_pass(extract, params, diagnostics)
     operation = Operation(

@@ -28,10 +28,12 @@ from .nesting import nest
 from .refs import inline_refs
 from .sampleindex import PageSamples
 from .samples import json_values, wrapped_by_samples
+from .unreferenced import UnreferencedTypes
 
 
 def request_parameters(extract: PageExtract, types: dict[str, Schema],
-                       diagnostics: list[Diagnostic], samples: PageSamples | None = None
+                       diagnostics: list[Diagnostic], samples: PageSamples | None = None,
+                       unreferenced: UnreferencedTypes | None = None
                        ) -> tuple[list[Parameter], Schema | None]:
     samples = samples or PageSamples(extract)
     params: list[Parameter] = []
@@ -109,6 +111,8 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
             diagnostics.extend(found)
             list_loc = None
             body = inline_refs(root, types, diagnostics)
+            if unreferenced is not None:
+                body = unreferenced.place(body, values, types, diagnostics)
             as_list = list_body(body, diagnostics, extract.operation_id)
             if as_list is not body:
                 # The table's one row stands for the items of a bare list: its items are what

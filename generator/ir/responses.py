@@ -14,6 +14,7 @@ from .nesting import nest
 from .refs import inline_refs
 from .sampleindex import PageSamples
 from .samples import json_values, wrapped_by_samples
+from .unreferenced import UnreferencedTypes
 from .xmlsample import plain_view
 
 
@@ -41,8 +42,8 @@ def _drop_error_fields(extract: PageExtract, root: Schema, values: list[Any],
 
 
 def responses_of(extract: PageExtract, types: dict[str, Schema],
-                 diagnostics: list[Diagnostic], samples: PageSamples | None = None
-                 ) -> list[Response]:
+                 diagnostics: list[Diagnostic], samples: PageSamples | None = None,
+                 unreferenced: UnreferencedTypes | None = None) -> list[Response]:
     samples = samples or PageSamples(extract)
     by_status: dict[int, list[FieldTable]] = {}
     for table in extract.responses:
@@ -64,6 +65,8 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
                            samples.index(placing))
         diagnostics.extend(found)
         root = inline_refs(root, types, diagnostics)
+        if unreferenced is not None:
+            root = unreferenced.place(root, placing, types, diagnostics)
         root = list_body(root, diagnostics, extract.operation_id)
         if 200 <= status < 300:
             root = _drop_error_fields(extract, root, values, diagnostics)

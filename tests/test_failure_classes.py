@@ -1,0 +1,162 @@
+"""Failure classes of issue 10 met on pages outside the development corpus, each a general
+rule tested on small constructed pages, in both dialects where the form exists in both (the
+audit table in docs/accuracy.md, "Failure classes: rule and test", points here and at the
+older tests)."""
+
+from __future__ import annotations
+
+import json
+
+from tests.test_alibaba_conventions import _build as build_alibaba
+from tests.test_alibaba_conventions import _resolve, _response
+from tests.test_otc_conventions import build as build_otc
+from tests.test_otc_conventions import indent, page, success, table
+from tests.test_otc_conventions import resolve as resolve_otc
+
+# ----------------------------------------------- object tables no row refers to (Alibaba)
+
+ORPHAN_MD = """\
+# DescribeGizmo
+
+Queries a gizmo.
+
+## Request parameters
+
+|Name|Type|Required|Example|Description|
+|----|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGizmo|The operation.|
+|GizmoId|String|Yes|gz-1|The gizmo ID.|
+
+## Response parameters
+
+|Name|Type|Example|Description|
+|----|----|-------|-----------|
+|RequestId|String|r-1|The request ID.|
+|GizmoId|String|gz-1|The gizmo ID.|
+
+**Data structure of GizmoSpec**
+
+|Name|Type|Example|Description|
+|----|----|-------|-----------|
+|Cpu|Integer|2|The vCPUs.|
+|Memory|Integer|4|The memory in GiB.|
+
+**Data structure of PortRange**
+
+|Name|Type|Example|Description|
+|----|----|-------|-----------|
+|From|Integer|80|The first port.|
+|To|Integer|90|The last port.|
+
+**Data structure of Unseen**
+
+|Name|Type|Example|Description|
+|----|----|-------|-----------|
+|Hidden|String|h|A field nothing shows.|
+
+## Examples
+
+Sample success responses
+
+`JSON` format
+
+```
+{"RequestId": "r-1", "GizmoId": "gz-1",
+ "GizmoSpec": {"Cpu": 2, "Memory": 4},
+ "Listeners": {"Listener": [{"From": 80, "To": 90}]}}
+```
+"""
+
+
+def test_an_object_table_no_row_refers_to_is_placed_by_name_and_sample_alibaba():
+    document, diagnostics = build_alibaba({"DescribeGizmo.md": ORPHAN_MD})
+    response = _response(document, "DescribeGizmo")
+    assert set(response["properties"]) == {"RequestId", "GizmoId", "GizmoSpec", "Listeners"}
+    # By name: the sample's `GizmoSpec` holds the table's fields; typed by the table.
+    spec = _resolve(document, response["properties"]["GizmoSpec"])
+    assert spec["properties"]["Cpu"]["type"] == "integer"
+    assert spec["properties"]["Cpu"]["description"] == "The vCPUs."
+    assert not spec.get("x-docs2spec-inferred")
+    # By the sample alone: `Listeners.Listener[]` holds exactly the PortRange table's fields.
+    listeners = _resolve(document, response["properties"]["Listeners"])
+    item = _resolve(document, listeners["properties"]["Listener"]["items"])
+    assert item["properties"]["From"]["description"] == "The first port."
+    placed = {d.message.split()[3] for d in diagnostics if d.code == "type-placed"}
+    assert placed == {"GizmoSpec", "PortRange"}
+    # Neither: reported with its page:line and its row's line, never dropped in silence.
+    [unseen] = [d for d in diagnostics if d.code == "type-unplaced"]
+    assert "Unseen" in unseen.message and unseen.severity == "warning"
+    assert unseen.loc.path == "DescribeGizmo.md" and len(unseen.related) == 1
+
+
+# ------------------------------------------------- object tables no row refers to (OTC)
+
+WIDGET_RESPONSE = table("Response body parameters", ("Parameter", "Type", "Description"),
+                        ("id", "String", "The widget ID."),
+                        ("name", "String", "The widget name."))
+SPEC_TABLE = """
+.. table:: **Table 3** **widget_spec** field description
+
+   ========= ======= ==============
+   Parameter Type    Description
+   ========= ======= ==============
+   flavor    String  The flavor.
+   disk_size Integer The disk size.
+   ========= ======= ==============
+"""
+QUOTA_TABLE = """
+.. table:: **Table 4** QuotaInfo
+
+   ========= ======= ==============
+   Parameter Type    Description
+   ========= ======= ==============
+   used      Integer The quota used.
+   limit     Integer The quota limit.
+   ========= ======= ==============
+"""
+UNSEEN_TABLE = """
+.. table:: **Table 5** **history** field description
+
+   ========= ======= ==============
+   Parameter Type    Description
+   ========= ======= ==============
+   when      String  The time.
+   ========= ======= ==============
+"""
+
+
+def test_an_object_table_no_row_refers_to_is_placed_by_name_and_sample_otc(tmp_path):
+    sample = indent(json.dumps({"id": "w-1", "name": "w", "widget_spec": {
+        "flavor": "s1", "disk_size": 40}, "quota_info": [{"used": 1, "limit": 5}]}, indent=2))
+    document, report = build_otc(tmp_path, {"showing_a_widget.rst": page(
+        "Querying a Widget", "GET /v1/{project_id}/widgets/{widget_id}", "",
+        WIDGET_RESPONSE + SPEC_TABLE + QUOTA_TABLE + UNSEEN_TABLE, sample)})
+    schema = success(document, "/v1/{project_id}/widgets/{widget_id}", "get")
+    # The `... field description` table is not read as more top-level response fields.
+    assert set(schema["properties"]) == {"id", "name", "widget_spec", "quota_info"}
+    spec = resolve_otc(document, schema["properties"]["widget_spec"])
+    assert spec["properties"]["disk_size"]["type"] == "integer"
+    assert not spec.get("x-docs2spec-inferred")
+    quota = schema["properties"]["quota_info"]
+    assert quota["type"] == "array"  # the sample lists them
+    assert resolve_otc(document, quota["items"])["properties"]["limit"]["description"] == \
+        "The quota limit."
+    codes = [d["code"] for d in report["diagnostics"]]
+    assert codes.count("type-placed") == 2 and codes.count("type-unplaced") == 1
+    assert report["consistency"]["rows_lost"] == 0
+    assert report["consistency"]["keys_undocumented"] == 0
+
+
+def test_a_bare_object_row_takes_the_table_of_its_name(tmp_path):
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("id", "String", "The widget ID."),
+                     ("widgetSpec", "Object", "The specification."))
+    # The caption spells the name another way (`widget_spec`), so no caption link names it.
+    document, report = build_otc(tmp_path, {"showing_a_widget.rst": page(
+        "Querying a Widget", "GET /v1/{project_id}/widgets/{widget_id}", "",
+        response + SPEC_TABLE, "")})
+    schema = success(document, "/v1/{project_id}/widgets/{widget_id}", "get")
+    assert set(schema["properties"]) == {"id", "widgetSpec"}
+    spec = resolve_otc(document, schema["properties"]["widgetSpec"])
+    assert set(spec["properties"]) == {"flavor", "disk_size"}
+    assert [d["code"] for d in report["diagnostics"]].count("type-placed") == 1
