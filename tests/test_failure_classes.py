@@ -160,3 +160,82 @@ def test_a_bare_object_row_takes_the_table_of_its_name(tmp_path):
     spec = resolve_otc(document, schema["properties"]["widgetSpec"])
     assert set(spec["properties"]) == {"flavor", "disk_size"}
     assert [d["code"] for d in report["diagnostics"]].count("type-placed") == 1
+
+
+# ------------------------------------- types: `null`, or `0` for a string, in the samples
+
+PLACEHOLDER_MD = """\
+# DescribeGadget
+
+Queries a gadget.
+
+## Request parameters
+
+|Name|Type|Required|Example|Description|
+|----|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGadget|The operation.|
+|GadgetId|String|Yes|g-1|The gadget ID.|
+
+## Response parameters
+
+|Name|Type|Example|Description|
+|----|----|-------|-----------|
+|RequestId|String|r-1|The request ID.|
+|Zone|String|cn-a|The zone.|
+|Owner|String|alice|The owner.|
+|Size|Integer|3|The size.|
+|State|String|Active|The state. Valid values: Active, Frozen.|
+
+## Examples
+
+Sample success responses
+
+`JSON` format
+
+```
+{"RequestId": "r-1", "Zone": 0, "Owner": null, "Size": null, "State": null}
+```
+"""
+
+PLACEHOLDER_RST_RESPONSE = table(
+    "Response body parameters", ("Parameter", "Type", "Description"),
+    ("zone", "String", "The zone."), ("owner", "String", "The owner."),
+    ("size", "Integer", "The size."),
+    ("state", "String", "The state. The value can be **active** or **frozen**."))
+PLACEHOLDER_RST_SAMPLE = indent(json.dumps(
+    {"zone": 0, "owner": None, "size": None, "state": None}, indent=2))
+
+
+def _placeholders_keep_the_tables_types(tmp_path, pages, path, method, names):
+    document, report = build_otc(tmp_path, pages)
+    props = success(document, path, method)["properties"]
+    zone, owner, size, state = (props[n] for n in names)
+    # `0` for a String: the table's type alone, reported.
+    assert zone["type"] == "string"
+    assert any(d["code"] == "sample-type" and "placeholder" in d["message"]
+               for d in report["diagnostics"])
+    # `null`: the table's type stays the type (null is accepted beside it), and null breaks
+    # no constraint: the documented values stay, with null among them.
+    assert owner["type"] == ["string", "null"] and size["type"] == ["integer", "null"]
+    assert state["type"] == ["string", "null"]
+    assert [v for v in state["enum"] if v is not None] in (["active", "frozen"],
+                                                           ["Active", "Frozen"])
+    assert not any(d["code"] == "constraint-dropped" for d in report["diagnostics"])
+    # The models say the same: a string, never a string-or-integer.
+    models = next((tmp_path / "out").glob("*/*/models.py")).read_text(encoding="utf-8")
+    line = next(li for li in models.splitlines() if li.strip().startswith(names[0].lower() + ":"))
+    assert "StrictStr" in line and "Int" not in line, line
+
+
+def test_zero_or_null_in_a_sample_never_changes_the_tables_type_alibaba(tmp_path):
+    _placeholders_keep_the_tables_types(
+        tmp_path, {"DescribeGadget.md": PLACEHOLDER_MD}, "/#Action=DescribeGadget", "get",
+        ("Zone", "Owner", "Size", "State"))
+
+
+def test_zero_or_null_in_a_sample_never_changes_the_tables_type_otc(tmp_path):
+    _placeholders_keep_the_tables_types(
+        tmp_path, {"showing_a_gadget.rst": page(
+            "Showing a Gadget", "GET /v1/gadgets/{gadget_id}", "", PLACEHOLDER_RST_RESPONSE,
+            PLACEHOLDER_RST_SAMPLE)}, "/v1/gadgets/{gadget_id}", "get",
+        ("zone", "owner", "size", "state"))
