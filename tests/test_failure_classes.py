@@ -239,3 +239,130 @@ def test_zero_or_null_in_a_sample_never_changes_the_tables_type_otc(tmp_path):
             "Showing a Gadget", "GET /v1/gadgets/{gadget_id}", "", PLACEHOLDER_RST_RESPONSE,
             PLACEHOLDER_RST_SAMPLE)}, "/v1/gadgets/{gadget_id}", "get",
         ("zone", "owner", "size", "state"))
+
+
+# --------------------------------------------- a list wrapper and its items' field share a name
+
+def _addresses_page(rows: str, sample: dict) -> str:
+    return f"""\
+# DescribeGizmoAddresses
+
+Queries addresses.
+
+## Request parameters
+
+|Name|Type|Required|Example|Description|
+|----|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGizmoAddresses|The operation.|
+
+## Response parameters
+
+|Name|Type|Example|Description|
+|----|----|-------|-----------|
+|RequestId|String|r-1|The request ID.|
+{rows}
+
+## Examples
+
+Sample success responses
+
+`JSON` format
+
+```
+{json.dumps(sample)}
+```
+"""
+
+
+SAME_NAME_ROWS = """\
+|Ipv6Addresses|Array of Ipv6Address| |The IPv6 addresses.|
+|Ipv6Address|String|2408::1|The IPv6 address.|
+|Ipv6AddressId|String|ip6-1|The address ID.|"""
+ELEMENT_ROWS = """\
+|Gizmos|Array of GizmoSet| |The gizmos.|
+|GizmoSet| | |The gizmo.|
+|GizmoId|String|g-1|The gizmo ID.|"""
+ADDRESS = {"Ipv6Address": "2408::1", "Ipv6AddressId": "ip6-1"}
+
+
+def _list_members(rows: str, sample: dict, name: str) -> tuple[dict, dict]:
+    document, _ = build_alibaba({"DescribeGizmoAddresses.md": _addresses_page(rows, sample)})
+    return document, _resolve(document, _response(document, "DescribeGizmoAddresses")[
+        "properties"][name])
+
+
+def test_a_wrapper_named_like_a_field_of_its_items_the_sample_decides():
+    # `Ipv6Addresses.Ipv6Address[]` whose items have a field `Ipv6Address`: the XML wrapper
+    # element and the item field share a name; the typed row is the field, the sample shows
+    # the wrapper.
+    document, wrapped = _list_members(SAME_NAME_ROWS, {"RequestId": "r", "Ipv6Addresses": {
+        "Ipv6Address": [ADDRESS]}}, "Ipv6Addresses")
+    item = _resolve(document, wrapped["properties"]["Ipv6Address"]["items"])
+    assert set(item["properties"]) == {"Ipv6Address", "Ipv6AddressId"}
+    assert item["properties"]["Ipv6Address"]["type"] == "string"
+    # The same rows with a sample that lists the items bare: no wrapper.
+    document, bare = _list_members(SAME_NAME_ROWS, {"RequestId": "r", "Ipv6Addresses": [
+        ADDRESS]}, "Ipv6Addresses")
+    assert bare["type"] == "array"
+    assert set(_resolve(document, bare["items"])["properties"]) == {"Ipv6Address",
+                                                                     "Ipv6AddressId"}
+
+
+def test_an_untyped_row_after_array_of_its_name_is_the_items_element():
+    # `Gizmos | Array of GizmoSet` then an untyped `GizmoSet` row: the XML element around each
+    # item, as the sample shows, never a field of the items.
+    document, gizmos = _list_members(ELEMENT_ROWS, {"RequestId": "r", "Gizmos": {
+        "GizmoSet": [{"GizmoId": "g-1"}]}}, "Gizmos")
+    item = _resolve(document, gizmos["properties"]["GizmoSet"]["items"])
+    assert set(item["properties"]) == {"GizmoId"}
+
+
+# ------------------------------------------------ versions and shared paths on Alibaba ROA
+
+def _roa(action: str, method: str, path: str, row: str, body: dict | None = None) -> str:
+    sample = "" if body is None else (f"\n## Examples\n\nSample requests\n\n```\n{method} {path} "
+                                      f"HTTP/1.1\n{json.dumps(body)}\n```\n")
+    return f"""\
+# {action}
+
+You can call this operation to work on gadgets.
+
+## Request syntax
+
+```
+{method} {path} HTTP/1.1
+```
+
+## Request parameters
+
+|Parameter|Type|Position|Required|Example|Description|
+|---------|----|--------|--------|-------|-----------|
+{row}
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|r-1|The ID of the request. |
+{sample}"""
+
+
+def test_roa_pages_an_older_version_and_action_bodies_on_one_path():
+    document, diagnostics = build_alibaba({
+        "ListGadgets.md": _roa("ListGadgets", "GET", "/v1/gadgets",
+                               "|Size|Integer|Query|No|10|The page size. |"),
+        "ListGadgetsNew.md": _roa("ListGadgets", "GET", "/v2/gadgets",
+                                  "|Limit|Integer|Query|No|10|The page size. |"),
+        "TagGadgets.md": _roa("TagGadgets", "POST", "/gadgets/action",
+                              "|tag|Object|Body|Yes| |The tags to add. |", {"tag": {"key": "k"}}),
+        "UntagGadgets.md": _roa("UntagGadgets", "POST", "/gadgets/action",
+                                "|untag|Object|Body|Yes| |The tags to remove. |",
+                                {"untag": {"key": "k"}})}, "rest")
+    # Same title, another API version: named by its version, never `ListGadgets2`.
+    assert document["paths"]["/v2/gadgets"]["get"]["operationId"] == "ListGadgetsV2"
+    # One method and path, bodies told apart by their top-level key: one operation, oneOf.
+    operation = document["paths"]["/gadgets/action"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert [set(branch["properties"]) for branch in body["oneOf"]] == [{"tag"}, {"untag"}]
+    assert operation["x-docs2spec-variants"] == ["UntagGadgets"]
+    assert not any(d.code == "operation-shadowed" for d in diagnostics)
