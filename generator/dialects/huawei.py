@@ -275,6 +275,15 @@ def _caption_subjects(doc: Document) -> dict[int, str]:
     return found
 
 
+def _holds_its_subject(table: Table, subject: str) -> bool:
+    """Whether a row of the table is the field its caption names."""
+    roles = column_roles(table.header)
+    column = roles.get("name", 0)
+    return any(column < len(row.cells) and
+               re.sub(r"[^0-9a-z]", "", row.cells[column].lower()) ==
+               subject.lower() for row in table.rows)
+
+
 def _captioned_type_names(doc: Document, linked: dict[int, str],
                           link_targets: dict[str, int]) -> tuple[dict[int, str], dict[int, str]]:
     """A type cell whose link leads nowhere on the page (a label of another page, or none) is
@@ -387,9 +396,12 @@ def extract(doc: Document) -> PageExtract:
             roles = column_roles(node.header)
             type_name = _type_name(node.caption) or linked_names.get(id(node), "")
             if not type_name and id(node) in subjects and (
-                    request if section in ("uri", "request") else responses):
+                    request if section in ("uri", "request") else responses) and \
+                    not _holds_its_subject(node, subjects[id(node)]):
                 # `detail field description` that no row names, after the section's own
                 # table: the members of `detail`, placed by the IR where a sample shows it.
+                # (`Description for the user format` listing the `user` row is the table
+                # that holds `user`, not its members.)
                 type_name = subjects[id(node)]
             location = None
             if section == "uri":

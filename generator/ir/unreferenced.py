@@ -64,6 +64,8 @@ class UnreferencedTypes:
     def __init__(self, extract: PageExtract) -> None:
         self.tables = unreferenced_tables(extract)
         self.placed: set[str] = set()
+        self._types: dict[str, Schema] = {}
+        self._diagnostics: list[Diagnostic] = []
 
     def place(self, root: Schema, values: list[Any], types: dict[str, Schema],
               diagnostics: list[Diagnostic]) -> Schema:
@@ -111,8 +113,7 @@ class UnreferencedTypes:
         table was written for."""
         target = sub.items if sub.kind == "array" and sub.items is not None else sub
         if target.kind not in ("object", "any") or target.ref or target.properties or \
-                target.additional_properties is not None or (sub.kind == "array") != \
-                (target is not sub):
+                target.additional_properties is not None:
             return sub
         table = next((t for t in self._open() if _norm(t.name) == _norm(name)), None)
         if table is None or (shown and not self._fits(table, shown, by_name=True)):
