@@ -366,3 +366,27 @@ def test_roa_pages_an_older_version_and_action_bodies_on_one_path():
     assert [set(branch["properties"]) for branch in body["oneOf"]] == [{"tag"}, {"untag"}]
     assert operation["x-docs2spec-variants"] == ["UntagGadgets"]
     assert not any(d.code == "operation-shadowed" for d in diagnostics)
+
+
+def test_a_table_goes_to_the_one_bare_object_row_its_sample_fields_fit(tmp_path):
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("id", "String", "The widget ID."),
+                     ("detail", "Object", "The details."),
+                     ("quota_a", "Object", "One quota."), ("quota_b", "Object", "Another."))
+    details = SPEC_TABLE.replace("**widget_spec**", "**WidgetDetail**")
+    quotas = QUOTA_TABLE.replace("QuotaInfo", "QuotaDetail")
+    sample = indent(json.dumps({"id": "w-1", "detail": {"flavor": "s1", "disk_size": 4},
+                                "quota_a": {"used": 1, "limit": 2},
+                                "quota_b": {"used": 0, "limit": 3}}, indent=2))
+    document, report = build_otc(tmp_path, {"showing_a_widget.rst": page(
+        "Querying a Widget", "GET /v1/{project_id}/widgets/{widget_id}", "",
+        response + details + quotas, sample)})
+    schema = success(document, "/v1/{project_id}/widgets/{widget_id}", "get")
+    # Named otherwise, but the sample's `detail` holds only the table's fields, and no other
+    # place does: the table documents `detail`.
+    detail = resolve_otc(document, schema["properties"]["detail"])
+    assert detail["properties"]["disk_size"]["description"] == "The disk size."
+    # Two places fit the quota table equally: neither is guessed, the table is reported.
+    assert "properties" not in resolve_otc(document, schema["properties"]["quota_a"])
+    unplaced = [d for d in report["diagnostics"] if d["code"] == "type-unplaced"]
+    assert len(unplaced) == 1 and "QuotaDetail" in unplaced[0]["message"]

@@ -13,7 +13,7 @@ silence.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .model import Diagnostic, FieldTable, PageExtract, Schema
@@ -57,12 +57,26 @@ def unreferenced_tables(extract: PageExtract) -> list[FieldTable]:
     return list(found.values())
 
 
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """A place a table could go."""
+
+    path: str
+    """Where it is (`a.b[].c`)."""
+    name: str
+    shown: list[Any]
+    """What the samples show there."""
+    bare: bool
+    """An object row without members (else a key only a sample shows)."""
+
+
 class UnreferencedTypes:
     """Places a page's unreferenced type tables, side by side (request body, responses), and
     reports the ones no side placed."""
 
     def __init__(self, extract: PageExtract) -> None:
         self.tables = unreferenced_tables(extract)
+        self.by_name = {t.name: t for t in reversed(extract.types) if t.name}
         self.placed: set[str] = set()
         self._types: dict[str, Schema] = {}
         self._diagnostics: list[Diagnostic] = []
@@ -74,68 +88,94 @@ class UnreferencedTypes:
             return root
         self._types = types
         self._diagnostics = diagnostics
-        return self._walk(root, [v for v in values if isinstance(v, dict)], "")
+        sites: list[_Site] = []
+        self._collect(root, [v for v in values if isinstance(v, dict)], "", sites)
+        chosen = self._choose(sites)
+        return self._apply(root, "", chosen) if chosen else root
 
     def _open(self) -> list[FieldTable]:
         return [t for t in self.tables if t.name not in self.placed]
 
-    def _walk(self, schema: Schema, values: list[Any], where: str) -> Schema:
+    def _collect(self, schema: Schema, values: list[Any], where: str,
+                 sites: list[_Site]) -> None:
+        """Every place a table could go: object rows without members, and keys a sample shows
+        in a documented object that no row documents."""
         if schema.kind == "array" and schema.items is not None:
-            items = [i for v in values for i in objects_in(v)]
-            inner = self._walk(schema.items, items, f"{where}[]")
+            self._collect(schema.items, [i for v in values for i in objects_in(v)],
+                          f"{where}[]", sites)
+            return
+        if not schema.properties:
+            return
+        objects = [v for v in values if isinstance(v, dict)]
+        for name, sub in schema.properties:
+            path = f"{where}.{name}" if where else name
+            shown = [o[name] for o in objects if name in o]
+            target = sub.items if sub.kind == "array" and sub.items is not None else sub
+            if target.kind in ("object", "any") and not target.ref and not target.properties \
+                    and target.additional_properties is None:
+                sites.append(_Site(path, name, shown, True))
+            else:
+                self._collect(sub, shown, path, sites)
+        known = {name for name, _ in schema.properties}
+        for key in dict.fromkeys(k for o in objects for k in o):
+            if key not in known:
+                sites.append(_Site(f"{where}.{key}" if where else key, key,
+                                   [o[key] for o in objects if key in o], False))
+
+    def _choose(self, sites: list[_Site]) -> dict[str, tuple[FieldTable, _Site]]:
+        """{site path: (table, site)}. A site named like the table takes it (the first such);
+        otherwise the one site whose sample objects hold only the table's fields, when no
+        other site fits it as well (tables of one shape, `volumes_SATA` and `volumes_SSD`,
+        cannot be told apart by their fields)."""
+        chosen: dict[str, tuple[FieldTable, _Site]] = {}
+        for table in self._open():
+            free = [s for s in sites if s.path not in chosen]
+            named = [s for s in free if (_norm(s.name) == _norm(table.name) if s.bare
+                                         else _named(s.name, table.name))
+                     and (s.bare and not s.shown or self._fits(table, s.shown, by_name=True))]
+            if named:
+                site = named[0]
+                why = ("an object row of its name points at no table" if site.bare else
+                       f"a sample shows {site.name!r} holding its fields")
+            else:
+                fitting = [s for s in free if s.shown and self._fits(table, s.shown, False)]
+                if len(fitting) != 1:
+                    continue
+                site = fitting[0]
+                why = f"a sample shows {site.name!r} holding only its fields"
+            chosen[site.path] = (table, site)
+            self._report(table, site.path, why)
+        return chosen
+
+    def _apply(self, schema: Schema, where: str,
+               chosen: dict[str, tuple[FieldTable, _Site]]) -> Schema:
+        if schema.kind == "array" and schema.items is not None:
+            inner = self._apply(schema.items, f"{where}[]", chosen)
             return schema if inner is schema.items else replace(schema, items=inner)
         if not schema.properties:
             return schema
-        objects = [v for v in values if isinstance(v, dict)]
         props: list[tuple[str, Schema]] = []
         changed = False
         for name, sub in schema.properties:
             path = f"{where}.{name}" if where else name
-            shown = [o[name] for o in objects if name in o]
-            new = self._bare_row(name, sub, shown, path)
-            if new is sub:
-                new = self._walk(sub, shown, path)
+            if path in chosen:
+                target = sub.items if sub.kind == "array" and sub.items is not None else sub
+                inlined = self._inline(chosen[path][0], replace(target, kind="object"))
+                new = replace(sub, items=inlined) if target is not sub else inlined
+            else:
+                new = self._apply(sub, path, chosen)
             changed = changed or new is not sub
             props.append((name, new))
         known = {name for name, _ in schema.properties}
-        for key in dict.fromkeys(k for o in objects for k in o):
-            if key in known:
-                continue
-            shown = [o[key] for o in objects if key in o]
-            placed = self._match(key, shown, f"{where}.{key}" if where else key, schema)
-            if placed is not None:
-                props.append((key, placed))
+        for path, (table, site) in chosen.items():
+            parent, _, key = path.rpartition(".")
+            if parent == where and key not in known and not site.bare:
+                item = self._inline(table, Schema(kind="object", loc=schema.loc))
+                listed = any(isinstance(unwrap_list(v), list) for v in site.shown)
+                props.append((key, Schema(kind="array", items=item, loc=schema.loc)
+                              if listed else item))
                 changed = True
         return replace(schema, properties=tuple(props)) if changed else schema
-
-    def _bare_row(self, name: str, sub: Schema, shown: list[Any], path: str) -> Schema:
-        """An object row of the table's name that points at no table of members: the row the
-        table was written for."""
-        target = sub.items if sub.kind == "array" and sub.items is not None else sub
-        if target.kind not in ("object", "any") or target.ref or target.properties or \
-                target.additional_properties is not None:
-            return sub
-        table = next((t for t in self._open() if _norm(t.name) == _norm(name)), None)
-        if table is None or (shown and not self._fits(table, shown, by_name=True)):
-            return sub
-        inlined = self._inline(table, replace(target, kind="object"))
-        self._report(table, path, "an object row of its name points at no table")
-        return replace(sub, items=inlined) if target is not sub else inlined
-
-    def _match(self, key: str, shown: list[Any], path: str, parent: Schema) -> Schema | None:
-        by_name = [t for t in self._open() if _named(key, t.name)]
-        others = [t for t in self._open() if t not in by_name]
-        for table, named in [*((t, True) for t in by_name), *((t, False) for t in others)]:
-            if not self._fits(table, shown, by_name=named):
-                continue
-            listed = any(isinstance(unwrap_list(v), list) for v in shown)
-            item = self._inline(table, Schema(kind="object", loc=parent.loc))
-            schema = Schema(kind="array", items=item, loc=parent.loc) if listed else item
-            self._report(table, path, "a sample shows " + (
-                f"{key!r} holding its fields" if named else
-                f"{key!r} holding only its fields"))
-            return schema
-        return None
 
     @staticmethod
     def _fits(table: FieldTable, shown: list[Any], by_name: bool) -> bool:
@@ -163,11 +203,20 @@ class UnreferencedTypes:
 
     def report_unplaced(self, diagnostics: list[Diagnostic]) -> None:
         for table in self._open():
+            # The rows of the tables only it refers to are nowhere either (a row placed
+            # elsewhere too counts as placed: the consistency check looks there first).
+            reached = [table]
+            for current in reached:
+                for row in current.rows:
+                    for name in sorted(_refs(row.schema)):
+                        inner = self.by_name.get(name)
+                        if inner is not None and inner not in reached:
+                            reached.append(inner)
             diagnostics.append(Diagnostic(
                 "warning", "type-unplaced", f"the table of {table.name} ({len(table.rows)} "
                 "rows) is referred to by no row, and no sample shows where its fields are: its "
                 "rows are in no parameter or field", table.loc,
-                tuple(r.loc for r in table.rows if r.loc is not None)))
+                tuple(r.loc for t in reached for r in t.rows if r.loc is not None)))
 
 
 def _named(key: str, name: str) -> bool:
