@@ -307,8 +307,10 @@ def test_a_members_table_under_its_own_heading_or_label_belongs_to_the_row_namin
     # A table with a Required column in the response section lists no request parameters.
     assert set(_parameters(document, "DescribeGizmoListener")) == {"Action", "Version",
                                                                    "ListenerPort"}
-    assert any(d.code == "table-skipped" and "members of Orphan" in d.message
-               for d in diagnostics)
+    # The members table no row refers to and no sample shows is reported with its rows.
+    orphan = [d for d in diagnostics if d.code == "type-unplaced" and "Orphan" in d.message]
+    assert len(orphan) == 1 and orphan[0].loc is not None
+    assert len(orphan[0].related) == 1 and orphan[0].related[0].line > orphan[0].loc.line
 
 
 # ---------------------------------------------------------------- repeat lists

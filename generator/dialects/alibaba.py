@@ -368,29 +368,14 @@ def _with_json_keys(tables: list[FieldTable], keys: dict[str, list[FieldRow]]) -
 
 
 def _linked(request: list[FieldTable], responses: list[FieldTable],
-            types: list[tuple[str, FieldTable]], diagnostics: list[Diagnostic]) -> tuple[
+            types: list[tuple[str, FieldTable]]) -> tuple[
         list[FieldTable], list[FieldTable], list[FieldTable]]:
-    """Rows that name a members table point at it; a members table no row names is reported
-    (its rows are nowhere else)."""
+    """Rows that name a members table point at it; a members table no row names is handed on
+    too: the IR places it where a sample shows it, or reports it (`ir/unreferenced.py`)."""
     request = link_members(request, types)
     responses = link_members(responses, types)
     tables = link_members([t for _, t in types], types)
-    used: set[str] = set()
-    for table in (*request, *responses, *tables):
-        for row in table.rows:
-            schema = row.schema.items if row.schema.kind == "array" else row.schema
-            if schema is not None and schema.additional_properties is not None:
-                schema = schema.additional_properties
-            if schema is not None and schema.ref and row.name != "" and \
-                    (table.name != schema.ref):
-                used.add(schema.ref)
-    for base, table in types:
-        if table.name not in used:
-            diagnostics.append(Diagnostic(
-                "info", "table-skipped", f"table describing the members of {base} "
-                f"({len(table.rows)} rows): no row of the page refers to it, so they are "
-                "neither parameters nor response fields", table.loc))
-    return request, responses, [map_table(t) or t for t in tables if t.name in used]
+    return request, responses, [map_table(t) or t for t in tables]
 
 
 def _lists_common_parameters(tables: list[FieldTable]) -> bool:
@@ -554,7 +539,7 @@ def extract(doc: Document) -> PageExtract:
         elif isinstance(node, Paragraph) and section == "description":
             description_parts.append(node.text.strip())
     request = _with_json_keys(request, json_keys)
-    request, responses, type_tables = _linked(request, responses, types, diagnostics)
+    request, responses, type_tables = _linked(request, responses, types)
     if how != "title" and _lists_common_parameters(request):
         # A common-parameters page: its example URL names some Action, but the page documents
         # the parameters every call takes, not that operation.

@@ -275,6 +275,29 @@ def _table_captions(doc: Document) -> dict[int, str]:
     return captions
 
 
+def _caption_subjects(doc: Document) -> dict[int, str]:
+    """{id(table): type name} of tables captioned as the description of a field
+    (`detail field description` -> `Detail`)."""
+    found: dict[int, str] = {}
+    for key, caption in _table_captions(doc).items():
+        match = _FIELD_CAPTION.match(caption)
+        subject = re.split(r"[./]", next((g for g in match.groups() if g), ""))[-1] if match \
+            else ""
+        name = "".join(w[:1].upper() + w[1:] for w in re.findall(r"[A-Za-z0-9]+", subject))
+        if name:
+            found[key] = name
+    return found
+
+
+def _holds_its_subject(table: Table, subject: str) -> bool:
+    """Whether a row of the table is the field its caption names."""
+    roles = column_roles(table.header)
+    column = roles.get("name", 0)
+    return any(column < len(row.cells) and
+               re.sub(r"[^0-9a-z]", "", row.cells[column].lower()) ==
+               subject.lower() for row in table.rows)
+
+
 def _captioned_type_names(doc: Document, linked: dict[int, str], link_targets: dict[str, int],
                           sections: dict[int, str]) -> tuple[dict[int, str], dict[int, str]]:
     """A type cell whose link leads nowhere on the page (a label of another page, or none) is
@@ -343,6 +366,7 @@ def extract(doc: Document) -> PageExtract:
     linked_names, link_targets = _linked_type_names(doc, sections)
     captioned, row_types = _captioned_type_names(doc, linked_names, link_targets, sections)
     linked_names = {**linked_names, **captioned}
+    subjects = _caption_subjects(doc)
     diagnostics: list[Diagnostic] = [Diagnostic("info", "reader-note", note, loc)
                                      for loc, note in doc.notes]
     method, path, bare_method = "", "", ""
@@ -386,6 +410,14 @@ def extract(doc: Document) -> PageExtract:
                 continue
             roles = column_roles(node.header)
             type_name = _type_name(node.caption) or linked_names.get(id(node), "")
+            if not type_name and id(node) in subjects and (
+                    request if section in ("uri", "request") else responses) and \
+                    not _holds_its_subject(node, subjects[id(node)]):
+                # `detail field description` that no row names, after the section's own
+                # table: the members of `detail`, placed by the IR where a sample shows it.
+                # (`Description for the user format` listing the `user` row is the table
+                # that holds `user`, not its members.)
+                type_name = subjects[id(node)]
             location = None
             if section == "uri":
                 location = "query"

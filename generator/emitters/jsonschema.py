@@ -43,7 +43,9 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
     if schema.format:
         out["format"] = schema.format
     if schema.enum:
-        out["enum"] = list(schema.enum)
+        # A field that may be null (the docs' sample sends null) takes null beside its values.
+        out["enum"] = list(schema.enum) + ([None] if "null" in schema.also_kinds
+                                           and None not in schema.enum else [])
     for key, value in (("minimum", schema.minimum), ("maximum", schema.maximum),
                        ("minLength", schema.min_length), ("maxLength", schema.max_length),
                        ("minItems", schema.min_items), ("maxItems", schema.max_items)):

@@ -17,7 +17,14 @@ from dataclasses import replace
 from typing import Any
 
 from ..location import SourceLoc
-from .infer import dictionary_schema, id_keyed, infer_schema, sample_kind, with_loc
+from .infer import (
+    dictionary_schema,
+    id_keyed,
+    infer_schema,
+    placeholder,
+    sample_kind,
+    with_loc,
+)
 from .model import Diagnostic, Schema
 from .nesting import COMMON_TOP_LEVEL
 
@@ -144,6 +151,15 @@ class Aligner:
                 return replace(schema, items=infer_schema(items) if items else None)
             return replace(schema, items=self.align(schema.items, items, f"{where}[]"))
         bad = [v for v in values if not _scalar_ok(schema.kind, v)]
+        if bad and all(placeholder(schema.kind, v) for v in bad):
+            # `0` where the table says String: the writer's placeholder for "some value", not
+            # what the API sends. The table's type wins; the sample is reported as wrong.
+            self.note("warning", "sample-type",
+                      f"{where}: documented as {schema.type_text or schema.kind}, the sample "
+                      f"has {bad[0]!r}, a placeholder; the contract keeps the table's type",
+                      schema)
+            return schema
+        bad = [v for v in bad if not placeholder(schema.kind, v)]
         if bad:
             # Each kind the samples use (one schema inferred from mixed values would be `any`,
             # which is no JSON Schema type).

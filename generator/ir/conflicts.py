@@ -14,8 +14,9 @@ from typing import Any
 import jsonschema_rs
 
 from ..location import SourceLoc
+from .infer import placeholder
 from .model import Diagnostic, Schema
-from .nesting import unwrap_list
+from .sampleindex import unwrap_list
 
 
 class _FormatChecks:
@@ -43,6 +44,10 @@ FORMAT_CHECKS = _FormatChecks()
 def _violations(schema: Schema, value: Any) -> list[tuple[str, str]]:
     """(constraint name, why) for each constraint `value` breaks."""
     found: list[tuple[str, str]] = []
+    if value is None or placeholder(schema.kind, value):
+        # `null` (an unset field) and `0` where the table says String (a placeholder) show no
+        # value of the documented type: they break none of its constraints.
+        return found
     if schema.enum and value not in schema.enum:
         found.append(("enum", f"{value!r} is not one of {list(schema.enum)}"))
     if isinstance(value, (int, float)) and not isinstance(value, bool):

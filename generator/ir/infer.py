@@ -55,6 +55,14 @@ def sample_kind(value: Any) -> str:
     return "any"
 
 
+def placeholder(kind: str, value: Any) -> bool:
+    """A sample value that stands for "some value" rather than showing the API's type: `0`
+    (or `0.0`) where the table documents a string. (`null` is not one: an API sends null for
+    an unset field, and the schema accepts null beside the table's type.)"""
+    return kind == "string" and not isinstance(value, bool) and \
+        isinstance(value, (int, float)) and value == 0
+
+
 def infer_schema(values: list[Any]) -> Schema:
     """One schema that every value satisfies (mixed integer/number widen to number)."""
     present = [v for v in values if v is not None]

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .infer import infer_schema, with_loc
 from .model import Diagnostic, FieldRow, FieldTable, Schema
+from .sampleindex import ARRAY, SampleIndex
 
-ARRAY = "[]"
 COMMON_TOP_LEVEL = {
     "request": frozenset({"RegionId", "ResourceGroupId", "PageNumber", "PageSize", "NextToken",
                           "MaxResults", "ClientToken", "DryRun", "OwnerId", "ResourceOwnerId",
@@ -31,112 +30,6 @@ COMMON_TOP_LEVEL = {
                            "MaxResults", "request_id", "total_count", "page_info"}),
 }
 """Fields that, by convention, live at the top of a request or response, never inside a list."""
-
-
-def values_at(values: list[Any], path: tuple[str, ...]) -> list[Any] | None:
-    """Every sample value found at `path` (`[]` steps into list items, XML-style wrapper
-    objects `{"Items": {"Item": [...]}}` are looked through); None when no sample reaches it."""
-    current = list(values)
-    for step in path:
-        following: list[Any] = []
-        for value in current:
-            if step == ARRAY:
-                value = unwrap_list(value)
-                if isinstance(value, list):
-                    following.extend(value)
-                elif isinstance(value, dict):
-                    # A one-item list printed as a bare object (XML converted to JSON), or
-                    # wrapped once more: `{"Item": {...}}`.
-                    inner = next(iter(value.values())) if len(value) == 1 else None
-                    following.append(inner if isinstance(inner, dict) else value)
-            elif isinstance(value, dict):
-                if step in value:
-                    following.append(value[step])
-                else:
-                    inner = unwrap_list(value)
-                    if isinstance(inner, list):
-                        following.extend(i[step] for i in inner if isinstance(i, dict)
-                                         and step in i)
-        if not following:
-            return None
-        current = following
-    return current
-
-
-def unwrap_list(value: Any) -> Any:
-    """`{"VpnGateway": [...]}` -> the list; anything else unchanged."""
-    if isinstance(value, dict) and len(value) == 1:
-        inner = next(iter(value.values()))
-        if isinstance(inner, list):
-            return inner
-    return value
-
-
-def keys_at(values: list[Any], path: tuple[str, ...]) -> set[str] | None:
-    """The keys sample objects at `path` have (through a wrapper, the keys of its items too)."""
-    found = values_at(values, path)
-    if found is None:
-        return None
-    keys: set[str] = set()
-    seen = False
-    for value in found:
-        inner = unwrap_list(value)
-        for candidate in ([value] if isinstance(value, dict) else []) + (
-                [i for i in inner if isinstance(i, dict)] if isinstance(inner, list) else []):
-            keys.update(candidate)
-            seen = True
-    return keys if seen else None
-
-
-class SampleShapes:
-    """Which keys sample objects hold under each key name, and which keys stand beside it,
-    wherever in the samples they are: structure that survives a sample rooted elsewhere."""
-
-    MAX_WORK = 200_000
-    """Values and keys looked at; a sample larger than that is read in part (cost stays linear:
-    an object's key set is shared by reference, never copied per key)."""
-
-    ITEMS_READ = 100
-    """Items of a list that are read: the items of one list share a shape."""
-
-    def __init__(self, samples: list[Any]) -> None:
-        self._children: dict[str, set[str]] = {}
-        self._beside: dict[str, list[Any]] = {}
-        todo = list(samples)
-        budget = self.MAX_WORK
-        while todo and budget > 0:
-            value = todo.pop()
-            budget -= 1
-            if isinstance(value, list):
-                todo.extend(value[:self.ITEMS_READ])
-                continue
-            if not isinstance(value, dict):
-                continue
-            keys = value.keys()
-            for key, inner in value.items():
-                budget -= 1
-                self._beside.setdefault(key, []).append(keys)
-                for item in _objects_in(inner)[:self.ITEMS_READ]:
-                    self._children.setdefault(key, set()).update(item)
-                    budget -= len(item)
-                todo.append(inner)
-
-    def holds(self, scope: str, name: str) -> bool:
-        """Whether an object found under the key `scope` has the key `name`."""
-        return name in self._children.get(scope, ())
-
-    def beside(self, scope: str, name: str) -> bool:
-        """Whether some object holds `scope` and `name` side by side."""
-        return name != scope and any(name in keys for keys in self._beside.get(scope, ()))
-
-
-def _objects_in(value: Any) -> list[dict]:
-    """The objects a key's value holds: itself, the items of a list, the items of an
-    XML-style wrapper (`{"Item": [...]}`)."""
-    inner = unwrap_list(value)
-    if isinstance(inner, list):
-        return [i for i in inner if isinstance(i, dict)]
-    return [value] if isinstance(value, dict) else []
 
 
 @dataclass
@@ -213,7 +106,7 @@ class _Nester:
     """Places rows into object scopes. The stack holds only scopes that can take named
     children: the root, objects, and the item scope of lists of objects."""
 
-    def __init__(self, table: FieldTable, samples: list[Any]) -> None:
+    def __init__(self, table: FieldTable, samples: SampleIndex) -> None:
         self.table = table
         self.samples = samples
         self.sorted = _looks_sorted(table.rows)
@@ -222,7 +115,6 @@ class _Nester:
         self.stack: list[_Node] = [self.root]
         self.pending: _Node | None = None
         """A list just added whose item type a following nameless row may state."""
-        self.shapes: SampleShapes | None = None
 
     def run(self) -> tuple[Schema, list[Diagnostic]]:
         rows = self.table.rows
@@ -356,11 +248,11 @@ class _Nester:
         """The keys sample objects hold in a scope. An untyped row named as a collection
         (`DnsProducts`, then its items' fields) whose sample is the XML wrapper of a one-item
         list (`{"DnsProduct": {...}}`) holds the keys of that one item."""
-        keys = keys_at(self.samples, node.path)
+        keys = self.samples.keys_at(node.path)
         if keys is None or len(keys) != 1 or node.row is None or \
                 node.row.schema.type_text.strip() or _singular(node.name) == node.name:
             return keys
-        inner = keys_at(self.samples, node.path + (next(iter(keys)),))
+        inner = self.samples.keys_at(node.path + (next(iter(keys)),))
         return inner if inner else keys
 
     @staticmethod
@@ -369,7 +261,7 @@ class _Nester:
 
     def _outer_holds(self, name: str, below: int) -> bool:
         """Whether a sample shows `name` in an open scope further out than `below`."""
-        return any(name in (keys_at(self.samples, self.stack[i].path) or ())
+        return any(name in (self.samples.keys_at(self.stack[i].path) or ())
                    for i in range(below - 1, -1, -1))
 
     def _still_inside(self, row: FieldRow, outer: int, following: FieldRow | None,
@@ -382,7 +274,7 @@ class _Nester:
         if following is None or row.container or following.name in outer_keys:
             return None
         for index in range(len(self.stack) - 1, outer, -1):
-            keys = keys_at(self.samples, self.stack[index].path)
+            keys = self.samples.keys_at(self.stack[index].path)
             if keys is not None and following.name in keys and row.name not in keys:
                 self._guess(row, index, f"a sample shows {row.name!r} only further out, but "
                             f"the next row, {following.name!r}, is a field of "
@@ -396,13 +288,11 @@ class _Nester:
         single-item one, a sample under another root): an object named like the scope holding
         the row's name makes it a child; an object holding both names side by side closes the
         scope."""
-        if self.shapes is None:
-            self.shapes = SampleShapes(self.samples)
         for index in range(len(self.stack) - 1, 0, -1):
             name = self.stack[index].label
-            if self.shapes.holds(name, row.name):
+            if self.samples.holds(name, row.name):
                 return index
-            if self.shapes.beside(name, row.name):
+            if self.samples.beside(name, row.name):
                 self._guess(row, index - 1, f"a sample shows it beside {name!r}, not inside it",
                             "info")
                 return index - 1
@@ -452,15 +342,15 @@ def _singular(name: str) -> str:
     return name[:-1] if name.endswith("s") else name
 
 
-def _sample_object(samples: Sequence[Any], node: _Node) -> bool:
+def _sample_object(samples: SampleIndex, node: _Node) -> bool:
     """Whether the samples show the node as an object holding some of its documented fields
     (not a list, not a `{"Item": [...]}` wrapper)."""
-    found = values_at(list(samples), node.path) or []
+    found = samples.values_at(node.path) or []
     names = {c.name for c in node.children}
     return any(isinstance(v, dict) and names & set(v) for v in found)
 
 
-def _build(node: _Node, samples: Sequence[Any] = ()) -> Schema:
+def _build(node: _Node, samples: SampleIndex) -> Schema:
     if node.wrapper is not None:
         inner = node.wrapper
         plain = _Node(node.row, replace(node.schema, description=inner.schema.description,
@@ -499,22 +389,6 @@ def _build(node: _Node, samples: Sequence[Any] = ()) -> Schema:
     return schema
 
 
-def _paths_of(value: Any, name: str, path: tuple[str, ...] = (), depth: int = 0) -> set:
-    """Where `name` is a key below the top of a sample value (`[]` for list items)."""
-    found: set[tuple[str, ...]] = set()
-    if depth > 32:
-        return found
-    if isinstance(value, list):
-        for item in value:
-            found |= _paths_of(item, name, path + (ARRAY,), depth + 1)
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            if key == name and path:
-                found.add(path + (key,))
-            found |= _paths_of(inner, name, path + (key,), depth + 1)
-    return found
-
-
 def _put(schema: Schema, steps: tuple[str, ...], leaf: Schema) -> Schema:
     """`schema` with the node at `steps` replaced by `leaf`."""
     if not steps:
@@ -529,14 +403,14 @@ def _put(schema: Schema, steps: tuple[str, ...], leaf: Schema) -> Schema:
     return replace(schema, properties=tuple(props))
 
 
-def _relocate_flat_rows(table: FieldTable, root: Schema, samples: list[Any],
+def _relocate_flat_rows(table: FieldTable, root: Schema, samples: SampleIndex,
                         diagnostics: list[Diagnostic]) -> Schema:
     """A table of plain fields only (no object or list rows) whose sample nests some of them
     (`TagKey`, `TagValue` documented flat, sent as `Tags.Tag[].TagKey`): the table left out the
     wrapper rows, and the sample shows where the fields sit. A field the sample's top level
     lacks and that it holds at exactly one place below goes there; the wrappers around it are
     read from the sample."""
-    objects = [s for s in samples if isinstance(s, dict)]
+    objects = [s for s in samples.values if isinstance(s, dict)]
     if not objects or any(r.container or r.schema.kind in ("object", "array")
                           or r.location is not None for r in table.rows):
         return root  # (a request body whose sample wraps every field is `_wrapped_by_samples`)
@@ -545,7 +419,7 @@ def _relocate_flat_rows(table: FieldTable, root: Schema, samples: list[Any],
     for name, sub in root.properties:
         if name in top or sub.kind in ("object", "array"):
             continue
-        paths = {p for value in objects for p in _paths_of(value, name)}
+        paths = set(samples.paths_of(name))
         if len(paths) == 1:
             moves[name] = paths.pop()
     if not moves:
@@ -567,7 +441,9 @@ def _relocate_flat_rows(table: FieldTable, root: Schema, samples: list[Any],
                    required=tuple(n for n in root.required if n not in moves))
 
 
-def nest(table: FieldTable, samples: list[Any]) -> tuple[Schema, list[Diagnostic]]:
-    """The object schema a field table describes, nested with the help of `samples`."""
-    root, diagnostics = _Nester(table, samples).run()
-    return _relocate_flat_rows(table, root, samples, diagnostics), diagnostics
+def nest(table: FieldTable, samples: SampleIndex | list[Any]) -> tuple[Schema, list[Diagnostic]]:
+    """The object schema a field table describes, nested with the help of `samples` (the
+    page's index of them, `ir/sampleindex.py`; a list of values is indexed here)."""
+    index = samples if isinstance(samples, SampleIndex) else SampleIndex(samples)
+    root, diagnostics = _Nester(table, index).run()
+    return _relocate_flat_rows(table, root, index, diagnostics), diagnostics

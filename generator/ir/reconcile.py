@@ -32,7 +32,9 @@ from .requests import (
     sample_query_parameters,
 )
 from .responses import responses_of
+from .sampleindex import PageSamples
 from .samples import settle_with_samples, unwrap_root
+from .unreferenced import UnreferencedTypes
 
 
 def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
@@ -73,9 +75,13 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
     diagnostics: list[Diagnostic] = list(extract.diagnostics)
     for page_pass in PAGE_PASSES:
         extract = page_pass(extract, diagnostics)
+    samples = PageSamples(extract)
+    unreferenced = UnreferencedTypes(extract)
     params, body = request_parameters(extract, _named_types(extract, diagnostics, True),
-                                       diagnostics)
-    responses = responses_of(extract, _named_types(extract, diagnostics, False), diagnostics)
+                                       diagnostics, samples, unreferenced)
+    responses = responses_of(extract, _named_types(extract, diagnostics, False), diagnostics,
+                             samples, unreferenced)
+    unreferenced.report_unplaced(diagnostics)
     for parameter_pass in PARAMETER_PASSES:
         params = parameter_pass(extract, params, diagnostics)
     operation = Operation(

@@ -26,11 +26,16 @@ from .model import (
 )
 from .nesting import nest
 from .refs import inline_refs
+from .sampleindex import PageSamples
 from .samples import json_values, wrapped_by_samples
+from .unreferenced import UnreferencedTypes
 
 
 def request_parameters(extract: PageExtract, types: dict[str, Schema],
-                        diagnostics: list[Diagnostic]) -> tuple[list[Parameter], Schema | None]:
+                       diagnostics: list[Diagnostic], samples: PageSamples | None = None,
+                       unreferenced: UnreferencedTypes | None = None
+                       ) -> tuple[list[Parameter], Schema | None]:
+    samples = samples or PageSamples(extract)
     params: list[Parameter] = []
     body_tables: list[FieldTable] = []
     tables: list[FieldTable] = []
@@ -48,9 +53,9 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
         tables.append(table)
     # An ROA page's request sample may show the query parameters as JSON (`"tags": [{"key":
     # ...}]`): it places the rows a table lists flat after their parent.
-    shown = [v for v in json_values(extract.samples, "request") if isinstance(v, dict)] \
-        if extract.conventions.request_sample_places_query and extract.style == "rest" \
-        else []
+    shown = samples.index([v for v in samples.json("request") if isinstance(v, dict)]
+                          if extract.conventions.request_sample_places_query
+                          and extract.style == "rest" else [])
     for table in tables:
         root, found = nest(table, shown)
         diagnostics.extend(found)
@@ -89,7 +94,7 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
         body_rows = tuple(replace(r, depth=0) if extract.conventions.one_level_tables else r
                           for r in rows if r.location == "body")
         if body_rows:
-            values = json_values(extract.samples, "request")
+            values = samples.json("request")
             # A body sent as a list (`[{"host": ..., "port": ...}, ...]`): the rows are the
             # members of its items.
             listed = bool(values) and all(isinstance(v, list) and v and all(
@@ -101,10 +106,13 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
             elsewhere = {p.name for p in params} - {r.name for r in body_rows}
             values = [{k: x for k, x in v.items() if k not in elsewhere} if isinstance(v, dict)
                       else v for v in values]
-            root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc), values)
+            root, found = nest(FieldTable(body_rows, loc=body_tables[0].loc),
+                               samples.index(values))
             diagnostics.extend(found)
             list_loc = None
             body = inline_refs(root, types, diagnostics)
+            if unreferenced is not None:
+                body = unreferenced.place(body, values, types, diagnostics)
             as_list = list_body(body, diagnostics, extract.operation_id)
             if as_list is not body:
                 # The table's one row stands for the items of a bare list: its items are what

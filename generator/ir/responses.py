@@ -12,7 +12,9 @@ from .listbody import list_body
 from .model import Diagnostic, FieldTable, PageExtract, Response, Schema
 from .nesting import nest
 from .refs import inline_refs
+from .sampleindex import PageSamples
 from .samples import json_values, wrapped_by_samples
+from .unreferenced import UnreferencedTypes
 from .xmlsample import plain_view
 
 
@@ -40,13 +42,15 @@ def _drop_error_fields(extract: PageExtract, root: Schema, values: list[Any],
 
 
 def responses_of(extract: PageExtract, types: dict[str, Schema],
-               diagnostics: list[Diagnostic]) -> list[Response]:
+                 diagnostics: list[Diagnostic], samples: PageSamples | None = None,
+                 unreferenced: UnreferencedTypes | None = None) -> list[Response]:
+    samples = samples or PageSamples(extract)
     by_status: dict[int, list[FieldTable]] = {}
     for table in extract.responses:
         by_status.setdefault(table.status, []).append(table)
     responses: list[Response] = []
     for status, tables in sorted(by_status.items()):
-        values = json_values(extract.samples, "response", status)
+        values = samples.json("response", status)
         # Without a JSON sample, the XML one still shows which element holds which: it places
         # the rows (it is read by the documented shape afterwards, in `settle_with_samples`).
         placing = values or [v for s in extract.samples if s.kind == "response"
@@ -57,9 +61,12 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
                         if r.location == "header" and r.name)
         if extract.conventions.one_level_tables:
             rows = tuple(replace(r, depth=0) if r.depth is None else r for r in rows)
-        root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc), placing)
+        root, found = nest(FieldTable(rows, status=status, loc=tables[0].loc),
+                           samples.index(placing))
         diagnostics.extend(found)
         root = inline_refs(root, types, diagnostics)
+        if unreferenced is not None:
+            root = unreferenced.place(root, placing, types, diagnostics)
         root = list_body(root, diagnostics, extract.operation_id)
         if 200 <= status < 300:
             root = _drop_error_fields(extract, root, values, diagnostics)

@@ -1,0 +1,226 @@
+"""Object tables no row refers to, placed by their name and the page's samples.
+
+A page may document an object's members in a table of their own (`Table 4 Detail`, "detail
+field description", a `## RuleList` members table) and never write the row that holds the
+object. The table is not lost: where a sample shows a key named like the table whose objects
+hold the table's fields, that key is the object (a list of them when the sample lists them);
+where a sample shows a key whose objects hold only the table's fields, under another name,
+that key is. An object row of that name that points at no table takes it too. A table neither
+finds a place for is reported with its page:line and the line of every row, never dropped in
+silence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .model import Diagnostic, FieldTable, PageExtract, Schema
+from .refs import inline_refs
+from .sampleindex import objects_in, unwrap_list
+
+_COLLECTION_SUFFIXES = ("", "s", "es", "list", "lists", "set", "sets", "info", "infos")
+"""How a key holding a list of the table's objects may extend its name (`Rule` -> `Rules`,
+`RuleList`, `rule_set`)."""
+
+
+def _norm(name: str) -> str:
+    """A name without case and separators: `IkePolicy`, `ike_policy`, `ike-policy` agree."""
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+def _refs(schema: Schema | None, depth: int = 0) -> set[str]:
+    if schema is None or depth > 32:
+        return set()
+    found = {schema.ref} if schema.ref else set()
+    for _, sub in schema.properties:
+        found |= _refs(sub, depth + 1)
+    for inner in (schema.items, schema.additional_properties, schema.content_schema):
+        found |= _refs(inner, depth + 1)
+    return found
+
+
+def unreferenced_tables(extract: PageExtract) -> list[FieldTable]:
+    """The page's named type tables that no row of another table refers to."""
+    used: set[str] = set()
+    for table in (*extract.request, *extract.responses):
+        for row in table.rows:
+            used |= _refs(row.schema)
+    for table in extract.types:
+        for row in table.rows:
+            used |= _refs(row.schema) - {table.name}
+    found: dict[str, FieldTable] = {}
+    for table in extract.types:
+        if table.name and table.name not in used and table.name not in found and table.rows:
+            found[table.name] = table
+    return list(found.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """A place a table could go."""
+
+    path: str
+    """Where it is (`a.b[].c`)."""
+    name: str
+    shown: list[Any]
+    """What the samples show there."""
+    bare: bool
+    """An object row without members (else a key only a sample shows)."""
+
+
+class UnreferencedTypes:
+    """Places a page's unreferenced type tables, side by side (request body, responses), and
+    reports the ones no side placed."""
+
+    def __init__(self, extract: PageExtract) -> None:
+        self.tables = unreferenced_tables(extract)
+        self.by_name = {t.name: t for t in reversed(extract.types) if t.name}
+        self.placed: set[str] = set()
+        self._types: dict[str, Schema] = {}
+        self._diagnostics: list[Diagnostic] = []
+
+    def place(self, root: Schema, values: list[Any], types: dict[str, Schema],
+              diagnostics: list[Diagnostic]) -> Schema:
+        """`root` with the unreferenced tables the samples place in it."""
+        if not self.tables or len(self.placed) == len(self.tables):
+            return root
+        self._types = types
+        self._diagnostics = diagnostics
+        sites: list[_Site] = []
+        self._collect(root, [v for v in values if isinstance(v, dict)], "", sites)
+        chosen = self._choose(sites)
+        return self._apply(root, "", chosen) if chosen else root
+
+    def _open(self) -> list[FieldTable]:
+        return [t for t in self.tables if t.name not in self.placed]
+
+    def _collect(self, schema: Schema, values: list[Any], where: str,
+                 sites: list[_Site]) -> None:
+        """Every place a table could go: object rows without members, and keys a sample shows
+        in a documented object that no row documents."""
+        if schema.kind == "array" and schema.items is not None:
+            self._collect(schema.items, [i for v in values for i in objects_in(v)],
+                          f"{where}[]", sites)
+            return
+        if not schema.properties:
+            return
+        objects = [v for v in values if isinstance(v, dict)]
+        for name, sub in schema.properties:
+            path = f"{where}.{name}" if where else name
+            shown = [o[name] for o in objects if name in o]
+            target = sub.items if sub.kind == "array" and sub.items is not None else sub
+            if target.kind in ("object", "any") and not target.ref and not target.properties \
+                    and target.additional_properties is None:
+                sites.append(_Site(path, name, shown, True))
+            else:
+                self._collect(sub, shown, path, sites)
+        known = {name for name, _ in schema.properties}
+        for key in dict.fromkeys(k for o in objects for k in o):
+            if key not in known:
+                sites.append(_Site(f"{where}.{key}" if where else key, key,
+                                   [o[key] for o in objects if key in o], False))
+
+    def _choose(self, sites: list[_Site]) -> dict[str, tuple[FieldTable, _Site]]:
+        """{site path: (table, site)}. A site named like the table takes it (the first such);
+        otherwise the one site whose sample objects hold only the table's fields, when no
+        other site fits it as well (tables of one shape, `volumes_SATA` and `volumes_SSD`,
+        cannot be told apart by their fields)."""
+        chosen: dict[str, tuple[FieldTable, _Site]] = {}
+        for table in self._open():
+            free = [s for s in sites if s.path not in chosen]
+            named = [s for s in free if (_norm(s.name) == _norm(table.name) if s.bare
+                                         else _named(s.name, table.name))
+                     and (s.bare and not s.shown or self._fits(table, s.shown, by_name=True))]
+            if named:
+                site = named[0]
+                why = ("an object row of its name points at no table" if site.bare else
+                       f"a sample shows {site.name!r} holding its fields")
+            else:
+                fitting = [s for s in free if s.shown and self._fits(table, s.shown, False)]
+                if len(fitting) != 1:
+                    continue
+                site = fitting[0]
+                why = f"a sample shows {site.name!r} holding only its fields"
+            chosen[site.path] = (table, site)
+            self._report(table, site.path, why)
+        return chosen
+
+    def _apply(self, schema: Schema, where: str,
+               chosen: dict[str, tuple[FieldTable, _Site]]) -> Schema:
+        if schema.kind == "array" and schema.items is not None:
+            inner = self._apply(schema.items, f"{where}[]", chosen)
+            return schema if inner is schema.items else replace(schema, items=inner)
+        if not schema.properties:
+            return schema
+        props: list[tuple[str, Schema]] = []
+        changed = False
+        for name, sub in schema.properties:
+            path = f"{where}.{name}" if where else name
+            if path in chosen:
+                target = sub.items if sub.kind == "array" and sub.items is not None else sub
+                inlined = self._inline(chosen[path][0], replace(target, kind="object"))
+                new = replace(sub, items=inlined) if target is not sub else inlined
+            else:
+                new = self._apply(sub, path, chosen)
+            changed = changed or new is not sub
+            props.append((name, new))
+        known = {name for name, _ in schema.properties}
+        for path, (table, site) in chosen.items():
+            parent, _, key = path.rpartition(".")
+            if parent == where and key not in known and not site.bare:
+                item = self._inline(table, Schema(kind="object", loc=schema.loc))
+                listed = any(isinstance(unwrap_list(v), list) for v in site.shown)
+                props.append((key, Schema(kind="array", items=item, loc=schema.loc)
+                              if listed else item))
+                changed = True
+        return replace(schema, properties=tuple(props)) if changed else schema
+
+    @staticmethod
+    def _fits(table: FieldTable, shown: list[Any], by_name: bool) -> bool:
+        """Whether the sample objects under a key are the table's: named like it, their keys
+        are mostly its rows (or the sample shows no object to say otherwise); under another
+        name, two or more keys, all of them its rows, covering half of them."""
+        rows = {r.name for r in table.rows if r.name}
+        objects = [o for v in shown for o in objects_in(v)]
+        keys = {k for o in objects for k in o}
+        if any(v is not None and not isinstance(v, (dict, list)) for v in shown):
+            return False
+        if by_name:
+            return not keys or 2 * len(keys & rows) >= len(keys) > 0
+        return len(keys) >= 2 and keys <= rows and 2 * len(keys) >= len(rows)
+
+    def _inline(self, table: FieldTable, use: Schema) -> Schema:
+        ref = replace(use, kind="object", ref=table.name, properties=())
+        return inline_refs(ref, self._types, self._diagnostics)
+
+    def _report(self, table: FieldTable, path: str, why: str) -> None:
+        self.placed.add(table.name)
+        self._diagnostics.append(Diagnostic(
+            "info", "type-placed", f"the table of {table.name} ({len(table.rows)} rows) is "
+            f"referred to by no row; placed at {path}: {why}", table.loc))
+
+    def report_unplaced(self, diagnostics: list[Diagnostic]) -> None:
+        for table in self._open():
+            # The rows of the tables only it refers to are nowhere either (a row placed
+            # elsewhere too counts as placed: the consistency check looks there first).
+            reached = [table]
+            for current in reached:
+                for row in current.rows:
+                    for name in sorted(_refs(row.schema)):
+                        inner = self.by_name.get(name)
+                        if inner is not None and inner not in reached:
+                            reached.append(inner)
+            diagnostics.append(Diagnostic(
+                "warning", "type-unplaced", f"the table of {table.name} ({len(table.rows)} "
+                "rows) is referred to by no row, and no sample shows where its fields are: its "
+                "rows are in no parameter or field", table.loc,
+                tuple(r.loc for t in reached for r in t.rows if r.loc is not None)))
+
+
+def _named(key: str, name: str) -> bool:
+    """A key named like the table (`detail` for `Detail`), or like a collection of it
+    (`Rules`, `RuleList` for `Rule`)."""
+    key, name = _norm(key), _norm(name)
+    return bool(name) and key.startswith(name) and key[len(name):] in _COLLECTION_SUFFIXES
