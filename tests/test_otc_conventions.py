@@ -160,6 +160,25 @@ def test_a_list_every_json_sample_shows_as_one_object_is_that_object(tmp_path):
     assert any("every sample shows one object" in d["message"] for d in report["diagnostics"])
 
 
+def test_a_list_named_by_a_plural_stays_a_list_when_its_sample_shows_one_object(tmp_path):
+    # `items | Array of Task objects` with one task printed bare: the name says a list.
+    response = table("Response parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                     ("kind", "Yes", "String", "The kind."),
+                     ("items", "Yes", "Array of objects", "The tasks. See the items field."))
+    items = KEY_INFO.replace("**key_info**", "**items**")
+    sample = indent(json.dumps({"kind": "Task", "items": {"key_id": "k-1", "key_state": "2"}},
+                               indent=2))
+    document, report = build(tmp_path, {"listing_tasks.rst": page(
+        "Listing Tasks", "GET /v1/{project_id}/tasks", "", response + "\n" + items, sample)})
+    schema = success(document, "/v1/{project_id}/tasks", "get")
+    listed = schema["properties"]["items"]
+    assert "array" in listed["type"]  # the sample's bare object is accepted too
+    assert set(resolve(document, listed["items"])["properties"]) == {"key_id", "key_state"}
+    assert report["consistency"]["samples_rejected"] == 0
+    assert not any("every sample shows one object" in d["message"]
+                   for d in report["diagnostics"])
+
+
 # --- status codes --------------------------------------------------------------------------
 
 STATUS_TABLE = """\
