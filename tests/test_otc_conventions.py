@@ -221,6 +221,24 @@ def test_the_one_success_status_of_a_status_table_is_the_documented_response(tmp
     assert schema["properties"]["id"]
 
 
+def test_a_failed_request_example_is_an_error_sample_never_the_success_body(tmp_path):
+    from generator.dialects.sections import sample_label
+    assert sample_label("Example response (request failed)") == "error"
+    assert sample_label("Example response (request successful)") == "response"
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("id", "String", "The gadget ID."))
+    keystone_error = indent(indent(json.dumps({"error": {
+        "message": "Could not find gadget: g-9", "code": 404, "title": "Not Found"}}, indent=2)))
+    # The failure shown under a label that does not say so: its Keystone envelope does.
+    document, report = build(tmp_path, {"showing_a_gadget.rst": page(
+        "Showing a Gadget", "GET /v3.0/gadgets/{gadget_id}", "", response,
+        indent(json.dumps({"id": "g-1"})),
+        "-  Example response\n\n   .. code-block::\n\n" + keystone_error + "\n")})
+    schema = success(document, "/v3.0/gadgets/{gadget_id}", "get")
+    assert set(schema["properties"]) == {"id"}
+    assert report["consistency"]["samples_rejected"] == 0
+
+
 # --- table captions ------------------------------------------------------------------------
 
 def test_a_table_captioned_only_parameters_is_placed_by_its_section(tmp_path):

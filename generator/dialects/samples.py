@@ -109,9 +109,14 @@ def _is_error_body(value) -> bool:
     precedes it."""
     if isinstance(value, dict) and len(value) == 1:
         inner = next(iter(value.values()))
-        if isinstance(inner, dict) and (next(iter(value)) == "error" or (
-                set(inner) & {"code", "Code", "error_code", "errorCode"}
-                and set(inner) & {"message", "Message", "error_msg", "errorMessage"})):
+        coded = isinstance(inner, dict) and bool(
+            set(inner) & {"code", "Code", "error_code", "errorCode"}
+            and set(inner) & {"message", "Message", "error_msg", "errorMessage"})
+        if coded and next(iter(value)) == "error":
+            # Keystone's `{"error": {"code": 404, "message": "...", "title": "Not Found"}}`:
+            # a code and a message under `error`, whatever else it adds.
+            return True
+        if isinstance(inner, dict) and (next(iter(value)) == "error" or coded):
             # `{"error": {...}}`, and the OpenStack style that names the error class:
             # `{"itemNotFound": {"message": "...", "code": "..."}}`
             value = inner

@@ -68,7 +68,8 @@ def sample_label(text: str) -> str:
     if key in _LABEL_TO_SAMPLE:
         return _LABEL_TO_SAMPLE[key]
     if key.startswith(("response to ", "example response", "returned status code")):
-        return "response"
+        # "Example response (request failed)" introduces an error sample.
+        return "error" if _LABEL_WORDS[0][1].search(key) else "response"
     if len(key) <= 60 and _EXAMPLE_WORD.search(key):
         # Other wordings of the same labels: "Successful response examples", "返回结果示例".
         for kind, words in _LABEL_WORDS:
