@@ -93,6 +93,22 @@ def test_a_sample_that_lost_its_last_closing_brackets_is_read_with_them_put_back
     assert broken.value is None and [d.code for d in found] == ["sample-invalid"]
 
 
+def test_a_comma_forgotten_between_two_members_on_one_line_is_put_back():
+    from generator.dialects.samples import read_sample
+    from generator.sources.tree import CodeBlock
+
+    # Samples printed on one line lose a comma after a closing bracket or a value.
+    text = '{  "resources": [{ "id": "r-1", "detail": {"state": 2} }] "total_count": "1"}'
+    sample, found = read_sample(CodeBlock(text, None, ""), "response")
+    assert sample.value == {"resources": [{"id": "r-1", "detail": {"state": 2}}],
+                            "total_count": "1"}
+    assert [d.code for d in found] == ["sample-repaired"]
+    sample, found = read_sample(CodeBlock('{"a": "x" "b": 2}', None, ""), "response")
+    assert sample.value == {"a": "x", "b": 2}
+    broken, found = read_sample(CodeBlock('{"a": [1 2]}', None, ""), "response")
+    assert broken.value is None and [d.code for d in found] == ["sample-invalid"]
+
+
 # --- an object no table documents ----------------------------------------------------------
 
 def test_an_object_without_a_members_table_stays_open_whatever_its_sample_shows(tmp_path):

@@ -144,12 +144,15 @@ def _string_end(text: str, start: int) -> int:
 
 
 def _lenient(text: str):
-    """The value of JSON with the slips doc writers make (trailing commas, forgotten commas at
-    line ends, `//` comments, `...` placeholder lines), or None. Strings are copied verbatim."""
+    """The value of JSON with the slips doc writers make (trailing commas, forgotten commas
+    between members, `//` comments, `...` placeholder lines), or None. Strings are copied
+    verbatim."""
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
         char = text[i]
+        if char in '"{[' and _ends_value(out):
+            out.append(",")  # two members with nothing between them: the comma was forgotten
         if char == '"':
             end = _string_end(text, i)
             out.append(text[i:end])
