@@ -98,6 +98,14 @@ def test_sized_types_give_a_length_and_a_list_in_words_is_a_list():
     assert parse_type("Array(Object)").items.kind == "object"
 
 
+def test_named_objects_in_the_plural_are_a_list_of_them():
+    masters = parse_type("MasterSpec objects")
+    assert masters.kind == "array" and masters.items.kind == "object"
+    assert masters.items.ref == "MasterSpec"
+    single = parse_type("MasterSpec object")
+    assert single.kind == "object" and single.ref == "MasterSpec"
+
+
 def test_map_types_are_dictionaries():
     for text in ("Map<String,String>", "Map<String, String>", "Map<String>string",
                  "Array of Map<String,String> objects"):

@@ -57,6 +57,22 @@ def test_a_body_documented_by_one_items_row_is_a_json_array(tmp_path):
     assert sum(d["code"] == "body-array" for d in report["diagnostics"]) == 2
 
 
+def test_a_linked_type_named_in_the_plural_is_a_list_of_the_linked_table(tmp_path):
+    response = table("Response parameters", ("Parameter", "Type", "Description"),
+                     ("kind", "String", "The kind."),
+                     ("masters", ":ref:`MasterSpec <masterspec>` objects", "The masters.")) + \
+        "\n" + _rst_table(2, "MasterSpec", "masterspec", ("Parameter", "Type", "Description"),
+                          ("availabilityZone", "String", "The zone."))
+    sample = indent(json.dumps({"kind": "Cluster", "masters": [{"availabilityZone": "az1"}]}))
+    document, report = build(tmp_path, {"reading_a_cluster.rst": page(
+        "Reading a Cluster", "GET /v1/{project_id}/clusters/{cluster_id}", "", response, sample)})
+    masters = success(document, "/v1/{project_id}/clusters/{cluster_id}", "get")[
+        "properties"]["masters"]
+    assert masters["type"] == "array"
+    assert set(resolve(document, masters["items"])["properties"]) == {"availabilityZone"}
+    assert "sample-shape" not in {d["code"] for d in report["diagnostics"]}
+
+
 # --- a nested row pointing back at the main table -------------------------------------------
 
 def test_a_row_pointing_back_at_the_response_table_keeps_that_table_the_body(tmp_path):

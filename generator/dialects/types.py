@@ -148,6 +148,9 @@ def parse_type(cell: str) -> TypeSpec:
         scalar = _SCALARS.get(name.lower())
         if scalar:
             return TypeSpec(scalar[0], scalar[1])
+        if _PLURAL_OBJECTS.match(text):
+            # `MasterSpec objects` without `Array of`: the plural says a list of them.
+            return TypeSpec("array", items=TypeSpec("object", ref=name))
         return TypeSpec("object", ref=name)
     singular = text[:-1].lower() if text.lower().endswith("s") else ""
     if singular in _SCALARS:
