@@ -106,6 +106,14 @@ def test_named_objects_in_the_plural_are_a_list_of_them():
     assert single.kind == "object" and single.ref == "MasterSpec"
 
 
+def test_a_type_cell_that_also_points_at_a_table_is_read_without_the_pointer():
+    listed = parse_type("List data structure. For details, see Table 14.")
+    assert listed.kind == "array" and listed.items.kind == "object" and listed.known
+    assert parse_type("Dictionary data structure. For details, see Table 3.").kind == "object"
+    assert parse_type("Array. For details, see Table 9.").kind == "array"
+    assert not parse_type("For details, see Table 9.").known  # a pointer is no type
+
+
 def test_map_types_are_dictionaries():
     for text in ("Map<String,String>", "Map<String, String>", "Map<String>string",
                  "Array of Map<String,String> objects"):

@@ -73,6 +73,21 @@ def test_a_linked_type_named_in_the_plural_is_a_list_of_the_linked_table(tmp_pat
     assert "sample-shape" not in {d["code"] for d in report["diagnostics"]}
 
 
+def test_a_type_cell_pointing_at_a_table_is_that_structure_of_the_table(tmp_path):
+    response = table("Parameter description", ("Name", "Type", "Description"),
+                     ("jobs", "List data structure. For details, see :ref:`Table 2 <jobs>`.",
+                      "The jobs."), ("count", "Integer", "The number of jobs.")) + "\n" + \
+        _rst_table(2, "jobs field data structure description", "jobs",
+                   ("Name", "Type", "Description"), ("id", "String", "The job ID."))
+    sample = indent(json.dumps({"jobs": [{"id": "j-1"}], "count": 1}))
+    document, report = build(tmp_path, {"listing_jobs.rst": page(
+        "Listing Jobs", "GET /v1/{project_id}/jobs", "", response, sample)})
+    jobs = success(document, "/v1/{project_id}/jobs", "get")["properties"]["jobs"]
+    assert jobs["type"] == "array"
+    assert set(resolve(document, jobs["items"])["properties"]) == {"id"}
+    assert "type-unknown" not in {d["code"] for d in report["diagnostics"]}
+
+
 # --- a nested row pointing back at the main table -------------------------------------------
 
 def test_a_row_pointing_back_at_the_response_table_keeps_that_table_the_body(tmp_path):
