@@ -255,6 +255,19 @@ def test_a_failed_request_example_is_an_error_sample_never_the_success_body(tmp_
     assert report["consistency"]["samples_rejected"] == 0
 
 
+def test_a_response_messages_section_holds_the_response_fields(tmp_path):
+    response = table("Parameter description", ("Parameter", "Type", "Description"),
+                     ("enable_l7", "Boolean", "Whether layer-7 protection is on."))
+    text = page("Querying the Default Policy", "GET /v1/{project_id}/gadgets/default-config",
+                "None", response, indent(json.dumps({"enable_l7": True})))
+    text = text.replace("\nResponse\n--------\n", "\nResponse Messages\n-----------------\n")
+    document, _ = build(tmp_path, {"querying_the_default_policy.rst": text})
+    operation = document["paths"]["/v1/{project_id}/gadgets/default-config"]["get"]
+    assert {p["name"] for p in operation.get("parameters", [])} <= {"project_id"}
+    schema = success(document, "/v1/{project_id}/gadgets/default-config", "get")
+    assert set(schema["properties"]) == {"enable_l7"}
+
+
 # --- table captions ------------------------------------------------------------------------
 
 def test_a_table_captioned_only_parameters_is_placed_by_its_section(tmp_path):
