@@ -88,6 +88,30 @@ def test_a_type_cell_pointing_at_a_table_is_that_structure_of_the_table(tmp_path
     assert "type-unknown" not in {d["code"] for d in report["diagnostics"]}
 
 
+def test_a_caption_that_is_a_field_path_documents_the_object_at_that_path(tmp_path):
+    header = ("Parameter", "Type", "Description")
+    response = table("Parameters in the response body", header,
+                     ("total_num", "Long", "The number of records."),
+                     (":ref:`grants <grants>`", "Array of GrantBody objects", "The grants.")) + \
+        "\n" + _rst_table(2, "grants", "grants", header,
+                          ("user", "GrantUserId object", "The user."),
+                          ("scope", "GrantScope object", "The scope.")) + "\n" + \
+        table("grants.user", header, ("id", "String", "The user ID.")) + "\n" + \
+        table("grants.scope", header, ("project", "GrantProjectId object", "The project.")) + \
+        "\n" + table("grants.scope.project", header, ("id", "String", "The project ID."))
+    sample = indent(json.dumps({"total_num": 1, "grants": [
+        {"user": {"id": "u-1"}, "scope": {"project": {"id": "p-1"}}}]}))
+    document, report = build(tmp_path, {"listing_grants.rst": page(
+        "Listing Grants", "GET /v3.0/grants", "", response, sample)})
+    schema = success(document, "/v3.0/grants", "get")
+    assert set(schema["properties"]) == {"total_num", "grants"}  # no member lifted to the top
+    grant = resolve(document, schema["properties"]["grants"]["items"])
+    assert set(resolve(document, grant["properties"]["user"])["properties"]) == {"id"}
+    scope = resolve(document, grant["properties"]["scope"])
+    assert set(resolve(document, scope["properties"]["project"])["properties"]) == {"id"}
+    assert report["consistency"]["rows_lost"] == 0
+
+
 # --- a nested row pointing back at the main table -------------------------------------------
 
 def test_a_row_pointing_back_at_the_response_table_keeps_that_table_the_body(tmp_path):

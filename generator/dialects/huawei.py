@@ -240,7 +240,10 @@ _FIELD_CAPTION = re.compile(
     r"description|(?P<c>\w+) objects?"
     r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
     r"|Data structure (?:description )?of (?:the )?(?P<f>[\w.:/-]+)(?: field)?"
-    r"|(?P<d>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
+    r"|(?P<d>\w+)\s*字段(?:数据结构)?说明"
+    r"|(?P<g>[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+))\s*$", re.I)
+"""Captions naming the field whose members the table lists; the last form is the field's path
+(`role_assignments.scope.project`)."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
