@@ -112,6 +112,55 @@ def test_a_caption_that_is_a_field_path_documents_the_object_at_that_path(tmp_pa
     assert report["consistency"]["rows_lost"] == 0
 
 
+def test_a_link_to_a_table_on_another_page_gives_the_rows_members(tmp_path):
+    # Sphinx labels are global: `rootVolume` links to the `Volume` table of another page.
+    header = ("Parameter", "Type", "Description")
+    node = table("Response parameters", header, ("name", "String", "The node name."),
+                 ("rootVolume", ":ref:`Volume <cce_volume_table>` object", "The system disk."))
+    sample = indent(json.dumps({"name": "n1", "rootVolume": {"size": 40}}))
+    creating = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                     ("rootVolume", "Yes", ":ref:`Volume <cce_volume_table>` object",
+                      "The system disk.")) + "\n" + _rst_table(
+        2, "Volume", "cce_volume_table", header, ("size", "Integer", "The disk size in GB."),
+        ("volumetype", "String", "The disk type."))
+    document, report = build(tmp_path, {
+        "reading_a_node.rst": page("Reading a Node", "GET /v3/{project_id}/nodes/{node_id}", "",
+                                   node, sample),
+        "creating_a_node.rst": page("Creating a Node", "POST /v3/{project_id}/nodes", creating,
+                                    "", "")})
+    schema = success(document, "/v3/{project_id}/nodes/{node_id}", "get")
+    volume = resolve(document, schema["properties"]["rootVolume"])
+    assert set(volume["properties"]) == {"size", "volumetype"}
+    assert volume["properties"]["size"]["type"] == "integer"
+    assert any(d["code"] == "type-linked" and "rootVolume" in d["message"]
+               for d in report["diagnostics"])
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_members_caption_names_its_field_whatever_the_case_of_its_first_letter(tmp_path):
+    # The link text says "Table 4" but its label is another page's table: the page's own
+    # "Jobs field ..." table, right below, documents the row.
+    header = ("Name", "Type", "Description")
+    response = table("Parameter description", header, (
+        "jobs", "Object", "The tasks. For details, see :ref:`Table 4 <rds_other_jobs>`.")) + \
+        "\n" + table("Jobs field data structure description", header,
+                     ("id", "String", "The task ID."), ("status", "String", "The status."))
+    other = _rst_table(4, "Jobs field data structure description", "rds_other_jobs", header,
+                       ("id", "String", "The task ID."), ("entities", "Object", "Details."))
+    sample = indent(json.dumps({"jobs": {"id": "j-1", "status": "Running"}}))
+    document, report = build(tmp_path, {
+        "showing_a_task.rst": page("Showing a Task", "GET /v3/{project_id}/jobs", "", response,
+                                   sample),
+        "showing_a_job.rst": page("Showing a Job", "GET /v3/{project_id}/jobs/{job_id}", "",
+                                  table("Parameter description", header,
+                                        ("job", ":ref:`Job <rds_other_jobs>` object", "The job."))
+                                  + "\n" + other, "")})
+    jobs = resolve(document, success(document, "/v3/{project_id}/jobs", "get")[
+        "properties"]["jobs"])
+    assert set(jobs["properties"]) == {"id", "status"}
+    assert report["consistency"]["rows_lost"] == 0
+
+
 # --- a nested row pointing back at the main table -------------------------------------------
 
 def test_a_row_pointing_back_at_the_response_table_keeps_that_table_the_body(tmp_path):
