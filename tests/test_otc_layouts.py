@@ -137,6 +137,41 @@ def test_a_link_to_a_table_on_another_page_gives_the_rows_members(tmp_path):
     assert report["consistency"]["rows_lost"] == 0
 
 
+def test_a_linked_response_table_of_another_page_is_shared_and_a_local_type_wins(tmp_path):
+    header = ("Parameter", "Type", "Description")
+    # Listing links its items to the response table of "Reading a Node"; its request `tags`
+    # link elsewhere too, but the page documents `Tag` itself on the request side.
+    listing = table("Response parameters", header, ("kind", "String", "The kind."), (
+        "items", "Array of :ref:`Node <cce_read_node_resp>` objects", "The nodes."))
+    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    ("tags", "No", "Array of :ref:`Tag <cce_other_tag>` objects", "The tags.")) + \
+        "\n" + table("Tag", ("Parameter", "Mandatory", "Type", "Description"),
+                     ("key", "Yes", "String", "The key."), ("value", "Yes", "String", "The value."))
+    reading = _rst_table(3, "Response parameters", "cce_read_node_resp", header,
+                         ("name", "String", "The node name."), ("flavor", "String", "The flavor."))
+    elsewhere = _rst_table(2, "Tag", "cce_other_tag", ("Parameter", "Mandatory", "Type",
+                                                       "Description"),
+                           ("key", "Yes", "String", "The key."))
+    document, report = build(tmp_path, {
+        "listing_nodes.rst": page("Listing Nodes", "POST /v3/{project_id}/nodes/query",
+                                  request, listing, ""),
+        "reading_a_node.rst": page("Reading a Node", "GET /v3/{project_id}/nodes/{node_id}",
+                                   "", reading, ""),
+        "tagging.rst": page("Tagging a Node", "POST /v3/{project_id}/nodes/{node_id}/tags",
+                            table("Request body parameters", ("Parameter", "Mandatory", "Type",
+                                                              "Description"),
+                                  ("tag", "Yes", ":ref:`Tag <cce_other_tag>` object", "A tag."))
+                            + "\n" + elsewhere, "", "")})
+    listed = success(document, "/v3/{project_id}/nodes/query", "post")["properties"]["items"]
+    assert set(resolve(document, listed["items"])["properties"]) == {"name", "flavor"}
+    body = document["paths"]["/v3/{project_id}/nodes/query"]["post"]["requestBody"]
+    body = resolve(document, body["content"]["application/json"]["schema"])
+    tags = body["properties"]["tags"]
+    assert set(resolve(document, tags["items"])["properties"]) == {"key", "value"}
+    consistency = report["consistency"]
+    assert consistency["rows_lost"] == 0 and consistency["rows_duplicated"] == 0
+
+
 def test_a_members_caption_names_its_field_whatever_the_case_of_its_first_letter(tmp_path):
     # The link text says "Table 4" but its label is another page's table: the page's own
     # "Jobs field ..." table, right below, documents the row.

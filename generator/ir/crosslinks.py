@@ -60,6 +60,7 @@ class _Importer:
         self.extract = extract
         self.anchors = anchors
         self.diagnostics = diagnostics
+        self.own = {(t.name, t.status == 0) for t in extract.types if t.name}
         self.taken = {t.name for t in extract.types if t.name}
         self.added: list[FieldTable] = []
         self.copied: dict[tuple[str, str], str] = {}
@@ -78,7 +79,11 @@ class _Importer:
         if not row.link:
             return row
         found = self.anchors.get(row.link)
-        if found is None or found[0] is self.extract or depth > MAX_DEPTH:
+        named = row.schema.ref or (row.schema.items.ref if row.schema.items else "")
+        if found is None or found[0] is self.extract or depth > MAX_DEPTH or (
+                depth == 0 and (named, status == 0) in self.own):
+            # (the page itself documents a type of the name the row gives, on the row's side
+            # (request or response): that one)
             return replace(row, link="")
         source, table = found
         wanted = table.name or row.schema.ref or (row.schema.items.ref if row.schema.items
