@@ -288,11 +288,17 @@ def _check_rows(product: Product, results: Sequence[Any], out: Consistency) -> N
     places = _places(product)
     reported = {d.loc for d in product.diagnostics if d.loc is not None}
     reported |= {r for d in product.diagnostics for r in d.related}
+    extracts = [e for e in (getattr(r, "extract", None) for r in results) if e is not None]
+    # A table other pages link to (`ir/crosslinks.py`) is shared like a type: its rows are
+    # in its own page's operation and in each one that links to it.
+    linked = {r.link for e in extracts for t in (*e.request, *e.responses, *e.types)
+              for r in t.rows if r.link}
     for result in results:
         extract = getattr(result, "extract", None)
         if extract is None or not extract.operation_id:
             continue
-        tables = [(t, False) for t in (*extract.request, *extract.responses)]
+        tables = [(t, bool(t.anchor) and t.anchor in linked)
+                  for t in (*extract.request, *extract.responses)]
         for table, shared in (*tables, *((t, True) for t in extract.types)):
             for row in table.rows:
                 if row.loc is None:

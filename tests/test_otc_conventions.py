@@ -99,6 +99,22 @@ def test_sized_types_give_a_length_and_a_list_in_words_is_a_list():
     assert parse_type("Array(Object)").items.kind == "object"
 
 
+def test_named_objects_in_the_plural_are_a_list_of_them():
+    masters = parse_type("MasterSpec objects")
+    assert masters.kind == "array" and masters.items.kind == "object"
+    assert masters.items.ref == "MasterSpec"
+    single = parse_type("MasterSpec object")
+    assert single.kind == "object" and single.ref == "MasterSpec"
+
+
+def test_a_type_cell_that_also_points_at_a_table_is_read_without_the_pointer():
+    listed = parse_type("List data structure. For details, see Table 14.")
+    assert listed.kind == "array" and listed.items.kind == "object" and listed.known
+    assert parse_type("Dictionary data structure. For details, see Table 3.").kind == "object"
+    assert parse_type("Array. For details, see Table 9.").kind == "array"
+    assert not parse_type("For details, see Table 9.").known  # a pointer is no type
+
+
 def test_map_types_are_dictionaries():
     for text in ("Map<String,String>", "Map<String, String>", "Map<String>string",
                  "Array of Map<String,String> objects"):
@@ -161,6 +177,25 @@ def test_a_list_every_json_sample_shows_as_one_object_is_that_object(tmp_path):
     assert any("every sample shows one object" in d["message"] for d in report["diagnostics"])
 
 
+def test_a_list_named_by_a_plural_stays_a_list_when_its_sample_shows_one_object(tmp_path):
+    # `items | Array of Task objects` with one task printed bare: the name says a list.
+    response = table("Response parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                     ("kind", "Yes", "String", "The kind."),
+                     ("items", "Yes", "Array of objects", "The tasks. See the items field."))
+    items = KEY_INFO.replace("**key_info**", "**items**")
+    sample = indent(json.dumps({"kind": "Task", "items": {"key_id": "k-1", "key_state": "2"}},
+                               indent=2))
+    document, report = build(tmp_path, {"listing_tasks.rst": page(
+        "Listing Tasks", "GET /v1/{project_id}/tasks", "", response + "\n" + items, sample)})
+    schema = success(document, "/v1/{project_id}/tasks", "get")
+    listed = schema["properties"]["items"]
+    assert "array" in listed["type"]  # the sample's bare object is accepted too
+    assert set(resolve(document, listed["items"])["properties"]) == {"key_id", "key_state"}
+    assert report["consistency"]["samples_rejected"] == 0
+    assert not any("every sample shows one object" in d["message"]
+                   for d in report["diagnostics"])
+
+
 # --- status codes --------------------------------------------------------------------------
 
 STATUS_TABLE = """\
@@ -201,6 +236,37 @@ def test_the_one_success_status_of_a_status_table_is_the_documented_response(tmp
     if "$ref" in schema:  # bodies are named components
         schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
     assert schema["properties"]["id"]
+
+
+def test_a_failed_request_example_is_an_error_sample_never_the_success_body(tmp_path):
+    from generator.dialects.sections import sample_label
+    assert sample_label("Example response (request failed)") == "error"
+    assert sample_label("Example response (request successful)") == "response"
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("id", "String", "The gadget ID."))
+    keystone_error = indent(indent(json.dumps({"error": {
+        "message": "Could not find gadget: g-9", "code": 404, "title": "Not Found"}}, indent=2)))
+    # The failure shown under a label that does not say so: its Keystone envelope does.
+    document, report = build(tmp_path, {"showing_a_gadget.rst": page(
+        "Showing a Gadget", "GET /v3.0/gadgets/{gadget_id}", "", response,
+        indent(json.dumps({"id": "g-1"})),
+        "-  Example response\n\n   .. code-block::\n\n" + keystone_error + "\n")})
+    schema = success(document, "/v3.0/gadgets/{gadget_id}", "get")
+    assert set(schema["properties"]) == {"id"}
+    assert report["consistency"]["samples_rejected"] == 0
+
+
+def test_a_response_messages_section_holds_the_response_fields(tmp_path):
+    response = table("Parameter description", ("Parameter", "Type", "Description"),
+                     ("enable_l7", "Boolean", "Whether layer-7 protection is on."))
+    text = page("Querying the Default Policy", "GET /v1/{project_id}/gadgets/default-config",
+                "None", response, indent(json.dumps({"enable_l7": True})))
+    text = text.replace("\nResponse\n--------\n", "\nResponse Messages\n-----------------\n")
+    document, _ = build(tmp_path, {"querying_the_default_policy.rst": text})
+    operation = document["paths"]["/v1/{project_id}/gadgets/default-config"]["get"]
+    assert {p["name"] for p in operation.get("parameters", [])} <= {"project_id"}
+    schema = success(document, "/v1/{project_id}/gadgets/default-config", "get")
+    assert set(schema["properties"]) == {"enable_l7"}
 
 
 # --- table captions ------------------------------------------------------------------------

@@ -57,6 +57,145 @@ def test_a_body_documented_by_one_items_row_is_a_json_array(tmp_path):
     assert sum(d["code"] == "body-array" for d in report["diagnostics"]) == 2
 
 
+def test_a_linked_type_named_in_the_plural_is_a_list_of_the_linked_table(tmp_path):
+    response = table("Response parameters", ("Parameter", "Type", "Description"),
+                     ("kind", "String", "The kind."),
+                     ("masters", ":ref:`MasterSpec <masterspec>` objects", "The masters.")) + \
+        "\n" + _rst_table(2, "MasterSpec", "masterspec", ("Parameter", "Type", "Description"),
+                          ("availabilityZone", "String", "The zone."))
+    sample = indent(json.dumps({"kind": "Cluster", "masters": [{"availabilityZone": "az1"}]}))
+    document, report = build(tmp_path, {"reading_a_cluster.rst": page(
+        "Reading a Cluster", "GET /v1/{project_id}/clusters/{cluster_id}", "", response, sample)})
+    masters = success(document, "/v1/{project_id}/clusters/{cluster_id}", "get")[
+        "properties"]["masters"]
+    assert masters["type"] == "array"
+    assert set(resolve(document, masters["items"])["properties"]) == {"availabilityZone"}
+    assert "sample-shape" not in {d["code"] for d in report["diagnostics"]}
+
+
+def test_a_type_cell_pointing_at_a_table_is_that_structure_of_the_table(tmp_path):
+    response = table("Parameter description", ("Name", "Type", "Description"),
+                     ("jobs", "List data structure. For details, see :ref:`Table 2 <jobs>`.",
+                      "The jobs."), ("count", "Integer", "The number of jobs.")) + "\n" + \
+        _rst_table(2, "jobs field data structure description", "jobs",
+                   ("Name", "Type", "Description"), ("id", "String", "The job ID."))
+    sample = indent(json.dumps({"jobs": [{"id": "j-1"}], "count": 1}))
+    document, report = build(tmp_path, {"listing_jobs.rst": page(
+        "Listing Jobs", "GET /v1/{project_id}/jobs", "", response, sample)})
+    jobs = success(document, "/v1/{project_id}/jobs", "get")["properties"]["jobs"]
+    assert jobs["type"] == "array"
+    assert set(resolve(document, jobs["items"])["properties"]) == {"id"}
+    assert "type-unknown" not in {d["code"] for d in report["diagnostics"]}
+
+
+def test_a_caption_that_is_a_field_path_documents_the_object_at_that_path(tmp_path):
+    header = ("Parameter", "Type", "Description")
+    response = table("Parameters in the response body", header,
+                     ("total_num", "Long", "The number of records."),
+                     (":ref:`grants <grants>`", "Array of GrantBody objects", "The grants.")) + \
+        "\n" + _rst_table(2, "grants", "grants", header,
+                          ("user", "GrantUserId object", "The user."),
+                          ("scope", "GrantScope object", "The scope.")) + "\n" + \
+        table("grants.user", header, ("id", "String", "The user ID.")) + "\n" + \
+        table("grants.scope", header, ("project", "GrantProjectId object", "The project.")) + \
+        "\n" + table("grants.scope.project", header, ("id", "String", "The project ID."))
+    sample = indent(json.dumps({"total_num": 1, "grants": [
+        {"user": {"id": "u-1"}, "scope": {"project": {"id": "p-1"}}}]}))
+    document, report = build(tmp_path, {"listing_grants.rst": page(
+        "Listing Grants", "GET /v3.0/grants", "", response, sample)})
+    schema = success(document, "/v3.0/grants", "get")
+    assert set(schema["properties"]) == {"total_num", "grants"}  # no member lifted to the top
+    grant = resolve(document, schema["properties"]["grants"]["items"])
+    assert set(resolve(document, grant["properties"]["user"])["properties"]) == {"id"}
+    scope = resolve(document, grant["properties"]["scope"])
+    assert set(resolve(document, scope["properties"]["project"])["properties"]) == {"id"}
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_link_to_a_table_on_another_page_gives_the_rows_members(tmp_path):
+    # Sphinx labels are global: `rootVolume` links to the `Volume` table of another page.
+    header = ("Parameter", "Type", "Description")
+    node = table("Response parameters", header, ("name", "String", "The node name."),
+                 ("rootVolume", ":ref:`Volume <cce_volume_table>` object", "The system disk."))
+    sample = indent(json.dumps({"name": "n1", "rootVolume": {"size": 40}}))
+    creating = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                     ("rootVolume", "Yes", ":ref:`Volume <cce_volume_table>` object",
+                      "The system disk.")) + "\n" + _rst_table(
+        2, "Volume", "cce_volume_table", header, ("size", "Integer", "The disk size in GB."),
+        ("volumetype", "String", "The disk type."))
+    document, report = build(tmp_path, {
+        "reading_a_node.rst": page("Reading a Node", "GET /v3/{project_id}/nodes/{node_id}", "",
+                                   node, sample),
+        "creating_a_node.rst": page("Creating a Node", "POST /v3/{project_id}/nodes", creating,
+                                    "", "")})
+    schema = success(document, "/v3/{project_id}/nodes/{node_id}", "get")
+    volume = resolve(document, schema["properties"]["rootVolume"])
+    assert set(volume["properties"]) == {"size", "volumetype"}
+    assert volume["properties"]["size"]["type"] == "integer"
+    assert any(d["code"] == "type-linked" and "rootVolume" in d["message"]
+               for d in report["diagnostics"])
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_linked_response_table_of_another_page_is_shared_and_a_local_type_wins(tmp_path):
+    header = ("Parameter", "Type", "Description")
+    # Listing links its items to the response table of "Reading a Node"; its request `tags`
+    # link elsewhere too, but the page documents `Tag` itself on the request side.
+    listing = table("Response parameters", header, ("kind", "String", "The kind."), (
+        "items", "Array of :ref:`Node <cce_read_node_resp>` objects", "The nodes."))
+    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    ("tags", "No", "Array of :ref:`Tag <cce_other_tag>` objects", "The tags.")) + \
+        "\n" + table("Tag", ("Parameter", "Mandatory", "Type", "Description"),
+                     ("key", "Yes", "String", "The key."), ("value", "Yes", "String", "The value."))
+    reading = _rst_table(3, "Response parameters", "cce_read_node_resp", header,
+                         ("name", "String", "The node name."), ("flavor", "String", "The flavor."))
+    elsewhere = _rst_table(2, "Tag", "cce_other_tag", ("Parameter", "Mandatory", "Type",
+                                                       "Description"),
+                           ("key", "Yes", "String", "The key."))
+    document, report = build(tmp_path, {
+        "listing_nodes.rst": page("Listing Nodes", "POST /v3/{project_id}/nodes/query",
+                                  request, listing, ""),
+        "reading_a_node.rst": page("Reading a Node", "GET /v3/{project_id}/nodes/{node_id}",
+                                   "", reading, ""),
+        "tagging.rst": page("Tagging a Node", "POST /v3/{project_id}/nodes/{node_id}/tags",
+                            table("Request body parameters", ("Parameter", "Mandatory", "Type",
+                                                              "Description"),
+                                  ("tag", "Yes", ":ref:`Tag <cce_other_tag>` object", "A tag."))
+                            + "\n" + elsewhere, "", "")})
+    listed = success(document, "/v3/{project_id}/nodes/query", "post")["properties"]["items"]
+    assert set(resolve(document, listed["items"])["properties"]) == {"name", "flavor"}
+    body = document["paths"]["/v3/{project_id}/nodes/query"]["post"]["requestBody"]
+    body = resolve(document, body["content"]["application/json"]["schema"])
+    tags = body["properties"]["tags"]
+    assert set(resolve(document, tags["items"])["properties"]) == {"key", "value"}
+    consistency = report["consistency"]
+    assert consistency["rows_lost"] == 0 and consistency["rows_duplicated"] == 0
+
+
+def test_a_members_caption_names_its_field_whatever_the_case_of_its_first_letter(tmp_path):
+    # The link text says "Table 4" but its label is another page's table: the page's own
+    # "Jobs field ..." table, right below, documents the row.
+    header = ("Name", "Type", "Description")
+    response = table("Parameter description", header, (
+        "jobs", "Object", "The tasks. For details, see :ref:`Table 4 <rds_other_jobs>`.")) + \
+        "\n" + table("Jobs field data structure description", header,
+                     ("id", "String", "The task ID."), ("status", "String", "The status."))
+    other = _rst_table(4, "Jobs field data structure description", "rds_other_jobs", header,
+                       ("id", "String", "The task ID."), ("entities", "Object", "Details."))
+    sample = indent(json.dumps({"jobs": {"id": "j-1", "status": "Running"}}))
+    document, report = build(tmp_path, {
+        "showing_a_task.rst": page("Showing a Task", "GET /v3/{project_id}/jobs", "", response,
+                                   sample),
+        "showing_a_job.rst": page("Showing a Job", "GET /v3/{project_id}/jobs/{job_id}", "",
+                                  table("Parameter description", header,
+                                        ("job", ":ref:`Job <rds_other_jobs>` object", "The job."))
+                                  + "\n" + other, "")})
+    jobs = resolve(document, success(document, "/v3/{project_id}/jobs", "get")[
+        "properties"]["jobs"])
+    assert set(jobs["properties"]) == {"id", "status"}
+    assert report["consistency"]["rows_lost"] == 0
+
+
 # --- a nested row pointing back at the main table -------------------------------------------
 
 def test_a_row_pointing_back_at_the_response_table_keeps_that_table_the_body(tmp_path):
@@ -90,6 +229,22 @@ def test_a_sample_that_lost_its_last_closing_brackets_is_read_with_them_put_back
         {"name": "a", "status": {"phase": "ok", "endpoints": [{"url": "x"}]}}]}
     assert [d.code for d in found] == ["sample-repaired"]
     broken, found = read_sample(CodeBlock('{"a": 1}}', None, ""), "response")
+    assert broken.value is None and [d.code for d in found] == ["sample-invalid"]
+
+
+def test_a_comma_forgotten_between_two_members_on_one_line_is_put_back():
+    from generator.dialects.samples import read_sample
+    from generator.sources.tree import CodeBlock
+
+    # Samples printed on one line lose a comma after a closing bracket or a value.
+    text = '{  "resources": [{ "id": "r-1", "detail": {"state": 2} }] "total_count": "1"}'
+    sample, found = read_sample(CodeBlock(text, None, ""), "response")
+    assert sample.value == {"resources": [{"id": "r-1", "detail": {"state": 2}}],
+                            "total_count": "1"}
+    assert [d.code for d in found] == ["sample-repaired"]
+    sample, found = read_sample(CodeBlock('{"a": "x" "b": 2}', None, ""), "response")
+    assert sample.value == {"a": "x", "b": 2}
+    broken, found = read_sample(CodeBlock('{"a": [1 2]}', None, ""), "response")
     assert broken.value is None and [d.code for d in found] == ["sample-invalid"]
 
 

@@ -254,7 +254,10 @@ _FIELD_CAPTION = re.compile(
     r"description|(?P<c>\w+) objects?"
     r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
     r"|Data structure (?:description )?of (?:the )?(?P<f>[\w.:/-]+)(?: field)?"
-    r"|(?P<d>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
+    r"|(?P<d>\w+)\s*字段(?:数据结构)?说明"
+    r"|(?P<g>[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+))\s*$", re.I)
+"""Captions naming the field whose members the table lists; the last form is the field's path
+(`role_assignments.scope.project`)."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
@@ -317,7 +320,8 @@ def _captioned_type_names(doc: Document, linked: dict[int, str], link_targets: d
         if subject and id(node) not in linked and not _type_name(node.caption or ""):
             for entry in waiting:
                 parent, field, ref, row = entry
-                if subject in (field, ref):
+                if subject.lower() in (field.lower(), ref.lower()):
+                    # (a caption capitalises its first word: `Jobs field data structure`)
                     name = ref if ref and _TYPE_NAME.match(ref[:1].upper() + ref[1:]) else \
                         "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", field))
                     taken = {*linked.values(), *tables_named.values()}
@@ -346,6 +350,14 @@ def _captioned_type_names(doc: Document, linked: dict[int, str], link_targets: d
                 continue
             waiting.append((index, row.cells[roles["name"]].strip(), target.ref or "", row))
     return tables_named, rows_named
+
+
+def _holds_members(schema: Schema) -> bool:
+    """An object, a list of objects, or an untyped field: what a members table documents."""
+    if schema.kind == "array":
+        return schema.items is None or schema.items.kind in ("object", "any")
+    return schema.kind in ("object", "any") and not schema.properties and \
+        schema.additional_properties is None
 
 
 def _refer(schema: Schema, name: str) -> Schema:
@@ -444,6 +456,11 @@ def extract(doc: Document) -> PageExtract:
                 else:
                     if id(row) in row_types:
                         field = replace(field, schema=_refer(field.schema, row_types[id(row)]))
+                    elif _holds_members(field.schema):
+                        # A link to a label no table of this page has: a table of another
+                        # page (Sphinx labels are global), found when the product is built.
+                        foreign = next((k for k in row.links if k not in link_targets), "")
+                        field = replace(field, link=foreign)
                 # Each table is one object level; nesting goes through named types.
                 rows.append(replace(field, depth=0 if field.depth is None else field.depth))
                 diagnostics.extend(found)
@@ -452,7 +469,8 @@ def extract(doc: Document) -> PageExtract:
                 # `Parameters in the response header`: headers of the response, not its body.
                 rows = [replace(r, location="header") for r in rows]
             table = FieldTable(rows=tuple(rows), name=type_name,
-                               status=0 if in_request else status, loc=node.loc)
+                               status=0 if in_request else status, loc=node.loc,
+                               anchor=link_key(node.anchor) if node.anchor else "")
             if type_name:
                 types.append(table)
             elif section in ("uri", "request"):

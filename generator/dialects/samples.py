@@ -109,9 +109,14 @@ def _is_error_body(value) -> bool:
     precedes it."""
     if isinstance(value, dict) and len(value) == 1:
         inner = next(iter(value.values()))
-        if isinstance(inner, dict) and (next(iter(value)) == "error" or (
-                set(inner) & {"code", "Code", "error_code", "errorCode"}
-                and set(inner) & {"message", "Message", "error_msg", "errorMessage"})):
+        coded = isinstance(inner, dict) and bool(
+            set(inner) & {"code", "Code", "error_code", "errorCode"}
+            and set(inner) & {"message", "Message", "error_msg", "errorMessage"})
+        if coded and next(iter(value)) == "error":
+            # Keystone's `{"error": {"code": 404, "message": "...", "title": "Not Found"}}`:
+            # a code and a message under `error`, whatever else it adds.
+            return True
+        if isinstance(inner, dict) and (next(iter(value)) == "error" or coded):
             # `{"error": {...}}`, and the OpenStack style that names the error class:
             # `{"itemNotFound": {"message": "...", "code": "..."}}`
             value = inner
@@ -139,12 +144,15 @@ def _string_end(text: str, start: int) -> int:
 
 
 def _lenient(text: str):
-    """The value of JSON with the slips doc writers make (trailing commas, forgotten commas at
-    line ends, `//` comments, `...` placeholder lines), or None. Strings are copied verbatim."""
+    """The value of JSON with the slips doc writers make (trailing commas, forgotten commas
+    between members, `//` comments, `...` placeholder lines), or None. Strings are copied
+    verbatim."""
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
         char = text[i]
+        if char in '"{[' and _ends_value(out):
+            out.append(",")  # two members with nothing between them: the comma was forgotten
         if char == '"':
             end = _string_end(text, i)
             out.append(text[i:end])

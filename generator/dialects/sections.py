@@ -15,12 +15,12 @@ from ..sources.tree import Document, Heading, Node, Paragraph
 
 SECTION_TITLES: dict[str, tuple[str, ...]] = {
     "request": ("request parameters", "请求参数", "request", "请求", "request parameter",
-                "request body", "请求消息", "请求参数说明", "request message", "requests",
+                "request body", "请求消息", "请求参数说明", "request message", "request messages", "requests",
                 "request header", "request headers", "request header parameters",
                 "request body parameters", "request parameter description"),
     "response": ("response parameters", "返回数据", "响应参数", "response", "返回参数", "响应",
                  "response parameter", "返回结果", "响应消息", "response body",
-                 "return parameters", "response message", "responses", "response body parameters",
+                 "return parameters", "response message", "response messages", "responses", "response body parameters",
                  "response parameter description", "normal response"),
     "uri": ("uri", "url", "请求uri"),
     "syntax": ("request syntax", "请求语法", "syntax", "request line", "request structure",
@@ -68,7 +68,8 @@ def sample_label(text: str) -> str:
     if key in _LABEL_TO_SAMPLE:
         return _LABEL_TO_SAMPLE[key]
     if key.startswith(("response to ", "example response", "returned status code")):
-        return "response"
+        # "Example response (request failed)" introduces an error sample.
+        return "error" if _LABEL_WORDS[0][1].search(key) else "response"
     if len(key) <= 60 and _EXAMPLE_WORD.search(key):
         # Other wordings of the same labels: "Successful response examples", "返回结果示例".
         for kind, words in _LABEL_WORDS:

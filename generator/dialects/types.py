@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .prose.references import split_references
+
 _SCALARS: dict[str, tuple[str, str]] = {
     "string": ("string", ""),
     "str": ("string", ""),
@@ -88,6 +90,10 @@ class TypeSpec:
 _NOT_STATED = frozenset({"n/a", "na", "-", "--", "\u2014", "/", "none", "无", "不涉及"})
 
 
+_POINTER_HINT = re.compile(r"\b(?:see|refer to)\s+(?:the\s+)?(?:table|figure)|参见|请见|详见", re.I)
+"""A type cell that may carry a pointer sentence besides the type."""
+
+
 _STRUCTURE = re.compile(r"^(list|array|dictionary|dict)\s+data\s+structures?\.?$", re.I)
 """Types named by what the structure is (`List data structure`), the members in a table."""
 
@@ -102,6 +108,12 @@ def parse_type(cell: str) -> TypeSpec:
     text = " ".join(cell.replace("\u00a0", " ").split())
     if not text:
         return TypeSpec("any", known=False)
+    if len(text) <= 300 and _POINTER_HINT.search(text):
+        # `Dictionary data structure. For details, see Table 3.`: the type, then a sentence
+        # pointing at the members table (the row's link finds that table).
+        rest, pointers = split_references(text)
+        if pointers and rest:
+            text = rest.rstrip(" .;")
     if text.lower() in ("map", "dict", "hashmap", "dictionary"):
         # A bare `Map`: a dictionary whose values the page does not type.
         return TypeSpec("object", values=TypeSpec("any"))
@@ -148,6 +160,9 @@ def parse_type(cell: str) -> TypeSpec:
         scalar = _SCALARS.get(name.lower())
         if scalar:
             return TypeSpec(scalar[0], scalar[1])
+        if _PLURAL_OBJECTS.match(text):
+            # `MasterSpec objects` without `Array of`: the plural says a list of them.
+            return TypeSpec("array", items=TypeSpec("object", ref=name))
         return TypeSpec("object", ref=name)
     singular = text[:-1].lower() if text.lower().endswith("s") else ""
     if singular in _SCALARS:

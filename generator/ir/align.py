@@ -53,6 +53,17 @@ _TABLE_REF = re.compile(r"\btable\s*\d+|表\s*\d+", re.I)
 documented, if on another page."""
 
 
+_PLURAL = re.compile(r"(?:[^\W_suioa]s|ies|list|List|LIST)$")
+"""A field name that says it holds several things (`items`, `role_assignments`, `policies`,
+`nodeList`); not `status`, `alias`, `address`, `os`."""
+
+
+def _plural(where: str) -> bool:
+    """Whether the last name of a sample path (`a.b[].items`) is a plural."""
+    name = where.rsplit(".", 1)[-1].removesuffix("[]")
+    return bool(_PLURAL.search(name))
+
+
 def _free_form(schema: Schema) -> bool:
     """An object row typed by the bare word (`Object`, `JSON`), whose description points at
     no table of members (not "For details, see Table 4", which another page may hold; a link
@@ -128,7 +139,10 @@ class Aligner:
         if schema.kind == "object" and kinds == {"object"}:
             return self._object(schema, values, where)
         if schema.kind == "array" and kinds == {"object"} and not self.one_item_lists and \
+                not _plural(where) and \
                 (schema.items is None or schema.items.kind in ("object", "any")):
+            # A list whose name is a plural (`items`) is corroborated by its name: the sample
+            # printed one item without its brackets (below: both are accepted).
             self.note("warning", "sample-shape",
                       f"{where or 'response'}: the table says a list, every sample shows one "
                       "object; the schema follows the sample", schema)

@@ -302,6 +302,9 @@ class FieldRow:
     location: ParamIn | None = None
     """For request rows: where the parameter goes."""
     loc: SourceLoc | None = None
+    link: str = ""
+    """A link from the row to a table on another page (a Sphinx label, which is global to the
+    documentation project): that table documents the row's members (`ir/crosslinks.py`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +317,8 @@ class FieldTable:
     status: int = 200
     """For response tables: the status code they document."""
     loc: SourceLoc | None = None
+    anchor: str = ""
+    """The label other pages link to this table by (`sources.tree.link_key` spelling)."""
 
 
 @dataclass(frozen=True, slots=True)

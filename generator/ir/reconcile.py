@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..location import SourceLoc
+from .crosslinks import resolve_links
 from .guessed_samples import set_aside_guessed_samples
 from .identity import distinct_routes, identity, unique_names
 from .merge import merge_operations
@@ -120,6 +121,7 @@ def build_operations(extracts: list[PageExtract]) -> tuple[list[Operation], list
     """All operations of a product, pages of one operation merged in page-path order."""
     diagnostics: list[Diagnostic] = []
     groups: dict[str, list[PageExtract]] = {}
+    extracts = resolve_links(extracts, diagnostics)
     for extract in sorted(extracts, key=lambda e: e.page):
         if not extract.operation_id:
             diagnostics.extend(extract.diagnostics)
