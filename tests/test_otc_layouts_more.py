@@ -1,0 +1,78 @@
+"""More conventions of Huawei-style (Open Telekom Cloud) pages, each found on several products.
+Every page here is constructed: it keeps the layout of those pages with made-up names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import collect_pages
+from generator.groups import page_order, toctree_entries
+from tests.test_otc_conventions import build, indent, page, table
+
+# --- the docs' reading order ----------------------------------------------------------------
+
+
+def _index(title: str, *entries: str) -> str:
+    listed = "\n".join(f"   {e}" for e in entries)
+    return f"{title}\n{'=' * len(title)}\n\n.. toctree::\n   :maxdepth: 1\n   :hidden:\n\n" \
+        f"{listed}\n\nText after the directive.\n"
+
+
+def _listing(path: str) -> str:
+    uri = f"GET {path}\n\n" + table("Query parameters", ("Parameter", "Mandatory", "Type",
+                                                          "Description"),
+                                    ("limit", "No", "Integer", "The page size."))
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("count", "Integer", "The number of gadgets."))
+    return page("Querying Gadgets", uri, "", response, indent(json.dumps({"count": 1})))
+
+
+def test_toctree_entries_are_read_in_order_with_and_without_titles(tmp_path):
+    (tmp_path / "index.rst").write_text(_index(
+        "API Reference", "zeta_apis/index", "Older APIs <alpha_apis/index>", "change_history"))
+    assert toctree_entries(tmp_path) == ["zeta_apis/index", "alpha_apis/index", "change_history"]
+    assert toctree_entries(tmp_path / "missing") == []
+
+
+def test_the_reading_order_follows_the_toctrees_and_then_names(tmp_path):
+    files = {"index.rst": _index("API Reference", "zeta_apis/index", "alpha_apis/index"),
+             "zeta_apis/index.rst": _index("Main APIs", "querying_gadgets"),
+             "zeta_apis/querying_gadgets.rst": "x", "alpha_apis/querying_gadgets.rst": "x",
+             "unlisted/querying_gadgets.rst": "x"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    order = page_order(tmp_path, collect_pages([tmp_path]))
+    ranked = sorted(order, key=order.__getitem__)
+    stems = [label.split(str(tmp_path) + "/", 1)[-1] for label in ranked]
+    assert stems.index("zeta_apis/querying_gadgets.rst") < \
+        stems.index("alpha_apis/querying_gadgets.rst") < \
+        stems.index("unlisted/querying_gadgets.rst")
+
+
+def test_of_two_pages_titled_alike_the_one_the_docs_present_first_keeps_the_name(tmp_path):
+    # The vendor's own API is listed first; an OpenStack-compatible API with the same page
+    # titles comes later, in a folder whose name sorts first.
+    document, report = build(tmp_path, {
+        "index.rst": _index("API Reference", "vendor_apis/index", "compatible_apis/index"),
+        "vendor_apis/index.rst": _index("Vendor APIs", "querying_gadgets"),
+        "vendor_apis/querying_gadgets.rst": _listing("/v1/{project_id}/gadgets"),
+        "compatible_apis/index.rst": _index("Compatible APIs", "querying_gadgets"),
+        "compatible_apis/querying_gadgets.rst": _listing("/v2.0/gadgets")})
+    ids = {p: document["paths"][p]["get"]["operationId"] for p in document["paths"]}
+    assert ids == {"/v1/{project_id}/gadgets": "ListGadgets", "/v2.0/gadgets": "ListGadgetsV2_0"}
+    [renamed] = [d for d in report["diagnostics"] if d["code"] == "operation-renamed"]
+    assert "compatible_apis" in renamed["source"]
+
+
+def test_without_a_toctree_pages_titled_alike_are_named_in_page_order(tmp_path):
+    document, _ = build(tmp_path, {
+        "vendor_apis/querying_gadgets.rst": _listing("/v1/{project_id}/gadgets"),
+        "compatible_apis/querying_gadgets.rst": _listing("/v2.0/gadgets")})
+    ids = {p: document["paths"][p]["get"]["operationId"] for p in document["paths"]}
+    assert ids == {"/v2.0/gadgets": "ListGadgets", "/v1/{project_id}/gadgets": "ListGadgetsV1"}
+
+
+def test_pages_given_one_by_one_have_no_reading_order(tmp_path):
+    assert page_order(tmp_path / "elsewhere", [(Path("/x/a.rst"), "/x/a.rst")]) == {}
