@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.build import collect_pages
 from generator.groups import page_order, toctree_entries
-from tests.test_otc_conventions import build, indent, page, table
+from tests.test_otc_conventions import build, indent, page, resolve, success, table
 
 # --- the docs' reading order ----------------------------------------------------------------
 
@@ -76,3 +76,42 @@ def test_without_a_toctree_pages_titled_alike_are_named_in_page_order(tmp_path):
 
 def test_pages_given_one_by_one_have_no_reading_order(tmp_path):
     assert page_order(tmp_path / "elsewhere", [(Path("/x/a.rst"), "/x/a.rst")]) == {}
+
+
+# --- members tables captioned `X parameter description` --------------------------------------
+
+def _rst_table(number: int, caption: str, anchor: str, header: tuple[str, ...],
+               *rows: tuple[str, ...]) -> str:
+    text = table(caption, header, *rows).replace("**Table 1**", f"**Table {number}**")
+    return f".. _{anchor}:\n\n{text}" if anchor else text
+
+
+def test_members_tables_captioned_x_parameter_description_and_bare_arrays(tmp_path):
+    # `pool` links to its table; `members | Array` and `stickiness | Object` (whose link leads
+    # to another page) are documented by the tables captioned after them.
+    fields = ("Parameter", "Type", "Description")
+    response = table("Response parameters", fields,
+                     ("pool", "Object", "The pool. For details, see :ref:`Table 3 <pool>`.")) + \
+        "\n" + _rst_table(3, "**pool** parameter description", "pool", fields,
+                          ("id", "String", "The pool ID."),
+                          ("members", "Array", "The IDs of the pool's members."),
+                          ("stickiness", "Object",
+                           "Sticky sessions. For details, see :ref:`Table 9 <elsewhere>`.")) + \
+        "\n" + _rst_table(4, "**members** parameter description", "", fields,
+                          ("id", "String", "The member ID.")) + \
+        "\n" + _rst_table(5, "**stickiness** parameter description", "", fields,
+                          ("type", "String", "The stickiness type."),
+                          ("timeout", "Integer", "The timeout in minutes."))
+    sample = indent(json.dumps({"pool": {"id": "p1", "members": [], "stickiness": None}}))
+    document, report = build(tmp_path, {"querying_a_pool.rst": page(
+        "Querying a Pool", "GET /v2.0/pools/{pool_id}", "", response, sample)})
+    schema = success(document, "/v2.0/pools/{pool_id}", "get")
+    assert set(schema["properties"]) == {"pool"}
+    pool = resolve(document, schema["properties"]["pool"])
+    assert set(pool["properties"]) == {"id", "members", "stickiness"}
+    members = pool["properties"]["members"]
+    assert members["type"] == "array"
+    assert set(resolve(document, members["items"])["properties"]) == {"id"}
+    stickiness = resolve(document, pool["properties"]["stickiness"])
+    assert set(stickiness["properties"]) == {"type", "timeout"}
+    assert report["consistency"]["rows_lost"] == 0

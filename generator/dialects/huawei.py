@@ -240,6 +240,7 @@ _FIELD_CAPTION = re.compile(
     r"description|(?P<c>\w+) objects?"
     r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
     r"|Data structure (?:description )?of (?:the )?(?P<f>[\w.:/-]+)(?: field)?"
+    r"|(?P<g>[\w.:-]+) parameters? description"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
@@ -304,7 +305,10 @@ def _captioned_type_names(doc: Document, linked: dict[int, str],
                     roles["type"] >= len(row.cells) or roles["name"] >= len(row.cells):
                 continue
             spec = parse_type(row.cells[roles["type"]])
-            target = spec.items if spec.kind == "array" and spec.items else spec
+            # a bare `Array` (`List`) says nothing of its items: a members table captioned
+            # after the row documents them (`members | Array`, then `members parameter
+            # description`)
+            target = (spec.items or replace(spec, kind="any")) if spec.kind == "array" else spec
             if target.kind not in ("object", "any") or spec.kind not in ("object", "array"):
                 continue
             waiting.append((index, row.cells[roles["name"]].strip(), target.ref or "", row))
