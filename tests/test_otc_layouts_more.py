@@ -115,3 +115,36 @@ def test_members_tables_captioned_x_parameter_description_and_bare_arrays(tmp_pa
     stickiness = resolve(document, pool["properties"]["stickiness"])
     assert set(stickiness["properties"]) == {"type", "timeout"}
     assert report["consistency"]["rows_lost"] == 0
+
+
+# --- a URI without a version ---------------------------------------------------------------
+
+def test_a_version_page_whose_uri_has_no_version_is_read(tmp_path):
+    # `GET /` and `GET /{api_version}` under the URI title, tables without captions or a
+    # Mandatory column: the only cue is the URI section itself.
+    response = "-  Parameter description\n\n" + indent(
+        "=========== ================ ======================\n"
+        "Parameter   Type             Description\n"
+        "=========== ================ ======================\n"
+        "versions    Array of objects The API versions.\n"
+        "=========== ================ ======================\n")
+    sample = indent(json.dumps({"versions": [{"id": "v2"}]}))
+    text = page("Querying API Versions", "-  URI format\n\n   GET /", "", response, sample)
+    assert "Mandatory" not in text and "Table" not in text
+    document, report = build(tmp_path, {"querying_api_versions.rst": text})
+    assert document["paths"]["/"]["get"]["operationId"] == "ListApiVersions"
+    assert "versions" in success(document, "/", "get")["properties"]
+    assert "page-unreadable" not in {d["code"] for d in report["diagnostics"]}
+
+
+def test_a_method_line_outside_a_uri_section_without_a_version_is_no_cue():
+    from generator.dialects import huawei
+    from generator.location import SourceLoc
+    from generator.sources.tree import Document, Heading, Paragraph
+
+    def doc(title: str) -> Document:
+        loc = SourceLoc("x.rst", 1)
+        return Document("x.rst", "rst", (Heading(title, 2, loc), Paragraph("GET /status", loc)))
+
+    assert huawei.detect(doc("Notes")) == 0
+    assert huawei.detect(doc("URI")) == 0.5

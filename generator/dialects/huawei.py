@@ -60,11 +60,13 @@ _HEADER_PARAM = re.compile(r"^(X-[\w-]+|Content-Type|Authorization|Accept)$", re
 
 
 def detect(doc: Document) -> float:
-    """Huawei pages give `METHOD /v5/{project_id}/...` lines, `Mandatory`/`参数类型` columns and
-    `Table N`/`表N` captions. Each cue counts once, so many tables do not outweigh a URI."""
+    """Huawei pages give `METHOD /v5/{project_id}/...` lines (any path under a `URI` title:
+    `GET /` lists an API's versions), `Mandatory`/`参数类型` columns and `Table N`/`表N`
+    captions. Each cue counts once, so many tables do not outweigh a URI."""
     uri = header = caption = False
-    for node in doc.nodes:
-        if isinstance(node, Paragraph) and _METHOD_LINE.search(node.text) and "/v" in node.text:
+    for section, _, node in walk_sections(doc):
+        if isinstance(node, Paragraph) and _METHOD_LINE.search(node.text) and (
+                "/v" in node.text or section == "uri"):
             uri = True
         elif isinstance(node, Table):
             header = header or any(c.strip() in ("Mandatory", "参数类型") for c in node.header)
