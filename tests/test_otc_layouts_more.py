@@ -148,3 +148,24 @@ def test_a_method_line_outside_a_uri_section_without_a_version_is_no_cue():
 
     assert huawei.detect(doc("Notes")) == 0
     assert huawei.detect(doc("URI")) == 0.5
+
+
+# --- a body object named like a header ------------------------------------------------------
+
+def test_a_structured_row_named_like_a_header_is_a_body_field(tmp_path):
+    fields = ("Parameter", "Type", "Mandatory", "Description")
+    request = table("Request parameters", fields,
+                    ("X-Client-Token", "String", "No", "An idempotency token."),
+                    ("accept", "Object", "Yes",
+                     "The acceptance. For details, see :ref:`Table 3 <acceptance>`.")) + \
+        "\n" + _rst_table(3, "Parameter in the **accept** field", "acceptance", fields,
+                          ("auth_key", "String", "Yes", "The key of the transfer."))
+    document, _ = build(tmp_path, {"accepting_a_transfer.rst": page(
+        "Accepting a Transfer", "POST /v2/{project_id}/transfers/{transfer_id}/accept",
+        request, "", "")})
+    operation = document["paths"]["/v2/{project_id}/transfers/{transfer_id}/accept"]["post"]
+    headers = {p["name"] for p in operation["parameters"] if p["in"] == "header"}
+    assert "X-Client-Token" in headers and "accept" not in {h.lower() for h in headers}
+    body = resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"accept"}
+    assert set(resolve(document, body["properties"]["accept"])["properties"]) == {"auth_key"}

@@ -392,7 +392,7 @@ def extract(doc: Document) -> PageExtract:
                 if where == "query" and "{" + name + "}" in path:
                     where = "path"
                 elif section == "request" and where in ("body", "query") and \
-                        _HEADER_PARAM.match(name):
+                        _HEADER_PARAM.match(name) and not _structured(row, roles):
                     where = "header"
                 field, found = row_to_field(row, roles, location=where)  # type: ignore[arg-type]
                 for link in row.links:
@@ -470,6 +470,13 @@ def extract(doc: Document) -> PageExtract:
         request=tuple(request), responses=tuple(responses), types=tuple(types),
         samples=tuple(samples), diagnostics=tuple(diagnostics), loc=SourceLoc(page, 1),
         success=tuple(success), bodiless=tuple(sorted(set(bodiless))))
+
+
+def _structured(row, roles: dict[str, int]) -> bool:
+    """Whether a row's type is an object or a list: a body field (`accept | Object`, the
+    acceptance of a transfer), never a header, whose value is a string."""
+    cell = row.cells[roles["type"]] if roles.get("type", 99) < len(row.cells) else ""
+    return parse_type(cell).kind in ("object", "array")
 
 
 def _status_table(table: Table) -> bool:
