@@ -169,3 +169,40 @@ def test_a_structured_row_named_like_a_header_is_a_body_field(tmp_path):
     body = resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
     assert set(body["properties"]) == {"accept"}
     assert set(resolve(document, body["properties"]["accept"])["properties"]) == {"auth_key"}
+
+
+# --- `Description of field X`, `Data structure of field X`, one type for several rows --------
+
+def test_field_captions_with_the_word_field_first_and_a_type_shared_by_several_rows(tmp_path):
+    fields = ("Parameter", "Mandatory", "Type", "Description")
+    request = table("Request parameters", fields,
+                    ("tags", "No", "List<tag>", "Gadgets with all these tags."),
+                    ("tags_any", "No", "List<tag>", "Gadgets with any of these tags."),
+                    ("action", "Yes", "String", "filter or count.")) + "\n" + \
+        _rst_table(3, "Description of field **tag**", "", fields,
+                   ("key", "Yes", "String", "The tag key."),
+                   ("values", "Yes", "Array of strings", "The tag values."))
+    reply = ("Parameter", "Type", "Description")
+    response = table("Parameter description", reply,
+                     ("gadgets", "List<gadget>", "N/A"),
+                     ("total_count", "Integer", "The number of gadgets.")) + "\n" + \
+        _rst_table(5, "Data structure of field **gadget**", "", reply,
+                   ("gadget_id", "String", "The gadget ID."),
+                   ("gadget_name", "String", "The gadget name."))
+    sample = indent(json.dumps({"gadgets": [{"gadget_id": "g1", "gadget_name": "a"}],
+                                "total_count": 1}))
+    document, report = build(tmp_path, {"querying_gadgets_by_tag.rst": page(
+        "Querying Gadgets by Tag", "POST /v1/{project_id}/gadgets/resource_instances/action",
+        request, response, sample)})
+    path = "/v1/{project_id}/gadgets/resource_instances/action"
+    operation = document["paths"][path]["post"]
+    body = resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"tags", "tags_any", "action"}
+    for name in ("tags", "tags_any"):
+        items = resolve(document, body["properties"][name]["items"])
+        assert set(items["properties"]) == {"key", "values"}, name
+    schema = success(document, path, "post")
+    assert set(schema["properties"]) == {"gadgets", "total_count"}
+    gadget = resolve(document, schema["properties"]["gadgets"]["items"])
+    assert set(gadget["properties"]) == {"gadget_id", "gadget_name"}
+    assert report["consistency"]["rows_lost"] == 0

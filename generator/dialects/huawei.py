@@ -241,8 +241,8 @@ _FIELD_CAPTION = re.compile(
     r"(?:field|object|parameter|format)|(?P<b>[\w.]+) (?:field|object) (?:data structure )?"
     r"description|(?P<c>\w+) objects?"
     r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
-    r"|Data structure (?:description )?of (?:the )?(?P<f>[\w.:/-]+)(?: field)?"
-    r"|(?P<g>[\w.:-]+) parameters? description"
+    r"|Data structure (?:description )?of (?:the )?(?:field )?(?P<f>[\w.:/-]+)(?: field)?"
+    r"|(?P<g>[\w.:-]+) parameters? description|Description of field (?P<h>[\w.:-]+)"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明)\s*$", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
