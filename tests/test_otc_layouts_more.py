@@ -206,3 +206,21 @@ def test_field_captions_with_the_word_field_first_and_a_type_shared_by_several_r
     gadget = resolve(document, schema["properties"]["gadgets"]["items"])
     assert set(gadget["properties"]) == {"gadget_id", "gadget_name"}
     assert report["consistency"]["rows_lost"] == 0
+
+
+# --- samples whose strings are wrapped over several lines ------------------------------------
+
+def test_a_sample_string_wrapped_over_several_lines_is_read():
+    from generator.dialects.samples import read_sample
+    from generator.sources.tree import CodeBlock
+
+    # A certificate or a long description printed over several lines inside its quotes.
+    text = '{\n    "certificate":\n"-----BEGIN CERTIFICATE-----\n\\nMIIC4TCC\n",\n' \
+           '    "description": "Enable volume actions\n    ",\n    "id": "c1"\n}'
+    sample, found = read_sample(CodeBlock(text, None, ""), "response")
+    assert set(sample.value) == {"certificate", "description", "id"}
+    assert sample.value["certificate"].startswith("-----BEGIN CERTIFICATE-----\n")
+    assert [d.code for d in found] == ["sample-repaired"]
+    # A string that never closes is still no JSON.
+    broken, found = read_sample(CodeBlock('{"a": "b\n}', None, ""), "response")
+    assert broken.value is None and [d.code for d in found] == ["sample-invalid"]
