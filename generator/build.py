@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import InputError, UsageError
-from .groups import page_groups
+from .groups import page_groups, page_order
 from .ir.conventions import Conventions
 from .location import SourceLoc, path_label
 from .manifest import Manifest, check_name
@@ -122,10 +122,13 @@ def build_pages(paths: list[Path], out: Path, *, product: str | None = None,
     if progress is not None:
         progress.expect(len(pages))
     groups: dict[str, str] = {}
+    order: dict[str, int] = {}
     for path in paths:
         if path.is_dir():
             groups.update(page_groups(path, pages))
-    results = with_groups(process_pages(pages, form, dialect, progress), groups)
+            order.update({label: len(order) + rank for label, rank in
+                          page_order(path, pages).items()})
+    results = with_groups(process_pages(pages, form, dialect, progress), groups, order)
     if all(r.extract is None for r in results):
         raise _nothing_read(results)
     groups: dict[str, list[PageResult]] = {}

@@ -315,10 +315,15 @@ def _product_from_results(manifest: Manifest, results: list[PageResult],
                          documented_type_names(extracts))
 
 
-def with_groups(results: list[PageResult], groups: dict[str, str]) -> list[PageResult]:
-    """Each page's extract with the docs' group it sits in (`generator/groups.py`)."""
-    return [replace(r, extract=replace(r.extract, group=groups[r.path]))
-            if r.extract is not None and groups.get(r.path) else r for r in results]
+def with_groups(results: list[PageResult], groups: dict[str, str],
+                order: dict[str, int] | None = None) -> list[PageResult]:
+    """Each page's extract with the docs' group it sits in and its place in the docs' reading
+    order (`generator/groups.py`)."""
+    order = order or {}
+    return [replace(r, extract=replace(r.extract, group=groups.get(r.path, r.extract.group),
+                                       order=order.get(r.path, r.extract.order)))
+            if r.extract is not None and (r.path in groups or r.path in order) else r
+            for r in results]
 
 
 _INHERITED: list[tuple[Product, list[PageResult]]] = []

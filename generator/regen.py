@@ -19,7 +19,7 @@ from pathlib import Path
 from . import dialects, sources
 from .emitters.models import package_init
 from .errors import ManifestError, StaleOutputError, UsageError
-from .groups import page_groups
+from .groups import page_groups, page_order
 from .ir.model import Product
 from .location import SourceLoc, path_label
 from .manifest import MANIFEST, PAGE_SUFFIXES, Manifest, read_manifest
@@ -112,16 +112,16 @@ def build_specs(specs: Path, progress: Progress | None = None,
                                 SourceLoc(str(manifest_path)),
                                 hint="give each product.toml its own provider/product")
         declared[key] = str(manifest_path)
-        planned.append((manifest, pages, page_groups(folder, pages)))
+        planned.append((manifest, pages, (page_groups(folder, pages), page_order(folder, pages))))
     if progress is not None:
         progress.expect(sum(len(pages) for _, pages, _ in planned))
     read = process_page_jobs([PageJob(path, label, manifest.form, manifest.dialect)
                               for manifest, pages, _ in planned for path, label in pages],
                              progress, meanwhile=warm_up_emitters if emit is None else None)
     plans = []
-    for manifest, pages, groups in planned:
+    for manifest, pages, (groups, order) in planned:
         results, read = read[:len(pages)], read[len(pages):]
-        results = with_groups(results, groups)
+        results = with_groups(results, groups, order)
         product = product_from_results(manifest, results, tuple(label for _, label in pages))
         plans.append((manifest, product, results))
     if emit is None:

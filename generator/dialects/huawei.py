@@ -60,11 +60,13 @@ _HEADER_PARAM = re.compile(r"^(X-[\w-]+|Content-Type|Authorization|Accept)$", re
 
 
 def detect(doc: Document) -> float:
-    """Huawei pages give `METHOD /v5/{project_id}/...` lines, `Mandatory`/`参数类型` columns and
-    `Table N`/`表N` captions. Each cue counts once, so many tables do not outweigh a URI."""
+    """Huawei pages give `METHOD /v5/{project_id}/...` lines (any path under a `URI` title:
+    `GET /` lists an API's versions), `Mandatory`/`参数类型` columns and `Table N`/`表N`
+    captions. Each cue counts once, so many tables do not outweigh a URI."""
     uri = header = caption = False
-    for node in doc.nodes:
-        if isinstance(node, Paragraph) and _METHOD_LINE.search(node.text) and "/v" in node.text:
+    for section, _, node in walk_sections(doc):
+        if isinstance(node, Paragraph) and _METHOD_LINE.search(node.text) and (
+                "/v" in node.text or section == "uri"):
             uri = True
         elif isinstance(node, Table):
             header = header or any(c.strip() in ("Mandatory", "参数类型") for c in node.header)
@@ -253,9 +255,10 @@ _FIELD_CAPTION = re.compile(
     r"(?:field|object|parameter|format)|(?P<b>[\w.]+) (?:field|object) (?:data structure )?"
     r"description|(?P<c>\w+) objects?"
     r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
-    r"|Data structure (?:description )?of (?:the )?(?P<f>[\w.:/-]+)(?: field)?"
+    r"|Data structure (?:description )?of (?:the )?(?:field )?(?P<f>[\w.:/-]+)(?: field)?"
+    r"|(?P<g>[\w.:-]+) parameters? description|Description of field (?P<h>[\w.:-]+)"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明"
-    r"|(?P<g>[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+))\s*$", re.I)
+    r"|(?P<p>[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+))\s*$", re.I)
 """Captions naming the field whose members the table lists; the last form is the field's path
 (`role_assignments.scope.project`)."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
@@ -345,7 +348,10 @@ def _captioned_type_names(doc: Document, linked: dict[int, str], link_targets: d
                     roles["type"] >= len(row.cells) or roles["name"] >= len(row.cells):
                 continue
             spec = parse_type(row.cells[roles["type"]])
-            target = spec.items if spec.kind == "array" and spec.items else spec
+            # a bare `Array` (`List`) says nothing of its items: a members table captioned
+            # after the row documents them (`members | Array`, then `members parameter
+            # description`)
+            target = (spec.items or replace(spec, kind="any")) if spec.kind == "array" else spec
             if target.kind not in ("object", "any") or spec.kind not in ("object", "array"):
                 continue
             waiting.append((index, row.cells[roles["name"]].strip(), target.ref or "", row))
@@ -445,7 +451,7 @@ def extract(doc: Document) -> PageExtract:
                 if where == "query" and "{" + name + "}" in path:
                     where = "path"
                 elif section == "request" and where in ("body", "query") and \
-                        _HEADER_PARAM.match(name):
+                        _HEADER_PARAM.match(name) and not _structured(row, roles):
                     where = "header"
                 field, found = row_to_field(row, roles, location=where)  # type: ignore[arg-type]
                 for link in row.links:
@@ -529,6 +535,13 @@ def extract(doc: Document) -> PageExtract:
         request=tuple(request), responses=tuple(responses), types=tuple(types),
         samples=tuple(samples), diagnostics=tuple(diagnostics), loc=SourceLoc(page, 1),
         success=tuple(success), bodiless=tuple(sorted(set(bodiless))))
+
+
+def _structured(row, roles: dict[str, int]) -> bool:
+    """Whether a row's type is an object or a list: a body field (`accept | Object`, the
+    acceptance of a transfer), never a header, whose value is a string."""
+    cell = row.cells[roles["type"]] if roles.get("type", 99) < len(row.cells) else ""
+    return parse_type(cell).kind in ("object", "array")
 
 
 def _status_table(table: Table) -> bool:

@@ -23,9 +23,11 @@ def _finite(text: str) -> float:
     return value
 
 
-def loads(text: str) -> Any:
-    """`json.loads` without `NaN`, `Infinity` or numbers that overflow to infinity."""
-    return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
+def loads(text: str, strict: bool = True) -> Any:
+    """`json.loads` without `NaN`, `Infinity` or numbers that overflow to infinity; with
+    `strict` off, strings may hold line breaks and tabs as printed (a certificate or a long
+    description wrapped over several lines of a sample)."""
+    return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite, strict=strict)
 
 
 def decoder() -> json.JSONDecoder:

@@ -145,8 +145,8 @@ def _string_end(text: str, start: int) -> int:
 
 def _lenient(text: str):
     """The value of JSON with the slips doc writers make (trailing commas, forgotten commas
-    between members, `//` comments, `...` placeholder lines), or None. Strings are copied
-    verbatim."""
+    between members, `//` comments, `...` placeholder lines, strings wrapped over several
+    lines), or None. Strings are copied verbatim."""
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -179,7 +179,7 @@ def _lenient(text: str):
         i += 1
     cleaned = re.sub(r"^[ \t]*\.\.\.[ \t]*,?[ \t]*$", "", "".join(out), flags=re.M)
     try:
-        return jsontext.loads(cleaned)
+        return jsontext.loads(cleaned, strict=False)
     except ValueError:
         return None
 

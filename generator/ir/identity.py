@@ -63,9 +63,13 @@ def _distinguished(base: str, extract: PageExtract, first: PageExtract,
 
 def unique_names(groups: dict[tuple[str, tuple[str, ...], str], list[PageExtract]],
                   diagnostics: list[Diagnostic]) -> dict[str, list[PageExtract]]:
-    """One safe, unique operation id per identity; renames are reported, never silent."""
+    """One safe, unique operation id per identity; renames are reported, never silent.
+
+    Of pages titled alike, the one the docs present first (their table of contents: the main
+    API before an older or compatibility one) keeps the name; the others are told apart."""
     named: dict[str, list[PageExtract]] = {}
-    for identity in sorted(groups, key=lambda key: (key[0], groups[key][0].page)):
+    for identity in sorted(groups, key=lambda key: (key[0], min(e.order for e in groups[key]),
+                                                    groups[key][0].page)):
         extracts = groups[identity]
         original = identity[0]
         name = base = _safe_name(original)

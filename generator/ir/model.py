@@ -350,6 +350,9 @@ class PageExtract:
     group: str = ""
     """The docs' group the page sits in (`IPsec服务端`, `Security Group`), from where it is
     saved (`generator/groups.py`); empty for a flat folder of pages."""
+    order: int = 0
+    """The page's place in the docs' reading order (their table of contents,
+    `generator/groups.py`); 0 when unknown (pages given one by one)."""
     success: tuple[int, ...] = ()
     """Success statuses the page documents besides its response tables (a status-code table,
     an example response `None (STATUS CODE 204)`)."""
