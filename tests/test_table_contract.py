@@ -299,3 +299,116 @@ def test_an_untyped_collection_row_holds_the_fields_of_its_one_sample_item(tmp_p
     wrapper = schema["properties"]["GadgetProducts"]["properties"]["GadgetProduct"]
     assert set(wrapper["items"]["properties"]) == {"BindCount", "DnsSLBCount", "DnsSecurity",
                                                    "Domain", "Gslb"}
+
+
+WIDGET_DETAIL_MD = """\
+# DescribeWidgetDetail
+
+调用DescribeWidgetDetail查询组件详情。
+
+## 请求参数
+
+|参数|类型|是否必选|描述|
+|:-|:-|:---|:-|
+|Action|String|是|操作接口名，取值：DescribeWidgetDetail。|
+|WidgetName|String|是|组件名称。|
+
+## 返回参数
+
+|参数|类型|描述|
+|:-|:-|:-|
+|WidgetName|String|组件名称。|
+|Status|String|组件状态。|
+|CreatedAt|String|创建时间。|
+|Description|String|备注。|
+|Origins|Array of Origin|源站信息。|
+|Content|String|回源地址。|
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+  "WidgetDetailModel": {
+    "WidgetName": "w-1",
+    "Status": "online",
+    "CreatedAt": "2015-06-25T03:30:50Z",
+    "Origins": [{"Content": "example.com"}]
+  },
+  "RequestId": "18CF38AA"
+}
+```
+"""
+
+
+def test_a_sample_wrapping_the_documented_fields_beside_the_envelope_is_followed(tmp_path):
+    # An older table lists the fields of the object the response carries, not the key that
+    # carries it; the sample shows the key, with the envelope's `RequestId` beside it. The
+    # wrapper holds every row, those the sample leaves out (`Description`) and lists included.
+    schema, report = _build(tmp_path, "DescribeWidgetDetail.md", WIDGET_DETAIL_MD)
+    inner = {"WidgetName", "Status", "CreatedAt", "Description", "Origins", "Origins.[].Content"}
+    assert _paths(schema) == {"RequestId", "WidgetDetailModel"} | {
+        f"WidgetDetailModel.{p}" for p in inner}
+    assert any(d["code"] == "sample-wrapper-key" for d in report["diagnostics"])
+    # A second key beside the wrapper that is not the envelope's: no wrapper is assumed.
+    two = WIDGET_DETAIL_MD.replace('"RequestId": "18CF38AA"', '"Owner": "me"')
+    schema, _ = _build(tmp_path / "two", "DescribeWidgetDetail.md", two)
+    assert inner <= _paths(schema)
+
+
+COLLECTOR_MD = """\
+# DescribeHarvester
+
+调用DescribeHarvester查询采集器。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeHarvester|要执行的操作。 |
+|HarvesterId|String|是|h-1|采集器ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|5FFD|请求ID。 |
+|Result|Struct| |返回结果。 |
+|name|String|h-1|采集器名称。 |
+|paths|List|\\["/var/log"\\]|采集路径。 |
+|configs|Array of configs| |配置文件。 |
+|fileName|String|a.yml|文件名称。 |
+|status|String|active|采集器状态。 |
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+    "name": "h-1",
+    "paths": ["/var/log"],
+    "configs": [{"fileName": "a.yml"}],
+    "status": "active"
+}
+```
+"""
+
+
+def test_a_sample_of_the_object_rows_value_places_the_rows_inside_it(tmp_path):
+    # The sample shows `Result`'s value only: neither `RequestId` nor `Result`, but the fields
+    # listed after `Result`. Read as `{"Result": ...}`, it keeps them inside `Result`.
+    schema, report = _build(tmp_path, "DescribeHarvester.md", COLLECTOR_MD)
+    assert _paths(schema) == {"RequestId", "Result", "Result.name", "Result.paths",
+                              "Result.configs", "Result.configs.[].fileName", "Result.status"}
+    assert any(d["code"] == "sample-payload" for d in report["diagnostics"])
+    # A sample that shows `RequestId` is the whole response: the rows follow it.
+    whole = COLLECTOR_MD.replace('    "name": "h-1",', '    "RequestId": "5FFD",\n    "name": "h-1",')
+    schema, report = _build(tmp_path / "whole", "DescribeHarvester.md", whole)
+    assert "name" in _paths(schema) and "Result.name" not in _paths(schema)
+    assert not any(d["code"] == "sample-payload" for d in report["diagnostics"])

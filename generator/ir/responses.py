@@ -10,7 +10,7 @@ from .align import Aligner
 from .infer import infer_schema, with_loc
 from .listbody import list_body
 from .model import Diagnostic, FieldTable, PageExtract, Response, Schema
-from .nesting import nest
+from .nesting import COMMON_TOP_LEVEL, nest
 from .refs import inline_refs
 from .samples import json_values, wrapped_by_samples
 from .xmlsample import plain_view
@@ -63,7 +63,8 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
         root = list_body(root, diagnostics, extract.operation_id)
         if 200 <= status < 300:
             root = _drop_error_fields(extract, root, values, diagnostics)
-            root = wrapped_by_samples(extract, root, values, diagnostics)
+            root = wrapped_by_samples(extract, root, values, diagnostics,
+                                      COMMON_TOP_LEVEL["response"])
         sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
         aligner = Aligner(sample_loc, extract.conventions.one_item_lists_as_objects,
                           extract.conventions.tables_complete,
