@@ -357,6 +357,14 @@ def test_a_sample_wrapping_the_documented_fields_beside_the_envelope_is_followed
     two = WIDGET_DETAIL_MD.replace('"RequestId": "18CF38AA"', '"Owner": "me"')
     schema, _ = _build(tmp_path / "two", "DescribeWidgetDetail.md", two)
     assert inner <= _paths(schema)
+    # A table that lists `RequestId` too documents the top level: the sample is older than the
+    # table (it shows a wrapper the API no longer sends), and the table wins.
+    listed = WIDGET_DETAIL_MD.replace("|WidgetName|String|组件名称。|\n|Status",
+                                      "|RequestId|String|请求ID。|\n|WidgetName|String|组件名称。|\n"
+                                      "|Status")
+    schema, report = _build(tmp_path / "listed", "DescribeWidgetDetail.md", listed)
+    assert {"RequestId", "WidgetName", "Description", "Origins"} <= _paths(schema)
+    assert not any(d["code"] == "sample-wrapper-key" for d in report["diagnostics"])
 
 
 COLLECTOR_MD = """\

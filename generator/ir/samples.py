@@ -95,7 +95,8 @@ def wrapped_by_samples(extract: PageExtract, root: Schema, values: list[Any],
     never names (`password`, `original_password` documented; the sample sends
     `{"user": {"password": ..., "original_password": ...}}`): the body is that wrapper.
     Beside the wrapper a sample may show the envelope's conventional fields (`envelope`:
-    a response's `RequestId`), which stay at the top level, documented or not."""
+    a response's `RequestId`) that the table leaves out; a table that lists them documents
+    the top level itself (the sample is then older than the table, not a wrapper)."""
     if not root.properties or not values or not all(isinstance(v, dict) for v in values):
         return root
     keys = {k for v in values for k in v if k not in envelope}
@@ -113,17 +114,14 @@ def wrapped_by_samples(extract: PageExtract, root: Schema, values: list[Any],
     shown = {k for o in objects for k in o}
     if len(shown & documented) * 2 < len(shown) or not shown & documented:
         return root
-    beside = {k for v in values for k in v if k != key} - shown
-    outer = tuple(p for p in root.properties if p[0] in beside)
-    wrapped = replace(root, properties=tuple(p for p in root.properties if p[0] not in beside),
-                      required=tuple(r for r in root.required if r not in beside))
+    if {k for v in values for k in v if k != key} & documented:
+        return root  # the table lists the envelope's fields too: it documents the top level
     diagnostics.append(Diagnostic(
         "info", "sample-wrapper-key", f"the samples wrap the documented fields in {{{key!r}: "
         f"{'[...]' if listed else '...'}}}; the schema follows the samples",
         root.loc or extract.loc, operation=extract.operation_id))
-    inner_schema = Schema(kind="array", items=wrapped, loc=root.loc) if listed else wrapped
-    return Schema(kind="object", loc=root.loc, properties=((key, inner_schema), *outer),
-                  required=(key, *(r for r in root.required if r in beside)))
+    inner_schema = Schema(kind="array", items=root, loc=root.loc) if listed else root
+    return Schema(kind="object", loc=root.loc, properties=((key, inner_schema),), required=(key,))
 
 
 def _read_xml_samples(operation: Operation, diagnostics: list[Diagnostic]) -> Operation:
