@@ -420,3 +420,76 @@ def test_a_sample_of_the_object_rows_value_places_the_rows_inside_it(tmp_path):
     schema, report = _build(tmp_path / "whole", "DescribeHarvester.md", whole)
     assert "name" in _paths(schema) and "Result.name" not in _paths(schema)
     assert not any(d["code"] == "sample-payload" for d in report["diagnostics"])
+
+
+POOLS_MD = """\
+# DescribePools
+
+调用DescribePools查询地址池。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribePools|要执行的操作。 |
+|RegionId|String|是|cn-hangzhou|地域ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|Pools| | |地址池列表。 |
+|PoolId|String|p-1|地址池ID。 |
+|PoolName|String|first|地址池名称。 |
+|Attachments| | |关联信息。 |
+|Gateways| | |网关列表。 |
+|Port|Integer|80|网关端口。 |
+|Protocol|String|tcp|网关协议。 |
+|RequestId|String|9DEC|请求ID。 |
+
+## 示例
+
+正常返回示例
+
+`XML` 格式
+
+```
+<DescribePoolsResponse>
+  <Pools>
+    <Pool>
+      <PoolId>p-1</PoolId>
+      <PoolName>first</PoolName>
+      <Attachments>
+        <Gateways></Gateways>
+      </Attachments>
+    </Pool>
+    <Pool>
+      <PoolId>p-2</PoolId>
+      <PoolName>second</PoolName>
+      <Attachments>
+        <Gateways></Gateways>
+      </Attachments>
+    </Pool>
+  </Pools>
+  <RequestId>9DEC</RequestId>
+</DescribePoolsResponse>
+```
+
+`JSON` 格式
+
+```
+{
+  "Pools": [{"PoolId": "p-1", "PoolName": "first"}],
+  "RequestId": "9DEC"
+}
+```
+"""
+
+
+def test_the_xml_sample_places_the_rows_the_json_sample_leaves_out(tmp_path):
+    # The JSON sample shows the pools without their attachments; the XML sample beside it shows
+    # them inside each pool. Both samples place the rows: the attachments stay in the pool.
+    schema, _ = _build(tmp_path, "DescribePools.md", POOLS_MD)
+    paths = {p.replace(".Pool.[]", ".[]") for p in _paths(schema)}
+    assert {"Pools.[].Attachments", "Pools.[].Attachments.Gateways"} <= paths
+    assert "Attachments" not in paths and "RequestId" in paths
