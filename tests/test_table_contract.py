@@ -493,3 +493,15 @@ def test_the_xml_sample_places_the_rows_the_json_sample_leaves_out(tmp_path):
     paths = {p.replace(".Pool.[]", ".[]") for p in _paths(schema)}
     assert {"Pools.[].Attachments", "Pools.[].Attachments.Gateways"} <= paths
     assert "Attachments" not in paths and "RequestId" in paths
+
+
+def test_a_sample_with_the_envelope_is_the_whole_response_not_an_objects_value(tmp_path):
+    # The first object row is `Headers`, and the sample holds fields listed after it; but the
+    # sample shows `RequestId`, so it is the whole response: nothing is read as `Headers`.
+    page = COLLECTOR_MD.replace("|RequestId|String|5FFD|请求ID。 |\n|Result|Struct| |返回结果。 |\n",
+                                "|Headers|Struct| |返回头信息。 |\n|RequestId|String|5FFD|请求ID。 |\n"
+                                "|Result|Struct| |返回结果。 |\n")
+    page = page.replace('    "name": "h-1",', '    "RequestId": "5FFD",\n    "Result": {"name": "h-1"},')
+    schema, report = _build(tmp_path, "DescribeHarvester.md", page)
+    assert not any(d["code"] == "sample-payload" for d in report["diagnostics"])
+    assert "Headers.RequestId" not in _paths(schema) and "RequestId" in _paths(schema)

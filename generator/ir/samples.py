@@ -10,6 +10,7 @@ from typing import Any
 from .align import Aligner
 from .conflicts import reconcile_constraints
 from .model import Diagnostic, Operation, PageExtract, Sample, Schema
+from .nesting import COMMON_TOP_LEVEL
 from .xmlsample import XmlSampleError, xml_to_json
 
 
@@ -47,7 +48,9 @@ def unwrap_root(extract: PageExtract, diagnostics: list[Diagnostic]) -> PageExtr
 def payload_samples(extract: PageExtract, diagnostics: list[Diagnostic]) -> PageExtract:
     """A success sample that shows only the value of the response's object row: a flat table
     lists `RequestId`, then `Result` (an object) followed by its fields, and the sample is
-    `{"name": ..., "status": ...}`, the fields of `Result`, without `RequestId` or `Result`.
+    `{"name": ..., "status": ...}`, the fields of `Result`, without `RequestId` or `Result`
+    (the table lists the envelope's `RequestId` before the object; the sample shows none of
+    the envelope's fields).
     The sample is that object's value: it is read as `{"Result": {...}}`, so it places the
     rows under `Result` instead of at the top level. (Tables that document one level each say
     where every row belongs; this is for flat tables only.)"""
@@ -78,9 +81,10 @@ def _as_payload(extract: PageExtract, sample: Sample,
     before = {r.name for r in rows[:index + 1]}
     after = {r.name for r in rows[index + 1:]}
     keys = set(value)
-    if keys & before or len(keys & after) < 2 or len(keys & after) * 2 < len(keys) or \
-            not rows[index].container:
-        return sample
+    envelope = COMMON_TOP_LEVEL["response"]
+    if keys & before or keys & envelope or not before & envelope or len(keys & after) < 2 or \
+            len(keys & after) * 2 < len(keys) or not rows[index].container:
+        return sample  # a sample with the envelope's fields (RequestId) is the whole response
     diagnostics.append(Diagnostic(
         "info", "sample-payload", f"the sample shows the value of {row.name} (its keys are the "
         f"fields listed after it, without {row.name} and the fields before it); it is read as "
