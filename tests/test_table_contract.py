@@ -299,3 +299,209 @@ def test_an_untyped_collection_row_holds_the_fields_of_its_one_sample_item(tmp_p
     wrapper = schema["properties"]["GadgetProducts"]["properties"]["GadgetProduct"]
     assert set(wrapper["items"]["properties"]) == {"BindCount", "DnsSLBCount", "DnsSecurity",
                                                    "Domain", "Gslb"}
+
+
+WIDGET_DETAIL_MD = """\
+# DescribeWidgetDetail
+
+调用DescribeWidgetDetail查询组件详情。
+
+## 请求参数
+
+|参数|类型|是否必选|描述|
+|:-|:-|:---|:-|
+|Action|String|是|操作接口名，取值：DescribeWidgetDetail。|
+|WidgetName|String|是|组件名称。|
+
+## 返回参数
+
+|参数|类型|描述|
+|:-|:-|:-|
+|WidgetName|String|组件名称。|
+|Status|String|组件状态。|
+|CreatedAt|String|创建时间。|
+|Description|String|备注。|
+|Origins|Array of Origin|源站信息。|
+|Content|String|回源地址。|
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+  "WidgetDetailModel": {
+    "WidgetName": "w-1",
+    "Status": "online",
+    "CreatedAt": "2015-06-25T03:30:50Z",
+    "Origins": [{"Content": "example.com"}]
+  },
+  "RequestId": "18CF38AA"
+}
+```
+"""
+
+
+def test_a_sample_wrapping_the_documented_fields_beside_the_envelope_is_followed(tmp_path):
+    # An older table lists the fields of the object the response carries, not the key that
+    # carries it; the sample shows the key, with the envelope's `RequestId` beside it. The
+    # wrapper holds every row, those the sample leaves out (`Description`) and lists included.
+    schema, report = _build(tmp_path, "DescribeWidgetDetail.md", WIDGET_DETAIL_MD)
+    inner = {"WidgetName", "Status", "CreatedAt", "Description", "Origins", "Origins.[].Content"}
+    assert _paths(schema) == {"RequestId", "WidgetDetailModel"} | {
+        f"WidgetDetailModel.{p}" for p in inner}
+    assert any(d["code"] == "sample-wrapper-key" for d in report["diagnostics"])
+    # A second key beside the wrapper that is not the envelope's: no wrapper is assumed.
+    two = WIDGET_DETAIL_MD.replace('"RequestId": "18CF38AA"', '"Owner": "me"')
+    schema, _ = _build(tmp_path / "two", "DescribeWidgetDetail.md", two)
+    assert inner <= _paths(schema)
+    # A table that lists `RequestId` too documents the top level: the sample is older than the
+    # table (it shows a wrapper the API no longer sends), and the table wins.
+    listed = WIDGET_DETAIL_MD.replace("|WidgetName|String|组件名称。|\n|Status",
+                                      "|RequestId|String|请求ID。|\n|WidgetName|String|组件名称。|\n"
+                                      "|Status")
+    schema, report = _build(tmp_path / "listed", "DescribeWidgetDetail.md", listed)
+    assert {"RequestId", "WidgetName", "Description", "Origins"} <= _paths(schema)
+    assert not any(d["code"] == "sample-wrapper-key" for d in report["diagnostics"])
+
+
+COLLECTOR_MD = """\
+# DescribeHarvester
+
+调用DescribeHarvester查询采集器。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeHarvester|要执行的操作。 |
+|HarvesterId|String|是|h-1|采集器ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|5FFD|请求ID。 |
+|Result|Struct| |返回结果。 |
+|name|String|h-1|采集器名称。 |
+|paths|List|\\["/var/log"\\]|采集路径。 |
+|configs|Array of configs| |配置文件。 |
+|fileName|String|a.yml|文件名称。 |
+|status|String|active|采集器状态。 |
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+    "name": "h-1",
+    "paths": ["/var/log"],
+    "configs": [{"fileName": "a.yml"}],
+    "status": "active"
+}
+```
+"""
+
+
+def test_a_sample_of_the_object_rows_value_places_the_rows_inside_it(tmp_path):
+    # The sample shows `Result`'s value only: neither `RequestId` nor `Result`, but the fields
+    # listed after `Result`. Read as `{"Result": ...}`, it keeps them inside `Result`.
+    schema, report = _build(tmp_path, "DescribeHarvester.md", COLLECTOR_MD)
+    assert _paths(schema) == {"RequestId", "Result", "Result.name", "Result.paths",
+                              "Result.configs", "Result.configs.[].fileName", "Result.status"}
+    assert any(d["code"] == "sample-payload" for d in report["diagnostics"])
+    # A sample that shows `RequestId` is the whole response: the rows follow it.
+    whole = COLLECTOR_MD.replace('    "name": "h-1",', '    "RequestId": "5FFD",\n    "name": "h-1",')
+    schema, report = _build(tmp_path / "whole", "DescribeHarvester.md", whole)
+    assert "name" in _paths(schema) and "Result.name" not in _paths(schema)
+    assert not any(d["code"] == "sample-payload" for d in report["diagnostics"])
+
+
+POOLS_MD = """\
+# DescribePools
+
+调用DescribePools查询地址池。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribePools|要执行的操作。 |
+|RegionId|String|是|cn-hangzhou|地域ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|Pools| | |地址池列表。 |
+|PoolId|String|p-1|地址池ID。 |
+|PoolName|String|first|地址池名称。 |
+|Attachments| | |关联信息。 |
+|Gateways| | |网关列表。 |
+|Port|Integer|80|网关端口。 |
+|Protocol|String|tcp|网关协议。 |
+|RequestId|String|9DEC|请求ID。 |
+
+## 示例
+
+正常返回示例
+
+`XML` 格式
+
+```
+<DescribePoolsResponse>
+  <Pools>
+    <Pool>
+      <PoolId>p-1</PoolId>
+      <PoolName>first</PoolName>
+      <Attachments>
+        <Gateways></Gateways>
+      </Attachments>
+    </Pool>
+    <Pool>
+      <PoolId>p-2</PoolId>
+      <PoolName>second</PoolName>
+      <Attachments>
+        <Gateways></Gateways>
+      </Attachments>
+    </Pool>
+  </Pools>
+  <RequestId>9DEC</RequestId>
+</DescribePoolsResponse>
+```
+
+`JSON` 格式
+
+```
+{
+  "Pools": [{"PoolId": "p-1", "PoolName": "first"}],
+  "RequestId": "9DEC"
+}
+```
+"""
+
+
+def test_the_xml_sample_places_the_rows_the_json_sample_leaves_out(tmp_path):
+    # The JSON sample shows the pools without their attachments; the XML sample beside it shows
+    # them inside each pool. Both samples place the rows: the attachments stay in the pool.
+    schema, _ = _build(tmp_path, "DescribePools.md", POOLS_MD)
+    paths = {p.replace(".Pool.[]", ".[]") for p in _paths(schema)}
+    assert {"Pools.[].Attachments", "Pools.[].Attachments.Gateways"} <= paths
+    assert "Attachments" not in paths and "RequestId" in paths
+
+
+def test_a_sample_with_the_envelope_is_the_whole_response_not_an_objects_value(tmp_path):
+    # The first object row is `Headers`, and the sample holds fields listed after it; but the
+    # sample shows `RequestId`, so it is the whole response: nothing is read as `Headers`.
+    page = COLLECTOR_MD.replace("|RequestId|String|5FFD|请求ID。 |\n|Result|Struct| |返回结果。 |\n",
+                                "|Headers|Struct| |返回头信息。 |\n|RequestId|String|5FFD|请求ID。 |\n"
+                                "|Result|Struct| |返回结果。 |\n")
+    page = page.replace('    "name": "h-1",', '    "RequestId": "5FFD",\n    "Result": {"name": "h-1"},')
+    schema, report = _build(tmp_path, "DescribeHarvester.md", page)
+    assert not any(d["code"] == "sample-payload" for d in report["diagnostics"])
+    assert "Headers.RequestId" not in _paths(schema) and "RequestId" in _paths(schema)

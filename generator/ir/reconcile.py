@@ -34,7 +34,7 @@ from .requests import (
 )
 from .responses import responses_of
 from .sampleindex import PageSamples
-from .samples import settle_with_samples, unwrap_root
+from .samples import payload_samples, settle_with_samples, unwrap_root
 from .unreferenced import UnreferencedTypes
 
 
@@ -61,7 +61,8 @@ def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
     return {**other, **own}
 
 
-PAGE_PASSES = (drop_placeholder_rows, set_aside_guessed_samples, unwrap_root, clean_path)
+PAGE_PASSES = (drop_placeholder_rows, set_aside_guessed_samples, unwrap_root, payload_samples,
+               clean_path)
 """One page's extract, before its tables are read: (extract, diagnostics) -> extract."""
 PARAMETER_PASSES = (complete_path_parameters, complete_query_parameters, sample_query_parameters,
                     indexed_list_rows)

@@ -10,7 +10,7 @@ from .align import Aligner
 from .infer import infer_schema, with_loc
 from .listbody import list_body
 from .model import Diagnostic, FieldTable, PageExtract, Response, Schema
-from .nesting import nest
+from .nesting import COMMON_TOP_LEVEL, nest
 from .refs import inline_refs
 from .sampleindex import PageSamples
 from .samples import json_values, wrapped_by_samples
@@ -41,6 +41,22 @@ def _drop_error_fields(extract: PageExtract, root: Schema, values: list[Any],
                    required=tuple(r for r in root.required if r not in drop))
 
 
+def _keys_in(values: list[Any]) -> set[str]:
+    """Every key at any depth of some sample values (a bounded walk)."""
+    keys: set[str] = set()
+    todo = list(values)
+    budget = 100_000
+    while todo and budget > 0:
+        budget -= 1
+        value = todo.pop()
+        if isinstance(value, dict):
+            keys.update(value)
+            todo.extend(value.values())
+        elif isinstance(value, list):
+            todo.extend(value[:100])
+    return keys
+
+
 def responses_of(extract: PageExtract, types: dict[str, Schema],
                  diagnostics: list[Diagnostic], samples: PageSamples | None = None,
                  unreferenced: UnreferencedTypes | None = None) -> list[Response]:
@@ -51,11 +67,12 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
     responses: list[Response] = []
     for status, tables in sorted(by_status.items()):
         values = samples.json("response", status)
-        # Without a JSON sample, the XML one still shows which element holds which: it places
-        # the rows (it is read by the documented shape afterwards, in `settle_with_samples`).
-        placing = values or [v for s in extract.samples if s.kind == "response"
-                             and s.syntax == "xml" and s.status == status
-                             and (v := plain_view(s.text)) is not None]
+        # The XML samples show which element holds which too: without a JSON sample they place
+        # the rows, and beside one when they show keys it leaves out (they are read by the
+        # documented shape afterwards, in `settle_with_samples`).
+        xml = [v for s in extract.samples if s.kind == "response" and s.syntax == "xml"
+               and s.status == status and (v := plain_view(s.text)) is not None]
+        placing = values + xml if _keys_in(xml) - _keys_in(values) else values or xml
         rows = tuple(r for t in tables for r in t.rows if r.location != "header")
         headers = tuple((r.name, r.schema) for t in tables for r in t.rows
                         if r.location == "header" and r.name)
@@ -70,7 +87,8 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
         root = list_body(root, diagnostics, extract.operation_id)
         if 200 <= status < 300:
             root = _drop_error_fields(extract, root, values, diagnostics)
-            root = wrapped_by_samples(extract, root, values, diagnostics)
+            root = wrapped_by_samples(extract, root, values, diagnostics,
+                                      COMMON_TOP_LEVEL["response"])
         sample_loc = next((s.loc for s in extract.samples if s.kind == "response"), None)
         aligner = Aligner(sample_loc, extract.conventions.one_item_lists_as_objects,
                           extract.conventions.tables_complete,

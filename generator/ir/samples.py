@@ -10,6 +10,7 @@ from typing import Any
 from .align import Aligner
 from .conflicts import reconcile_constraints
 from .model import Diagnostic, Operation, PageExtract, Sample, Schema
+from .nesting import COMMON_TOP_LEVEL
 from .xmlsample import XmlSampleError, xml_to_json
 
 
@@ -44,18 +45,70 @@ def unwrap_root(extract: PageExtract, diagnostics: list[Diagnostic]) -> PageExtr
     return replace(extract, samples=tuple(samples))
 
 
+def payload_samples(extract: PageExtract, diagnostics: list[Diagnostic]) -> PageExtract:
+    """A success sample that shows only the value of the response's object row: a flat table
+    lists `RequestId`, then `Result` (an object) followed by its fields, and the sample is
+    `{"name": ..., "status": ...}`, the fields of `Result`, without `RequestId` or `Result`
+    (the table lists the envelope's `RequestId` before the object; the sample shows none of
+    the envelope's fields).
+    The sample is that object's value: it is read as `{"Result": {...}}`, so it places the
+    rows under `Result` instead of at the top level. (Tables that document one level each say
+    where every row belongs; this is for flat tables only.)"""
+    if extract.conventions.one_level_tables:
+        return extract
+    samples = []
+    for sample in extract.samples:
+        samples.append(_as_payload(extract, sample, diagnostics))
+    return replace(extract, samples=tuple(samples))
+
+
+def _as_payload(extract: PageExtract, sample: Sample,
+                diagnostics: list[Diagnostic]) -> Sample:
+    value = sample.value
+    if sample.kind != "response" or not isinstance(value, dict) or not value or \
+            not 200 <= sample.status < 300:
+        return sample
+    rows = [r for t in extract.responses if t.status == sample.status for r in t.rows
+            if r.name and r.location != "header"]
+    index = next((i for i, r in enumerate(rows) if r.schema.kind in ("object", "array", "any")),
+                 None)
+    if index is None:
+        return sample
+    row = rows[index]
+    if row.schema.kind == "array" or row.schema.properties or row.schema.ref or \
+            row.schema.additional_properties is not None:
+        return sample  # the first structure is not a bare object row
+    before = {r.name for r in rows[:index + 1]}
+    after = {r.name for r in rows[index + 1:]}
+    keys = set(value)
+    envelope = COMMON_TOP_LEVEL["response"]
+    if keys & before or keys & envelope or not before & envelope or len(keys & after) < 2 or \
+            len(keys & after) * 2 < len(keys) or not rows[index].container:
+        return sample  # a sample with the envelope's fields (RequestId) is the whole response
+    diagnostics.append(Diagnostic(
+        "info", "sample-payload", f"the sample shows the value of {row.name} (its keys are the "
+        f"fields listed after it, without {row.name} and the fields before it); it is read as "
+        f"{{{row.name!r}: ...}}", sample.loc, operation=extract.operation_id))
+    return replace(sample, value={row.name: value})
+
+
 def wrapped_by_samples(extract: PageExtract, root: Schema, values: list[Any],
-                        diagnostics: list[Diagnostic]) -> Schema:
+                        diagnostics: list[Diagnostic],
+                        envelope: frozenset[str] = frozenset()) -> Schema:
     """The table documents the fields of an object the samples wrap in one key the table
     never names (`password`, `original_password` documented; the sample sends
-    `{"user": {"password": ..., "original_password": ...}}`): the body is that wrapper."""
-    if not root.properties or not values or not all(
-            isinstance(v, dict) and len(v) == 1 for v in values):
+    `{"user": {"password": ..., "original_password": ...}}`): the body is that wrapper.
+    Beside the wrapper a sample may show the envelope's conventional fields (`envelope`:
+    a response's `RequestId`) that the table leaves out; a table that lists them documents
+    the top level itself (the sample is then older than the table, not a wrapper)."""
+    if not root.properties or not values or not all(isinstance(v, dict) for v in values):
         return root
-    keys = {next(iter(v)) for v in values}
+    keys = {k for v in values for k in v if k not in envelope}
     if len(keys) != 1:
         return root
     key = keys.pop()
+    if not all(key in v for v in values):
+        return root
     documented = {name for name, _ in root.properties}
     inner = [v[key] for v in values]
     listed = all(isinstance(i, list) for i in inner)
@@ -65,6 +118,8 @@ def wrapped_by_samples(extract: PageExtract, root: Schema, values: list[Any],
     shown = {k for o in objects for k in o}
     if len(shown & documented) * 2 < len(shown) or not shown & documented:
         return root
+    if {k for v in values for k in v if k != key} & documented:
+        return root  # the table lists the envelope's fields too: it documents the top level
     diagnostics.append(Diagnostic(
         "info", "sample-wrapper-key", f"the samples wrap the documented fields in {{{key!r}: "
         f"{'[...]' if listed else '...'}}}; the schema follows the samples",
