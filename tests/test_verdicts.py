@@ -329,3 +329,35 @@ def test_setting_the_quick_decoder_aside_never_changes_an_answer():
     sequence = [spaced] * 40 + [compact, broken] * 600 + [spaced] * 3000 + [compact, broken] * 5
     answers = [fast.accepts(body) for body in sequence]
     assert answers == [expected[body] for body in sequence]
+
+
+def _fast_for(properties: dict[str, Any]) -> Any:
+    from generator.validation.engine import compile_schema
+
+    return compile_schema({"type": "object", "properties": properties,
+                           "additionalProperties": False}).fast
+
+
+def test_a_key_sent_twice_is_found_in_a_compact_reordered_body():
+    """Without values that grow when written back, a compact body in another key order is
+    accepted on its length alone; a key sent twice shortens what is written back, in any
+    order, so it is still refused (a constructed contract: strings, integers, a list)."""
+    fast = _fast_for({"a": {"type": "string"}, "b": {"type": "integer"},
+                      "c": {"type": "array", "items": {"type": "string"}}})
+    assert fast.accepts(b'{"c":["x"],"b":1,"a":"y"}')
+    assert fast.accepts(b'{"c":["x"], "b":1,"a":"y"}')  # spacing: the quote count decides
+    assert not fast.accepts(b'{"c":["x"],"b":1,"a":"y","b":2}')
+    assert not fast.accepts(b'{"b":2,"c":["x"],"b":1,"a":"y"}')
+    assert not fast.accepts(b'{"a":"z","c":["x"],"b":-0,"a":"y"}')
+    assert not fast.accepts(b'{"a":"\\u0022","c":["x"],"b":1,"a":"y"}')
+
+
+def test_values_that_grow_when_written_back_keep_the_quote_count():
+    """Numbers sent as `1` come back as `1.0`: three of them make up for the six bytes of a
+    repeated `,"n":1`, so equal lengths prove nothing there and the quotes are counted."""
+    fast = _fast_for({"n": {"type": "integer"}, **{name: {"type": "number"} for name in "xyz"}})
+    body = b'{"x":1,"y":1,"z":1,"n":1,"n":1}'
+    again = fast._encode(fast.decode(body))
+    assert len(again) == len(body) and again != body  # what the length test would have seen
+    assert not fast.accepts(body)
+    assert fast.accepts(b'{"z":1,"y":1,"x":1,"n":1}')
