@@ -63,6 +63,10 @@ class _Operation:
     shaper: PlainShaper | None = None
 
 
+_SPACE = b" \t\r\n\f\v"
+"""What `bytes.rstrip` strips (as byte values: `line[i] in _SPACE`)."""
+
+
 def _split(line: bytes) -> tuple[int, int] | None:
     """(start, end) of the body's bytes when the record ends with its body (`..."body":{...}}`),
     as capture tools write it; else None. A guess, made safe by its use: the line without
@@ -77,10 +81,12 @@ def _split(line: bytes) -> tuple[int, int] | None:
         start += 1
     if line[start:start + 1] not in (b"{", b"["):
         return None
-    end = len(line.rstrip()) - 1
-    if line[end:end + 1] != b"}":
+    end = len(line) - 1
+    while end > start and line[end] in _SPACE:  # (not `rstrip`: a copy of the whole line)
+        end -= 1
+    if line[end] != 125:  # "}"
         return None
-    while line[end - 1:end] in (b" ", b"\t", b"\r"):
+    while line[end - 1] in b" \t\r":
         end -= 1
     return (start, end) if end > start else None
 
