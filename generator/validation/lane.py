@@ -96,7 +96,7 @@ class RecordLane:
     record that passes with nothing to report, else None (take the general path)."""
 
     __slots__ = ("validator", "product", "operation", "status", "_decode", "_encode",
-                 "_unset", "_by_name", "_by_url", "_routes", "_urls", "_split_url")
+                 "_unset", "_by_name", "_by_url", "_routes", "_urls", "_split_url", "_rests")
 
     def __init__(self, validator: Validator, args: argparse.Namespace) -> None:
         self.validator = validator
@@ -112,6 +112,11 @@ class RecordLane:
         self._by_url: dict[tuple[Any, ...], _Operation | None] = {}
         self._routes: dict[tuple[Any, ...], dict[str, Any] | None] = {}
         self._urls: set[tuple[str, str, str, str]] = set()
+        self._rests: dict[bytes, tuple[Callable[[bytes], bool], tuple[str, str, bool]]] = {}
+        """Records without their body (`rest`) that passed: their body's check and verdict.
+        Everything but the body is a function of those bytes (the record's fields, its
+        operation, status, repeated keys, request), so a record whose `rest` was seen pass
+        needs its body checked only."""
         self._split_url: tuple[str, Any] = ("", None)
         """The URL `_url_target` just took apart, and its parts (the request check reuses
         them)."""
@@ -140,6 +145,9 @@ class RecordLane:
             if split is not None:
                 # The record without its body: the body's bytes are read once, by its decoder.
                 rest = line[:split[0]] + b"null" + line[split[1]:]
+                seen = self._rests.get(rest)
+                if seen is not None:
+                    return seen[1] if seen[0](line[split[0]:split[1]]) else retry
                 record = self._decode(rest)
             else:
                 record = self._decode(line)
@@ -187,7 +195,10 @@ class RecordLane:
             return None
         if url is not unset and not self._request_ok(target, url, method):
             return None
-        return target.product.key, target.operation, url is not unset
+        passed = (target.product.key, target.operation, url is not unset)
+        if split is not None:
+            _put(self._rests, rest, (target.body_ok, passed))
+        return passed
 
     def _target(self, operation: Any, product: Any, url: Any, method: str | None
                 ) -> _Operation | None:
