@@ -412,3 +412,27 @@ def test_patterns_matched_after_the_decode_give_the_decoders_verdicts():
             assert fast.accepts(data) is expected, data
     # all refused but "https://x\nhttps://y" (the URI hint takes anything after the scheme)
     assert refused == 2 * (sum(map(len, bad_values.values())) + 6 - 1)
+
+
+def test_uuid_lines_are_matched_as_the_pattern_matches_them():
+    """The uuid format's and hint's strings are matched by byte translation instead of the
+    regular expression; on UUIDs broken at random places (case, a hyphen dropped, a letter,
+    a space or a non-ASCII letter put in, a line cut short) both say the same."""
+    import re
+
+    from generator.validation import fastpath
+
+    matches = re.compile(f"(?:(?:{fastpath._UUID_LINE})\\n)*").fullmatch
+    rng = random.Random(7)
+    texts = ["", "\n", "x\n"]
+    for _ in range(3000):
+        value = str(uuid.UUID(int=rng.getrandbits(128)))
+        value = value.upper() if rng.random() < 0.3 else value
+        at = rng.randrange(37)
+        value = rng.choice([value, value, value.replace("-", "", 1), value[:at],
+                            value[:at] + rng.choice("xg-0 \u00e9\n") + value[at:]])
+        texts.append("\n".join([value] * rng.randrange(1, 4)) + "\n")
+        texts.append(f"{value}\n{uuid.UUID(int=rng.getrandbits(128))}\n")
+    agree = [(matches(t) is not None) == (fastpath._uuid_lines(t) is not None) for t in texts]
+    assert all(agree), [t for t, same in zip(texts, agree, strict=True) if not same][:5]
+    assert 1000 < sum(matches(t) is not None for t in texts) < len(texts) - 1000

@@ -101,6 +101,26 @@ def _line_pattern(node: dict[str, Any]) -> str | None:
     return "|".join(f"(?:{line})" for line in lines)
 
 
+_UUID_LINE = _LINES[FORMATS["uuid"]]
+_UUID_LINES = frozenset({_UUID_LINE, f"(?:{_UUID_LINE})"})
+"""The uuid format's and the uuid hint's line pattern (the same), alone or as one hint."""
+_HEX = bytes(48 if chr(b) in "0123456789abcdefABCDEF" else b if b in b"-\n" else 63
+             for b in range(256))
+"""A translation: hexadecimal digits to `0`, hyphens and line breaks kept, all else `?`."""
+_UUID_TEMPLATE = b"00000000-0000-0000-0000-000000000000\n"
+
+
+def _uuid_lines(text: str) -> bool | None:
+    """`fullmatch` of `(?:UUID\\n)*` (`_UUID_LINE`, one UUID a line), as byte translation and
+    comparison: no regular expression steps through the characters. None: no match."""
+    try:
+        data = text.encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    count, left = divmod(len(data), len(_UUID_TEMPLATE))
+    return True if not left and data.translate(_HEX) == _UUID_TEMPLATE * count else None
+
+
 class Deferred:
     """The contract decoded with its format and hint patterns left out (`decode`), the strings
     they apply to collected from the decoded value (`collect`: one list per line pattern), and
@@ -565,5 +585,6 @@ class _Builder:
             return None
         return Deferred(msgspec.json.Decoder(kind, dec_hook=self.hook).decode,
                         _collector(root, self.plans, len(self.lines)),
-                        tuple(re.compile(f"(?:(?:{line})\\n)*").fullmatch
+                        tuple(_uuid_lines if line in _UUID_LINES
+                              else re.compile(f"(?:(?:{line})\\n)*").fullmatch
                               for line in self.lines))
