@@ -136,7 +136,7 @@ def _report(validator: Validator, lines: list[bytes], lane: bool, **options) -> 
     def counted():
         for entry in entries:
             if isinstance(entry, Passed):
-                passed.append(entry)
+                passed.extend([entry] * entry.count)
             yield entry
 
     check_all(validator, args, counted(), report, lambda *a: None)
@@ -223,3 +223,36 @@ def test_plain_shaper_agrees_with_shape_request(validator, operation):
             assert plain == full.instance, url
             assert not full.findings and not full.contents, url
     assert agreed >= 3, (tried, agreed)
+
+
+def test_records_passed_in_a_row_are_counted_as_one_entry_each(validator, monkeypatch):
+    """A run of passed records comes as one `Passed` (at most `PASSED_RUN` records, one
+    product, operation and request kind, ending at the last of them); the report is the
+    general path's, whatever breaks the run: another operation, a record the lane declines,
+    a blank line, the run's length limit, the end of the input."""
+    from generator.validation import readers
+
+    monkeypatch.setattr(readers, "PASSED_RUN", 7)
+    by_operation = {}
+    for product, operation, body in _bodies():
+        record = {"product": product, "operation": operation, "status": 200, "body": body}
+        line = json.dumps(record, separators=(",", ":")).encode()
+        if RecordLane.for_run(validator, argparse.Namespace(product=None, operation=None,
+                                                            status=None))(line):
+            by_operation.setdefault(operation, line)
+    assert len(by_operation) >= 2
+    first, second = list(by_operation.values())[:2]
+    broken = first.replace(b'"status":200', b'"status":404', 1)
+    lines = [first] * 20 + [second] * 3 + [broken] + [first] * 2 + [b""] + [first] * 5
+    general, _ = _report(validator, lines, lane=False)
+    laned, passed = _report(validator, lines, lane=True)
+    assert laned.as_dict() == general.as_dict()
+    assert laned.per_operation == general.per_operation
+    assert laned.exchanges == general.exchanges == 31 and passed == 30
+    args = argparse.Namespace(product=None, operation=None, status=None)
+    runs = [(e.label, e.count) for e in read_lines(
+        io.BytesIO(b"\n".join(lines) + b"\n"), "t.jsonl", lane=RecordLane.for_run(validator,
+                                                                                   args))
+        if isinstance(e, Passed)]
+    assert runs == [("t.jsonl:7", 7), ("t.jsonl:14", 7), ("t.jsonl:20", 6), ("t.jsonl:23", 3),
+                    ("t.jsonl:26", 2), ("t.jsonl:32", 5)]

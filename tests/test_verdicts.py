@@ -329,3 +329,110 @@ def test_setting_the_quick_decoder_aside_never_changes_an_answer():
     sequence = [spaced] * 40 + [compact, broken] * 600 + [spaced] * 3000 + [compact, broken] * 5
     answers = [fast.accepts(body) for body in sequence]
     assert answers == [expected[body] for body in sequence]
+
+
+def _fast_for(properties: dict[str, Any]) -> Any:
+    from generator.validation.engine import compile_schema
+
+    return compile_schema({"type": "object", "properties": properties,
+                           "additionalProperties": False}).fast
+
+
+def test_a_key_sent_twice_is_found_in_a_compact_reordered_body():
+    """Without values that grow when written back, a compact body in another key order is
+    accepted on its length alone; a key sent twice shortens what is written back, in any
+    order, so it is still refused (a constructed contract: strings, integers, a list)."""
+    fast = _fast_for({"a": {"type": "string"}, "b": {"type": "integer"},
+                      "c": {"type": "array", "items": {"type": "string"}}})
+    assert fast.accepts(b'{"c":["x"],"b":1,"a":"y"}')
+    assert fast.accepts(b'{"c":["x"], "b":1,"a":"y"}')  # spacing: the quote count decides
+    assert not fast.accepts(b'{"c":["x"],"b":1,"a":"y","b":2}')
+    assert not fast.accepts(b'{"b":2,"c":["x"],"b":1,"a":"y"}')
+    assert not fast.accepts(b'{"a":"z","c":["x"],"b":-0,"a":"y"}')
+    assert not fast.accepts(b'{"a":"\\u0022","c":["x"],"b":1,"a":"y"}')
+
+
+def test_values_that_grow_when_written_back_keep_the_quote_count():
+    """Numbers sent as `1` come back as `1.0`: three of them make up for the six bytes of a
+    repeated `,"n":1`, so equal lengths prove nothing there and the quotes are counted."""
+    fast = _fast_for({"n": {"type": "integer"}, **{name: {"type": "number"} for name in "xyz"}})
+    body = b'{"x":1,"y":1,"z":1,"n":1,"n":1}'
+    again = fast._encode(fast.decode(body))
+    assert len(again) == len(body) and again != body  # what the length test would have seen
+    assert not fast.accepts(body)
+    assert fast.accepts(b'{"z":1,"y":1,"x":1,"n":1}')
+
+
+def test_patterns_matched_after_the_decode_give_the_decoders_verdicts():
+    """Format and hint patterns are matched once over all their strings after the decode
+    (`fastpath.Deferred`); on a constructed contract with each kind (a UUID hint, UUID-or-IPv4
+    hints, a URI hint anchored at the start only, date-time and uuid formats, in a list of
+    objects too), every body gets the verdict of the decoder that matches each string itself,
+    including strings with a line break (escaped: the decoder with its patterns decides)."""
+    from generator.validation.hints import HINT_PATTERNS
+
+    uuid_hint = {"type": "string", "anyOf": [{"pattern": HINT_PATTERNS["uuid"]}]}
+    fast = _fast_for({
+        "id": {**uuid_hint, "minLength": 36, "maxLength": 36},
+        "ip": {"type": "string", "anyOf": [{"pattern": HINT_PATTERNS["uuid"]},
+                                           {"pattern": HINT_PATTERNS["ipv4"]}]},
+        "site": {"type": "string", "anyOf": [{"pattern": HINT_PATTERNS["uri"]}]},
+        "when": {"type": "string", "format": "date-time"},
+        "items": {"type": "array", "items": {"type": "object", "properties": {
+            "u": {"type": "string", "format": "uuid"}, "n": {"type": "integer"},
+            "ids": {"type": "array", "items": uuid_hint}}, "additionalProperties": False}}})
+    assert fast.deferred is not None
+    good = {"id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "ip": "10.0.0.1",
+            "site": "https://example.com/a b", "when": "2024-02-29T10:00:00.5+08:00",
+            "items": [{"u": "3F2504E0-4F89-11D3-9A0C-0305E82C3301", "n": 1, "ids": []},
+                      {"n": 2, "ids": ["3f2504e0-4f89-11d3-9a0c-0305e82c3302"]}]}
+    bad_values = {
+        "id": ["3f2504e0-4f89-11d3-9a0c-0305e82c330", "3f2504e0-4f89-11d3-9a0c-0305e82c3301\n",
+               "3f2504e0-4f89-11d3-9a0c-0305e82c330g"],
+        "ip": ["10.0.0.256", "10.0.0.1\n10.0.0.2", "", "10.0.0.1 "],
+        "site": ["example.com", "1http://x", "\nhttps://x", "https://x\nhttps://y"],
+        "when": ["2023-02-29T10:00:00Z", "2024-01-01 10:00:00Z", "0000-01-01T00:00:00Z",
+                 "2024-01-01T10:00:00+0800", "2024-01-01T10:00:00Z\n"],
+    }
+    bodies = [good, {"items": []}, {}]
+    for name, values in bad_values.items():
+        bodies += [{**good, name: value} for value in values]
+    for value in ("3f2504e0", "", "3f2504e0-4f89-11d3-9a0c-0305e82c3301\n"
+                  "3f2504e0-4f89-11d3-9a0c-0305e82c3301"):
+        bodies.append({**good, "items": [*good["items"], {"u": value}]})
+        bodies.append({**good, "items": [{"n": 3, "ids": [good["id"], value]}]})
+    refused = 0
+    for doc in bodies:
+        for data in (json.dumps(doc).encode(), json.dumps(doc, separators=(",", ":")).encode()):
+            try:
+                expected = fast.decode(data) is not None
+            except Exception:  # noqa: BLE001 - msgspec's ValidationError: refused
+                expected = False
+            refused += not expected
+            assert fast.accepts(data) is expected, data
+    # all refused but "https://x\nhttps://y" (the URI hint takes anything after the scheme)
+    assert refused == 2 * (sum(map(len, bad_values.values())) + 6 - 1)
+
+
+def test_uuid_lines_are_matched_as_the_pattern_matches_them():
+    """The uuid format's and hint's strings are matched by byte translation instead of the
+    regular expression; on UUIDs broken at random places (case, a hyphen dropped, a letter,
+    a space or a non-ASCII letter put in, a line cut short) both say the same."""
+    import re
+
+    from generator.validation import fastpath
+
+    matches = re.compile(f"(?:(?:{fastpath._UUID_LINE})\\n)*").fullmatch
+    rng = random.Random(7)
+    texts = ["", "\n", "x\n"]
+    for _ in range(3000):
+        value = str(uuid.UUID(int=rng.getrandbits(128)))
+        value = value.upper() if rng.random() < 0.3 else value
+        at = rng.randrange(37)
+        value = rng.choice([value, value, value.replace("-", "", 1), value[:at],
+                            value[:at] + rng.choice("xg-0 \u00e9\n") + value[at:]])
+        texts.append("\n".join([value] * rng.randrange(1, 4)) + "\n")
+        texts.append(f"{value}\n{uuid.UUID(int=rng.getrandbits(128))}\n")
+    agree = [(matches(t) is not None) == (fastpath._uuid_lines(t) is not None) for t in texts]
+    assert all(agree), [t for t, same in zip(texts, agree, strict=True) if not same][:5]
+    assert 1000 < sum(matches(t) is not None for t in texts) < len(texts) - 1000

@@ -108,10 +108,11 @@ def check_all(validator: Validator, args: argparse.Namespace,
     add, add_passed = report.add, report.add_passed
     for entry in entries:
         if type(entry) is Passed:
-            add_passed(entry.label, entry.product, entry.operation, entry.request)
+            add_passed(entry.label, entry.product, entry.operation, entry.request, entry.count)
+            advance(entry.label, report.shown_findings + report.hidden_findings, entry.count)
         else:
             add(check_entry(validator, entry, args, memo))
-        advance(entry.label, report.shown_findings + report.hidden_findings)
+            advance(entry.label, report.shown_findings + report.hidden_findings)
 
 
 def select(findings: list[Finding], args: argparse.Namespace) -> list[Finding]:

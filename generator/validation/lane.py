@@ -63,6 +63,10 @@ class _Operation:
     shaper: PlainShaper | None = None
 
 
+_SPACE = b" \t\r\n\f\v"
+"""What `bytes.rstrip` strips (as byte values: `line[i] in _SPACE`)."""
+
+
 def _split(line: bytes) -> tuple[int, int] | None:
     """(start, end) of the body's bytes when the record ends with its body (`..."body":{...}}`),
     as capture tools write it; else None. A guess, made safe by its use: the line without
@@ -77,10 +81,12 @@ def _split(line: bytes) -> tuple[int, int] | None:
         start += 1
     if line[start:start + 1] not in (b"{", b"["):
         return None
-    end = len(line.rstrip()) - 1
-    if line[end:end + 1] != b"}":
+    end = len(line) - 1
+    while end > start and line[end] in _SPACE:  # (not `rstrip`: a copy of the whole line)
+        end -= 1
+    if line[end] != 125:  # "}"
         return None
-    while line[end - 1:end] in (b" ", b"\t", b"\r"):
+    while line[end - 1] in b" \t\r":
         end -= 1
     return (start, end) if end > start else None
 
@@ -90,7 +96,7 @@ class RecordLane:
     record that passes with nothing to report, else None (take the general path)."""
 
     __slots__ = ("validator", "product", "operation", "status", "_decode", "_encode",
-                 "_unset", "_by_name", "_by_url", "_routes", "_urls", "_split_url")
+                 "_unset", "_by_name", "_by_url", "_routes", "_urls", "_split_url", "_rests")
 
     def __init__(self, validator: Validator, args: argparse.Namespace) -> None:
         self.validator = validator
@@ -106,6 +112,11 @@ class RecordLane:
         self._by_url: dict[tuple[Any, ...], _Operation | None] = {}
         self._routes: dict[tuple[Any, ...], dict[str, Any] | None] = {}
         self._urls: set[tuple[str, str, str, str]] = set()
+        self._rests: dict[bytes, tuple[Callable[[bytes], bool], tuple[str, str, bool]]] = {}
+        """Records without their body (`rest`) that passed: their body's check and verdict.
+        Everything but the body is a function of those bytes (the record's fields, its
+        operation, status, repeated keys, request), so a record whose `rest` was seen pass
+        needs its body checked only."""
         self._split_url: tuple[str, Any] = ("", None)
         """The URL `_url_target` just took apart, and its parts (the request check reuses
         them)."""
@@ -134,6 +145,9 @@ class RecordLane:
             if split is not None:
                 # The record without its body: the body's bytes are read once, by its decoder.
                 rest = line[:split[0]] + b"null" + line[split[1]:]
+                seen = self._rests.get(rest)
+                if seen is not None:
+                    return seen[1] if seen[0](line[split[0]:split[1]]) else retry
                 record = self._decode(rest)
             else:
                 record = self._decode(line)
@@ -181,7 +195,10 @@ class RecordLane:
             return None
         if url is not unset and not self._request_ok(target, url, method):
             return None
-        return target.product.key, target.operation, url is not unset
+        passed = (target.product.key, target.operation, url is not unset)
+        if split is not None:
+            _put(self._rests, rest, (target.body_ok, passed))
+        return passed
 
     def _target(self, operation: Any, product: Any, url: Any, method: str | None
                 ) -> _Operation | None:

@@ -81,10 +81,15 @@ class Passed:
     ok, nothing to report."""
 
     label: str
+    """The last of the records (the one the report's exchange count goes on from)."""
     product: str
     operation: str
     request: bool
     """Whether the record's URL was checked as a request too (two messages)."""
+    count: int = 1
+    """How many records in a row, ending at `label`, passed with this product, operation and
+    request (one entry for a run of them: the report and the progress count each, not the
+    objects between)."""
 
 
 def _is_har(value: Any) -> bool:
@@ -162,17 +167,26 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
     if first is not None:
         number += 1
         yield from _line_entry(first[0], first[1], f"{label}:{number}", path)
+    passing: tuple[str, str, bool] | None = None
+    passed = 0  # records in a row the lane passed with `passing`, not yet yielded
     for line in _bounded_lines(stream):
         number += 1
+        if lane is not None and line is not None:
+            verdict = lane(line)
+            if verdict is not None:
+                if passed and (verdict != passing or passed >= PASSED_RUN):
+                    yield Passed(f"{label}:{number - 1}", *passing, passed)  # type: ignore[misc]
+                    passed = 0
+                passing = verdict
+                passed += 1
+                continue
+        if passed:
+            yield Passed(f"{label}:{number - 1}", *passing, passed)  # type: ignore[misc]
+            passed = 0
         if line is None:
             yield Entry(f"{label}:{number}", error=f"line longer than {MAX_LINE // MIB} MiB; "
                         "not checked (is this really JSON Lines?)")
             continue
-        if lane is not None:
-            passed = lane(line)
-            if passed is not None:
-                yield Passed(f"{label}:{number}", *passed)
-                continue
         if not line.strip():
             continue
         record = _raw_record(line)
@@ -185,6 +199,12 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
             yield Entry(f"{label}:{number}", error=exc.bare_message)
             continue
         yield from _line_entry(line, value, f"{label}:{number}", path)
+    if passed:
+        yield Passed(f"{label}:{number}", *passing, passed)  # type: ignore[misc]
+
+
+PASSED_RUN = 512
+"""Most records one `Passed` stands for (the progress line moves on between them)."""
 
 
 def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:

@@ -145,21 +145,23 @@ class Report:
                                  None if result.input_error is None else _clip(result.input_error),
                                  exchange=result.exchange))
 
-    def add_passed(self, label: str, product: str, operation: str, request: bool) -> None:
-        """What `add` counts for a record whose response (and request, when `request`)
-        passed with no finding (`lane`): one exchange, one or two ok messages."""
-        self.exchanges += 1
+    def add_passed(self, label: str, product: str, operation: str, request: bool,
+                   count: int = 1) -> None:
+        """What `add` counts for `count` records whose response (and request, when `request`)
+        passed with no finding (`lane`): one exchange, one or two ok messages each; `label`:
+        the last of them."""
+        self.exchanges += count
         self._last_exchange = label
-        self.responses += 1
-        self.per_operation[(product, operation, "response")] += 1
+        self.responses += count
+        self.per_operation[(product, operation, "response")] += count
         if request:
-            self.requests += 1
-            self.per_operation[(product, operation, "request")] += 1
-            self.entries += 2
-            self.ok += 2
+            self.requests += count
+            self.per_operation[(product, operation, "request")] += count
+            self.entries += 2 * count
+            self.ok += 2 * count
         else:
-            self.entries += 1
-            self.ok += 1
+            self.entries += count
+            self.ok += count
 
     def merge(self, other: Report) -> None:
         """Add the report of the next part of the input (Dask partitions, in input order):
