@@ -2,12 +2,13 @@
 
 A page may document an object's members in a table of their own (`Table 4 Detail`, "detail
 field description", a `## RuleList` members table) and never write the row that holds the
-object. The table is not lost: where a sample shows a key named like the table whose objects
-hold the table's fields, that key is the object (a list of them when the sample lists them);
-where a sample shows a key whose objects hold only the table's fields, under another name,
-that key is. An object row of that name that points at no table takes it too. A table neither
-finds a place for is reported with its page:line and the line of every row, never dropped in
-silence.
+object. The table is not lost. The places it could go are the object rows that point at no
+members table and the keys a sample shows that no row documents. A place named like the table
+(`detail` for `Detail`, `Rules` for `Rule`) whose sample objects hold mostly its fields takes
+it (a list of them when the sample lists them); else the one place whose sample objects hold
+only the table's fields, under another name, when no other place fits as well (two tables'
+worth of one shape cannot be told apart). A table no place takes is reported with its
+page:line and the line of every row, never dropped in silence.
 """
 
 from __future__ import annotations
