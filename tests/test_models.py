@@ -455,7 +455,7 @@ def test_a_product_without_operations_still_makes_a_module():
 
 
 def test_list_items_are_named_in_the_singular():
-    from generator.emitters.models import item_name
+    from generator.emitters.names import item_name
 
     assert item_name("DescribeNatGatewaysResponseNatGateways") == \
         "DescribeNatGatewaysResponseNatGateway"
@@ -468,13 +468,14 @@ def test_list_items_are_named_in_the_singular():
 
 
 def test_singular_item_names_stay_unique():
-    """A list `Rules` next to an object `Rule`: the item class gets a number, never the
-    object's class."""
+    """A list `Rules` next to an object `Rule`: the item class is named after its list
+    (`...RulesItem`), never the object's class and never a number."""
     rule = Schema(kind="object", properties=(("Name", Schema(kind="string")),))
     body = Schema(kind="object", properties=(
         ("Rule", rule), ("Rules", Schema(kind="array", items=rule))))
     product = Product("p", "q", "T", "1", "rest", operations=(
         Operation("GetX", "rest", ("GET",), "/x", responses=(Response(200, body),)),))
     defs = models_schema(product)["$defs"]
-    assert {"GetXResponseRule", "GetXResponseRule2"} <= set(defs)
+    assert {"GetXResponseRule", "GetXResponseRulesItem"} <= set(defs)
+    assert not any(name[-1].isdigit() for name in defs), sorted(defs)
     assert len(defs) == len(set(defs))

@@ -56,7 +56,7 @@ from ..ir.model import Operation, Product, Schema
 from ..location import INVISIBLE
 from .cache import cached_text
 from .jsonschema import schema_to_json
-from .names import class_part, item_name, wrapped_list_name
+from .names import class_part, free_item_name, wrapped_list_name
 
 DEFS = "#/$defs/"
 RPC_IMPLICIT = ("Action", "Version")
@@ -279,7 +279,7 @@ class _Builder:
         out = _bare(kind)
         if kind == "array":
             if node.get("items"):  # `items: {}` (any) says no more than no `items`
-                out["items"] = self.convert(node["items"], item_name(path))
+                out["items"] = self.convert(node["items"], free_item_name(path, self.taken))
             _limits(out, (("minItems", node.get("minItems")), ("maxItems", node.get("maxItems"))))
         elif kind == "string":
             _limits(out, (("minLength", node.get("minLength")),

@@ -42,3 +42,13 @@ def wrapped_list_name(short: str, wrapper: str, taken: set[str]) -> str:
     (`Url200List: {UrlList: [...]}` beside it): then the wrapper's own name, which is what
     tells the lists apart (`...Url200ListItem`), never a number (`...UrlListItem2`)."""
     return wrapper if item_name(short) in taken else short
+
+
+def free_item_name(path: str, taken: set[str]) -> str:
+    """`item_name`, unless another class already has that name (a named type `ResourceTag`
+    beside the items of `Resource.tags`): then the list's own name with `Item`
+    (`ResourceTagsItem`), which still says where the items are, rather than `ResourceTag2`."""
+    name = item_name(path)
+    if name in taken and not name.endswith("Item") and f"{path}Item" not in taken:
+        return f"{path}Item"
+    return name

@@ -40,7 +40,7 @@ from ..ir.model import (
 from ..location import json_visible
 from ..rpc import rpc_path_key
 from .jsonschema import X, envelope_of, envelope_schema, schema_to_json
-from .names import class_part, item_name, wrapped_list_name
+from .names import class_part, free_item_name, wrapped_list_name
 
 REF = "#/components/schemas/"
 DEFAULT_LIST_LENGTH = 20
@@ -225,7 +225,7 @@ class Components:
                                 prefix)
                 for index, (key, sub) in enumerate(properties.items())}
         if isinstance(node.get("items"), dict):
-            node["items"] = self.hoist(node["items"], item_name(path))
+            node["items"] = self.hoist(node["items"], free_item_name(path, self.taken))
         if kind == "object" and node.get("properties"):
             name = self.claim(path)
             self.schemas[name] = node
