@@ -226,10 +226,10 @@ def test_plain_shaper_agrees_with_shape_request(validator, operation):
 
 
 def test_records_passed_in_a_row_are_counted_as_one_entry_each(validator, monkeypatch):
-    """A run of passed records comes as one `Passed` (at most `PASSED_RUN` records, one
-    product, operation and request kind, ending at the last of them); the report is the
-    general path's, whatever breaks the run: another operation, a record the lane declines,
-    a blank line, the run's length limit, the end of the input."""
+    """A run of passed records (at most `PASSED_RUN`) comes as one `Passed` per product,
+    operation and request kind in it, labelled with its last record; the report is the
+    general path's, whatever ends the run: a record the lane declines, a blank line, the
+    run's length limit, the end of the input."""
     from generator.validation import readers
 
     monkeypatch.setattr(readers, "PASSED_RUN", 7)
@@ -250,9 +250,12 @@ def test_records_passed_in_a_row_are_counted_as_one_entry_each(validator, monkey
     assert laned.per_operation == general.per_operation
     assert laned.exchanges == general.exchanges == 31 and passed == 30
     args = argparse.Namespace(product=None, operation=None, status=None)
-    runs = [(e.label, e.count) for e in read_lines(
+    runs = [(e.label, e.operation, e.count) for e in read_lines(
         io.BytesIO(b"\n".join(lines) + b"\n"), "t.jsonl", lane=RecordLane.for_run(validator,
                                                                                    args))
         if isinstance(e, Passed)]
-    assert runs == [("t.jsonl:7", 7), ("t.jsonl:14", 7), ("t.jsonl:20", 6), ("t.jsonl:23", 3),
-                    ("t.jsonl:26", 2), ("t.jsonl:32", 5)]
+    first_op, second_op = list(by_operation)[:2]
+    assert runs == [("t.jsonl:7", first_op, 7), ("t.jsonl:14", first_op, 7),
+                    ("t.jsonl:21", first_op, 6), ("t.jsonl:21", second_op, 1),
+                    ("t.jsonl:23", second_op, 2), ("t.jsonl:26", first_op, 2),
+                    ("t.jsonl:32", first_op, 5)]

@@ -410,6 +410,11 @@ def test_patterns_matched_after_the_decode_give_the_decoders_verdicts():
                 expected = False
             refused += not expected
             assert fast.accepts(data) is expected, data
+    # A line break can only be escaped: written raw inside a string, the body is not JSON
+    # (so the joined lines cannot be cut anywhere else than between strings).
+    raw = json.dumps({"items": [{"ids": [good["id"], good["id"]]}]}, separators=(",", ":"))
+    assert fast.accepts(raw.encode())
+    assert not fast.accepts(raw.replace('","', '\n', 1).encode())
     # all refused but "https://x\nhttps://y" (the URI hint takes anything after the scheme)
     assert refused == 2 * (sum(map(len, bad_values.values())) + 6 - 1)
 

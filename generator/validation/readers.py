@@ -87,9 +87,10 @@ class Passed:
     request: bool
     """Whether the record's URL was checked as a request too (two messages)."""
     count: int = 1
-    """How many records in a row, ending at `label`, passed with this product, operation and
-    request (one entry for a run of them: the report and the progress count each, not the
-    objects between)."""
+    """How many records of a run ending at `label` passed with this product, operation and
+    request kind (a run of passed records, up to `PASSED_RUN`, comes as one `Passed` per
+    product, operation and kind in it, all labelled with its last record: the report counts
+    them, it does not need their order)."""
 
 
 def _is_har(value: Any) -> bool:
@@ -167,21 +168,21 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
     if first is not None:
         number += 1
         yield from _line_entry(first[0], first[1], f"{label}:{number}", path)
-    passing: tuple[str, str, bool] | None = None
-    passed = 0  # records in a row the lane passed with `passing`, not yet yielded
+    passing: dict[tuple[str, str, bool], int] = {}
+    passed = 0  # records in a row the lane passed (counted in `passing`), not yet yielded
     for line in _bounded_lines(stream):
         number += 1
         if lane is not None and line is not None:
             verdict = lane(line)
             if verdict is not None:
-                if passed and (verdict != passing or passed >= PASSED_RUN):
-                    yield Passed(f"{label}:{number - 1}", *passing, passed)  # type: ignore[misc]
-                    passed = 0
-                passing = verdict
+                passing[verdict] = passing.get(verdict, 0) + 1
                 passed += 1
+                if passed >= PASSED_RUN:
+                    yield from _passed(f"{label}:{number}", passing)
+                    passed = 0
                 continue
         if passed:
-            yield Passed(f"{label}:{number - 1}", *passing, passed)  # type: ignore[misc]
+            yield from _passed(f"{label}:{number - 1}", passing)
             passed = 0
         if line is None:
             yield Entry(f"{label}:{number}", error=f"line longer than {MAX_LINE // MIB} MiB; "
@@ -200,11 +201,19 @@ def read_lines(stream: BinaryIO, label: str, path: Path | None = None,
             continue
         yield from _line_entry(line, value, f"{label}:{number}", path)
     if passed:
-        yield Passed(f"{label}:{number}", *passing, passed)  # type: ignore[misc]
+        yield from _passed(f"{label}:{number}", passing)
 
 
 PASSED_RUN = 512
-"""Most records one `Passed` stands for (the progress line moves on between them)."""
+"""Most records one run of `Passed` stands for (the progress line moves on between them)."""
+
+
+def _passed(label: str, passing: dict[tuple[str, str, bool], int]) -> Iterator[Passed]:
+    """The `Passed` of a run (one per product, operation and request kind), emptying
+    `passing`."""
+    for (product, operation, request), count in passing.items():
+        yield Passed(label, product, operation, request, count)
+    passing.clear()
 
 
 def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
