@@ -196,6 +196,24 @@ def test_a_list_named_by_a_plural_stays_a_list_when_its_sample_shows_one_object(
                    for d in report["diagnostics"])
 
 
+def test_a_bare_object_whose_description_example_shows_a_list_of_objects_is_that_list(
+        tmp_path):
+    taints = ('Taints of the node. Example: "taints": [{"key": "status", "value": "down", '
+              '"effect": "NoSchedule"}]')
+    labels = 'Labels of the node. Example: "k8sTags": {"key": "value"}'
+    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    ("name", "Yes", "String", "The node name."),
+                    ("taints", "No", "Object", taints), ("k8sTags", "No", "Object", labels))
+    document, _ = build(tmp_path, {"creating_a_node.rst": page(
+        "Creating a Node", "POST /v3/{project_id}/nodes", request, "None", "")})
+    body = document["paths"]["/v3/{project_id}/nodes"]["post"]["requestBody"]
+    body = resolve(document, body["content"]["application/json"]["schema"])
+    listed = body["properties"]["taints"]
+    assert listed["type"] == "array"
+    assert set(resolve(document, listed["items"])["properties"]) == {"key", "value", "effect"}
+    assert resolve(document, body["properties"]["k8sTags"])["type"] == "object"
+
+
 # --- status codes --------------------------------------------------------------------------
 
 STATUS_TABLE = """\

@@ -116,7 +116,8 @@ def test_a_link_to_a_table_on_another_page_gives_the_rows_members(tmp_path):
     # Sphinx labels are global: `rootVolume` links to the `Volume` table of another page.
     header = ("Parameter", "Type", "Description")
     node = table("Response parameters", header, ("name", "String", "The node name."),
-                 ("rootVolume", ":ref:`Volume <cce_volume_table>` object", "The system disk."))
+                 ("rootVolume", ":ref:`Volume <cce_volume_table>` object", "The system disk."),
+                 ("diskNote", "", "As in :ref:`Table 2 <cce_volume_table>` of node creation."))
     sample = indent(json.dumps({"name": "n1", "rootVolume": {"size": 40}}))
     creating = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
                      ("rootVolume", "Yes", ":ref:`Volume <cce_volume_table>` object",
@@ -132,6 +133,7 @@ def test_a_link_to_a_table_on_another_page_gives_the_rows_members(tmp_path):
     volume = resolve(document, schema["properties"]["rootVolume"])
     assert set(volume["properties"]) == {"size", "volumetype"}
     assert volume["properties"]["size"]["type"] == "integer"
+    assert "properties" not in resolve(document, schema["properties"]["diskNote"])
     assert any(d["code"] == "type-linked" and "rootVolume" in d["message"]
                for d in report["diagnostics"])
     assert report["consistency"]["rows_lost"] == 0

@@ -184,6 +184,41 @@ def _json_shape(text: str) -> Schema | None:
     return shape if shape.kind in ("array", "object") else None
 
 
+_BARE_OBJECT = re.compile(r"^(?:object|json(?: ?object)?|struct)$", re.I)
+"""A type cell that says only "an object" (no members table, no name)."""
+
+
+def _example_list(name: str, description: str) -> list | None:
+    """The list the description's example shows as the field's own value (`Example:
+    "taints": [{"key": ..., "value": ...}]`), when it is a non-empty list of objects."""
+    if not name or len(description) > MAX_CELL:
+        return None
+    match = re.search(r'"' + re.escape(name) + r'"\s*:\s*\[', description)
+    if match is None:
+        return None
+    start, depth, i, n = match.end() - 1, 0, match.end() - 1, len(description)
+    while i < n:
+        char = description[i]
+        if char == '"':
+            i += 1
+            while i < n and description[i] != '"':
+                i += 2 if description[i] == "\\" else 1
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    try:
+        value = jsontext.loads(description[start:i + 1])
+    except ValueError:
+        return None
+    if isinstance(value, list) and value and all(isinstance(v, dict) and v for v in value):
+        return value
+    return None
+
+
 def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = None,
                  name: str | None = None, type_text: str | None = None) -> tuple[FieldRow,
                                                                                  list[Diagnostic]]:
@@ -198,8 +233,16 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
                                       f"type {raw_type!r} of {field_name or 'a nameless row'} is "
                                       "not a known spelling; the field accepts any value", row.loc))
     description, pointers = split_references(cell(row, roles, "description"))
+    shown = _example_list(field_name, description) if spec.kind == "object" and \
+        not spec.ref and _BARE_OBJECT.match(raw_type.strip()) else None
+    if shown is not None:
+        # `taints | Object | ... Example: "taints": [{"key": ...}]`: the example shows a list
+        # of objects (the type cell says only "an object"); its members are the example's.
+        spec = TypeSpec("array", items=TypeSpec("object"))
     schema = schema_for_type(spec, type_text=raw_type, loc=row.loc, see=pointers, description=(
         ((language_of(description), description),) if description else ()))
+    if shown is not None:
+        schema = replace(schema, items=replace(infer_schema(shown), loc=row.loc))
     facts = read_facts(description) if description else ProseFacts()
     schema, unfit = apply_facts(schema, facts)
     if not field_name and spec.kind != "array" and (facts.min_items or facts.max_items):

@@ -359,10 +359,11 @@ def _captioned_type_names(doc: Document, linked: dict[int, str], link_targets: d
 
 
 def _holds_members(schema: Schema) -> bool:
-    """An object, a list of objects, or an untyped field: what a members table documents."""
+    """An object or a list of objects without members: what a members table documents (an
+    untyped row's link may be any reference of its description)."""
     if schema.kind == "array":
         return schema.items is None or schema.items.kind in ("object", "any")
-    return schema.kind in ("object", "any") and not schema.properties and \
+    return schema.kind == "object" and not schema.properties and \
         schema.additional_properties is None
 
 
