@@ -437,3 +437,23 @@ def test_a_second_table_of_one_field_name_is_named_by_its_section_not_a_number(t
     assert not any(name[-1].isdigit() for name in classes), sorted(classes)
     assert "slow_start: SlowStart | None" in models
     assert report["consistency"]["samples_rejected"] == 0
+
+
+def test_a_table_captioned_query_parameter_description_is_the_query_not_a_type(tmp_path):
+    """`X parameter description` captions name a field X's members, but `Query parameter
+    description` is where the parameters go: the query table, not a type `Query`."""
+    uri = "GET /v1/{project_id}/gauges\n\n-  Parameter description\n\n" + indent(table(
+        "Parameter description", ("Parameter", "Mandatory", "Description"),
+        ("project_id", "Yes", "The project ID."))) + "\n\n" + indent(table(
+            "Query parameter description", ("Parameter", "Mandatory", "Type", "Description"),
+            ("namespace", "Yes", "String", "The namespace."),
+            ("limit", "No", "Integer", "The page size.")).replace("Table 1", "Table 2"))
+    document, report = build(tmp_path, {"listing_gauges.rst": page(
+        "Listing Gauges", uri, "None", table(
+            "Response parameters", ("Parameter", "Type", "Description"),
+            ("count", "Integer", "The number of gauges.")), indent('{"count": 1}'))})
+    operation = document["paths"]["/v1/{project_id}/gauges"]["get"]
+    query = {p["name"] for p in operation.get("parameters", []) if p.get("in") == "query"}
+    assert {"namespace", "limit"} <= query
+    assert "Query" not in document["components"]["schemas"]
+    assert not [d for d in report["diagnostics"] if d["code"] == "type-unplaced"]

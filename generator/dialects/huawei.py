@@ -256,11 +256,13 @@ _FIELD_CAPTION = re.compile(
     r"description|(?P<c>\w+) objects?"
     r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
     r"|Data structure (?:description )?of (?:the )?(?:field )?(?P<f>[\w.:/-]+)(?: field)?"
-    r"|(?P<g>[\w.:-]+) parameters? description|Description of field (?P<h>[\w.:-]+)"
+    r"|(?!(?:query|path|header|request|response|body|uri|url|common|public)\b)"
+    r"(?P<g>[\w.:-]+) parameters? description|Description of field (?P<h>[\w.:-]+)"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明"
     r"|(?P<p>[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+))\s*$", re.I)
 """Captions naming the field whose members the table lists; the last form is the field's path
-(`role_assignments.scope.project`)."""
+(`role_assignments.scope.project`). `X parameter description` names a field X, but not when X
+is where parameters go (`Query parameter description` is the query table, not a type `Query`)."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
