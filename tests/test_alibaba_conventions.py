@@ -667,3 +667,55 @@ def test_a_json_sample_that_lost_a_closer_is_still_used_alone():
     assert "sample-set-aside" not in {d.code for d in diagnostics}
     assert "sample-repaired" in {d.code for d in diagnostics}
     assert "Gadgets" in _response(document, "ListGadgets")["properties"]
+
+
+# ------------------------------------------- a URL parameter typed as a JSON document or a map
+
+JSON_TYPED_MD = """\
+# EncryptGadget
+
+Encrypts a gadget.
+
+## Request parameters
+
+|Name|Type|Required|Example|Description|
+|----|----|--------|-------|-----------|
+|Action|String|Yes|EncryptGadget|The operation that you want to perform.|
+|GadgetId|String|Yes|g-1|The ID of the gadget.|
+|Context|String to string map|No|\\{"Owner":"Alice"\\}|A JSON string of key-value pairs.|
+|Options|Json|No|\\{"Level":3, "Modes":["a","b"]\\}|The options of the gadget.|
+|Labels|JSON|No|\\[\\{"Key": "team", "Value": "blue"\\}\\]|The labels of the gadget.|
+
+## Response parameters
+
+|Name|Type|Example|Description|
+|----|----|-------|-----------|
+|Settings|Map|\\{"mode": "fast"\\}|The settings of the gadget.|
+|RequestId|String|r-1|The ID of the request.|
+
+## Examples
+
+```
+{"Settings": {"mode": "fast"}, "RequestId": "r-1"}
+```
+"""
+
+
+def test_url_parameters_typed_json_or_map_are_json_text():
+    """A query string carries text: a parameter documented as `Json` or a map is the JSON text
+    of its document (a string whose content is the document), while a response field typed
+    `Map` stays an object."""
+    document, _ = _build({"EncryptGadget.md": JSON_TYPED_MD})
+    parameters = _parameters(document, "EncryptGadget")
+    for name in ("Context", "Options", "Labels"):
+        schema = parameters[name]["schema"]
+        assert schema["type"] == "string", name
+        assert schema["contentMediaType"] == "application/json", name
+    assert parameters["Context"]["schema"]["contentSchema"]["additionalProperties"] == {
+        "type": "string"}
+    options = parameters["Options"]["schema"]["contentSchema"]
+    assert options["properties"]["Level"]["type"] == "integer"
+    assert parameters["Labels"]["schema"]["contentSchema"]["type"] == "array"
+    assert parameters["GadgetId"]["schema"]["type"] == "string"
+    settings = _resolve(document, _response(document, "EncryptGadget")["properties"]["Settings"])
+    assert settings["type"] == "object"
