@@ -719,3 +719,61 @@ def test_url_parameters_typed_json_or_map_are_json_text():
     assert parameters["GadgetId"]["schema"]["type"] == "string"
     settings = _resolve(document, _response(document, "EncryptGadget")["properties"]["Settings"])
     assert settings["type"] == "object"
+
+
+# ----------------------------------- an XML sample wrapping a documented list's items in elements
+
+XML_ITEMS_MD = """\
+# DescribeGadgetZones
+
+Queries the zones of gadgets.
+
+## Request parameters
+
+|Name|Type|Required|Example|Description|
+|----|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGadgetZones|The operation that you want to perform.|
+
+## Response parameters
+
+|Name|Type|Description|
+|:---|:---|:----------|
+|RequestId|String|The ID of the request.|
+|Zones|Array of [`ZoneType`](#ZoneType)|The zones.|
+
+**ZoneType**
+
+|Name|Type|Description|
+|:---|:---|:----------|
+|ZoneId|String|The ID of the zone.|
+|Status|String|The status of the zone.|
+
+## Examples
+
+```
+<DescribeGadgetZonesResponse>
+    <Zones>
+        <Zone>
+            <ZoneId>z-1</ZoneId>
+            <Status>Available</Status>
+        </Zone>
+        <Zone>
+            <ZoneId>z-2</ZoneId>
+            <Status>SoldOut</Status>
+        </Zone>
+    </Zones>
+    <RequestId>r-1</RequestId>
+</DescribeGadgetZonesResponse>
+```
+"""
+
+
+def test_xml_sample_items_wrapped_in_their_element_are_the_lists_items():
+    """`<Zones><Zone>..</Zone><Zone>..</Zone></Zones>` under a documented list of objects whose
+    fields are ZoneId and Status: each `<Zone>` is one item (the element names the items, as
+    XML wraps lists), not an item holding a field `Zone`."""
+    document, _ = _build({"DescribeGadgetZones.md": XML_ITEMS_MD})
+    zones = _resolve(document, _response(document, "DescribeGadgetZones")["properties"]["Zones"])
+    assert zones["type"] == "array"
+    item = _resolve(document, zones["items"])
+    assert set(item["properties"]) == {"ZoneId", "Status"}
