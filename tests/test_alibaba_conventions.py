@@ -777,3 +777,48 @@ def test_xml_sample_items_wrapped_in_their_element_are_the_lists_items():
     assert zones["type"] == "array"
     item = _resolve(document, zones["items"])
     assert set(item["properties"]) == {"ZoneId", "Status"}
+
+
+# ------------------------------------------------ a JSON sample rooted in the operation's name
+
+ACTION_ROOT_MD = """\
+# {action}
+
+Adds members to a gadget group.
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|{action}|要执行的操作。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|{first}| | |成员列表。|
+|MemberId|String|m-1|成员ID。|
+|RequestId|String|r-1|请求ID。|
+
+## 示例
+
+```
+{{"{action}": {{"{first}": [{{"MemberId": "m-1"}}], "RequestId": "r-1"}}}}
+```
+"""
+
+
+def test_json_sample_rooted_in_the_operation_name_is_unwrapped_unless_a_field():
+    """`{"AddGadgetMembers": {...}}`: the XML root carried into JSON without its `Response`
+    suffix; the inner object is the response. A documented field that happens to be named
+    like the operation (`ListGadgetMembers` holding the members) stays a field."""
+    page = ACTION_ROOT_MD.format(action="AddGadgetMembers", first="Members")
+    document, diagnostics = _build({"AddGadgetMembers.md": page})
+    response = _response(document, "AddGadgetMembers")
+    assert set(response["properties"]) == {"Members", "RequestId"}
+    assert any(d.code == "sample-root-wrapper" for d in diagnostics)
+    page = ACTION_ROOT_MD.format(action="ListGadgetMembers", first="ListGadgetMembers")
+    document, diagnostics = _build({"ListGadgetMembers.md": page})
+    response = _response(document, "ListGadgetMembers")
+    assert "ListGadgetMembers" in response["properties"]
+    assert not any(d.code == "sample-root-wrapper" for d in diagnostics)
