@@ -822,3 +822,51 @@ def test_json_sample_rooted_in_the_operation_name_is_unwrapped_unless_a_field():
     response = _response(document, "ListGadgetMembers")
     assert "ListGadgetMembers" in response["properties"]
     assert not any(d.code == "sample-root-wrapper" for d in diagnostics)
+
+
+# -------------------------------------------- an object holding a field named like itself
+
+SELF_NAMED_MD = """\
+# DescribeGadgetConfig
+
+Queries the configuration of a gadget.
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGadgetConfig|要执行的操作。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|r-1|请求ID。|
+|Data|Object| |返回结果。|
+|UpdateTime|Long|1593747274195|更新时间。|
+|Data|Map| |键值对数据。|
+|Name|String|g-1|名称。|
+|Owner|String|alice|所有者。|
+|Success|Boolean|true|是否成功。|
+
+## 示例
+
+```
+{"RequestId": "r-1", "Data": {"UpdateTime": 1593747274195, "Name": "g-1", "Owner": "alice"},
+ "Success": true}
+```
+"""
+
+
+def test_an_object_row_named_like_its_parent_stays_inside_it():
+    """`Data` (an object) lists `UpdateTime`, then `Data` (a map), then `Name`: the sample
+    shows `Data` only at the top level, but the top level already has its `Data` and the
+    next row is a field of the open `Data`, so the map is `Data.Data` and the rows after it
+    stay in `Data` (before, the map became a duplicate at the top level and took the rows
+    after it with it)."""
+    document, diagnostics = _build({"DescribeGadgetConfig.md": SELF_NAMED_MD})
+    response = _response(document, "DescribeGadgetConfig")
+    assert set(response["properties"]) == {"RequestId", "Data", "Success"}
+    data = _resolve(document, response["properties"]["Data"])
+    assert set(data["properties"]) == {"UpdateTime", "Data", "Name", "Owner"}
+    assert not any(d.code == "row-duplicate" for d in diagnostics)

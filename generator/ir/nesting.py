@@ -270,8 +270,11 @@ class _Nester:
         only out at `outer` (`ErrorCode` of a task, not in the sample's task, beside the
         response's own `ErrorCode`): the next row is a field the sample shows in that deeper
         scope and not out there. A table lists an object's fields together; it does not leave
-        an object and come back to it. None when nothing says so."""
-        if following is None or row.container or following.name in outer_keys:
+        an object and come back to it. An object row qualifies only when the outer scope
+        already has a field of its name (`Data` holding its own `Data` map: one object cannot
+        hold a name twice). None when nothing says so."""
+        if following is None or following.name in outer_keys or (
+                row.container and not self._has_child(self.stack[outer], row.name)):
             return None
         for index in range(len(self.stack) - 1, outer, -1):
             keys = self.samples.keys_at(self.stack[index].path)
