@@ -870,3 +870,56 @@ def test_an_object_row_named_like_its_parent_stays_inside_it():
     data = _resolve(document, response["properties"]["Data"])
     assert set(data["properties"]) == {"UpdateTime", "Data", "Name", "Owner"}
     assert not any(d.code == "row-duplicate" for d in diagnostics)
+
+
+# ------------------------------------------------- a table sorted only in parts
+
+PARTLY_SORTED_MD = """\
+# DescribeGadgetAttribute
+
+Queries a gadget.
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGadgetAttribute|要执行的操作。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|AccountId|String|a-1|账号ID。|
+|Alias|String|g|别名。|
+|Zone|String|z-1|可用区。|
+|Address|String|10.0.0.1|地址。|
+|Listeners| | |监听列表。|
+|Port|Integer|80|端口。|
+|Protocol|String|http|协议。|
+|Description|String|d|监听描述。|
+|Mode|String|fast|模式。|
+|Name|String|g-1|名称。|
+|RequestId|String|r-1|请求ID。|
+|Status|String|active|状态。|
+
+## 示例
+
+```
+{"AccountId": "a-1", "Alias": "g", "Zone": "z-1", "Address": "10.0.0.1",
+ "Listeners": {"Listener": []}, "Mode": "fast", "Name": "g-1", "RequestId": "r-1",
+ "Status": "active"}
+```
+"""
+
+
+def test_sorted_order_closes_an_object_only_into_a_scope_listed_in_order():
+    """The table is mostly in name order, but its top level is not (`Address` after `Zone`):
+    `Description` sorting before `Protocol` does not say it leaves `Listeners` (whose sample
+    list is empty), so it stays there instead of becoming a top-level field."""
+    document, _ = _build({"DescribeGadgetAttribute.md": PARTLY_SORTED_MD})
+    response = _response(document, "DescribeGadgetAttribute")
+    assert "Description" not in response["properties"]
+    assert {"Mode", "Name", "RequestId", "Status"} <= set(response["properties"])
+    listeners = _resolve(document, response["properties"]["Listeners"])
+    item = _resolve(document, _resolve(document, listeners["properties"]["Listener"])["items"])
+    assert set(item["properties"]) == {"Port", "Protocol", "Description"}

@@ -89,6 +89,12 @@ def _sorts_before(name: str, previous: str) -> bool:
     return name < previous and name.lower() < previous.lower()
 
 
+def _in_order(node: _Node) -> bool:
+    """Whether the fields a scope holds so far are listed in sorted order."""
+    names = [c.name for c in node.children]
+    return not any(_sorts_before(b, a) for a, b in zip(names, names[1:], strict=False))
+
+
 def _looks_sorted(rows: tuple[FieldRow, ...]) -> bool:
     """Mostly ascending names. The step from an object or list row to its first field starts a
     new sequence, so it is not counted."""
@@ -230,6 +236,13 @@ class _Nester:
             while index > 0 and self.stack[index].children and \
                     _sorts_before(row.name, self.stack[index].children[-1].name):
                 index -= 1
+            if index != innermost and not _in_order(self.stack[index]):
+                # The scope it would return to is not listed in order itself (the table is
+                # sorted only in parts): the order says nothing about where this row goes.
+                if known_any:
+                    self._guess(row, innermost, "no sample shows this field, and the scope "
+                                "the sorted order would close to is not in order", "info")
+                return innermost
             if index != innermost or known_any:
                 self._guess(row, index, "the table is sorted within each object and "
                             + ("this name sorts before its predecessor" if index != innermost
