@@ -236,9 +236,11 @@ class _Nester:
             while index > 0 and self.stack[index].children and \
                     _sorts_before(row.name, self.stack[index].children[-1].name):
                 index -= 1
-            if index != innermost and not _in_order(self.stack[index]):
+            if index != innermost and not _in_order(self.stack[index]) and \
+                    not self._has_child(top, row.name):
                 # The scope it would return to is not listed in order itself (the table is
-                # sorted only in parts): the order says nothing about where this row goes.
+                # sorted only in parts): the order says nothing about where this row goes
+                # (unless the open object already has a field of its name).
                 if known_any:
                     self._guess(row, innermost, "no sample shows this field, and the scope "
                                 "the sorted order would close to is not in order", "info")
