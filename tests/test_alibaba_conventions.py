@@ -667,3 +667,259 @@ def test_a_json_sample_that_lost_a_closer_is_still_used_alone():
     assert "sample-set-aside" not in {d.code for d in diagnostics}
     assert "sample-repaired" in {d.code for d in diagnostics}
     assert "Gadgets" in _response(document, "ListGadgets")["properties"]
+
+
+# ------------------------------------------- a URL parameter typed as a JSON document or a map
+
+JSON_TYPED_MD = """\
+# EncryptGadget
+
+Encrypts a gadget.
+
+## Request parameters
+
+|Name|Type|Required|Example|Description|
+|----|----|--------|-------|-----------|
+|Action|String|Yes|EncryptGadget|The operation that you want to perform.|
+|GadgetId|String|Yes|g-1|The ID of the gadget.|
+|Context|String to string map|No|\\{"Owner":"Alice"\\}|A JSON string of key-value pairs.|
+|Options|Json|No|\\{"Level":3, "Modes":["a","b"]\\}|The options of the gadget.|
+|Labels|JSON|No|\\[\\{"Key": "team", "Value": "blue"\\}\\]|The labels of the gadget.|
+
+## Response parameters
+
+|Name|Type|Example|Description|
+|----|----|-------|-----------|
+|Settings|Map|\\{"mode": "fast"\\}|The settings of the gadget.|
+|RequestId|String|r-1|The ID of the request.|
+
+## Examples
+
+```
+{"Settings": {"mode": "fast"}, "RequestId": "r-1"}
+```
+"""
+
+
+def test_url_parameters_typed_json_or_map_are_json_text():
+    """A query string carries text: a parameter documented as `Json` or a map is the JSON text
+    of its document (a string whose content is the document), while a response field typed
+    `Map` stays an object."""
+    document, _ = _build({"EncryptGadget.md": JSON_TYPED_MD})
+    parameters = _parameters(document, "EncryptGadget")
+    for name in ("Context", "Options", "Labels"):
+        schema = parameters[name]["schema"]
+        assert schema["type"] == "string", name
+        assert schema["contentMediaType"] == "application/json", name
+    assert parameters["Context"]["schema"]["contentSchema"]["additionalProperties"] == {
+        "type": "string"}
+    options = parameters["Options"]["schema"]["contentSchema"]
+    assert options["properties"]["Level"]["type"] == "integer"
+    assert parameters["Labels"]["schema"]["contentSchema"]["type"] == "array"
+    assert parameters["GadgetId"]["schema"]["type"] == "string"
+    settings = _resolve(document, _response(document, "EncryptGadget")["properties"]["Settings"])
+    assert settings["type"] == "object"
+
+
+# ----------------------------------- an XML sample wrapping a documented list's items in elements
+
+XML_ITEMS_MD = """\
+# DescribeGadgetZones
+
+Queries the zones of gadgets.
+
+## Request parameters
+
+|Name|Type|Required|Example|Description|
+|----|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGadgetZones|The operation that you want to perform.|
+
+## Response parameters
+
+|Name|Type|Description|
+|:---|:---|:----------|
+|RequestId|String|The ID of the request.|
+|Zones|Array of [`ZoneType`](#ZoneType)|The zones.|
+
+**ZoneType**
+
+|Name|Type|Description|
+|:---|:---|:----------|
+|ZoneId|String|The ID of the zone.|
+|Status|String|The status of the zone.|
+
+## Examples
+
+```
+<DescribeGadgetZonesResponse>
+    <Zones>
+        <Zone>
+            <ZoneId>z-1</ZoneId>
+            <Status>Available</Status>
+        </Zone>
+        <Zone>
+            <ZoneId>z-2</ZoneId>
+            <Status>SoldOut</Status>
+        </Zone>
+    </Zones>
+    <RequestId>r-1</RequestId>
+</DescribeGadgetZonesResponse>
+```
+"""
+
+
+def test_xml_sample_items_wrapped_in_their_element_are_the_lists_items():
+    """`<Zones><Zone>..</Zone><Zone>..</Zone></Zones>` under a documented list of objects whose
+    fields are ZoneId and Status: each `<Zone>` is one item (the element names the items, as
+    XML wraps lists), not an item holding a field `Zone`."""
+    document, _ = _build({"DescribeGadgetZones.md": XML_ITEMS_MD})
+    zones = _resolve(document, _response(document, "DescribeGadgetZones")["properties"]["Zones"])
+    assert zones["type"] == "array"
+    item = _resolve(document, zones["items"])
+    assert set(item["properties"]) == {"ZoneId", "Status"}
+
+
+# ------------------------------------------------ a JSON sample rooted in the operation's name
+
+ACTION_ROOT_MD = """\
+# {action}
+
+Adds members to a gadget group.
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|{action}|要执行的操作。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|{first}| | |成员列表。|
+|MemberId|String|m-1|成员ID。|
+|RequestId|String|r-1|请求ID。|
+
+## 示例
+
+```
+{{"{action}": {{"{first}": [{{"MemberId": "m-1"}}], "RequestId": "r-1"}}}}
+```
+"""
+
+
+def test_json_sample_rooted_in_the_operation_name_is_unwrapped_unless_a_field():
+    """`{"AddGadgetMembers": {...}}`: the XML root carried into JSON without its `Response`
+    suffix; the inner object is the response. A documented field that happens to be named
+    like the operation (`ListGadgetMembers` holding the members) stays a field."""
+    page = ACTION_ROOT_MD.format(action="AddGadgetMembers", first="Members")
+    document, diagnostics = _build({"AddGadgetMembers.md": page})
+    response = _response(document, "AddGadgetMembers")
+    assert set(response["properties"]) == {"Members", "RequestId"}
+    assert any(d.code == "sample-root-wrapper" for d in diagnostics)
+    page = ACTION_ROOT_MD.format(action="ListGadgetMembers", first="ListGadgetMembers")
+    document, diagnostics = _build({"ListGadgetMembers.md": page})
+    response = _response(document, "ListGadgetMembers")
+    assert "ListGadgetMembers" in response["properties"]
+    assert not any(d.code == "sample-root-wrapper" for d in diagnostics)
+
+
+# -------------------------------------------- an object holding a field named like itself
+
+SELF_NAMED_MD = """\
+# DescribeGadgetConfig
+
+Queries the configuration of a gadget.
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGadgetConfig|要执行的操作。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|r-1|请求ID。|
+|Data|Object| |返回结果。|
+|UpdateTime|Long|1593747274195|更新时间。|
+|Data|Map| |键值对数据。|
+|Name|String|g-1|名称。|
+|Owner|String|alice|所有者。|
+|Success|Boolean|true|是否成功。|
+
+## 示例
+
+```
+{"RequestId": "r-1", "Data": {"UpdateTime": 1593747274195, "Name": "g-1", "Owner": "alice"},
+ "Success": true}
+```
+"""
+
+
+def test_an_object_row_named_like_its_parent_stays_inside_it():
+    """`Data` (an object) lists `UpdateTime`, then `Data` (a map), then `Name`: the sample
+    shows `Data` only at the top level, but the top level already has its `Data` and the
+    next row is a field of the open `Data`, so the map is `Data.Data` and the rows after it
+    stay in `Data` (before, the map became a duplicate at the top level and took the rows
+    after it with it)."""
+    document, diagnostics = _build({"DescribeGadgetConfig.md": SELF_NAMED_MD})
+    response = _response(document, "DescribeGadgetConfig")
+    assert set(response["properties"]) == {"RequestId", "Data", "Success"}
+    data = _resolve(document, response["properties"]["Data"])
+    assert set(data["properties"]) == {"UpdateTime", "Data", "Name", "Owner"}
+    assert not any(d.code == "row-duplicate" for d in diagnostics)
+
+
+# ------------------------------------------------- a table sorted only in parts
+
+PARTLY_SORTED_MD = """\
+# DescribeGadgetAttribute
+
+Queries a gadget.
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGadgetAttribute|要执行的操作。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|AccountId|String|a-1|账号ID。|
+|Alias|String|g|别名。|
+|Zone|String|z-1|可用区。|
+|Address|String|10.0.0.1|地址。|
+|Listeners| | |监听列表。|
+|Port|Integer|80|端口。|
+|Protocol|String|http|协议。|
+|Description|String|d|监听描述。|
+|Mode|String|fast|模式。|
+|Name|String|g-1|名称。|
+|RequestId|String|r-1|请求ID。|
+|Status|String|active|状态。|
+
+## 示例
+
+```
+{"AccountId": "a-1", "Alias": "g", "Zone": "z-1", "Address": "10.0.0.1",
+ "Listeners": {"Listener": []}, "Mode": "fast", "Name": "g-1", "RequestId": "r-1",
+ "Status": "active"}
+```
+"""
+
+
+def test_sorted_order_closes_an_object_only_into_a_scope_listed_in_order():
+    """The table is mostly in name order, but its top level is not (`Address` after `Zone`):
+    `Description` sorting before `Protocol` does not say it leaves `Listeners` (whose sample
+    list is empty), so it stays there instead of becoming a top-level field."""
+    document, _ = _build({"DescribeGadgetAttribute.md": PARTLY_SORTED_MD})
+    response = _response(document, "DescribeGadgetAttribute")
+    assert "Description" not in response["properties"]
+    assert {"Mode", "Name", "RequestId", "Status"} <= set(response["properties"])
+    listeners = _resolve(document, response["properties"]["Listeners"])
+    item = _resolve(document, _resolve(document, listeners["properties"]["Listener"])["items"])
+    assert set(item["properties"]) == {"Port", "Protocol", "Description"}

@@ -57,6 +57,9 @@ _SIZED = re.compile(r"^(?P<base>[A-Za-z]{2,20})\s*[(（]\s*(?P<inner>[^()（）]
 _MAP = re.compile(r"^(?:map|dict|hashmap)\s*<\s*(?P<key>[^,<>]{1,40}?)\s*(?:,\s*(?P<value>[^<>]{1,60}?|[A-Za-z]{2,20}\s*<[^<>]{1,60}>)\s*)?>"
                   r"\s*(?P<tail>[^<>]{0,60})$", re.I)
 """`Map<String,String>`, `Map<String, Object>`, `Map<String>string`, `Map<String,String> objects`."""
+_WORDED_MAP = re.compile(r"^(?P<key>[A-Za-z]{2,20})\s+to\s+(?P<value>[A-Za-z]{2,20})\s+(?:map|dict(?:ionary)?)$",
+                         re.I)
+"""`String to string map`: a dictionary named by its key and value types."""
 _TRAILING_BRACKETS = re.compile(r"^(?P<inner>[^\[\]]{1,200}?)\s*\[\s*\]$")
 _NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects?$")
 _PLURAL_OBJECTS = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects$")
@@ -127,6 +130,11 @@ def parse_type(cell: str) -> TypeSpec:
     scalar = _SCALARS.get(text.lower().replace(" ", ""))
     if scalar:
         return TypeSpec(scalar[0], scalar[1])
+    worded_map = _WORDED_MAP.match(text)
+    if worded_map:
+        # `String to string map`: a dictionary, keys of the first type, values of the second.
+        value = parse_type(worded_map.group("value"))
+        return TypeSpec("object", values=value if value.known else TypeSpec("any"))
     mapping = _MAP.match(text)
     if mapping:
         tail = re.sub(r"^\[\s*\]|\bobjects?$", "", mapping.group("tail")).strip()

@@ -89,6 +89,12 @@ def _sorts_before(name: str, previous: str) -> bool:
     return name < previous and name.lower() < previous.lower()
 
 
+def _in_order(node: _Node) -> bool:
+    """Whether the fields a scope holds so far are listed in sorted order."""
+    names = [c.name for c in node.children]
+    return not any(_sorts_before(b, a) for a, b in zip(names, names[1:], strict=False))
+
+
 def _looks_sorted(rows: tuple[FieldRow, ...]) -> bool:
     """Mostly ascending names. The step from an object or list row to its first field starts a
     new sequence, so it is not counted."""
@@ -230,6 +236,15 @@ class _Nester:
             while index > 0 and self.stack[index].children and \
                     _sorts_before(row.name, self.stack[index].children[-1].name):
                 index -= 1
+            if index != innermost and not _in_order(self.stack[index]) and \
+                    not self._has_child(top, row.name):
+                # The scope it would return to is not listed in order itself (the table is
+                # sorted only in parts): the order says nothing about where this row goes
+                # (unless the open object already has a field of its name).
+                if known_any:
+                    self._guess(row, innermost, "no sample shows this field, and the scope "
+                                "the sorted order would close to is not in order", "info")
+                return innermost
             if index != innermost or known_any:
                 self._guess(row, index, "the table is sorted within each object and "
                             + ("this name sorts before its predecessor" if index != innermost
@@ -270,8 +285,11 @@ class _Nester:
         only out at `outer` (`ErrorCode` of a task, not in the sample's task, beside the
         response's own `ErrorCode`): the next row is a field the sample shows in that deeper
         scope and not out there. A table lists an object's fields together; it does not leave
-        an object and come back to it. None when nothing says so."""
-        if following is None or row.container or following.name in outer_keys:
+        an object and come back to it. An object row qualifies only when the outer scope
+        already has a field of its name (`Data` holding its own `Data` map: one object cannot
+        hold a name twice). None when nothing says so."""
+        if following is None or following.name in outer_keys or (
+                row.container and not self._has_child(self.stack[outer], row.name)):
             return None
         for index in range(len(self.stack) - 1, outer, -1):
             keys = self.samples.keys_at(self.stack[index].path)

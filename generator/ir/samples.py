@@ -20,16 +20,21 @@ def json_values(samples: tuple[Sample, ...], kind: str, status: int | None = Non
 
 
 def unwrap_root(extract: PageExtract, diagnostics: list[Diagnostic]) -> PageExtract:
-    """Samples printed as `{"<Action>Response": {...}}` (an XML root carried into JSON): the
-    inner object is the response. A root naming another operation marks a sample copied from
+    """Samples printed as `{"<Action>Response": {...}}` (an XML root carried into JSON), or as
+    `{"<Action>": {...}}` when no row is so named and the inner object holds documented fields:
+    the inner object is the response. A root naming another operation marks a sample copied from
     another page: it is kept as text but not used to shape this operation's contract."""
     samples = []
+    documented = {r.name for t in extract.responses for r in t.rows if r.name}
     for sample in extract.samples:
         value = sample.value
         if sample.kind == "response" and isinstance(value, dict) and len(value) == 1:
             key, inner = next(iter(value.items()))
-            if key.endswith("Response") and isinstance(inner, dict):
-                if key == f"{extract.operation_id}Response":
+            own = key == f"{extract.operation_id}Response" or (
+                key == extract.operation_id and key not in documented and
+                isinstance(inner, dict) and bool(set(inner) & documented))
+            if (own or key.endswith("Response")) and isinstance(inner, dict):
+                if own:
                     diagnostics.append(Diagnostic(
                         "warning", "sample-root-wrapper", f"the sample wraps the response in "
                         f"{{{key!r}: ...}}; the inner object is used", sample.loc,

@@ -96,7 +96,13 @@ def _array_items(element: ET.Element, schema: Schema, depth: int) -> list[Any]:
     (`<Tags><Tag/><Tag/></Tags>`) with a scalar item type holds several."""
     children = list(element)
     item = schema.items
-    if children and item is not None and item.kind != "object" and len({c.tag for c in children}) == 1:
+    tags = {c.tag for c in children}
+    if children and item is not None and len(tags) == 1 and (item.kind != "object" or (
+            item.properties and item.property(next(iter(tags))) is None and
+            any(item.property(g.tag) is not None for c in children for g in c))):
+        # `<Zones><Zone><ZoneId/>..</Zone><Zone>..</Zone></Zones>` where the items' documented
+        # fields are ZoneId, ...: the one repeated child (not a field itself, holding fields)
+        # is the item element, as for scalars.
         return [convert(c, item, depth + 1) for c in children]
     return [convert(element, item, depth + 1)]
 
