@@ -263,3 +263,11 @@ def test_where_samples_are_converted_from_xml_a_string_shown_parsed_stays_a_stri
     assert {name for name, _ in api_json.items.properties} == {"href", "rel"}
     from_xml = Aligner(None, one_item_lists_as_objects=True).align(documented, shown, "links")
     assert from_xml.kind == "string" and "array" in from_xml.also_kinds
+
+
+def test_plural_message_titles_open_the_request_and_response_sections():
+    from generator.dialects.sections import section_of_title
+
+    assert section_of_title("Response Messages") == section_of_title("Response Message") == \
+        "response"
+    assert section_of_title("Request Messages") == "request"

@@ -15,12 +15,14 @@ from ..sources.tree import Document, Heading, Node, Paragraph
 
 SECTION_TITLES: dict[str, tuple[str, ...]] = {
     "request": ("request parameters", "请求参数", "request", "请求", "request parameter",
-                "request body", "请求消息", "请求参数说明", "request message", "requests",
+                "request body", "请求消息", "请求参数说明", "request message", "request messages",
+                "requests",
                 "request header", "request headers", "request header parameters",
                 "request body parameters", "request parameter description"),
     "response": ("response parameters", "返回数据", "响应参数", "response", "返回参数", "响应",
                  "response parameter", "返回结果", "响应消息", "response body",
-                 "return parameters", "response message", "responses", "response body parameters",
+                 "return parameters", "response message", "response messages", "responses",
+                 "response body parameters",
                  "response parameter description", "normal response"),
     "uri": ("uri", "url", "请求uri"),
     "syntax": ("request syntax", "请求语法", "syntax", "request line", "request structure",
