@@ -80,7 +80,8 @@ def build_specs(specs: Path, progress: Progress | None = None,
     and the products are emitted in parallel, by every emitter, or by `emit` when given
     (`docs2spec diff` asks for the OpenAPI document alone, skipping the models and YAML it does
     not read)."""
-    planned: list[tuple[Manifest, list[tuple[Path, str]], dict[str, str]]] = []
+    planned: list[tuple[Manifest, list[tuple[Path, str]],
+                        tuple[dict[str, str], dict[str, int]]]] = []
     declared: dict[str, str] = {}
     for manifest_path in find_manifests(specs):
         manifest = read_manifest(manifest_path)

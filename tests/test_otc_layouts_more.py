@@ -152,10 +152,11 @@ def test_a_method_line_outside_a_uri_section_without_a_version_is_no_cue():
 
 # --- a body object named like a header ------------------------------------------------------
 
-def test_a_structured_row_named_like_a_header_is_a_body_field(tmp_path):
+def test_a_lower_case_structured_row_named_like_a_header_is_a_body_field(tmp_path):
     fields = ("Parameter", "Type", "Mandatory", "Description")
     request = table("Request parameters", fields,
                     ("X-Client-Token", "String", "No", "An idempotency token."),
+                    ("Content-Type", "Object", "Yes", "The type: application/json."),
                     ("accept", "Object", "Yes",
                      "The acceptance. For details, see :ref:`Table 3 <acceptance>`.")) + \
         "\n" + _rst_table(3, "Parameter in the **accept** field", "acceptance", fields,
@@ -165,7 +166,9 @@ def test_a_structured_row_named_like_a_header_is_a_body_field(tmp_path):
         request, "", "")})
     operation = document["paths"]["/v2/{project_id}/transfers/{transfer_id}/accept"]["post"]
     headers = {p["name"] for p in operation["parameters"] if p["in"] == "header"}
-    assert "X-Client-Token" in headers and "accept" not in {h.lower() for h in headers}
+    # Written as headers are, a header stays one whatever its (mis)stated type.
+    assert {"X-Client-Token", "Content-Type"} <= headers
+    assert "accept" not in {h.lower() for h in headers}
     body = resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
     assert set(body["properties"]) == {"accept"}
     assert set(resolve(document, body["properties"]["accept"])["properties"]) == {"auth_key"}
@@ -224,3 +227,47 @@ def test_a_sample_string_wrapped_over_several_lines_is_read():
     # A string that never closes is still no JSON.
     broken, found = read_sample(CodeBlock('{"a": "b\n}', None, ""), "response")
     assert broken.value is None and [d.code for d in found] == ["sample-invalid"]
+
+
+# --- a scalar row every sample shows as a list of objects ------------------------------------
+
+def test_a_string_row_every_sample_shows_as_a_list_of_objects_follows_the_samples(tmp_path):
+    fields = ("Parameter", "Type", "Description")
+    response = table("Response parameters", fields,
+                     ("versions", "Array", "The versions.")) + "\n" + \
+        _rst_table(2, "Data structure of the versions field", "", fields,
+                   ("id", "String", "The version ID."), ("links", "String", "The API URL."),
+                   ("status", "String", "The status."))
+    sample = indent(json.dumps({"versions": [
+        {"id": "v3", "links": [{"href": "https://example.com/v3", "rel": "self"}],
+         "status": "CURRENT"}]}, indent=2))
+    document, report = build(tmp_path, {"querying_api_versions.rst": page(
+        "Querying API Versions", "GET /", "", response, sample)})
+    version = resolve(document, success(document, "/", "get")["properties"]["versions"]["items"])
+    links = version["properties"]["links"]
+    assert links["type"] == ["array", "string"]
+    assert set(resolve(document, links["items"])["properties"]) == {"href", "rel"}
+    assert version["properties"]["status"]["type"] == "string"
+    assert "sample-type" in {d["code"] for d in report["diagnostics"]}
+    assert report["consistency"]["samples_rejected"] == 0
+
+
+def test_where_samples_are_converted_from_xml_a_string_shown_parsed_stays_a_string():
+    from generator.ir.align import Aligner
+    from generator.ir.model import Schema
+
+    documented = Schema(kind="string", type_text="String")
+    shown = [[{"href": "https://example.com/v3", "rel": "self"}]]
+    api_json = Aligner(None, one_item_lists_as_objects=False).align(documented, shown, "links")
+    assert api_json.kind == "array" and api_json.also_kinds == ("string",)
+    assert {name for name, _ in api_json.items.properties} == {"href", "rel"}
+    from_xml = Aligner(None, one_item_lists_as_objects=True).align(documented, shown, "links")
+    assert from_xml.kind == "string" and "array" in from_xml.also_kinds
+
+
+def test_plural_message_titles_open_the_request_and_response_sections():
+    from generator.dialects.sections import section_of_title
+
+    assert section_of_title("Response Messages") == section_of_title("Response Message") == \
+        "response"
+    assert section_of_title("Request Messages") == "request"

@@ -454,7 +454,8 @@ def extract(doc: Document) -> PageExtract:
                 if where == "query" and "{" + name + "}" in path:
                     where = "path"
                 elif section == "request" and where in ("body", "query") and \
-                        _HEADER_PARAM.match(name) and not _structured(row, roles):
+                        _HEADER_PARAM.match(name) and not (
+                        name.islower() and _structured(row, roles)):
                     where = "header"
                 field, found = row_to_field(row, roles, location=where)  # type: ignore[arg-type]
                 for link in row.links:
@@ -541,8 +542,9 @@ def extract(doc: Document) -> PageExtract:
 
 
 def _structured(row, roles: dict[str, int]) -> bool:
-    """Whether a row's type is an object or a list: a body field (`accept | Object`, the
-    acceptance of a transfer), never a header, whose value is a string."""
+    """Whether a row's type is an object or a list. A lower-case `accept | Object` (the
+    acceptance of a transfer) is a body field, not the `Accept` header, whose value is a
+    string; a name written as headers are (`Content-Type | Object`) stays a header."""
     cell = row.cells[roles["type"]] if roles.get("type", 99) < len(row.cells) else ""
     return parse_type(cell).kind in ("object", "array")
 

@@ -28,6 +28,8 @@ from .infer import (
 from .model import Diagnostic, Schema
 from .nesting import COMMON_TOP_LEVEL
 
+_SCALARS = frozenset({"string", "integer", "number", "boolean"})
+
 
 def _scalar_ok(kind: str, value: Any) -> bool:
     actual = sample_kind(value)
@@ -165,6 +167,22 @@ class Aligner:
                 return replace(schema, items=infer_schema(items) if items else None)
             return replace(schema, items=self.align(schema.items, items, f"{where}[]"))
         bad = [v for v in values if not _scalar_ok(schema.kind, v)]
+        if bad and len(bad) == len(values) and schema.kind in _SCALARS and \
+                not self.one_item_lists and kinds == {"array"} and any(values) and \
+                all(isinstance(i, dict) for v in values for i in v):
+            # `links | String` with every sample a list of objects (`[{"href": ..., "rel":
+            # ...}]`), where samples are the JSON the API sends: no scalar is printed as a
+            # list of objects by mistake, the table's type is. The list follows the sample;
+            # the documented kind is still accepted. (Where samples are converted from XML, a
+            # `JsonResult | String` may be shown parsed: the string stays.)
+            self.note("warning", "sample-type",
+                      f"{where}: documented as {schema.type_text or schema.kind}, every sample "
+                      "has a list of objects; the schema follows the sample and accepts both",
+                      schema)
+            inferred = infer_schema(values)
+            return replace(inferred, description=schema.description, loc=schema.loc,
+                           type_text=schema.type_text, also_kinds=(schema.kind,),
+                           also_locs=schema.also_locs)
         if bad and all(placeholder(schema.kind, v) for v in bad):
             # `0` where the table says String: the writer's placeholder for "some value", not
             # what the API sends. The table's type wins; the sample is reported as wrong.
