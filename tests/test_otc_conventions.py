@@ -419,3 +419,54 @@ def test_a_second_table_of_one_field_name_is_named_by_its_section_not_a_number(t
     assert not any(name[-1].isdigit() for name in classes), sorted(classes)
     assert "slow_start: SlowStart | None" in models
     assert report["consistency"]["samples_rejected"] == 0
+
+
+# --- types printed again for another status ---------------------------------------------------
+
+def _status_tables(status: int, suffix: str, number: int, detail_rows: tuple[tuple[str, ...], ...]
+                   ) -> str:
+    """A response of `status` as API-explorer pages print it: a body table, then the types it
+    names, each under its own caption (a later status repeats them under `_1` anchors)."""
+    header = ("Parameter", "Type", "Description")
+    return f"**Status code: {status}**\n\n" + table(
+        "Response body parameters", header,
+        ("gadgets", f"Array of :ref:`Gadget <demo_gadget{suffix}>` objects", "The gadgets."),
+        ("count", "Integer", "The number of gadgets.")).replace(
+        "**Table 1**", f"**Table {number}**") + "\n" + _linked(
+        f"demo_gadget{suffix}", number + 1, "Gadget",
+        (("id", "String", "The gadget ID."),
+         ("detail", f":ref:`GadgetDetail <demo_detail{suffix}>` object", "Its detail.")),
+        header) + "\n" + _linked(f"demo_detail{suffix}", number + 2, "GadgetDetail", detail_rows,
+                                 header)
+
+
+def _gadget_listing(detail_404: tuple[tuple[str, ...], ...]) -> str:
+    detail = (("size", "Integer", "The size."), ("color", "String", "The color."))
+    response = _status_tables(200, "", 2, detail) + "\n" + _status_tables(404, "_1", 5,
+                                                                           detail_404)
+    sample = {"gadgets": [{"id": "g1", "detail": {"size": 1, "color": "red"}}], "count": 1}
+    return page("Querying Gadgets", "GET /v3/{project_id}/gadgets", "", response,
+                indent(json.dumps(sample)))
+
+
+def test_types_printed_again_for_another_status_are_one_type_documented_twice(tmp_path):
+    document, report = build(tmp_path, {"querying_gadgets.rst": _gadget_listing(
+        (("size", "Integer", "The size."), ("color", "String", "The color.")))})
+    body = success(document, "/v3/{project_id}/gadgets", "get")
+    gadget = resolve(document, body["properties"]["gadgets"]["items"])
+    assert set(gadget["properties"]) == {"id", "detail"}
+    assert set(resolve(document, gadget["properties"]["detail"])["properties"]) == \
+        {"size", "color"}
+    consistency = report["consistency"]
+    assert consistency["rows_lost"] == 0 and consistency["rows_placed"] == consistency["rows"]
+    assert consistency["rows"] == 2 * (2 + 2 + 2)
+    assert "type-duplicate" not in {d["code"] for d in report["diagnostics"]}
+
+
+def test_a_type_printed_again_with_other_rows_is_reported_not_lost(tmp_path):
+    _, report = build(tmp_path, {"querying_gadgets.rst": _gadget_listing(
+        (("weight", "Integer", "The weight."),))})
+    duplicate = [d for d in report["diagnostics"] if d["code"] == "type-duplicate"]
+    assert [d["message"].split()[1] for d in duplicate] == ["GadgetDetail"]
+    consistency = report["consistency"]
+    assert consistency["rows_lost"] == 0 and consistency["rows_reported"] == 1

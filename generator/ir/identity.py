@@ -167,6 +167,11 @@ def told_apart(first: Schema | None, second: Schema | None) -> bool:
                                                          for b in branches)
 
 
+def same_shape(first: Schema, second: Schema) -> bool:
+    """Whether two schemas document the same shape, wherever and in whatever words."""
+    return _plain(first) == _plain(second)
+
+
 def same_body(first: Schema | None, second: Schema | None) -> bool:
     """Two pages documenting the same body on one method and path (a page kept under an older
     title): one operation, documented by both."""
@@ -183,23 +188,23 @@ def one_of(first: Schema | None, second: Schema | None) -> Schema | None:
     for index, branch in enumerate(branches):
         if _plain(branch) == _plain(second):
             # The same body on both pages: one schema, documented by both pages' rows.
-            same = _absorb(branch, second)
+            same = absorb(branch, second)
             return replace(first, one_of=(*branches[:index], same, *branches[index + 1:])) \
                 if first.one_of else same
     return Schema(kind="any", one_of=(*branches, second), loc=first.loc)
 
 
-def _absorb(mine: Schema, theirs: Schema) -> Schema:
+def absorb(mine: Schema, theirs: Schema) -> Schema:
     """`mine` (the same shape as `theirs`) also documented where `theirs` was."""
     locs = tuple(loc for loc in (theirs.loc, *theirs.also_locs) if loc is not None
                  and loc != mine.loc)
     return replace(
         mine, also_locs=tuple(dict.fromkeys((*mine.also_locs, *locs))),
-        properties=tuple((n, _absorb(a, b)) for (n, a), (_, b) in
+        properties=tuple((n, absorb(a, b)) for (n, a), (_, b) in
                          zip(mine.properties, theirs.properties, strict=True)),
-        items=_absorb(mine.items, theirs.items) if mine.items is not None and
+        items=absorb(mine.items, theirs.items) if mine.items is not None and
         theirs.items is not None else mine.items,
-        one_of=tuple(_absorb(a, b) for a, b in zip(mine.one_of, theirs.one_of, strict=True)))
+        one_of=tuple(absorb(a, b) for a, b in zip(mine.one_of, theirs.one_of, strict=True)))
 
 
 def _also(param: Parameter, other: Parameter | None) -> Parameter:
