@@ -470,3 +470,34 @@ def test_a_type_printed_again_with_other_rows_is_reported_not_lost(tmp_path):
     assert [d["message"].split()[1] for d in duplicate] == ["GadgetDetail"]
     consistency = report["consistency"]
     assert consistency["rows_lost"] == 0 and consistency["rows_reported"] == 1
+
+
+def _tag_action_page(title: str, action: str, kind: str) -> str:
+    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    ("action", "Yes", "String", f"The operation, for example, **{action}**."),
+                    ("tags", "Yes", kind, "The tags."))
+    return page(title, "POST /v1/{project_id}/gadgets/{gadget_id}/tags/action", request,
+                "None", "   None (STATUS CODE 204)",
+                "Example Request\n---------------\n\n.. code-block::\n\n" +
+                indent(json.dumps({"action": action, "tags": ["a"]})))
+
+
+def test_bodies_with_the_same_keys_told_apart_by_a_value_are_alternatives(tmp_path):
+    document, report = build(tmp_path, {
+        "adding_tags.rst": _tag_action_page("Adding Gadget Tags", "create", "Array of strings"),
+        "removing_tags.rst": _tag_action_page("Removing Gadget Tags", "delete", "List")})
+    operation, body = _tag_action(document)
+    assert [b["properties"]["action"]["enum"] for b in body["oneOf"]] == [["create"], ["delete"]]
+    assert operation["x-docs2spec-variants"] == ["RemoveGadgetTags"]
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "operation-shadowed" not in codes
+    assert report["consistency"]["operations_shadowed"] == 0
+    assert report["consistency"]["rows_lost"] == 0
+    assert report["consistency"]["samples"] == 2 and report["consistency"]["samples_rejected"] == 0
+
+
+def test_bodies_with_the_same_keys_and_the_same_values_stay_shadowed(tmp_path):
+    _, report = build(tmp_path, {
+        "adding_tags.rst": _tag_action_page("Adding Gadget Tags", "create", "Array of strings"),
+        "removing_tags.rst": _tag_action_page("Removing Gadget Tags", "create", "List")})
+    assert report["consistency"]["operations_shadowed"] == 1

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..http import PATH_VARIABLE
 from ..location import SourceLoc
-from .model import Diagnostic, Operation, PageExtract, Parameter, Schema
+from .model import Diagnostic, Operation, PageExtract, Parameter, Sample, Schema
 
 _SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -123,13 +123,23 @@ def distinct_routes(operations: list[Operation],
             if holder is operation:
                 methods.append(method)
                 continue
-            if holder.methods == (method,) and operation.methods == (method,) and \
-                    (told_apart(holder.request_body, operation.request_body) or
-                     same_body(holder.request_body, operation.request_body)):
-                # Several pages on one method and path (an action API: the body's keys say
-                # which action): one operation whose body is one of theirs.
-                combined = combine_variants(holder, operation, diagnostics)
-                kept[kept.index(holder)] = combined
+            one_method = holder.methods == (method,) and operation.methods == (method,)
+            pinned = told_apart_by_value(holder, operation) if one_method else None
+            if one_method and (pinned is not None or
+                               told_apart(holder.request_body, operation.request_body) or
+                               same_body(holder.request_body, operation.request_body)):
+                # Several pages on one method and path (an action API: the body's keys, or
+                # the value of one of them, say which action): one operation whose body is
+                # one of theirs.
+                index = kept.index(holder)
+                how = ""
+                if pinned is not None:
+                    key, first_body, second_body = pinned
+                    holder = replace(holder, request_body=first_body)
+                    operation = replace(operation, request_body=second_body)
+                    how = f"; the bodies have the same keys and are told apart by {key!r}"
+                combined = combine_variants(holder, operation, diagnostics, how)
+                kept[index] = combined
                 owner[(method, shape)] = combined
                 continue
             diagnostics.append(Diagnostic(
@@ -165,6 +175,49 @@ def told_apart(first: Schema | None, second: Schema | None) -> bool:
     branches = first.one_of or (first,)
     return all(b.properties for b in branches) and all(_keys(b) != _keys(second)
                                                          for b in branches)
+
+
+def _values(body: Schema, key: str, samples: tuple[Sample, ...]) -> frozenset[str]:
+    """The values a body's string field `key` takes: its documented enum, else what the
+    page's own request samples send in it."""
+    field = body.property(key)
+    if field is None or field.kind != "string":
+        return frozenset()
+    if field.enum:
+        return frozenset(str(v) for v in field.enum)
+    return frozenset(s.value[key] for s in samples if s.kind == "request"
+                     and isinstance(s.value, dict) and isinstance(s.value.get(key), str))
+
+
+def _pinned(body: Schema, key: str, values: frozenset[str]) -> Schema:
+    return replace(body, properties=tuple(
+        (name, replace(sub, enum=tuple(sorted(values))) if name == key else sub)
+        for name, sub in body.properties))
+
+
+def told_apart_by_value(holder: Operation, other: Operation
+                        ) -> tuple[str, Schema, Schema] | None:
+    """Bodies with the same keys that a request tells apart by the value of one string field
+    (`{"action": "create", "tags": [...]}` and `{"action": "delete", "tags": [...]}`): the
+    field, and both bodies with that field limited to the values each page documents (its
+    enum, else what its request samples send), or None when no field's values are disjoint.
+    A body already made of alternatives tells its own by their enums."""
+    first, second = holder.request_body, other.request_body
+    if first is None or second is None or not second.properties:
+        return None
+    branches = first.one_of or (first,)
+    alike = [b for b in branches if _keys(b) == _keys(second)]
+    if not alike or not all(b.properties for b in branches):
+        return None
+    for key, _ in second.properties:
+        theirs = _values(second, key, other.samples)
+        mine = [_values(b, key, () if first.one_of else holder.samples) for b in alike]
+        if not theirs or not all(mine) or any(m & theirs for m in mine):
+            continue
+        if first.one_of:
+            return key, first, _pinned(second, key, theirs)
+        return key, _pinned(first, key, mine[0]), _pinned(second, key, theirs)
+    return None
 
 
 def same_shape(first: Schema, second: Schema) -> bool:
@@ -218,7 +271,7 @@ def _also(param: Parameter, other: Parameter | None) -> Parameter:
 
 
 def combine_variants(holder: Operation, other: Operation,
-                     diagnostics: list[Diagnostic]) -> Operation:
+                     diagnostics: list[Diagnostic], how: str = "") -> Operation:
     """Two operations on one method and path: parameters joined, request bodies and responses
     of one status as alternatives, every sample, error and page kept."""
     theirs = {(p.name, p.location): p for p in other.parameters}
@@ -236,7 +289,7 @@ def combine_variants(holder: Operation, other: Operation,
     diagnostics.append(Diagnostic(
         "info", "operation-variants", f"{' '.join(holder.methods)} {holder.path} is documented "
         f"by {holder.id} ({', '.join(holder.pages)}) and by {other.id} "
-        f"({', '.join(other.pages)}): one operation whose body is one of theirs",
+        f"({', '.join(other.pages)}): one operation whose body is one of theirs{how}",
         other.loc, (holder.loc,) if holder.loc else (), holder.id))
     return replace(
         holder, parameters=params,
