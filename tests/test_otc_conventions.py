@@ -501,3 +501,25 @@ def test_bodies_with_the_same_keys_and_the_same_values_stay_shadowed(tmp_path):
         "adding_tags.rst": _tag_action_page("Adding Gadget Tags", "create", "Array of strings"),
         "removing_tags.rst": _tag_action_page("Removing Gadget Tags", "create", "List")})
     assert report["consistency"]["operations_shadowed"] == 1
+
+
+def test_a_table_captioned_field_parameters_lists_that_fields_members(tmp_path):
+    # `**remove_member** parameters` (no row links to it) lists the members of the object row
+    # `remove_member`; `Request parameters` stays the section's own table.
+    request = table("Request parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    ("remove_member", "Yes", "Object", "The member to remove.")) + "\n" + \
+        table("**remove_member** parameters", ("Parameter", "Mandatory", "Type", "Description"),
+              ("instance_uuid", "Yes", "String", "The member's UUID.")).replace(
+            "**Table 1**", "**Table 3**")
+    text = page("Removing a Gadget Member", "POST /v1/{project_id}/gadgets/{gadget_id}/action",
+                request, "None", "   None (STATUS CODE 204)",
+                "Example Request\n---------------\n\n.. code-block::\n\n" +
+                indent(json.dumps({"remove_member": {"instance_uuid": "u1"}})))
+    document, report = build(tmp_path, {"removing_a_member.rst": text})
+    operation = document["paths"]["/v1/{project_id}/gadgets/{gadget_id}/action"]["post"]
+    body = resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"remove_member"}
+    member = resolve(document, body["properties"]["remove_member"])
+    assert set(member["properties"]) == {"instance_uuid"}
+    assert report["consistency"]["samples_rejected"] == 0
+    assert report["consistency"]["rows_lost"] == 0

@@ -257,10 +257,14 @@ _FIELD_CAPTION = re.compile(
     r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
     r"|Data structure (?:description )?of (?:the )?(?:field )?(?P<f>[\w.:/-]+)(?: field)?"
     r"|(?P<g>[\w.:-]+) parameters? description|Description of field (?P<h>[\w.:-]+)"
+    r"|(?!(?:query|path|header|uri|url|request|response|body|common|public|input|output)\b)"
+    r"(?P<i>(?-i:[a-z_])[\w.:-]*) parameters?(?: information)?"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明"
     r"|(?P<p>[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+))\s*$", re.I)
 """Captions naming the field whose members the table lists; the last form is the field's path
-(`role_assignments.scope.project`)."""
+(`role_assignments.scope.project`). `remove_member parameters` names a field (it begins in lower
+case and is no word for where parameters go), `Request parameters`, `query parameters` the
+section's own table."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
