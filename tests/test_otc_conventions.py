@@ -523,3 +523,18 @@ def test_a_table_captioned_field_parameters_lists_that_fields_members(tmp_path):
     assert set(member["properties"]) == {"instance_uuid"}
     assert report["consistency"]["samples_rejected"] == 0
     assert report["consistency"]["rows_lost"] == 0
+
+
+def test_the_request_line_of_the_uri_section_may_be_printed_as_code(tmp_path):
+    uri = ".. code-block:: text\n\n   POST /v1.0/{project_id}/gadgets/{gadget_id}/reset\n\n" + \
+        table("URI parameters", ("Parameter", "Mandatory", "Type", "Description"),
+              ("project_id", "Yes", "String", "The project ID."),
+              ("gadget_id", "Yes", "String", "The gadget ID."))
+    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    ("new_password", "Yes", "String", "The new password."))
+    document, report = build(tmp_path, {"resetting.rst": page(
+        "Resetting a Gadget", uri, request, "None", "   None (STATUS CODE 204)")})
+    operation = document["paths"]["/v1.0/{project_id}/gadgets/{gadget_id}/reset"]["post"]
+    assert {p["name"] for p in operation["parameters"]} >= {"project_id", "gadget_id"}
+    assert "no-uri" not in {d["code"] for d in report["diagnostics"]}
+    assert report["consistency"]["rows_lost"] == 0 and report["consistency"]["rows"] == 3

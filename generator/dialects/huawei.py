@@ -487,6 +487,12 @@ def extract(doc: Document) -> PageExtract:
                 request.append(table)
             else:
                 responses.append(table)
+        elif isinstance(node, CodeBlock) and section == "uri" and not method and \
+                "\n" not in node.text.strip() and \
+                (request_line := _METHOD_LINE.match(node.text.strip())):
+            # The URI section's request line printed as code (`.. code-block:: text`, then
+            # `POST /v1.0/{project_id}/clusters/{cluster_id}/reset-password`).
+            method, path = request_line.group(1).upper(), request_line.group(2)
         elif isinstance(node, CodeBlock):
             empty = _EMPTY_RESPONSE.match(node.text)
             if empty and 200 <= int(empty.group(1)) < 300:
