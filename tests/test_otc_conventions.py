@@ -538,3 +538,18 @@ def test_the_request_line_of_the_uri_section_may_be_printed_as_code(tmp_path):
     assert {p["name"] for p in operation["parameters"]} >= {"project_id", "gadget_id"}
     assert "no-uri" not in {d["code"] for d in report["diagnostics"]}
     assert report["consistency"]["rows_lost"] == 0 and report["consistency"]["rows"] == 3
+
+
+def test_pages_documenting_every_action_are_told_apart_by_what_their_samples_send(tmp_path):
+    def tag_page(title: str, action: str) -> str:
+        return _tag_action_page(title, action, "Array of strings" if action == "create"
+                                else "List").replace(
+            f"The operation, for example, **{action}**.",
+            "The operation. The value can be **create** or **delete**.")
+    document, report = build(tmp_path, {
+        "adding_tags.rst": tag_page("Adding Gadget Tags", "create"),
+        "removing_tags.rst": tag_page("Removing Gadget Tags", "delete")})
+    _, body = _tag_action(document)
+    assert [b["properties"]["action"]["enum"] for b in body["oneOf"]] == [["create"], ["delete"]]
+    assert report["consistency"]["operations_shadowed"] == 0
+    assert report["consistency"]["samples_rejected"] == 0

@@ -177,13 +177,14 @@ def told_apart(first: Schema | None, second: Schema | None) -> bool:
                                                          for b in branches)
 
 
-def _values(body: Schema, key: str, samples: tuple[Sample, ...]) -> frozenset[str]:
-    """The values a body's string field `key` takes: its documented enum, else what the
-    page's own request samples send in it."""
+def _values(body: Schema, key: str, samples: tuple[Sample, ...],
+            documented: bool = True) -> frozenset[str]:
+    """The values a body's string field `key` takes: its documented enum (unless not
+    `documented`), else what the page's own request samples send in it."""
     field = body.property(key)
     if field is None or field.kind != "string":
         return frozenset()
-    if field.enum:
+    if field.enum and documented:
         return frozenset(str(v) for v in field.enum)
     return frozenset(s.value[key] for s in samples if s.kind == "request"
                      and isinstance(s.value, dict) and isinstance(s.value.get(key), str))
@@ -200,7 +201,8 @@ def told_apart_by_value(holder: Operation, other: Operation
     """Bodies with the same keys that a request tells apart by the value of one string field
     (`{"action": "create", "tags": [...]}` and `{"action": "delete", "tags": [...]}`): the
     field, and both bodies with that field limited to the values each page documents (its
-    enum, else what its request samples send), or None when no field's values are disjoint.
+    enum, else what its request samples send; the samples also when both pages document the
+    same enum), or None when no field's values are disjoint.
     A body already made of alternatives tells its own by their enums."""
     first, second = holder.request_body, other.request_body
     if first is None or second is None or not second.properties:
@@ -212,6 +214,11 @@ def told_apart_by_value(holder: Operation, other: Operation
     for key, _ in second.properties:
         theirs = _values(second, key, other.samples)
         mine = [_values(b, key, () if first.one_of else holder.samples) for b in alike]
+        if not first.one_of and mine[0] == theirs:
+            # Both pages document every action (`create` or `delete`) for the field: what
+            # each page's own request samples send says which one it is.
+            theirs = _values(second, key, other.samples, documented=False)
+            mine = [_values(first, key, holder.samples, documented=False)]
         if not theirs or not all(mine) or any(m & theirs for m in mine):
             continue
         if first.one_of:
