@@ -176,3 +176,18 @@ def test_placeholder_rows_named_by_the_dialect_record_are_dropped_and_reported()
     cleaned = drop_placeholder_rows(extract, found)
     assert [r.name for r in cleaned.request[0].rows] == ["RegionId"]
     assert [d.loc.line for d in found if d.code == "row-placeholder"] == [11, 12]
+
+
+def test_keys_under_a_scalar_the_sample_shows_as_an_object_are_reported_by_its_widening():
+    # `Config | String` whose sample is an object: the schema accepts the object (`also_kinds`,
+    # reported by `sample-type` at the field), so its keys are undocumented but not unreported;
+    # a scalar the sample does not widen keeps counting them as unreported.
+    widened = Schema(kind="object", properties=(
+        ("config", Schema(kind="string", also_kinds=("object",), loc=_loc(10))),))
+    plain = Schema(kind="object", properties=(("config", Schema(kind="string", loc=_loc(10))),))
+    sample = Sample("response", "json", "{}", {"config": {"a": 1, "b": [{"c": 2}]}},
+                    loc=_loc(30))
+    totals = check_consistency(_product(_operation(widened, [sample]))).totals()
+    assert totals["keys_undocumented"] == 3 and totals["keys_unreported"] == 0
+    totals = check_consistency(_product(_operation(plain, [sample]))).totals()
+    assert totals["keys_unreported"] == 2

@@ -457,3 +457,137 @@ def test_a_table_captioned_query_parameter_description_is_the_query_not_a_type(t
     assert {"namespace", "limit"} <= query
     assert "Query" not in document["components"]["schemas"]
     assert not [d for d in report["diagnostics"] if d["code"] == "type-unplaced"]
+
+
+# --- types printed again for another status ---------------------------------------------------
+
+def _status_tables(status: int, suffix: str, number: int, detail_rows: tuple[tuple[str, ...], ...]
+                   ) -> str:
+    """A response of `status` as API-explorer pages print it: a body table, then the types it
+    names, each under its own caption (a later status repeats them under `_1` anchors)."""
+    header = ("Parameter", "Type", "Description")
+    return f"**Status code: {status}**\n\n" + table(
+        "Response body parameters", header,
+        ("gadgets", f"Array of :ref:`Gadget <demo_gadget{suffix}>` objects", "The gadgets."),
+        ("count", "Integer", "The number of gadgets.")).replace(
+        "**Table 1**", f"**Table {number}**") + "\n" + _linked(
+        f"demo_gadget{suffix}", number + 1, "Gadget",
+        (("id", "String", "The gadget ID."),
+         ("detail", f":ref:`GadgetDetail <demo_detail{suffix}>` object", "Its detail.")),
+        header) + "\n" + _linked(f"demo_detail{suffix}", number + 2, "GadgetDetail", detail_rows,
+                                 header)
+
+
+def _gadget_listing(detail_404: tuple[tuple[str, ...], ...]) -> str:
+    detail = (("size", "Integer", "The size."), ("color", "String", "The color."))
+    response = _status_tables(200, "", 2, detail) + "\n" + _status_tables(404, "_1", 5,
+                                                                           detail_404)
+    sample = {"gadgets": [{"id": "g1", "detail": {"size": 1, "color": "red"}}], "count": 1}
+    return page("Querying Gadgets", "GET /v3/{project_id}/gadgets", "", response,
+                indent(json.dumps(sample)))
+
+
+def test_types_printed_again_for_another_status_are_one_type_documented_twice(tmp_path):
+    document, report = build(tmp_path, {"querying_gadgets.rst": _gadget_listing(
+        (("size", "Integer", "The size."), ("color", "String", "The color.")))})
+    body = success(document, "/v3/{project_id}/gadgets", "get")
+    gadget = resolve(document, body["properties"]["gadgets"]["items"])
+    assert set(gadget["properties"]) == {"id", "detail"}
+    assert set(resolve(document, gadget["properties"]["detail"])["properties"]) == \
+        {"size", "color"}
+    consistency = report["consistency"]
+    assert consistency["rows_lost"] == 0 and consistency["rows_placed"] == consistency["rows"]
+    assert consistency["rows"] == 2 * (2 + 2 + 2)
+    assert "type-duplicate" not in {d["code"] for d in report["diagnostics"]}
+
+
+def test_a_type_printed_again_with_other_rows_is_reported_not_lost(tmp_path):
+    _, report = build(tmp_path, {"querying_gadgets.rst": _gadget_listing(
+        (("weight", "Integer", "The weight."),))})
+    duplicate = [d for d in report["diagnostics"] if d["code"] == "type-duplicate"]
+    assert [d["message"].split()[1] for d in duplicate] == ["GadgetDetail"]
+    consistency = report["consistency"]
+    assert consistency["rows_lost"] == 0 and consistency["rows_reported"] == 1
+
+
+def _tag_action_page(title: str, action: str, kind: str) -> str:
+    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    ("action", "Yes", "String", f"The operation, for example, **{action}**."),
+                    ("tags", "Yes", kind, "The tags."))
+    return page(title, "POST /v1/{project_id}/gadgets/{gadget_id}/tags/action", request,
+                "None", "   None (STATUS CODE 204)",
+                "Example Request\n---------------\n\n.. code-block::\n\n" +
+                indent(json.dumps({"action": action, "tags": ["a"]})))
+
+
+def test_bodies_with_the_same_keys_told_apart_by_a_value_are_alternatives(tmp_path):
+    document, report = build(tmp_path, {
+        "adding_tags.rst": _tag_action_page("Adding Gadget Tags", "create", "Array of strings"),
+        "removing_tags.rst": _tag_action_page("Removing Gadget Tags", "delete", "List")})
+    operation, body = _tag_action(document)
+    assert [b["properties"]["action"]["enum"] for b in body["oneOf"]] == [["create"], ["delete"]]
+    assert operation["x-docs2spec-variants"] == ["RemoveGadgetTags"]
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "operation-shadowed" not in codes
+    assert report["consistency"]["operations_shadowed"] == 0
+    assert report["consistency"]["rows_lost"] == 0
+    assert report["consistency"]["samples"] == 2 and report["consistency"]["samples_rejected"] == 0
+
+
+def test_bodies_with_the_same_keys_and_the_same_values_stay_shadowed(tmp_path):
+    _, report = build(tmp_path, {
+        "adding_tags.rst": _tag_action_page("Adding Gadget Tags", "create", "Array of strings"),
+        "removing_tags.rst": _tag_action_page("Removing Gadget Tags", "create", "List")})
+    assert report["consistency"]["operations_shadowed"] == 1
+
+
+def test_a_table_captioned_field_parameters_lists_that_fields_members(tmp_path):
+    # `**remove_member** parameters` (no row links to it) lists the members of the object row
+    # `remove_member`; `Request parameters` stays the section's own table.
+    request = table("Request parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    ("remove_member", "Yes", "Object", "The member to remove.")) + "\n" + \
+        table("**remove_member** parameters", ("Parameter", "Mandatory", "Type", "Description"),
+              ("instance_uuid", "Yes", "String", "The member's UUID.")).replace(
+            "**Table 1**", "**Table 3**")
+    text = page("Removing a Gadget Member", "POST /v1/{project_id}/gadgets/{gadget_id}/action",
+                request, "None", "   None (STATUS CODE 204)",
+                "Example Request\n---------------\n\n.. code-block::\n\n" +
+                indent(json.dumps({"remove_member": {"instance_uuid": "u1"}})))
+    document, report = build(tmp_path, {"removing_a_member.rst": text})
+    operation = document["paths"]["/v1/{project_id}/gadgets/{gadget_id}/action"]["post"]
+    body = resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"remove_member"}
+    member = resolve(document, body["properties"]["remove_member"])
+    assert set(member["properties"]) == {"instance_uuid"}
+    assert report["consistency"]["samples_rejected"] == 0
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_the_request_line_of_the_uri_section_may_be_printed_as_code(tmp_path):
+    uri = ".. code-block:: text\n\n   POST /v1.0/{project_id}/gadgets/{gadget_id}/reset\n\n" + \
+        table("URI parameters", ("Parameter", "Mandatory", "Type", "Description"),
+              ("project_id", "Yes", "String", "The project ID."),
+              ("gadget_id", "Yes", "String", "The gadget ID."))
+    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    ("new_password", "Yes", "String", "The new password."))
+    document, report = build(tmp_path, {"resetting.rst": page(
+        "Resetting a Gadget", uri, request, "None", "   None (STATUS CODE 204)")})
+    operation = document["paths"]["/v1.0/{project_id}/gadgets/{gadget_id}/reset"]["post"]
+    assert {p["name"] for p in operation["parameters"]} >= {"project_id", "gadget_id"}
+    assert "no-uri" not in {d["code"] for d in report["diagnostics"]}
+    assert report["consistency"]["rows_lost"] == 0 and report["consistency"]["rows"] == 3
+
+
+def test_pages_documenting_every_action_are_told_apart_by_what_their_samples_send(tmp_path):
+    def tag_page(title: str, action: str) -> str:
+        return _tag_action_page(title, action, "Array of strings" if action == "create"
+                                else "List").replace(
+            f"The operation, for example, **{action}**.",
+            "The operation. The value can be **create** or **delete**.")
+    document, report = build(tmp_path, {
+        "adding_tags.rst": tag_page("Adding Gadget Tags", "create"),
+        "removing_tags.rst": tag_page("Removing Gadget Tags", "delete")})
+    _, body = _tag_action(document)
+    assert [b["properties"]["action"]["enum"] for b in body["oneOf"]] == [["create"], ["delete"]]
+    assert report["consistency"]["operations_shadowed"] == 0
+    assert report["consistency"]["samples_rejected"] == 0

@@ -258,11 +258,14 @@ _FIELD_CAPTION = re.compile(
     r"|Data structure (?:description )?of (?:the )?(?:field )?(?P<f>[\w.:/-]+)(?: field)?"
     r"|(?!(?:query|path|header|request|response|body|uri|url|common|public)\b)"
     r"(?P<g>[\w.:-]+) parameters? description|Description of field (?P<h>[\w.:-]+)"
+    r"|(?!(?:query|path|header|uri|url|request|response|body|common|public|input|output)\b)"
+    r"(?P<i>(?-i:[a-z_])[\w.:-]*) parameters?(?: information)?"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明"
     r"|(?P<p>[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+))\s*$", re.I)
 """Captions naming the field whose members the table lists; the last form is the field's path
-(`role_assignments.scope.project`). `X parameter description` names a field X, but not when X
-is where parameters go (`Query parameter description` is the query table, not a type `Query`)."""
+(`role_assignments.scope.project`). `X parameter description` and `remove_member parameters`
+(lower case) name a field X, but not when X is where parameters go: `Query parameter
+description`, `Request parameters` are the section's own tables, not types `Query`, `Request`."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
@@ -487,6 +490,12 @@ def extract(doc: Document) -> PageExtract:
                 request.append(table)
             else:
                 responses.append(table)
+        elif isinstance(node, CodeBlock) and section == "uri" and not method and \
+                "\n" not in node.text.strip() and \
+                (request_line := _METHOD_LINE.match(node.text.strip())):
+            # The URI section's request line printed as code (`.. code-block:: text`, then
+            # `POST /v1.0/{project_id}/clusters/{cluster_id}/reset-password`).
+            method, path = request_line.group(1).upper(), request_line.group(2)
         elif isinstance(node, CodeBlock):
             empty = _EMPTY_RESPONSE.match(node.text)
             if empty and 200 <= int(empty.group(1)) < 300:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..http import PATH_VARIABLE
 from ..location import SourceLoc
-from .model import Diagnostic, Operation, PageExtract, Parameter, Schema
+from .model import Diagnostic, Operation, PageExtract, Parameter, Sample, Schema
 
 _SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -123,13 +123,23 @@ def distinct_routes(operations: list[Operation],
             if holder is operation:
                 methods.append(method)
                 continue
-            if holder.methods == (method,) and operation.methods == (method,) and \
-                    (told_apart(holder.request_body, operation.request_body) or
-                     same_body(holder.request_body, operation.request_body)):
-                # Several pages on one method and path (an action API: the body's keys say
-                # which action): one operation whose body is one of theirs.
-                combined = combine_variants(holder, operation, diagnostics)
-                kept[kept.index(holder)] = combined
+            one_method = holder.methods == (method,) and operation.methods == (method,)
+            pinned = told_apart_by_value(holder, operation) if one_method else None
+            if one_method and (pinned is not None or
+                               told_apart(holder.request_body, operation.request_body) or
+                               same_body(holder.request_body, operation.request_body)):
+                # Several pages on one method and path (an action API: the body's keys, or
+                # the value of one of them, say which action): one operation whose body is
+                # one of theirs.
+                index = kept.index(holder)
+                how = ""
+                if pinned is not None:
+                    key, first_body, second_body = pinned
+                    holder = replace(holder, request_body=first_body)
+                    operation = replace(operation, request_body=second_body)
+                    how = f"; the bodies have the same keys and are told apart by {key!r}"
+                combined = combine_variants(holder, operation, diagnostics, how)
+                kept[index] = combined
                 owner[(method, shape)] = combined
                 continue
             diagnostics.append(Diagnostic(
@@ -167,6 +177,61 @@ def told_apart(first: Schema | None, second: Schema | None) -> bool:
                                                          for b in branches)
 
 
+def _values(body: Schema, key: str, samples: tuple[Sample, ...],
+            documented: bool = True) -> frozenset[str]:
+    """The values a body's string field `key` takes: its documented enum (unless not
+    `documented`), else what the page's own request samples send in it."""
+    field = body.property(key)
+    if field is None or field.kind != "string":
+        return frozenset()
+    if field.enum and documented:
+        return frozenset(str(v) for v in field.enum)
+    return frozenset(s.value[key] for s in samples if s.kind == "request"
+                     and isinstance(s.value, dict) and isinstance(s.value.get(key), str))
+
+
+def _pinned(body: Schema, key: str, values: frozenset[str]) -> Schema:
+    return replace(body, properties=tuple(
+        (name, replace(sub, enum=tuple(sorted(values))) if name == key else sub)
+        for name, sub in body.properties))
+
+
+def told_apart_by_value(holder: Operation, other: Operation
+                        ) -> tuple[str, Schema, Schema] | None:
+    """Bodies with the same keys that a request tells apart by the value of one string field
+    (`{"action": "create", "tags": [...]}` and `{"action": "delete", "tags": [...]}`): the
+    field, and both bodies with that field limited to the values each page documents (its
+    enum, else what its request samples send; the samples also when both pages document the
+    same enum), or None when no field's values are disjoint.
+    A body already made of alternatives tells its own by their enums."""
+    first, second = holder.request_body, other.request_body
+    if first is None or second is None or not second.properties:
+        return None
+    branches = first.one_of or (first,)
+    alike = [b for b in branches if _keys(b) == _keys(second)]
+    if not alike or not all(b.properties for b in branches):
+        return None
+    for key, _ in second.properties:
+        theirs = _values(second, key, other.samples)
+        mine = [_values(b, key, () if first.one_of else holder.samples) for b in alike]
+        if not first.one_of and mine[0] == theirs:
+            # Both pages document every action (`create` or `delete`) for the field: what
+            # each page's own request samples send says which one it is.
+            theirs = _values(second, key, other.samples, documented=False)
+            mine = [_values(first, key, holder.samples, documented=False)]
+        if not theirs or not all(mine) or any(m & theirs for m in mine):
+            continue
+        if first.one_of:
+            return key, first, _pinned(second, key, theirs)
+        return key, _pinned(first, key, mine[0]), _pinned(second, key, theirs)
+    return None
+
+
+def same_shape(first: Schema, second: Schema) -> bool:
+    """Whether two schemas document the same shape, wherever and in whatever words."""
+    return _plain(first) == _plain(second)
+
+
 def same_body(first: Schema | None, second: Schema | None) -> bool:
     """Two pages documenting the same body on one method and path (a page kept under an older
     title): one operation, documented by both."""
@@ -183,23 +248,23 @@ def one_of(first: Schema | None, second: Schema | None) -> Schema | None:
     for index, branch in enumerate(branches):
         if _plain(branch) == _plain(second):
             # The same body on both pages: one schema, documented by both pages' rows.
-            same = _absorb(branch, second)
+            same = absorb(branch, second)
             return replace(first, one_of=(*branches[:index], same, *branches[index + 1:])) \
                 if first.one_of else same
     return Schema(kind="any", one_of=(*branches, second), loc=first.loc)
 
 
-def _absorb(mine: Schema, theirs: Schema) -> Schema:
+def absorb(mine: Schema, theirs: Schema) -> Schema:
     """`mine` (the same shape as `theirs`) also documented where `theirs` was."""
     locs = tuple(loc for loc in (theirs.loc, *theirs.also_locs) if loc is not None
                  and loc != mine.loc)
     return replace(
         mine, also_locs=tuple(dict.fromkeys((*mine.also_locs, *locs))),
-        properties=tuple((n, _absorb(a, b)) for (n, a), (_, b) in
+        properties=tuple((n, absorb(a, b)) for (n, a), (_, b) in
                          zip(mine.properties, theirs.properties, strict=True)),
-        items=_absorb(mine.items, theirs.items) if mine.items is not None and
+        items=absorb(mine.items, theirs.items) if mine.items is not None and
         theirs.items is not None else mine.items,
-        one_of=tuple(_absorb(a, b) for a, b in zip(mine.one_of, theirs.one_of, strict=True)))
+        one_of=tuple(absorb(a, b) for a, b in zip(mine.one_of, theirs.one_of, strict=True)))
 
 
 def _also(param: Parameter, other: Parameter | None) -> Parameter:
@@ -213,7 +278,7 @@ def _also(param: Parameter, other: Parameter | None) -> Parameter:
 
 
 def combine_variants(holder: Operation, other: Operation,
-                     diagnostics: list[Diagnostic]) -> Operation:
+                     diagnostics: list[Diagnostic], how: str = "") -> Operation:
     """Two operations on one method and path: parameters joined, request bodies and responses
     of one status as alternatives, every sample, error and page kept."""
     theirs = {(p.name, p.location): p for p in other.parameters}
@@ -231,7 +296,7 @@ def combine_variants(holder: Operation, other: Operation,
     diagnostics.append(Diagnostic(
         "info", "operation-variants", f"{' '.join(holder.methods)} {holder.path} is documented "
         f"by {holder.id} ({', '.join(holder.pages)}) and by {other.id} "
-        f"({', '.join(other.pages)}): one operation whose body is one of theirs",
+        f"({', '.join(other.pages)}): one operation whose body is one of theirs{how}",
         other.loc, (holder.loc,) if holder.loc else (), holder.id))
     return replace(
         holder, parameters=params,

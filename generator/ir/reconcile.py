@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..location import SourceLoc
 from .crosslinks import resolve_links
 from .guessed_samples import set_aside_guessed_samples
-from .identity import distinct_routes, identity, unique_names
+from .identity import absorb, distinct_routes, identity, same_shape, unique_names
 from .merge import merge_operations
 from .model import Diagnostic, Localized, Operation, PageExtract, Schema
 from .nesting import nest
@@ -50,10 +50,16 @@ def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
         rows = tuple(replace(r, depth=0) if r.depth is None else r for r in table.rows)
         root, found = nest(replace(table, rows=rows), [])
         if table.name in target:
-            if request == (table.status == 0):
-                diagnostics.append(Diagnostic("warning", "type-duplicate",
-                                              f"type {table.name} is documented twice on the "
-                                              "page; the first table is used", table.loc))
+            first = target[table.name]
+            if same_shape(first, replace(root, ref=table.name)):
+                # The same table printed again (a second status's response repeats the types
+                # of the first): one type, documented by both tables' rows.
+                target[table.name] = absorb(first, root)
+            elif request == (table.status == 0):
+                diagnostics.append(Diagnostic(
+                    "warning", "type-duplicate", f"type {table.name} is documented twice on the "
+                    "page with different rows; the first table is used", table.loc,
+                    tuple(r.loc for r in table.rows if r.loc is not None)))
             continue
         if request == (table.status == 0):
             diagnostics.extend(found)

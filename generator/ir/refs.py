@@ -32,7 +32,9 @@ def inline_refs(schema: Schema, types: dict[str, Schema], diagnostics: list[Diag
         # The copy stands where the row that names the type stands (its page:line): the
         # type's own table is the shared component's source.
         return replace(resolved, description=schema.description or resolved.description,
-                       ref=schema.ref, loc=schema.loc or resolved.loc)
+                       ref=schema.ref, loc=schema.loc or resolved.loc,
+                       also_locs=tuple(dict.fromkeys((*schema.also_locs,
+                                                      *resolved.also_locs))))
     changes = {}
     if schema.properties:
         changes["properties"] = tuple((name, inline_refs(sub, types, diagnostics, seen))
