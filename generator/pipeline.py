@@ -193,6 +193,10 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     try:
         yield pool
+        # Inside the `try`: a stop signal that lands while the workers are being shut down
+        # stops them too. Left idle, they would keep the run alive at exit, where
+        # multiprocessing joins every child it started.
+        pool.shutdown()
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         # ProcessPoolExecutor has no public way to stop running workers (Python 3.14 adds
@@ -202,7 +206,6 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             process.join(5)
         raise
-    pool.shutdown()
 
 
 @dataclass(frozen=True, slots=True)
