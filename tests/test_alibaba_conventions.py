@@ -923,3 +923,57 @@ def test_sorted_order_closes_an_object_only_into_a_scope_listed_in_order():
     listeners = _resolve(document, response["properties"]["Listeners"])
     item = _resolve(document, _resolve(document, listeners["properties"]["Listener"])["items"])
     assert set(item["properties"]) == {"Port", "Protocol", "Description"}
+
+
+# ------------------------------- "Tag 对象说明": the items of a JSON parameter named in the plural
+
+TAG_OBJECT_MD = """\
+# TagGadget
+
+为部件添加标签。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|TagGadget|系统规定参数。取值：**TagGadget**。|
+|GadgetId|String|是|g-1|部件ID。|
+|Tags|JSON|是|\\[\\{"TagKey": "Project", "TagValue": "Test"\\}\\]|一个或者多个标签。详情请参考：[Tag 对象说明](#section_tag)。|
+
+## Tag 对象说明 {#section_tag .section}
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|TagKey|String|是|Project|标签键。|
+|TagValue|String|是|Test|标签值。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|4162a6af|请求ID。|
+
+## 示例
+
+正常返回示例
+
+`JSON` 格式
+
+```
+{"RequestId": "4162a6af"}
+```
+"""
+
+
+def test_an_object_table_named_in_the_singular_lists_the_keys_of_a_plural_json_parameter():
+    """`Tags | JSON` and a section `Tag 对象说明` (the Tag object) with TagKey and TagValue: the
+    table lists the keys of the JSON document `Tags` carries (a string in the URL), not two
+    more query parameters."""
+    document, _ = _build({"TagGadget.md": TAG_OBJECT_MD})
+    parameters = _parameters(document, "TagGadget")
+    assert "TagKey" not in parameters and "TagValue" not in parameters
+    tags = parameters["Tags"]["schema"]
+    assert tags["type"] == "string" and tags["contentMediaType"] == "application/json"
+    content = tags["contentSchema"]
+    items = content.get("items", content)
+    assert set(items["properties"]) == {"TagKey", "TagValue"}

@@ -311,7 +311,13 @@ def _json_string_row(tables: list[FieldTable]) -> str | None:
     return rows[-1].name if rows else None
 
 
-_KEYS_WORDS = re.compile(r"字段|含义|参数说明|格式|\bfields?\b|\bkeys?\b|\bformat\b", re.I)
+_KEYS_WORDS = re.compile(r"字段|含义|参数说明|格式|对象|\bfields?\b|\bkeys?\b|\bformat\b|\bobjects?\b",
+                         re.I)
+
+
+def _carries_json(schema: Schema) -> bool:
+    """A parameter documented as a JSON document (`JSON`, or a string with JSON content)."""
+    return bool(schema.content_media_type) or schema.type_text.strip().lower() == "json"
 
 
 def _string_parameter_named(text: str, tables: list[FieldTable]) -> str | None:
@@ -323,6 +329,12 @@ def _string_parameter_named(text: str, tables: list[FieldTable]) -> str | None:
     named = [r.name for t in tables for r in t.rows
              if r.name and r.schema.kind == "string" and re.search(
                  rf"(?<![A-Za-z0-9_]){re.escape(r.name)}(?![A-Za-z0-9_])", text)]
+    if not named:
+        # "Tag 对象说明" (the Tag object) for a parameter Tags carrying a JSON list of them
+        named = [r.name for t in tables for r in t.rows
+                 if len(r.name) > 3 and r.name.endswith("s") and _carries_json(r.schema)
+                 and re.search(
+                     rf"(?<![A-Za-z0-9_]){re.escape(r.name[:-1])}(?![A-Za-z0-9_])", text)]
     return named[0] if len(set(named)) == 1 else None
 
 
@@ -339,7 +351,12 @@ def _with_json_keys(tables: list[FieldTable], keys: dict[str, list[FieldRow]]) -
             if documented:
                 # Without an example the document's shape is unknown: an object of these keys,
                 # or a list of such objects, both accepted.
-                content = row.schema.content_schema or Schema(kind="object", also_kinds=("array",))
+                content = row.schema.content_schema or (
+                    # an example that is a list (`[{"TagKey": ...}]`): a list of such objects
+                    Schema(kind="array", items=Schema(kind="object"))
+                    if any(isinstance(e, str) and e.lstrip().startswith("[{")
+                           for e in row.schema.examples)
+                    else Schema(kind="object", also_kinds=("array",)))
                 if not row.schema.content_media_type:
                     row = replace(row, schema=replace(row.schema,
                                                       content_media_type="application/json"))

@@ -115,6 +115,12 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
                         "contract and docs2spec validate keep the documented limit)",
                         table.loc, operation=extract.operation_id))
             elif schema.content_media_type:
+                if schema.kind != "string" and extract.style == "rpc" and \
+                        locations.get(name) in (None, "query"):
+                    # A `JSON` parameter whose keys a table documents: still the document's
+                    # text in the URL, with those keys as its content.
+                    schema = replace(schema, kind="string", also_kinds=(), properties=(),
+                                     required=(), items=None, additional_properties=None)
                 encoding = "json-string"
             elif extract.style == "rpc" and locations.get(name) in (None, "query") and \
                     _DOCUMENT_TYPE.match(" ".join(schema.type_text.split())):
