@@ -74,7 +74,7 @@ Example Response
 """
 
 
-def table(caption: str, header: tuple[str, ...], *rows: tuple[str, ...]) -> str:
+def table(caption: str, header: tuple[str, ...], *rows: tuple[str, ...], number: int = 1) -> str:
     widths = [max(len(c) for c in column) for column in zip(header, *rows, strict=True)]
     rule = "   " + " ".join("=" * w for w in widths)
 
@@ -82,7 +82,7 @@ def table(caption: str, header: tuple[str, ...], *rows: tuple[str, ...]) -> str:
         return "   " + " ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
 
     body = "\n".join(line(r) for r in rows)
-    return f".. table:: **Table 1** {caption}\n\n{rule}\n{line(header)}\n{rule}\n{body}\n{rule}\n"
+    return f".. table:: **Table {number}** {caption}\n\n{rule}\n{line(header)}\n{rule}\n{body}\n{rule}\n"
 
 
 def indent(text: str) -> str:
@@ -324,22 +324,25 @@ def test_response_header_tables_are_headers_not_body_fields(tmp_path):
 
 # --- versions and shared paths -------------------------------------------------------------
 
-def _tag_page(title: str, action: str, kind: str = "Array of strings") -> str:
+def _tags_action(title: str, sample: dict, *rows: tuple[str, ...]) -> str:
+    """A page POSTing `rows` to the gadget's tag action path, answered by a bare 204."""
     request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
-                    (action, "Yes", kind, f"The tags to {action}."))
+                    *rows)
     return page(title, "POST /v1/{project_id}/gadgets/{gadget_id}/tags/action", request,
                 "None", "   None (STATUS CODE 204)",
                 "Example Request\n---------------\n\n.. code-block::\n\n" +
-                indent(json.dumps({action: ["a"]})))
+                indent(json.dumps(sample)))
+
+
+def _tag_page(title: str, action: str, kind: str = "Array of strings") -> str:
+    return _tags_action(title, {action: ["a"]}, (action, "Yes", kind, f"The tags to {action}."))
 
 
 def _tag_action(document: dict) -> tuple[dict, dict]:
     """The tag action operation and its request body (a named component read where it is)."""
     operation = document["paths"]["/v1/{project_id}/gadgets/{gadget_id}/tags/action"]["post"]
-    body = operation["requestBody"]["content"]["application/json"]["schema"]
-    if "$ref" in body:
-        body = document["components"]["schemas"][body["$ref"].rsplit("/", 1)[-1]]
-    return operation, body
+    return operation, resolve(document, operation["requestBody"]["content"]["application/json"]
+                              ["schema"])
 
 
 def test_pages_on_one_method_and_path_are_one_operation_with_alternative_bodies(tmp_path):
@@ -355,10 +358,13 @@ def test_pages_on_one_method_and_path_are_one_operation_with_alternative_bodies(
     assert report["consistency"]["samples_rejected"] == 0
 
 
-def _listing(path: str) -> str:
-    uri = f"GET {path}\n\n" + table("Path parameters", ("Parameter", "Mandatory", "Type",
-                                                         "Description"),
-                                    ("project_id", "Yes", "String", "The project ID."))
+PROJECT_ID_TABLE = table("Path parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                         ("project_id", "Yes", "String", "The project ID."))
+
+
+def listing(path: str, uri_table: str = PROJECT_ID_TABLE) -> str:
+    """A `GET path` page answering `{"count": 1}`, its URI section holding `uri_table`."""
+    uri = f"GET {path}\n\n" + uri_table
     response = table("Response body parameters", ("Parameter", "Type", "Description"),
                      ("count", "Integer", "The number of gadgets."))
     return page("Querying Gadgets", uri, "", response, indent(json.dumps({"count": 1})))
@@ -366,8 +372,8 @@ def _listing(path: str) -> str:
 
 def test_an_older_version_of_a_page_is_named_by_its_version(tmp_path):
     document, report = build(tmp_path, {
-        "v1/querying_gadgets.rst": _listing("/v1/{project_id}/gadgets"),
-        "v3/querying_gadgets.rst": _listing("/v3/{project_id}/gadgets")})
+        "v1/querying_gadgets.rst": listing("/v1/{project_id}/gadgets"),
+        "v3/querying_gadgets.rst": listing("/v3/{project_id}/gadgets")})
     ids = {document["paths"][p]["get"]["operationId"] for p in document["paths"]}
     assert ids == {"ListGadgets", "ListGadgetsV3"}
 
@@ -393,10 +399,12 @@ def test_a_page_kept_under_an_older_title_with_the_same_body_is_the_same_operati
 
 # --- names users would write ------------------------------------------------------------------
 
-def _linked(label: str, number: int, caption: str, rows: tuple[tuple[str, ...], ...],
-            header: tuple[str, ...] = ("Parameter", "Mandatory", "Type", "Description")) -> str:
-    return f".. _{label}:\n\n" + table(caption, header, *rows).replace(
-        "**Table 1**", f"**Table {number}**")
+def linked_table(number: int, caption: str, anchor: str, header: tuple[str, ...],
+                 *rows: tuple[str, ...]) -> str:
+    """`table` as Table `number`, under the label `anchor` that `:ref:` links point at (none
+    when `anchor` is empty)."""
+    text = table(caption, header, *rows, number=number)
+    return f".. _{anchor}:\n\n{text}" if anchor else text
 
 
 def _link_row(field: str, label: str, number: int, mandatory: str = "Yes") -> tuple[str, ...]:
@@ -404,16 +412,16 @@ def _link_row(field: str, label: str, number: int, mandatory: str = "Yes") -> tu
 
 
 WIDGET_REQUEST = table("Parameter description", ("Parameter", "Mandatory", "Type", "Description"),
-                       _link_row("member", "widget_req_member", 3)) + "\n" + _linked(
-    "widget_req_member", 3, "**member** parameter description",
-    (("address", "Yes", "String", "The address."), ("weight", "No", "Integer", "The weight.")))
+                       _link_row("member", "widget_req_member", 3)) + "\n" + linked_table(
+    3, "**member** parameter description", "widget_req_member", ("Parameter", "Mandatory", "Type", "Description"),
+    ("address", "Yes", "String", "The address."), ("weight", "No", "Integer", "The weight."))
 WIDGET_RESPONSE = table("Response parameters", ("Parameter", "Mandatory", "Type", "Description"),
-                        _link_row("member", "widget_resp_member", 5)) + "\n" + _linked(
-    "widget_resp_member", 5, "**member** parameter description",
-    (("id", "Yes", "String", "The member ID."), ("address", "Yes", "String", "The address."),
-     ("slow_start", "No", "Object", "See :ref:`Table 6 <widget_slow_start>`."))) + "\n" + \
-    _linked("widget_slow_start", 6, "**slow_start** parameter description",
-            (("enable", "Yes", "Boolean", "Whether it is on."),))
+                        _link_row("member", "widget_resp_member", 5)) + "\n" + linked_table(
+    5, "**member** parameter description", "widget_resp_member", ("Parameter", "Mandatory", "Type", "Description"),
+    ("id", "Yes", "String", "The member ID."), ("address", "Yes", "String", "The address."),
+    ("slow_start", "No", "Object", "See :ref:`Table 6 <widget_slow_start>`.")) + "\n" + \
+    linked_table(6, "**slow_start** parameter description", "widget_slow_start", ("Parameter", "Mandatory", "Type", "Description"),
+                 ("enable", "Yes", "Boolean", "Whether it is on."))
 WIDGET_SAMPLE = indent('{"member": {"id": "m1", "address": "10.0.0.1", "slow_start": null}}')
 
 
@@ -447,7 +455,7 @@ def test_a_table_captioned_query_parameter_description_is_the_query_not_a_type(t
         ("project_id", "Yes", "The project ID."))) + "\n\n" + indent(table(
             "Query parameter description", ("Parameter", "Mandatory", "Type", "Description"),
             ("namespace", "Yes", "String", "The namespace."),
-            ("limit", "No", "Integer", "The page size.")).replace("Table 1", "Table 2"))
+            ("limit", "No", "Integer", "The page size."), number=2))
     document, report = build(tmp_path, {"listing_gauges.rst": page(
         "Listing Gauges", uri, "None", table(
             "Response parameters", ("Parameter", "Type", "Description"),
@@ -469,13 +477,12 @@ def _status_tables(status: int, suffix: str, number: int, detail_rows: tuple[tup
     return f"**Status code: {status}**\n\n" + table(
         "Response body parameters", header,
         ("gadgets", f"Array of :ref:`Gadget <demo_gadget{suffix}>` objects", "The gadgets."),
-        ("count", "Integer", "The number of gadgets.")).replace(
-        "**Table 1**", f"**Table {number}**") + "\n" + _linked(
-        f"demo_gadget{suffix}", number + 1, "Gadget",
-        (("id", "String", "The gadget ID."),
-         ("detail", f":ref:`GadgetDetail <demo_detail{suffix}>` object", "Its detail.")),
-        header) + "\n" + _linked(f"demo_detail{suffix}", number + 2, "GadgetDetail", detail_rows,
-                                 header)
+        ("count", "Integer", "The number of gadgets."), number=number) + "\n" + linked_table(
+        number + 1, "Gadget", f"demo_gadget{suffix}", header,
+        ("id", "String", "The gadget ID."),
+        ("detail", f":ref:`GadgetDetail <demo_detail{suffix}>` object", "Its detail.")) + \
+        "\n" + linked_table(number + 2, "GadgetDetail", f"demo_detail{suffix}", header,
+                            *detail_rows)
 
 
 def _gadget_listing(detail_404: tuple[tuple[str, ...], ...]) -> str:
@@ -511,13 +518,9 @@ def test_a_type_printed_again_with_other_rows_is_reported_not_lost(tmp_path):
 
 
 def _tag_action_page(title: str, action: str, kind: str) -> str:
-    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
-                    ("action", "Yes", "String", f"The operation, for example, **{action}**."),
-                    ("tags", "Yes", kind, "The tags."))
-    return page(title, "POST /v1/{project_id}/gadgets/{gadget_id}/tags/action", request,
-                "None", "   None (STATUS CODE 204)",
-                "Example Request\n---------------\n\n.. code-block::\n\n" +
-                indent(json.dumps({"action": action, "tags": ["a"]})))
+    return _tags_action(title, {"action": action, "tags": ["a"]},
+                        ("action", "Yes", "String", f"The operation, for example, **{action}**."),
+                        ("tags", "Yes", kind, "The tags."))
 
 
 def test_bodies_with_the_same_keys_told_apart_by_a_value_are_alternatives(tmp_path):

@@ -7,14 +7,7 @@ from __future__ import annotations
 import json
 
 from generator.ir.listbody import is_items_row
-from tests.test_otc_conventions import build, indent, page, resolve, success, table
-
-
-def _rst_table(number: int, caption: str, anchor: str, header: tuple[str, ...],
-               *rows: tuple[str, ...]) -> str:
-    text = table(caption, header, *rows).replace("**Table 1**", f"**Table {number}**")
-    return f".. _{anchor}:\n\n{text}"
-
+from tests.test_otc_conventions import build, indent, linked_table, page, resolve, success, table
 
 # --- a body that is a bare list ------------------------------------------------------------
 
@@ -29,13 +22,13 @@ def test_row_names_that_stand_for_a_lists_items():
 def test_a_body_documented_by_one_items_row_is_a_json_array(tmp_path):
     request = table("Request parameters", ("Parameter", "Mandatory", "Type", "Description"),
                     ("[Array element]", "Yes", "Array of objects",
-                     "The readings. See :ref:`Table 2 <reading>`.")) + "\n" + _rst_table(
+                     "The readings. See :ref:`Table 2 <reading>`.")) + "\n" + linked_table(
         2, "reading field description", "reading", ("Parameter", "Mandatory", "Type",
                                                     "Description"),
         ("metric", "Yes", "String", "The metric."), ("value", "Yes", "Integer", "The value."))
     response = table("Response parameters", ("Parameter", "Type", "Description"),
                      ("[items]", "Array of objects", "The stored readings. See :ref:`Table 3 <stored>`.")) + \
-        "\n" + _rst_table(3, "reading_id field description", "stored",
+        "\n" + linked_table(3, "reading_id field description", "stored",
                           ("Parameter", "Type", "Description"),
                           ("reading_id", "String", "The reading ID."))
     sample = indent(json.dumps([{"reading_id": "r-1"}], indent=2))
@@ -61,7 +54,7 @@ def test_a_linked_type_named_in_the_plural_is_a_list_of_the_linked_table(tmp_pat
     response = table("Response parameters", ("Parameter", "Type", "Description"),
                      ("kind", "String", "The kind."),
                      ("masters", ":ref:`MasterSpec <masterspec>` objects", "The masters.")) + \
-        "\n" + _rst_table(2, "MasterSpec", "masterspec", ("Parameter", "Type", "Description"),
+        "\n" + linked_table(2, "MasterSpec", "masterspec", ("Parameter", "Type", "Description"),
                           ("availabilityZone", "String", "The zone."))
     sample = indent(json.dumps({"kind": "Cluster", "masters": [{"availabilityZone": "az1"}]}))
     document, report = build(tmp_path, {"reading_a_cluster.rst": page(
@@ -77,7 +70,7 @@ def test_a_type_cell_pointing_at_a_table_is_that_structure_of_the_table(tmp_path
     response = table("Parameter description", ("Name", "Type", "Description"),
                      ("jobs", "List data structure. For details, see :ref:`Table 2 <jobs>`.",
                       "The jobs."), ("count", "Integer", "The number of jobs.")) + "\n" + \
-        _rst_table(2, "jobs field data structure description", "jobs",
+        linked_table(2, "jobs field data structure description", "jobs",
                    ("Name", "Type", "Description"), ("id", "String", "The job ID."))
     sample = indent(json.dumps({"jobs": [{"id": "j-1"}], "count": 1}))
     document, report = build(tmp_path, {"listing_jobs.rst": page(
@@ -93,7 +86,7 @@ def test_a_caption_that_is_a_field_path_documents_the_object_at_that_path(tmp_pa
     response = table("Parameters in the response body", header,
                      ("total_num", "Long", "The number of records."),
                      (":ref:`grants <grants>`", "Array of GrantBody objects", "The grants.")) + \
-        "\n" + _rst_table(2, "grants", "grants", header,
+        "\n" + linked_table(2, "grants", "grants", header,
                           ("user", "GrantUserId object", "The user."),
                           ("scope", "GrantScope object", "The scope.")) + "\n" + \
         table("grants.user", header, ("id", "String", "The user ID.")) + "\n" + \
@@ -121,7 +114,7 @@ def test_a_link_to_a_table_on_another_page_gives_the_rows_members(tmp_path):
     sample = indent(json.dumps({"name": "n1", "rootVolume": {"size": 40}}))
     creating = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
                      ("rootVolume", "Yes", ":ref:`Volume <cce_volume_table>` object",
-                      "The system disk.")) + "\n" + _rst_table(
+                      "The system disk.")) + "\n" + linked_table(
         2, "Volume", "cce_volume_table", header, ("size", "Integer", "The disk size in GB."),
         ("volumetype", "String", "The disk type."))
     document, report = build(tmp_path, {
@@ -149,9 +142,9 @@ def test_a_linked_response_table_of_another_page_is_shared_and_a_local_type_wins
                     ("tags", "No", "Array of :ref:`Tag <cce_other_tag>` objects", "The tags.")) + \
         "\n" + table("Tag", ("Parameter", "Mandatory", "Type", "Description"),
                      ("key", "Yes", "String", "The key."), ("value", "Yes", "String", "The value."))
-    reading = _rst_table(3, "Response parameters", "cce_read_node_resp", header,
+    reading = linked_table(3, "Response parameters", "cce_read_node_resp", header,
                          ("name", "String", "The node name."), ("flavor", "String", "The flavor."))
-    elsewhere = _rst_table(2, "Tag", "cce_other_tag", ("Parameter", "Mandatory", "Type",
+    elsewhere = linked_table(2, "Tag", "cce_other_tag", ("Parameter", "Mandatory", "Type",
                                                        "Description"),
                            ("key", "Yes", "String", "The key."))
     document, report = build(tmp_path, {
@@ -182,7 +175,7 @@ def test_a_members_caption_names_its_field_whatever_the_case_of_its_first_letter
         "jobs", "Object", "The tasks. For details, see :ref:`Table 4 <rds_other_jobs>`.")) + \
         "\n" + table("Jobs field data structure description", header,
                      ("id", "String", "The task ID."), ("status", "String", "The status."))
-    other = _rst_table(4, "Jobs field data structure description", "rds_other_jobs", header,
+    other = linked_table(4, "Jobs field data structure description", "rds_other_jobs", header,
                        ("id", "String", "The task ID."), ("entities", "Object", "Details."))
     sample = indent(json.dumps({"jobs": {"id": "j-1", "status": "Running"}}))
     document, report = build(tmp_path, {
@@ -201,10 +194,10 @@ def test_a_members_caption_names_its_field_whatever_the_case_of_its_first_letter
 # --- a nested row pointing back at the main table -------------------------------------------
 
 def test_a_row_pointing_back_at_the_response_table_keeps_that_table_the_body(tmp_path):
-    response = _rst_table(3, "Response parameters", "resp", ("Parameter", "Type", "Description"),
+    response = linked_table(3, "Response parameters", "resp", ("Parameter", "Type", "Description"),
                           ("kind", "String", "The kind."),
                           ("spec", ":ref:`spec <spec>` object", "The task details.")) + "\n" + \
-        _rst_table(4, "Data structure of the spec field", "spec",
+        linked_table(4, "Data structure of the spec field", "spec",
                    ("Parameter", "Type", "Description"), ("task_type", "String", "The type."),
                    ("subtasks", "Object", "The subtasks. See :ref:`Table 3 <resp>`."))
     sample = indent(json.dumps({"kind": "Task", "spec": {"task_type": "a", "subtasks": []}}))
@@ -345,7 +338,7 @@ def test_a_type_cell_naming_a_table_in_words_and_a_data_structure_caption_link_u
     spec = parse_type("Array of Table 9 objects")
     assert spec.kind == "array" and spec.items.kind == "object"
     request = table("Pool structure", ("Parameter", "Mandatory", "Type", "Description"),
-                    ("spec", "Yes", "spec object", "The pool.")) + "\n" + _rst_table(
+                    ("spec", "Yes", "spec object", "The pool.")) + "\n" + linked_table(
         2, "Data structure of the **spec** field", "specs",
         ("Parameter", "Mandatory", "Type", "Description"),
         ("scaling", "No", "scaling object", "Scaling settings."),

@@ -8,7 +8,16 @@ from pathlib import Path
 
 from generator.build import collect_pages
 from generator.groups import page_order, toctree_entries
-from tests.test_otc_conventions import build, indent, page, resolve, success, table
+from tests.test_otc_conventions import (
+    build,
+    indent,
+    linked_table,
+    listing,
+    page,
+    resolve,
+    success,
+    table,
+)
 
 # --- the docs' reading order ----------------------------------------------------------------
 
@@ -20,12 +29,9 @@ def _index(title: str, *entries: str) -> str:
 
 
 def _listing(path: str) -> str:
-    uri = f"GET {path}\n\n" + table("Query parameters", ("Parameter", "Mandatory", "Type",
-                                                          "Description"),
-                                    ("limit", "No", "Integer", "The page size."))
-    response = table("Response body parameters", ("Parameter", "Type", "Description"),
-                     ("count", "Integer", "The number of gadgets."))
-    return page("Querying Gadgets", uri, "", response, indent(json.dumps({"count": 1})))
+    return listing(path, table("Query parameters", ("Parameter", "Mandatory", "Type",
+                                                    "Description"),
+                               ("limit", "No", "Integer", "The page size.")))
 
 
 def test_toctree_entries_are_read_in_order_with_and_without_titles(tmp_path):
@@ -80,26 +86,20 @@ def test_pages_given_one_by_one_have_no_reading_order(tmp_path):
 
 # --- members tables captioned `X parameter description` --------------------------------------
 
-def _rst_table(number: int, caption: str, anchor: str, header: tuple[str, ...],
-               *rows: tuple[str, ...]) -> str:
-    text = table(caption, header, *rows).replace("**Table 1**", f"**Table {number}**")
-    return f".. _{anchor}:\n\n{text}" if anchor else text
-
-
 def test_members_tables_captioned_x_parameter_description_and_bare_arrays(tmp_path):
     # `pool` links to its table; `members | Array` and `stickiness | Object` (whose link leads
     # to another page) are documented by the tables captioned after them.
     fields = ("Parameter", "Type", "Description")
     response = table("Response parameters", fields,
                      ("pool", "Object", "The pool. For details, see :ref:`Table 3 <pool>`.")) + \
-        "\n" + _rst_table(3, "**pool** parameter description", "pool", fields,
+        "\n" + linked_table(3, "**pool** parameter description", "pool", fields,
                           ("id", "String", "The pool ID."),
                           ("members", "Array", "The IDs of the pool's members."),
                           ("stickiness", "Object",
                            "Sticky sessions. For details, see :ref:`Table 9 <elsewhere>`.")) + \
-        "\n" + _rst_table(4, "**members** parameter description", "", fields,
+        "\n" + linked_table(4, "**members** parameter description", "", fields,
                           ("id", "String", "The member ID.")) + \
-        "\n" + _rst_table(5, "**stickiness** parameter description", "", fields,
+        "\n" + linked_table(5, "**stickiness** parameter description", "", fields,
                           ("type", "String", "The stickiness type."),
                           ("timeout", "Integer", "The timeout in minutes."))
     sample = indent(json.dumps({"pool": {"id": "p1", "members": [], "stickiness": None}}))
@@ -159,7 +159,7 @@ def test_a_lower_case_structured_row_named_like_a_header_is_a_body_field(tmp_pat
                     ("Content-Type", "Object", "Yes", "The type: application/json."),
                     ("accept", "Object", "Yes",
                      "The acceptance. For details, see :ref:`Table 3 <acceptance>`.")) + \
-        "\n" + _rst_table(3, "Parameter in the **accept** field", "acceptance", fields,
+        "\n" + linked_table(3, "Parameter in the **accept** field", "acceptance", fields,
                           ("auth_key", "String", "Yes", "The key of the transfer."))
     document, _ = build(tmp_path, {"accepting_a_transfer.rst": page(
         "Accepting a Transfer", "POST /v2/{project_id}/transfers/{transfer_id}/accept",
@@ -182,14 +182,14 @@ def test_field_captions_with_the_word_field_first_and_a_type_shared_by_several_r
                     ("tags", "No", "List<tag>", "Gadgets with all these tags."),
                     ("tags_any", "No", "List<tag>", "Gadgets with any of these tags."),
                     ("action", "Yes", "String", "filter or count.")) + "\n" + \
-        _rst_table(3, "Description of field **tag**", "", fields,
+        linked_table(3, "Description of field **tag**", "", fields,
                    ("key", "Yes", "String", "The tag key."),
                    ("values", "Yes", "Array of strings", "The tag values."))
     reply = ("Parameter", "Type", "Description")
     response = table("Parameter description", reply,
                      ("gadgets", "List<gadget>", "N/A"),
                      ("total_count", "Integer", "The number of gadgets.")) + "\n" + \
-        _rst_table(5, "Data structure of field **gadget**", "", reply,
+        linked_table(5, "Data structure of field **gadget**", "", reply,
                    ("gadget_id", "String", "The gadget ID."),
                    ("gadget_name", "String", "The gadget name."))
     sample = indent(json.dumps({"gadgets": [{"gadget_id": "g1", "gadget_name": "a"}],
@@ -235,7 +235,7 @@ def test_a_string_row_every_sample_shows_as_a_list_of_objects_follows_the_sample
     fields = ("Parameter", "Type", "Description")
     response = table("Response parameters", fields,
                      ("versions", "Array", "The versions.")) + "\n" + \
-        _rst_table(2, "Data structure of the versions field", "", fields,
+        linked_table(2, "Data structure of the versions field", "", fields,
                    ("id", "String", "The version ID."), ("links", "String", "The API URL."),
                    ("status", "String", "The status."))
     sample = indent(json.dumps({"versions": [

@@ -386,7 +386,8 @@ def _refer(schema: Schema, name: str) -> Schema:
 
 def extract(doc: Document) -> PageExtract:
     page = doc.path
-    sections = {id(node): section for section, _, node in walk_sections(doc)}
+    walked = list(walk_sections(doc))  # read once: the type names need each table's section
+    sections = {id(node): section for section, _, node in walked}
     linked_names, link_targets = _linked_type_names(doc, sections)
     captioned, row_types = _captioned_type_names(doc, linked_names, link_targets, sections)
     linked_names = {**linked_names, **captioned}
@@ -406,7 +407,7 @@ def extract(doc: Document) -> PageExtract:
     texts: list[str] = []
     saw_uri_section = False
     status_stated = False
-    for section, label, node in walk_sections(doc):
+    for section, label, node in walked:
         saw_uri_section = saw_uri_section or section == "uri"
         if isinstance(node, (Paragraph, Heading)):
             texts.append(node.text)

@@ -56,7 +56,7 @@ from ..ir.model import Operation, Product, Schema
 from ..location import INVISIBLE
 from .cache import cached_text
 from .jsonschema import schema_to_json
-from .names import class_part, free_item_name, wrapped_list_name
+from .names import class_part, free_item_name, property_path
 
 DEFS = "#/$defs/"
 RPC_IMPLICIT = ("Action", "Version")
@@ -215,10 +215,8 @@ class _Builder:
         properties: dict[str, Any] = {}
         prefix = prefix or name
         for index, (key, sub) in enumerate(node.get("properties", {}).items()):
-            path = prefix + self._part(key, index)
-            if wrapper:
-                path = wrapped_list_name(path, wrapper, self.taken)
-            properties[key] = self.convert(sub, path, prefix)
+            properties[key] = self.convert(
+                sub, property_path(prefix, key, index, wrapper, self.taken), prefix)
         self.fields[name] = list(properties)
         out: dict[str, Any] = {"type": "object", "properties": properties}
         required = [key for key in dict.fromkeys(node.get("required", ())) if key in properties]

@@ -52,3 +52,11 @@ def free_item_name(path: str, taken: set[str]) -> str:
     if name in taken and not name.endswith("Item") and f"{path}Item" not in taken:
         return f"{path}Item"
     return name
+
+
+def property_path(prefix: str, key: str, index: int, wrapper: str, taken: set[str]) -> str:
+    """The path naming an object's property `key` (the `index`-th; `Field<n>` when the key has
+    no ASCII letters or digits): `prefix` + the key, or for the list inside an XML-style
+    wrapper whose own path is `wrapper`, what `wrapped_list_name` says."""
+    path = prefix + (class_part(key) or f"Field{index + 1}")
+    return wrapped_list_name(path, wrapper, taken) if wrapper else path

@@ -40,7 +40,7 @@ from ..ir.model import (
 from ..location import json_visible
 from ..rpc import rpc_path_key
 from .jsonschema import X, envelope_of, envelope_schema, schema_to_json
-from .names import class_part, free_item_name, wrapped_list_name
+from .names import class_part, free_item_name, property_path
 
 REF = "#/components/schemas/"
 DEFAULT_LIST_LENGTH = 20
@@ -219,10 +219,8 @@ class Components:
             wrapper = parent and isinstance(only, dict) and only.get("type") == "array"
             prefix = parent if wrapper else path
             node["properties"] = {
-                key: self.hoist(sub, wrapped_list_name(prefix + (class_part(key) or "Field1"),
-                                                       path, self.taken)
-                                if wrapper else prefix + (class_part(key) or f"Field{index + 1}"),
-                                prefix)
+                key: self.hoist(sub, property_path(prefix, key, index, path if wrapper else "",
+                                                   self.taken), prefix)
                 for index, (key, sub) in enumerate(properties.items())}
         if isinstance(node.get("items"), dict):
             node["items"] = self.hoist(node["items"], free_item_name(path, self.taken))

@@ -63,11 +63,9 @@ def split_references(text: str) -> tuple[str, tuple[str, ...]]:
         for sentence in _sentences(body):
             core = sentence.strip()
             tail = _CHINESE_TAIL.search(core)
-            run_on = next((m for m in _ENGLISH_TAIL.finditer(core)
-                           if _ENGLISH.fullmatch(core[m.end():])), None)
             if core and (_ENGLISH.fullmatch(core) or _CHINESE.fullmatch(core)):
                 found.append(core)
-            elif run_on is not None:
+            elif (run_on := _run_on_pointer(core)) is not None:
                 found.append(core[run_on.end():])
                 kept.append(core[:run_on.start()] + "." + sentence[len(sentence.rstrip()):])
             elif tail:
@@ -82,6 +80,13 @@ def split_references(text: str) -> tuple[str, tuple[str, ...]]:
         return text, ()
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return cleaned, tuple(found)
+
+
+def _run_on_pointer(core: str) -> re.Match[str] | None:
+    """Where a pointer sentence begins inside `core` after text that lost its full stop
+    (looked for only once the sentence is not a pointer as a whole)."""
+    return next((m for m in _ENGLISH_TAIL.finditer(core) if _ENGLISH.fullmatch(core[m.end():])),
+                None)
 
 
 def _sentences(line: str) -> list[str]:
