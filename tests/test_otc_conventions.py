@@ -358,6 +358,39 @@ def test_pages_on_one_method_and_path_are_one_operation_with_alternative_bodies(
     assert report["consistency"]["samples_rejected"] == 0
 
 
+def _answered_action(title: str, action: str, *fields: str) -> str:
+    """A page POSTing `{action: [...]}` to the gadget action path, answered by a 200 body
+    documenting `fields` (strings) and a sample holding only `job_id`."""
+    request = table("Request body parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                    (action, "Yes", "Array of strings", f"The gadgets to {action}."))
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     *((name, "String", f"The {name}.") for name in fields), number=2)
+    return page(title, "POST /v1/{project_id}/gadgets/action", request, response,
+                indent(json.dumps({"job_id": "j-1"})))
+
+
+def test_responses_of_pages_on_one_path_are_alternatives_a_body_may_fit_several_of(tmp_path):
+    # Requests say which body they send (their top-level key); responses do not, and one body
+    # (`{"job_id": ...}`) fits both pages' tables: it must pass, so anyOf, not oneOf.
+    from jsonschema import Draft202012Validator
+
+    document, report = build(tmp_path, {
+        "starting.rst": _answered_action("Starting Gadgets", "start", "job_id"),
+        "stopping.rst": _answered_action("Stopping Gadgets", "stop", "job_id", "stopped_at")})
+    operation = document["paths"]["/v1/{project_id}/gadgets/action"]["post"]
+    request = resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    assert [set(b["properties"]) for b in request["oneOf"]] == [{"start"}, {"stop"}]
+    response = success(document, "/v1/{project_id}/gadgets/action", "post")
+    assert "oneOf" not in response
+    assert [set(resolve(document, b)["properties"]) for b in response["anyOf"]] == \
+        [{"job_id"}, {"job_id", "stopped_at"}]
+    assert report["consistency"]["samples_rejected"] == 0
+    status = next(s for s in operation["responses"] if s.startswith("2"))
+    raw = operation["responses"][status]["content"]["application/json"]["schema"]
+    checker = Draft202012Validator({"allOf": [raw], "components": document["components"]})
+    assert checker.is_valid({"job_id": "j-2"})
+
+
 PROJECT_ID_TABLE = table("Path parameters", ("Parameter", "Mandatory", "Type", "Description"),
                          ("project_id", "Yes", "String", "The project ID."))
 

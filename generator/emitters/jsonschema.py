@@ -71,7 +71,8 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         out["additionalProperties"] = schema_to_json(schema.additional_properties, ref_prefix,
                                                      named)
     if schema.one_of:
-        out["oneOf"] = [schema_to_json(branch, ref_prefix, named) for branch in schema.one_of]
+        out["anyOf" if schema.overlapping else "oneOf"] = [
+            schema_to_json(branch, ref_prefix, named) for branch in schema.one_of]
     if schema.items is not None:
         out["items"] = schema_to_json(schema.items, ref_prefix, named)
         if "object" in schema.also_kinds and schema.kind == "array":

@@ -239,9 +239,11 @@ def same_body(first: Schema | None, second: Schema | None) -> bool:
         _plain(first) == _plain(second)
 
 
-def one_of(first: Schema | None, second: Schema | None) -> Schema | None:
+def one_of(first: Schema | None, second: Schema | None, overlapping: bool = False
+           ) -> Schema | None:
     """`first` or `second`: one schema when they agree, else alternatives (a schema that is
-    already a set of alternatives takes one more)."""
+    already a set of alternatives takes one more); `overlapping`: alternatives a value may fit
+    several of (see `Schema.overlapping`)."""
     if first is None or second is None:
         return first if second is None else second
     branches = first.one_of or (first,)
@@ -251,7 +253,8 @@ def one_of(first: Schema | None, second: Schema | None) -> Schema | None:
             same = absorb(branch, second)
             return replace(first, one_of=(*branches[:index], same, *branches[index + 1:])) \
                 if first.one_of else same
-    return Schema(kind="any", one_of=(*branches, second), loc=first.loc)
+    return Schema(kind="any", one_of=(*branches, second), loc=first.loc,
+                  overlapping=overlapping or first.overlapping)
 
 
 def absorb(mine: Schema, theirs: Schema) -> Schema:
@@ -290,8 +293,10 @@ def combine_variants(holder: Operation, other: Operation,
         if mine is None:
             responses[response.status] = response
         elif mine.body and response.body:
-            responses[response.status] = replace(mine, schema=one_of(mine.schema,
-                                                                     response.schema))
+            # Requests say which body they send (`told_apart`); a response does not say which
+            # page's body it is, and may fit several: alternatives, not exclusive ones.
+            responses[response.status] = replace(mine, schema=one_of(
+                mine.schema, response.schema, overlapping=True))
     codes = {(e.status, e.code) for e in holder.errors}
     diagnostics.append(Diagnostic(
         "info", "operation-variants", f"{' '.join(holder.methods)} {holder.path} is documented "

@@ -75,6 +75,10 @@ class Schema:
     one_of: tuple[Schema, ...] = ()
     """Alternatives (several pages documenting one method and path with different bodies,
     told apart by their keys): a value satisfies exactly one."""
+    overlapping: bool = False
+    """The alternatives need not exclude each other (responses of several pages joined on one
+    method and path: nothing in a response says which page's body it is, and a body may fit
+    more than one): a value satisfies at least one (`anyOf`, not `oneOf`)."""
     inferred: bool = False
     """True when the shape comes from a sample, not from a documented table."""
     also_kinds: tuple[str, ...] = ()
