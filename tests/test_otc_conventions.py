@@ -627,3 +627,18 @@ def test_pages_documenting_every_action_are_told_apart_by_what_their_samples_sen
     assert [b["properties"]["action"]["enum"] for b in body["oneOf"]] == [["create"], ["delete"]]
     assert report["consistency"]["operations_shadowed"] == 0
     assert report["consistency"]["samples_rejected"] == 0
+
+
+def test_one_vocabulary_says_which_type_cells_carry_a_json_document():
+    from generator.ir.jsontext import carries_json, names_document, names_json
+    from generator.ir.model import Schema
+
+    for cell in ("Json", "JSON object", "JSON  array", "JSONString"):
+        assert names_json(cell) and names_document(cell)
+    for cell in ("Map", "HashMap", "Map<String,String>", "String to string map", "Dictionary"):
+        assert names_document(cell) and not names_json(cell)
+    for cell in ("String", "Object", "Array of strings", "JsonPath"):
+        assert not names_document(cell)
+    assert carries_json(Schema(kind="string", content_media_type="application/json"))
+    assert carries_json(Schema(kind="object", type_text="JSON"))
+    assert not carries_json(Schema(kind="object", type_text="Map"))

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..http import METHOD, PATH_TEXT
 from ..ir.conventions import Conventions, ErrorEnvelope, SecurityScheme
+from ..ir.jsontext import carries_json
 from ..ir.model import (
     Change,
     Diagnostic,
@@ -315,11 +316,6 @@ _KEYS_WORDS = re.compile(r"字段|含义|参数说明|格式|对象|\bfields?\b|
                          re.I)
 
 
-def _carries_json(schema: Schema) -> bool:
-    """A parameter documented as a JSON document (`JSON`, or a string with JSON content)."""
-    return bool(schema.content_media_type) or schema.type_text.strip().lower() == "json"
-
-
 def _string_parameter_named(text: str, tables: list[FieldTable]) -> str | None:
     """The string request parameter a line introduces the keys of ("the fields of the Sources
     parameter", "Sources各字段含义"): the one documented parameter the line names as a word,
@@ -332,7 +328,7 @@ def _string_parameter_named(text: str, tables: list[FieldTable]) -> str | None:
     if not named:
         # "Tag 对象说明" (the Tag object) for a parameter Tags carrying a JSON list of them
         named = [r.name for t in tables for r in t.rows
-                 if len(r.name) > 3 and r.name.endswith("s") and _carries_json(r.schema)
+                 if len(r.name) > 3 and r.name.endswith("s") and carries_json(r.schema)
                  and re.search(
                      rf"(?<![A-Za-z0-9_]){re.escape(r.name[:-1])}(?![A-Za-z0-9_])", text)]
     return named[0] if len(set(named)) == 1 else None

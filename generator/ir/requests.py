@@ -6,7 +6,6 @@ no table documents, a query parameter only the example sends), each addition rep
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from urllib.parse import parse_qsl
@@ -15,6 +14,7 @@ from ..http import METHOD, PATH_VARIABLE, clean_template
 from ..location import SourceLoc
 from .align import Aligner
 from .infer import infer_schema, with_loc
+from .jsontext import json_text, names_document
 from .listbody import list_body
 from .model import (
     FLAT_LIST_SPELLED,
@@ -30,47 +30,6 @@ from .refs import inline_refs
 from .sampleindex import PageSamples
 from .samples import json_values, wrapped_by_samples
 from .unreferenced import UnreferencedTypes
-
-_DOCUMENT_TYPE = re.compile(
-    r"^(?:json(?:\s*(?:object|array|string))?|map|hashmap|dict(?:ionary)?|map\s*<.*>|"
-    r"\w+\s+to\s+\w+\s+map)$", re.I)
-"""Type cells naming a JSON document or a dictionary (`Json`, `Map`, `Map<String,String>`,
-`String to string map`)."""
-
-
-def json_text(schema: Schema) -> Schema:
-    """A URL parameter documented as a JSON document or a map: a query string carries text, so
-    the value is the document's JSON text, a string with that content. (A structure the URL
-    spells out field by field is named so, `SystemDisk.Category`, or typed `Object`.) The
-    content is what the example shows, else the documented object."""
-    document = None
-    for example in schema.examples:
-        if isinstance(example, (dict, list)):
-            document = example
-            break
-        if isinstance(example, str) and example.lstrip().startswith(("{", "[")):
-            for text in (example, example.replace('\\"', '"')):
-                try:
-                    document = json.loads(text)
-                    break
-                except ValueError:
-                    continue
-            if document is not None:
-                break
-    if schema.kind == "object" and schema.additional_properties is not None:
-        content = replace(schema, description=(), examples=())  # a map: its keys are data
-    elif isinstance(document, (dict, list)) and document:
-        content = with_loc(infer_schema([document]), schema.loc)
-    elif schema.kind == "object" and schema.properties:
-        content = replace(schema, description=(), examples=())
-    else:
-        content = Schema(kind="object", also_kinds=("array",), loc=schema.loc)
-    examples = tuple(e if isinstance(e, str) else json.dumps(e, ensure_ascii=False)
-                     for e in schema.examples)
-    return Schema(kind="string", description=schema.description, examples=examples,
-                  content_media_type="application/json", content_schema=content,
-                  type_text=schema.type_text, loc=schema.loc, also_locs=schema.also_locs,
-                  see=schema.see)
 
 
 def request_parameters(extract: PageExtract, types: dict[str, Schema],
@@ -123,7 +82,7 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
                                      required=(), items=None, additional_properties=None)
                 encoding = "json-string"
             elif extract.style == "rpc" and locations.get(name) in (None, "query") and \
-                    _DOCUMENT_TYPE.match(" ".join(schema.type_text.split())):
+                    names_document(schema.type_text):
                 schema = json_text(schema)
                 encoding = "json-string"
             row = rows.get(name)
