@@ -308,6 +308,28 @@ def test_a_wrapper_named_like_a_field_of_its_items_the_sample_decides():
                                                                      "Ipv6AddressId"}
 
 
+UNTYPED_WRAPPER_ROWS = """\
+|Ipv6Addresses| | |The IPv6 addresses.|
+|Ipv6Address|String|2408::1|The IPv6 address.|
+|Ipv6AddressId|String|ip6-1|The address ID.|"""
+
+
+def test_an_untyped_wrapper_whose_items_have_a_field_of_its_element_name():
+    # An older flat table: `Ipv6Addresses` has no type, its items' fields follow it, one of
+    # them named like the XML element that wraps each item. The sample shows the element
+    # holding objects (a list of them, or one object: a one-item XML list): the wrapper.
+    for shown in ([ADDRESS, ADDRESS | {"Ipv6AddressId": "ip6-2"}], ADDRESS):
+        document, wrapped = _list_members(UNTYPED_WRAPPER_ROWS, {
+            "RequestId": "r", "Ipv6Addresses": {"Ipv6Address": shown}}, "Ipv6Addresses")
+        item = _resolve(document, wrapped["properties"]["Ipv6Address"]["items"])
+        assert set(item["properties"]) == {"Ipv6Address", "Ipv6AddressId"}
+        assert item["properties"]["Ipv6Address"]["type"] == "string"
+    # A sample whose `Ipv6Address` is the string the row documents: no wrapper.
+    document, plain = _list_members(UNTYPED_WRAPPER_ROWS, {"RequestId": "r", "Ipv6Addresses": {
+        "Ipv6Address": "2408::1"}}, "Ipv6Addresses")
+    assert plain["properties"]["Ipv6Address"]["type"] == "string"
+
+
 def test_an_untyped_row_after_array_of_its_name_is_the_items_element():
     # `Gizmos | Array of GizmoSet` then an untyped `GizmoSet` row: the XML element around each
     # item, as the sample shows, never a field of the items.

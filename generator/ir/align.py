@@ -60,6 +60,19 @@ _PLURAL = re.compile(r"(?:[^\W_suioa]s|ies|list|List|LIST)$")
 `nodeList`); not `status`, `alias`, `address`, `os`."""
 
 
+def _item_field_named_like_items(schema: Schema, key: str, inner: list[Any]) -> bool:
+    """`Ipv6Addresses` documents `Ipv6Address | String` among its fields, and the sample
+    shows `{"Ipv6Address": [{"Ipv6Address": "2408::1", "Ipv6AddressId": ...}]}`: the XML
+    wrapper names its items after one of their own fields. The documented field is a scalar,
+    every sample value under the key is an object (or a list of them): the key is the items'
+    element, and the field is one of the items' members."""
+    field = schema.property(key)
+    if field is None or field.kind not in _SCALARS or not inner:
+        return False
+    objects = [o for v in inner for o in (v if isinstance(v, list) else [v])]
+    return bool(objects) and all(isinstance(o, dict) and o for o in objects)
+
+
 def _plural(where: str) -> bool:
     """Whether the last name of a sample path (`a.b[].items`) is a plural."""
     name = where.rsplit(".", 1)[-1].removesuffix("[]")
@@ -215,7 +228,8 @@ class Aligner:
         documented = {name for name, _ in schema.properties}
         if schema.kind == "array":
             item = schema.items or Schema(kind="any")
-        elif schema.kind in ("object", "any") and documented and key not in documented:
+        elif schema.kind in ("object", "any") and documented and (
+                key not in documented or _item_field_named_like_items(schema, key, inner)):
             item = replace(schema, kind="object", description=(), type_text="", loc=schema.loc)
         elif schema.kind in ("string", "integer", "number", "boolean") and all(
                 isinstance(v, list) and all(not isinstance(i, (dict, list)) for i in v)
