@@ -642,3 +642,23 @@ def test_one_vocabulary_says_which_type_cells_carry_a_json_document():
     assert carries_json(Schema(kind="string", content_media_type="application/json"))
     assert carries_json(Schema(kind="object", type_text="JSON"))
     assert not carries_json(Schema(kind="object", type_text="Map"))
+
+
+def test_a_list_named_by_one_row_and_shown_bare_is_the_body_and_its_row_is_reported(tmp_path):
+    # `GadgetInfoList | Array of GadgetInfo objects`, the only row of the response table, and
+    # a sample that is the list itself: the body is the array; the row that named it is not
+    # in the output, so a diagnostic at that row says why (never a lost row).
+    rows = table("Response body parameters", ("Parameter", "Type", "Description"),
+                 ("GadgetInfoList", "Array of GadgetInfo objects", "The gadgets."), number=2)
+    info = table("GadgetInfo", ("Parameter", "Type", "Description"),
+                 ("gadget_id", "String", "The gadget ID."), number=3)
+    document, report = build(tmp_path, {"listing.rst": page(
+        "Listing Gadgets", "GET /v1/{project_id}/gadgets\n\n" + PROJECT_ID_TABLE, "",
+        rows + "\n" + info, indent(json.dumps([{"gadget_id": "g-1"}])))})
+    body = success(document, "/v1/{project_id}/gadgets", "get")
+    assert body["type"] == "array"
+    assert set(resolve(document, body["items"])["properties"]) == {"gadget_id"}
+    assert report["consistency"]["rows_lost"] == 0
+    assert report["consistency"]["rows_reported"] == 1
+    unwrapped = [d for d in report["diagnostics"] if d["code"] == "sample-unwrapped"]
+    assert unwrapped and "GadgetInfoList" in unwrapped[0]["message"]

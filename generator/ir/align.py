@@ -135,9 +135,11 @@ class Aligner:
             # Documented with its XML wrapper element (`Result: Array of Result`, then the
             # untyped `Result` row), the JSON sample shows the list bare: JSON has no wrapper.
             name, inner = schema.properties[0]
+            # Reported at the element's row: the row is not in the output, the note says why.
             self.note("info", "sample-unwrapped",
-                      f"{where}: documented inside the XML element {name!r}, the JSON sample "
-                      "shows the list itself; the schema follows the sample", schema)
+                      f"{where or 'the body'}: documented inside the XML element {name!r}, the "
+                      "JSON sample shows the list itself; the schema follows the sample",
+                      inner if inner.loc else schema)
             return self.align(replace(inner, description=schema.description, loc=schema.loc,
                                       type_text=schema.type_text), values, where)
         if schema.kind == "object" and kinds == {"array"}:
