@@ -662,3 +662,18 @@ def test_a_list_named_by_one_row_and_shown_bare_is_the_body_and_its_row_is_repor
     assert report["consistency"]["rows_reported"] == 1
     unwrapped = [d for d in report["diagnostics"] if d["code"] == "sample-unwrapped"]
     assert unwrapped and "GadgetInfoList" in unwrapped[0]["message"]
+
+
+def test_a_response_table_of_one_unnamed_row_documents_a_bare_value(tmp_path):
+    # `-  String`, the only row of a response table, names no key: the body is a string (the
+    # sample prints `success`), not an object with a field `-`.
+    rows = table("Response body parameters", ("Parameter", "Type", "Description"),
+                 ("``-``", "String", "The result."), number=2)
+    document, report = build(tmp_path, {"resetting.rst": page(
+        "Resetting Gadgets", "POST /v1/{project_id}/gadgets/reset\n\n" + PROJECT_ID_TABLE, "",
+        rows, "   success")})
+    body = success(document, "/v1/{project_id}/gadgets/reset", "post")
+    assert body["type"] == "string" and "properties" not in body
+    assert report["consistency"]["placeholder_fields"] == 0
+    assert report["consistency"]["rows_lost"] == 0
+    assert "body-unnamed" in {d["code"] for d in report["diagnostics"]}

@@ -1,4 +1,5 @@
-"""A body that is a JSON array, documented by one row that stands for its items.
+"""A body that is a JSON array, documented by one row that stands for its items; and a body
+that is one bare value, documented by one row with no name.
 
 Pages document a body sent or returned as a bare list (`[{"event_name": ...}, ...]`) with a
 table of a single row whose name is no key but a stand-in for the list's items: `[items]`,
@@ -37,4 +38,25 @@ def list_body(root: Schema, diagnostics: list[Diagnostic], operation: str) -> Sc
     diagnostics.append(Diagnostic(
         "info", "body-array", f"the row {name!r} stands for the items of a body that is a JSON "
         "array; the body is that array", schema.loc or root.loc, operation=operation))
+    return schema
+
+
+_NO_NAME = frozenset({"-", "--", "\u2014", "n/a", "none"})
+"""What a name cell holds when the row names no key (`-`, `N/A`), its literal markup stripped."""
+
+
+def unnamed_body(root: Schema, diagnostics: list[Diagnostic], operation: str) -> Schema:
+    """`root` as the bare value its only row documents when that row has no name: a response
+    table of one row ``-`` typed `String` (or `File`) documents a body that is that value
+    (`success`, a file), not an object with a key `-`. Found on several products' pages
+    (message, log and container services). `root` unchanged otherwise."""
+    if len(root.properties) != 1:
+        return root
+    name, schema = root.properties[0]
+    if name.strip("*`_ \t").lower() not in _NO_NAME:
+        return root
+    diagnostics.append(Diagnostic(
+        "info", "body-unnamed", f"the only row is named {name!r}, which names no key: the body "
+        f"is that row's value ({schema.type_text or schema.kind}), not an object",
+        schema.loc or root.loc, operation=operation))
     return schema

@@ -8,7 +8,7 @@ from typing import Any
 
 from .align import Aligner
 from .infer import infer_schema, with_loc
-from .listbody import list_body
+from .listbody import list_body, unnamed_body
 from .model import Diagnostic, FieldTable, PageExtract, Response, Schema
 from .nesting import COMMON_TOP_LEVEL, nest
 from .refs import inline_refs
@@ -84,7 +84,8 @@ def responses_of(extract: PageExtract, types: dict[str, Schema],
         root = inline_refs(root, types, diagnostics)
         if unreferenced is not None:
             root = unreferenced.place(root, placing, types, diagnostics)
-        root = list_body(root, diagnostics, extract.operation_id)
+        root = list_body(unnamed_body(root, diagnostics, extract.operation_id), diagnostics,
+                         extract.operation_id)
         if 200 <= status < 300:
             root = _drop_error_fields(extract, root, values, diagnostics)
             root = wrapped_by_samples(extract, root, values, diagnostics,
