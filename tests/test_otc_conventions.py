@@ -594,3 +594,47 @@ def test_pages_documenting_every_action_are_told_apart_by_what_their_samples_sen
     assert [b["properties"]["action"]["enum"] for b in body["oneOf"]] == [["create"], ["delete"]]
     assert report["consistency"]["operations_shadowed"] == 0
     assert report["consistency"]["samples_rejected"] == 0
+
+
+def _gadget_response(label: str, *rows: tuple[str, ...]) -> str:
+    """A response whose `gadget` object is documented in a table of its own (type `Gadget`)."""
+    return table("Response parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                 _link_row("gadget", label, 2)) + "\n" + linked_table(
+        2, "**gadget** field data structure description", label,
+        ("Parameter", "Mandatory", "Type", "Description"), *rows)
+
+
+def test_a_same_named_type_that_differs_in_an_alternative_body_stays_inline(tmp_path):
+    """Two pages on one method and path (creating a gadget, restoring one into a new gadget)
+    are alternatives of one operation; each documents its own `gadget` table. A third page's
+    `gadget` makes `Gadget` a shared type: an alternative whose `gadget` says something else
+    keeps its own fields inline instead of pointing at the shared type."""
+    def request(name: str) -> str:
+        return table("Request body parameters", ("Parameter", "Mandatory", "Type",
+                                                 "Description"), (name, "Yes", "String", "."))
+
+    fields = (("id", "Yes", "String", "The ID."), ("name", "Yes", "String", "The name."))
+    restored = (("id", "Yes", "String", "The ID."), ("restore_point", "Yes", "String",
+                                                     "The backup restored."))
+    document, report = build(tmp_path, {
+        "querying_a_gadget.rst": page(
+            "Querying a Gadget", "GET /v3/{project_id}/gadgets/{gadget_id}", "",
+            _gadget_response("show_gadget", *fields),
+            indent('{"gadget": {"id": "g1", "name": "a"}}')),
+        "creating_a_gadget.rst": page(
+            "Creating a Gadget", "POST /v3/{project_id}/gadgets",
+            request("name"), _gadget_response("create_gadget", *fields),
+            indent('{"gadget": {"id": "g1", "name": "a"}}')),
+        "restoring_a_gadget.rst": page(
+            "Restoring a Gadget", "POST /v3/{project_id}/gadgets",
+            request("backup_id"),
+            _gadget_response("restore_gadget", *restored),
+            indent('{"gadget": {"id": "g1", "restore_point": "b1"}}'))})
+    body = success(document, "/v3/{project_id}/gadgets", "post")
+    gadgets = [set(resolve(document, branch["properties"]["gadget"])["properties"])
+               for branch in body["oneOf"]]
+    assert sorted(gadgets, key=sorted) == [{"id", "name"}, {"id", "restore_point"}]
+    shown = success(document, "/v3/{project_id}/gadgets/{gadget_id}", "get")
+    assert set(resolve(document, shown["properties"]["gadget"])["properties"]) == {"id", "name"}
+    assert report["consistency"]["samples_rejected"] == 0
+    assert report["consistency"]["rows_lost"] == 0
