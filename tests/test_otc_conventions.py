@@ -638,3 +638,25 @@ def test_a_same_named_type_that_differs_in_an_alternative_body_stays_inline(tmp_
     assert set(resolve(document, shown["properties"]["gadget"])["properties"]) == {"id", "name"}
     assert report["consistency"]["samples_rejected"] == 0
     assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_sample_key_with_a_space_inside_its_quotes_is_the_documented_field_misprinted(
+        tmp_path):
+    """`{"id ": ...}` or `{" status": ...}` in one item of a sample list, where the table
+    documents `id`: a typo of the documented field, reported, not a second field `id `."""
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("gadgets", "Array of objects", "The gadgets. See Table 2.")) + "\n" + \
+        table("gadgets field data structure description", ("Parameter", "Type", "Description"),
+              ("id", "String", "The gadget ID."), ("status", "String", "The status."),
+              number=2)
+    sample = {"gadgets": [{"id": "g1", "status": "ok"}, {"id ": "g2", " status": "ok"}]}
+    document, report = build(tmp_path, {"listing_gadgets.rst": page(
+        "Listing Gadgets", "GET /v3/{project_id}/gadgets", "", response,
+        indent(json.dumps(sample)))})
+    listed = success(document, "/v3/{project_id}/gadgets", "get")
+    item = resolve(document, resolve(document, listed["properties"]["gadgets"])["items"])
+    assert set(item["properties"]) == {"id", "status"}
+    reported = {d["message"].split(":")[0] for d in report["diagnostics"]
+                if d["code"] == "field-undocumented"}
+    assert {"gadgets[].id ", "gadgets[]. status"} <= reported
+    assert report["consistency"]["keys_unreported"] == 0
