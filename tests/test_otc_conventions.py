@@ -660,3 +660,26 @@ def test_a_sample_key_with_a_space_inside_its_quotes_is_the_documented_field_mis
                 if d["code"] == "field-undocumented"}
     assert {"gadgets[].id ", "gadgets[]. status"} <= reported
     assert report["consistency"]["keys_unreported"] == 0
+
+
+def test_a_uri_parameter_misprinted_with_a_space_before_an_underscore_is_the_path_variable(
+        tmp_path):
+    """`protocol \\_id` (a space typed before the underscore, escaped for rST) in the URI
+    table of `.../protocols/{protocol_id}`: the path variable, reported; not a query
+    parameter `protocol _id` beside an undocumented `protocol_id`."""
+    uri = ("-  URI format\n\n   GET /v3/gadgets/{gadget_id}/protocols/{protocol_id}\n\n"
+           "-  URI parameters\n\n" + indent(table(
+               "URI parameters", ("Parameter", "Mandatory", "Type", "Description"),
+               ("gadget_id", "Yes", "String", "The gadget ID."),
+               ("protocol \\_id", "Yes", "String", "The protocol ID."))))
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("name", "String", "The protocol name."), number=2)
+    document, report = build(tmp_path, {"querying_a_protocol.rst": page(
+        "Querying a Protocol", uri, "", response, indent(json.dumps({"name": "saml"})))})
+    operation = document["paths"]["/v3/gadgets/{gadget_id}/protocols/{protocol_id}"]["get"]
+    params = {(p["name"], p["in"]): p for p in operation["parameters"]}
+    assert set(params) == {("gadget_id", "path"), ("protocol_id", "path")}
+    assert params[("protocol_id", "path")]["description"] == "The protocol ID."
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "parameter-misprinted" in codes and "path-parameter-undocumented" not in codes
+    assert report["consistency"]["rows_lost"] == 0
