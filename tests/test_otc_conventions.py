@@ -683,3 +683,38 @@ def test_a_uri_parameter_misprinted_with_a_space_before_an_underscore_is_the_pat
     codes = {d["code"] for d in report["diagnostics"]}
     assert "parameter-misprinted" in codes and "path-parameter-undocumented" not in codes
     assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_labelled_list_item_left_without_a_table_does_not_take_the_next_tables_label(
+        tmp_path):
+    """Nested tables introduced by list items (`-  .. _label:` then `Parameters in the
+    **x** field`, then the table); one item has its heading but no table. The next item's
+    label still names its own table, so the row linking to it gets its members."""
+    def item(label: str, subject: str, rows: tuple[tuple[str, ...], ...]) -> str:
+        text = f"-  .. _{label}:\n\n   Parameters in the **{subject}** field\n"
+        if rows:
+            text += "\n" + indent(table("", ("Parameter", "Type", "Description"), *rows)
+                                  .split("\n", 2)[2])
+        return text + "\n"
+
+    counters = (("in_use", "Integer", "The used quota."), ("limit", "Integer", "The limit."))
+    response = table("Response parameters", ("Parameter", "Type", "Description"),
+                     ("quota_set", "Object", "See :ref:`QuotaSet <q_set>`.")) + "\n" + \
+        item("q_set", "quota_set", (
+            ("volumes_A", "Object", "See :ref:`the QuotaVolumesA field <q_a>`."),
+            ("volumes_B", "Object", "See :ref:`the QuotaVolumesB field <q_b>`."),
+            ("volumes_C", "Object", "See :ref:`the QuotaVolumesC field <q_c>`."))) + \
+        item("q_a", "QuotaVolumesA", counters) + item("q_b", "QuotaVolumesB", ()) + \
+        item("q_c", "QuotaVolumesC", counters)
+    sample = {"quota_set": {"volumes_A": {"in_use": 1, "limit": 2}}}
+    document, report = build(tmp_path, {"querying_quotas.rst": page(
+        "Querying Quotas", "GET /v2/{project_id}/quotas", "", response,
+        indent(json.dumps(sample)))})
+    body = success(document, "/v2/{project_id}/quotas", "get")
+    quota_set = resolve(document, body["properties"]["quota_set"])
+    for name in ("volumes_A", "volumes_C"):
+        assert set(resolve(document, quota_set["properties"][name])["properties"]) == \
+            {"in_use", "limit"}, name
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "type-unplaced" not in codes
+    assert report["consistency"]["rows_lost"] == 0
