@@ -718,3 +718,33 @@ def test_a_labelled_list_item_left_without_a_table_does_not_take_the_next_tables
     codes = {d["code"] for d in report["diagnostics"]}
     assert "type-unplaced" not in codes
     assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_list_of_a_named_type_shown_as_one_object_accepts_the_list_and_the_object(tmp_path):
+    """`role_assignments | Array of RoleAssignment objects` (a table of its own), the sample
+    printing the one item bare: the contract accepts both the list and the object, each item
+    and the bare object checked against the type's members."""
+    import jsonschema
+
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("total", "Integer", "The count."),
+                     ("grants", "Array of :ref:`GrantBody <grant_body>` objects",
+                      "The grants.")) + "\n" + linked_table(
+        2, "grants", "grant_body", ("Parameter", "Type", "Description"),
+        ("role", "String", "The role."), ("is_inherited", "Boolean", "Inherited or not."))
+    sample = {"total": 1, "grants": {"role": "r1", "is_inherited": True}}
+    document, report = build(tmp_path, {"querying_grants.rst": page(
+        "Querying Grants", "GET /v3/grants", "", response, indent(json.dumps(sample)))})
+    contract = json.loads(next((tmp_path / "out").glob(
+        "*/*/schemas/*.response.json")).read_text(encoding="utf-8"))
+    listed = {"total": 1, "grants": [{"role": "r1", "is_inherited": True}]}
+    jsonschema.validate(sample, contract)
+    jsonschema.validate(listed, contract)
+    wrong = {"total": 1, "grants": [{"role": "r1", "is_inherited": "yes"}]}
+    assert not jsonschema.Draft202012Validator(contract).is_valid(wrong)
+    assert not jsonschema.Draft202012Validator(contract).is_valid(
+        {"total": 1, "grants": {"role": "r1", "is_inherited": "yes"}})
+    body = success(document, "/v3/grants", "get")
+    assert resolve(document, body["properties"]["grants"]["items"])["properties"].keys() == \
+        {"role", "is_inherited"}
+    assert report["consistency"]["samples_rejected"] == 0
