@@ -157,7 +157,7 @@ def _count_keys(value: Any, page: str, out: Consistency, depth: int) -> None:
             _count_keys(item, page, out, depth + 1)
 
 
-_LEFT_OUT = re.compile(r"^(\S+): in the sample but not in the table; not added")
+_LEFT_OUT = re.compile(r"^(.+?): in the sample but not in the table; not added")
 
 
 def _left_out(product: Product, op_id: str) -> frozenset[str]:

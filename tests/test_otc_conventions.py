@@ -677,3 +677,156 @@ def test_a_response_table_of_one_unnamed_row_documents_a_bare_value(tmp_path):
     assert report["consistency"]["placeholder_fields"] == 0
     assert report["consistency"]["rows_lost"] == 0
     assert "body-unnamed" in {d["code"] for d in report["diagnostics"]}
+
+def _gadget_response(label: str, *rows: tuple[str, ...]) -> str:
+    """A response whose `gadget` object is documented in a table of its own (type `Gadget`)."""
+    return table("Response parameters", ("Parameter", "Mandatory", "Type", "Description"),
+                 _link_row("gadget", label, 2)) + "\n" + linked_table(
+        2, "**gadget** field data structure description", label,
+        ("Parameter", "Mandatory", "Type", "Description"), *rows)
+
+
+def test_a_same_named_type_that_differs_in_an_alternative_body_stays_inline(tmp_path):
+    """Two pages on one method and path (creating a gadget, restoring one into a new gadget)
+    are alternatives of one operation; each documents its own `gadget` table. A third page's
+    `gadget` makes `Gadget` a shared type: an alternative whose `gadget` says something else
+    keeps its own fields inline instead of pointing at the shared type."""
+    def request(name: str) -> str:
+        return table("Request body parameters", ("Parameter", "Mandatory", "Type",
+                                                 "Description"), (name, "Yes", "String", "."))
+
+    fields = (("id", "Yes", "String", "The ID."), ("name", "Yes", "String", "The name."))
+    restored = (("id", "Yes", "String", "The ID."), ("restore_point", "Yes", "String",
+                                                     "The backup restored."))
+    document, report = build(tmp_path, {
+        "querying_a_gadget.rst": page(
+            "Querying a Gadget", "GET /v3/{project_id}/gadgets/{gadget_id}", "",
+            _gadget_response("show_gadget", *fields),
+            indent('{"gadget": {"id": "g1", "name": "a"}}')),
+        "creating_a_gadget.rst": page(
+            "Creating a Gadget", "POST /v3/{project_id}/gadgets",
+            request("name"), _gadget_response("create_gadget", *fields),
+            indent('{"gadget": {"id": "g1", "name": "a"}}')),
+        "restoring_a_gadget.rst": page(
+            "Restoring a Gadget", "POST /v3/{project_id}/gadgets",
+            request("backup_id"),
+            _gadget_response("restore_gadget", *restored),
+            indent('{"gadget": {"id": "g1", "restore_point": "b1"}}'))})
+    body = success(document, "/v3/{project_id}/gadgets", "post")
+    gadgets = [set(resolve(document, branch["properties"]["gadget"])["properties"])
+               for branch in body["anyOf"]]
+    assert sorted(gadgets, key=sorted) == [{"id", "name"}, {"id", "restore_point"}]
+    shown = success(document, "/v3/{project_id}/gadgets/{gadget_id}", "get")
+    assert set(resolve(document, shown["properties"]["gadget"])["properties"]) == {"id", "name"}
+    assert report["consistency"]["samples_rejected"] == 0
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_sample_key_with_a_space_inside_its_quotes_is_the_documented_field_misprinted(
+        tmp_path):
+    """`{"id ": ...}` or `{" status": ...}` in one item of a sample list, where the table
+    documents `id`: a typo of the documented field, reported, not a second field `id `."""
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("gadgets", "Array of objects", "The gadgets. See Table 2.")) + "\n" + \
+        table("gadgets field data structure description", ("Parameter", "Type", "Description"),
+              ("id", "String", "The gadget ID."), ("status", "String", "The status."),
+              number=2)
+    sample = {"gadgets": [{"id": "g1", "status": "ok"}, {"id ": "g2", " status": "ok"}]}
+    document, report = build(tmp_path, {"listing_gadgets.rst": page(
+        "Listing Gadgets", "GET /v3/{project_id}/gadgets", "", response,
+        indent(json.dumps(sample)))})
+    listed = success(document, "/v3/{project_id}/gadgets", "get")
+    item = resolve(document, resolve(document, listed["properties"]["gadgets"])["items"])
+    assert set(item["properties"]) == {"id", "status"}
+    reported = {d["message"].split(":")[0] for d in report["diagnostics"]
+                if d["code"] == "field-undocumented"}
+    assert {"gadgets[].id ", "gadgets[]. status"} <= reported
+    assert report["consistency"]["keys_unreported"] == 0
+
+
+def test_a_uri_parameter_misprinted_with_a_space_before_an_underscore_is_the_path_variable(
+        tmp_path):
+    """`protocol \\_id` (a space typed before the underscore, escaped for rST) in the URI
+    table of `.../protocols/{protocol_id}`: the path variable, reported; not a query
+    parameter `protocol _id` beside an undocumented `protocol_id`."""
+    uri = ("-  URI format\n\n   GET /v3/gadgets/{gadget_id}/protocols/{protocol_id}\n\n"
+           "-  URI parameters\n\n" + indent(table(
+               "URI parameters", ("Parameter", "Mandatory", "Type", "Description"),
+               ("gadget_id", "Yes", "String", "The gadget ID."),
+               ("protocol \\_id", "Yes", "String", "The protocol ID."))))
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("name", "String", "The protocol name."), number=2)
+    document, report = build(tmp_path, {"querying_a_protocol.rst": page(
+        "Querying a Protocol", uri, "", response, indent(json.dumps({"name": "saml"})))})
+    operation = document["paths"]["/v3/gadgets/{gadget_id}/protocols/{protocol_id}"]["get"]
+    params = {(p["name"], p["in"]): p for p in operation["parameters"]}
+    assert set(params) == {("gadget_id", "path"), ("protocol_id", "path")}
+    assert params[("protocol_id", "path")]["description"] == "The protocol ID."
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "parameter-misprinted" in codes and "path-parameter-undocumented" not in codes
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_labelled_list_item_left_without_a_table_does_not_take_the_next_tables_label(
+        tmp_path):
+    """Nested tables introduced by list items (`-  .. _label:` then `Parameters in the
+    **x** field`, then the table); one item has its heading but no table. The next item's
+    label still names its own table, so the row linking to it gets its members."""
+    def item(label: str, subject: str, rows: tuple[tuple[str, ...], ...]) -> str:
+        text = f"-  .. _{label}:\n\n   Parameters in the **{subject}** field\n"
+        if rows:
+            text += "\n" + indent(table("", ("Parameter", "Type", "Description"), *rows)
+                                  .split("\n", 2)[2])
+        return text + "\n"
+
+    counters = (("in_use", "Integer", "The used quota."), ("limit", "Integer", "The limit."))
+    response = table("Response parameters", ("Parameter", "Type", "Description"),
+                     ("quota_set", "Object", "See :ref:`QuotaSet <q_set>`.")) + "\n" + \
+        item("q_set", "quota_set", (
+            ("volumes_A", "Object", "See :ref:`the QuotaVolumesA field <q_a>`."),
+            ("volumes_B", "Object", "See :ref:`the QuotaVolumesB field <q_b>`."),
+            ("volumes_C", "Object", "See :ref:`the QuotaVolumesC field <q_c>`."))) + \
+        item("q_a", "QuotaVolumesA", counters) + item("q_b", "QuotaVolumesB", ()) + \
+        item("q_c", "QuotaVolumesC", counters)
+    sample = {"quota_set": {"volumes_A": {"in_use": 1, "limit": 2}}}
+    document, report = build(tmp_path, {"querying_quotas.rst": page(
+        "Querying Quotas", "GET /v2/{project_id}/quotas", "", response,
+        indent(json.dumps(sample)))})
+    body = success(document, "/v2/{project_id}/quotas", "get")
+    quota_set = resolve(document, body["properties"]["quota_set"])
+    for name in ("volumes_A", "volumes_C"):
+        assert set(resolve(document, quota_set["properties"][name])["properties"]) == \
+            {"in_use", "limit"}, name
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "type-unplaced" not in codes
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_list_of_a_named_type_shown_as_one_object_accepts_the_list_and_the_object(tmp_path):
+    """`role_assignments | Array of RoleAssignment objects` (a table of its own), the sample
+    printing the one item bare: the contract accepts both the list and the object, each item
+    and the bare object checked against the type's members."""
+    import jsonschema
+
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("total", "Integer", "The count."),
+                     ("grants", "Array of :ref:`GrantBody <grant_body>` objects",
+                      "The grants.")) + "\n" + linked_table(
+        2, "grants", "grant_body", ("Parameter", "Type", "Description"),
+        ("role", "String", "The role."), ("is_inherited", "Boolean", "Inherited or not."))
+    sample = {"total": 1, "grants": {"role": "r1", "is_inherited": True}}
+    document, report = build(tmp_path, {"querying_grants.rst": page(
+        "Querying Grants", "GET /v3/grants", "", response, indent(json.dumps(sample)))})
+    contract = json.loads(next((tmp_path / "out").glob(
+        "*/*/schemas/*.response.json")).read_text(encoding="utf-8"))
+    listed = {"total": 1, "grants": [{"role": "r1", "is_inherited": True}]}
+    jsonschema.validate(sample, contract)
+    jsonschema.validate(listed, contract)
+    wrong = {"total": 1, "grants": [{"role": "r1", "is_inherited": "yes"}]}
+    assert not jsonschema.Draft202012Validator(contract).is_valid(wrong)
+    assert not jsonschema.Draft202012Validator(contract).is_valid(
+        {"total": 1, "grants": {"role": "r1", "is_inherited": "yes"}})
+    body = success(document, "/v3/grants", "get")
+    assert resolve(document, body["properties"]["grants"]["items"])["properties"].keys() == \
+        {"role", "is_inherited"}
+    assert report["consistency"]["samples_rejected"] == 0

@@ -8,6 +8,7 @@ samples break, schemas inferred from samples, every language's description.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -77,9 +78,15 @@ def schema_to_json(schema: Schema, ref_prefix: str | None = "#/$defs/",
         out["items"] = schema_to_json(schema.items, ref_prefix, named)
         if "object" in schema.also_kinds and schema.kind == "array":
             # A one-item list the docs show as a bare object: the object must still be an item.
-            for key in ("properties", "required", "$ref"):
-                if key in out["items"]:
-                    out[key] = out["items"][key]
+            # Its members are written out here, not as a `$ref` to the item's type: a `$ref`
+            # applies to every instance, and the type's own `"type": "object"` would reject
+            # the list itself.
+            item = out["items"]
+            if "$ref" in item and schema.items.properties:
+                item = schema_to_json(replace(schema.items, ref=""), ref_prefix, named)
+            for key in ("properties", "required"):
+                if key in item:
+                    out[key] = item[key]
     if schema.content_media_type:
         out["contentMediaType"] = schema.content_media_type
         if schema.content_schema is not None:

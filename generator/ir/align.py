@@ -329,10 +329,11 @@ class Aligner:
             # fields the API no longer returns) stays out of the contract.
             envelope = not where and key in COMMON_TOP_LEVEL["response"]
             if documented and ((self.tables_complete and not envelope)
-                               or (matching < 0.5 and not covers) or key.lower() in lower
-                               or _misspells(key, known)):
-                # The sample belongs to another object, or misspells a documented field: not
-                # evidence enough to extend the table.
+                               or (matching < 0.5 and not covers)
+                               or key.strip().lower() in lower or _misspells(key, known)):
+                # The sample belongs to another object, or misspells a documented field (its
+                # case, a space typed inside the quotes: `"id "`): not evidence enough to
+                # extend the table.
                 self.note("warning", "field-undocumented",
                           f"{path}: in the sample but not in the table; not added to the "
                           "contract (objects stay open, so the sample still validates)", schema)

@@ -22,6 +22,8 @@ def _unplaced(schema: Schema) -> Schema:
         changes["items"] = _unplaced(schema.items)
     if schema.additional_properties is not None:
         changes["additional_properties"] = _unplaced(schema.additional_properties)
+    if schema.one_of:
+        changes["one_of"] = tuple(_unplaced(b) for b in schema.one_of)
     return replace(schema, **changes)
 
 
@@ -43,6 +45,8 @@ def _collect(schema: Schema, found: dict[str, list[Schema]]) -> None:
         _collect(sub, found)
     if schema.items is not None:
         _collect(schema.items, found)
+    for branch in schema.one_of:
+        _collect(branch, found)
 
 
 def _unlabel(schema: Schema, keep: set[str], types: dict[str, Schema]) -> Schema:
@@ -55,6 +59,8 @@ def _unlabel(schema: Schema, keep: set[str], types: dict[str, Schema]) -> Schema
         changes["items"] = _unlabel(schema.items, keep, types)
     if schema.additional_properties is not None:
         changes["additional_properties"] = _unlabel(schema.additional_properties, keep, types)
+    if schema.one_of:
+        changes["one_of"] = tuple(_unlabel(b, keep, types) for b in schema.one_of)
     return replace(schema, **changes) if changes else schema
 
 

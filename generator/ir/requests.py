@@ -242,6 +242,8 @@ def complete_path_parameters(extract: PageExtract, params: list[Parameter],
                               diagnostics: list[Diagnostic]) -> list[Parameter]:
     """Every `{name}` of the path is a parameter, documented or not: a path template whose
     variable has no parameter is not valid OpenAPI and no tool can match it."""
+    named = {p.name for p in params}
+    params = [_respaced(extract, p, named, diagnostics) for p in params]
     params = [replace(p, location="path", required=True)
               if p.location != "path" and "{" + p.name + "}" in extract.path else p
               for p in params]
@@ -267,6 +269,21 @@ def complete_path_parameters(extract: PageExtract, params: list[Parameter],
         params += [Parameter(name, "path", Schema(kind="string"), True, loc=extract.loc)
                    for name in undocumented]
     return params
+
+
+def _respaced(extract: PageExtract, param: Parameter, named: set[str],
+              diagnostics: list[Diagnostic]) -> Parameter:
+    """`protocol _id` (rST `protocol \\_id`: a space typed before an underscore) in the table
+    of a path whose variable is `{protocol_id}`, which no row names: that variable, misprinted;
+    renamed and reported, not a query parameter `protocol _id` beside an undocumented one."""
+    name = "".join(param.name.split())
+    if name == param.name or name in named or "{" + name + "}" not in extract.path or \
+            param.location not in ("path", "query"):
+        return param
+    diagnostics.append(Diagnostic(
+        "warning", "parameter-misprinted", f"{param.name!r} is documented where the path has "
+        f"{{{name}}}; read as {name}", param.loc or extract.loc, operation=extract.operation_id))
+    return replace(param, name=name)
 
 
 def path_parameters_in_path(operations: list[Operation],

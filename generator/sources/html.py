@@ -316,10 +316,10 @@ class _Walker(NodeCollector):
     def loc(self, tag) -> SourceLoc:
         return self.at(getattr(tag, "sourceline", None))
 
-    def label(self, tag: Tag) -> None:
+    def label(self, tag: Tag) -> None:  # type: ignore[override]
         name = tag.get("id") or (tag.get("name") if tag.name == "a" else None)
         if name:
-            self.labels.append(str(name))
+            super().label(str(name))
 
     # containers
 

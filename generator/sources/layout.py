@@ -92,6 +92,16 @@ class NodeCollector:
             self.last_line = line
         return SourceLoc(self.path, line or self.last_line)
 
+    def label(self, name: str) -> None:
+        """A label waiting for the next table. One that arrives while labels are held over a
+        heading-like line starts over: the line before it titled a block with no table (a list
+        item `Parameters in the **x** field` left empty), and this label with the line after it
+        is the next table's."""
+        if self.holding:
+            self.labels.clear()
+            self.holding = False
+        self.labels.append(name)
+
     def emit(self, node: Node) -> None:
         if isinstance(node, Paragraph) and self.prefix is not None:
             kind, value = self.prefix

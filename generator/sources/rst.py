@@ -321,7 +321,7 @@ class _Walker(NodeCollector):
         if node.get("refuri") or node.get("anonymous") or not node.get("names"):
             return
         match = _TARGET_LABEL.match(node.rawsource or "")
-        self.labels.append(match.group("label").strip() if match else node["names"][0])
+        self.label(match.group("label").strip() if match else node["names"][0])
 
     def code(self, node: nodes.Element) -> None:
         text = node.astext().rstrip("\n")
