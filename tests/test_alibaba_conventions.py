@@ -1095,3 +1095,68 @@ def test_an_older_layout_of_a_page_in_the_same_language_is_superseded_not_merged
                                     "en/ResizeGadget.md": ENGLISH_MD})
     assert {"RequestID", "RequestId"} <= set(_response(document, "ResizeGadget")["properties"])
     assert not [d for d in diagnostics if d.code == "page-superseded"]
+
+
+# ---------------------------------- the fields of a list's items that no sample shows
+
+ELEMENT_ROWS_MD = """\
+# QuoteGadget
+
+Quotes a gadget.
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Quote|Struct| |The quote. |
+|Amount|Float|10|The amount. |
+|Lines|Array of QuoteLine| |The lines of the quote. |
+|QuoteLine| | | |
+|Amount|Float|4|The amount of the line. |
+|Discount|Float|1|The discount of the line. |
+|Notes|Array of Note| |The notes of the line. |
+|Note| | | |
+|Code|String|N1|The code of the note. |
+|Text|String|a note|The text of the note. |
+|Total|Float|3|The total of the line. |
+|Discount|Float|1|The discount of the quote. |
+|Ports|Array of Port| |The ports of the quote. |
+|Port| | | |
+|Number|Integer|80|The number of the port. |
+|Owner|String|me|The owner of the quote. |
+|Total|Float|9|The total of the quote. |
+|RequestId|String|4162a6af|The ID of the request. |
+
+## Examples
+
+Sample success responses
+
+```
+{
+  "RequestId": "4162a6af",
+  "Quote": {"Amount": 10, "Discount": 1, "Owner": "me", "Total": 9},
+  "Archive": [{"Notes": {"Note": [{"Code": "N1"}]}}]
+}
+```
+"""
+
+
+def test_rows_after_a_lists_element_row_are_its_items_fields_where_no_sample_shows_them():
+    """`Lines: Array of QuoteLine`, its element row `QuoteLine`, then `Amount`, `Discount`,
+    ...: the sample shows no line but shows `Amount` and `Discount` on the quote. The first
+    row after the element is an item's field (a list of objects without fields is no list);
+    the next ones too while the table's sorted order goes on and a later row of the same name
+    is left for the quote (`Discount`, `Total`). `Total` does not go into the notes (the sample
+    shows a note without it), and `Owner`, which no later row repeats, goes where the sample
+    shows it, not into the ports."""
+    document, _ = _build({"QuoteGadget.md": ELEMENT_ROWS_MD})
+    quote = _resolve(document, _response(document, "QuoteGadget")["properties"]["Quote"])
+    assert set(quote["properties"]) == {"Amount", "Lines", "Discount", "Ports", "Owner", "Total"}
+    lines = _resolve(document, quote["properties"]["Lines"])
+    line = _resolve(document, lines["properties"]["QuoteLine"]["items"]) \
+        if "properties" in lines else _resolve(document, lines["items"])
+    assert set(line["properties"]) == {"Amount", "Discount", "Notes", "Total"}
+    ports = _resolve(document, quote["properties"]["Ports"])
+    port = _resolve(document, ports["properties"]["Port"]["items"]) \
+        if "properties" in ports else _resolve(document, ports["items"])
+    assert set(port["properties"]) == {"Number"}
