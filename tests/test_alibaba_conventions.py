@@ -1109,7 +1109,7 @@ Quotes a gadget.
 |Parameter|Type|Example|Description|
 |---------|----|-------|-----------|
 |Quote|Struct| |The quote. |
-|Amount|Float|10|The amount. |
+|Currency|String|CNY|The currency. |
 |Lines|Array of QuoteLine| |The lines of the quote. |
 |QuoteLine| | | |
 |Amount|Float|4|The amount of the line. |
@@ -1119,11 +1119,12 @@ Quotes a gadget.
 |Code|String|N1|The code of the note. |
 |Text|String|a note|The text of the note. |
 |Total|Float|3|The total of the line. |
+|Amount|Float|10|The amount of the quote. |
 |Discount|Float|1|The discount of the quote. |
+|Owner|String|me|The owner of the quote. |
 |Ports|Array of Port| |The ports of the quote. |
 |Port| | | |
 |Number|Integer|80|The number of the port. |
-|Owner|String|me|The owner of the quote. |
 |Total|Float|9|The total of the quote. |
 |RequestId|String|4162a6af|The ID of the request. |
 
@@ -1134,7 +1135,7 @@ Sample success responses
 ```
 {
   "RequestId": "4162a6af",
-  "Quote": {"Amount": 10, "Discount": 1, "Owner": "me", "Total": 9},
+  "Quote": {"Currency": "CNY", "Amount": 10, "Discount": 1, "Owner": "me", "Total": 9},
   "Archive": [{"Notes": {"Note": [{"Code": "N1"}]}}]
 }
 ```
@@ -1143,15 +1144,16 @@ Sample success responses
 
 def test_rows_after_a_lists_element_row_are_its_items_fields_where_no_sample_shows_them():
     """`Lines: Array of QuoteLine`, its element row `QuoteLine`, then `Amount`, `Discount`,
-    ...: the sample shows no line but shows `Amount` and `Discount` on the quote. The first
-    row after the element is an item's field (a list of objects without fields is no list);
-    the next ones too while the table's sorted order goes on and a later row of the same name
-    is left for the quote (`Discount`, `Total`). `Total` does not go into the notes (the sample
-    shows a note without it), and `Owner`, which no later row repeats, goes where the sample
-    shows it, not into the ports."""
+    ...; later the quote's own `Amount`, `Discount`, `Total`. The sample shows no line, only
+    those names on the quote, but one object cannot hold a name twice: the first rows are the
+    line's fields while the table's sorted order goes on (`Total` after `Notes`, not in the
+    notes, whose sample shows a note without it), the later ones the quote's. `Owner` and the
+    quote's `Total`, which no later row repeats, go where the sample shows them, not into the
+    ports."""
     document, _ = _build({"QuoteGadget.md": ELEMENT_ROWS_MD})
     quote = _resolve(document, _response(document, "QuoteGadget")["properties"]["Quote"])
-    assert set(quote["properties"]) == {"Amount", "Lines", "Discount", "Ports", "Owner", "Total"}
+    assert set(quote["properties"]) == {"Currency", "Lines", "Amount", "Discount", "Owner",
+                                        "Ports", "Total"}
     lines = _resolve(document, quote["properties"]["Lines"])
     line = _resolve(document, lines["properties"]["QuoteLine"]["items"]) \
         if "properties" in lines else _resolve(document, lines["items"])

@@ -205,17 +205,17 @@ class _Nester:
                 row.name not in self.samples.shape(self.stack[index].element, {row.name}):
             index -= 1  # an element a sample shows without the name is closed
         top = self.stack[index]
-        if top.element and self._scope_keys(top) is None and (not top.children or (
-                self.sorted and not _sorts_before(row.name, top.children[-1].name) and
-                self.rest[row.name] > 0 and
-                row.name in self.samples.shape(top.element, {row.name}))):
+        if top.element and self._scope_keys(top) is None and self.rest[row.name] > 0 and (
+                not top.children or self.sorted and
+                not _sorts_before(row.name, top.children[-1].name)) and \
+                row.name in self.samples.shape(top.element, {row.name}):
             # `DetailInfos: Array of ResourcePriceModel`, its element row, then `DiscountPrice`,
-            # `OriginalPrice`, ...: the rows after a list's item element are the items' fields,
-            # even where a sample that has no such list shows the names on an outer object.
-            # The first one always (a list of objects without fields is no list); the next
-            # ones while the sorted order goes on, no sample shows such an element without the
-            # name, and the table has another row of the name still to come (the price's own
-            # `DiscountPrice`, which takes the outer place the sample shows).
+            # `OriginalPrice`, ...; later the price's own `DiscountPrice`, `OriginalPrice`. A
+            # sample without the list shows the names only on the price, but one object cannot
+            # hold a name twice: a row right after the element row, or continuing the items'
+            # sorted order, whose name the table repeats further down is the items' field (no
+            # sample showing such an element without it), and the later row takes the outer
+            # place the sample shows.
             return index
         known_any = False
         for index in range(innermost, -1, -1):
