@@ -977,3 +977,188 @@ def test_an_object_table_named_in_the_singular_lists_the_keys_of_a_plural_json_p
     content = tags["contentSchema"]
     items = content.get("items", content)
     assert set(items["properties"]) == {"TagKey", "TagValue"}
+
+
+# ------------------------------------------------- an older layout of a page beside the newer
+
+OLD_LAYOUT_MD = """\
+# ResizeGadget
+
+调用ResizeGadget调整小部件。
+
+## 请求参数
+
+|参数|类型|是否必选|描述|
+|:-|:-|:---|:-|
+|Action|String|是|取值：ResizeGadget。|
+|GadgetId|String|是|小部件ID。|
+|Legacy|String|否|旧参数。|
+
+## 返回参数
+
+|参数|类型|描述|
+|:-|:-|:-|
+|RequestID|String|请求ID。|
+|Size|Integer|大小。|
+
+## 示例
+
+```
+{"RequestID": "4162a6af", "Size": 2}
+```
+"""
+
+NEW_LAYOUT_MD = """\
+# 调整小部件
+
+调用ResizeGadget调整小部件。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|ResizeGadget|系统规定参数。取值：**ResizeGadget**。|
+|GadgetId|String|是|g-1|小部件ID。|
+|Size|Integer|否|2|大小。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|4162a6af|请求ID。|
+|Size|Integer|2|大小。|
+
+## 示例
+
+请求示例
+
+```
+https://gadget.aliyuncs.com/?Action=ResizeGadget&GadgetId=g-1&<公共请求参数>
+```
+
+正常返回示例
+
+```
+{"RequestId": "4162a6af", "Size": 2}
+```
+"""
+
+ENGLISH_MD = """\
+# ResizeGadget
+
+Resizes a gadget.
+
+## Request parameters
+
+|Parameter|Type|Required|Description|
+|---------|----|--------|-----------|
+|GadgetId|String|Yes|The ID of the gadget.|
+
+## Response parameters
+
+|Parameter|Type|Description|
+|---------|----|-----------|
+|RequestId|String|The ID of the request.|
+"""
+
+
+def test_an_older_layout_of_a_page_in_the_same_language_is_superseded_not_merged():
+    """Two Chinese pages of one Action, one with the Example column of the tables generated from
+    the API's metadata and one without (the older revision, still published): the newer page
+    is the operation, the older one's fields (`RequestID`, `Legacy`) are not merged back but
+    named in a diagnostic that cites each of its rows. A page in another language is a
+    translation and is merged as before; two pages of one layout are merged as before."""
+    from generator.consistency import check_consistency
+
+    pages = {"old/ResizeGadget.md": OLD_LAYOUT_MD, "new/调整小部件.md": NEW_LAYOUT_MD,
+             "en/ResizeGadget.md": ENGLISH_MD}
+    results = [read_and_extract(name, text, None, None) for name, text in pages.items()]
+    manifest = Manifest(provider="alibabacloud", product="demo", title="demo",
+                        version=infer_version(results, "rpc"), style="rpc")
+    product = product_from_results(manifest, results, tuple(pages))
+    document = EmitContext(product, tuple(results)).openapi
+    assert set(_response(document, "ResizeGadget")["properties"]) == {"RequestId", "Size"}
+    assert set(_parameters(document, "ResizeGadget")) >= {"GadgetId", "Size"}
+    assert "Legacy" not in _parameters(document, "ResizeGadget")
+    operation = next(op for op in product.operations if op.id == "ResizeGadget")
+    assert "old/ResizeGadget.md" not in operation.pages
+    assert {"new/调整小部件.md", "en/ResizeGadget.md"} <= set(operation.pages)
+    found = [d for d in product.diagnostics if d.code == "page-superseded"]
+    assert len(found) == 1 and "Legacy" in found[0].message and "RequestID" in found[0].message
+    assert found[0].loc.path == "old/ResizeGadget.md"
+    legacy_line = OLD_LAYOUT_MD.splitlines().index("|Legacy|String|否|旧参数。|") + 1
+    assert any(r.line == legacy_line for r in found[0].related)
+    totals = check_consistency(product, results).totals()
+    assert totals["rows_lost"] == 0 and totals["operations_lost"] == 0
+    # Without the newer page, the older one is the operation and nothing is superseded.
+    document, diagnostics = _build({"old/ResizeGadget.md": OLD_LAYOUT_MD,
+                                    "en/ResizeGadget.md": ENGLISH_MD})
+    assert {"RequestID", "RequestId"} <= set(_response(document, "ResizeGadget")["properties"])
+    assert not [d for d in diagnostics if d.code == "page-superseded"]
+
+
+# ---------------------------------- the fields of a list's items that no sample shows
+
+ELEMENT_ROWS_MD = """\
+# QuoteGadget
+
+Quotes a gadget.
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Quote|Struct| |The quote. |
+|Currency|String|CNY|The currency. |
+|Lines|Array of QuoteLine| |The lines of the quote. |
+|QuoteLine| | | |
+|Amount|Float|4|The amount of the line. |
+|Discount|Float|1|The discount of the line. |
+|Notes|Array of Note| |The notes of the line. |
+|Note| | | |
+|Code|String|N1|The code of the note. |
+|Text|String|a note|The text of the note. |
+|Total|Float|3|The total of the line. |
+|Amount|Float|10|The amount of the quote. |
+|Discount|Float|1|The discount of the quote. |
+|Owner|String|me|The owner of the quote. |
+|Ports|Array of Port| |The ports of the quote. |
+|Port| | | |
+|Number|Integer|80|The number of the port. |
+|Total|Float|9|The total of the quote. |
+|RequestId|String|4162a6af|The ID of the request. |
+
+## Examples
+
+Sample success responses
+
+```
+{
+  "RequestId": "4162a6af",
+  "Quote": {"Currency": "CNY", "Amount": 10, "Discount": 1, "Owner": "me", "Total": 9},
+  "Archive": [{"Notes": {"Note": [{"Code": "N1"}]}}]
+}
+```
+"""
+
+
+def test_rows_after_a_lists_element_row_are_its_items_fields_where_no_sample_shows_them():
+    """`Lines: Array of QuoteLine`, its element row `QuoteLine`, then `Amount`, `Discount`,
+    ...; later the quote's own `Amount`, `Discount`, `Total`. The sample shows no line, only
+    those names on the quote, but one object cannot hold a name twice: the first rows are the
+    line's fields while the table's sorted order goes on (`Total` after `Notes`, not in the
+    notes, whose sample shows a note without it), the later ones the quote's. `Owner` and the
+    quote's `Total`, which no later row repeats, go where the sample shows them, not into the
+    ports."""
+    document, _ = _build({"QuoteGadget.md": ELEMENT_ROWS_MD})
+    quote = _resolve(document, _response(document, "QuoteGadget")["properties"]["Quote"])
+    assert set(quote["properties"]) == {"Currency", "Lines", "Amount", "Discount", "Owner",
+                                        "Ports", "Total"}
+    lines = _resolve(document, quote["properties"]["Lines"])
+    line = _resolve(document, lines["properties"]["QuoteLine"]["items"]) \
+        if "properties" in lines else _resolve(document, lines["items"])
+    assert set(line["properties"]) == {"Amount", "Discount", "Notes", "Total"}
+    ports = _resolve(document, quote["properties"]["Ports"])
+    port = _resolve(document, ports["properties"]["Port"]["items"]) \
+        if "properties" in ports else _resolve(document, ports["items"])
+    assert set(port["properties"]) == {"Number"}

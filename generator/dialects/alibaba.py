@@ -70,6 +70,9 @@ CONVENTIONS = Conventions(
             "(`acs <AccessKeyId>:<signature>`, ROA signature over the method, headers and "
             "resource); SDKs sign for you.", ("rest",)),
     ),
+    # Pages generated from the API metadata add an Example column to every field table; the
+    # older hand-kept pages of the same Action, still published beside them, have none.
+    newer_layout_columns=("example",),
     # Rows that stand for the parameters every call takes or returns (matched with their
     # wrapping `<>`, `‹›`, `*`, ... stripped: `ir/placeholders.py`).
     placeholder_rows=(r"公共(?:请求|返回|响应)?参数(?:列表)?", r"公共(?:请求|响应)头",
@@ -487,6 +490,7 @@ def extract(doc: Document) -> PageExtract:
     lead: list[str] = []  # the titles and paragraphs since the last table
     lead_is_heading = False  # whether the last of them is a heading
     unplaced: set[str] = set()  # request rows of tables without a Position column
+    field_roles: set[str] = set()  # the column roles of the page's field tables
     for section, label, node in walk_sections(doc):
         if isinstance(node, (Heading, Paragraph)):
             # Only what stands in the table's own section introduces it.
@@ -495,6 +499,8 @@ def extract(doc: Document) -> PageExtract:
             lead_is_heading = isinstance(node, Heading)
         if isinstance(node, Table):
             kind = table_kind(node.header)
+            if kind in ("request", "fields"):
+                field_roles.update(column_roles(node.header))
             context, lead = lead, []
             members = members_label(context[-1], lead_is_heading) \
                 if context and not section_of_title(context[-1]) and \
@@ -574,4 +580,5 @@ def extract(doc: Document) -> PageExtract:
         request=tuple(request), responses=tuple(responses), types=tuple(type_tables),
         samples=tuple(samples),
         errors=tuple(errors), changes=tuple(changes), diagnostics=tuple(diagnostics),
-        loc=SourceLoc(page, 1))
+        loc=SourceLoc(page, 1),
+        layout=int(bool(field_roles & set(CONVENTIONS.newer_layout_columns))))

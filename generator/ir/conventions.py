@@ -83,6 +83,13 @@ class Conventions:
     placeholder_rows: tuple[str, ...] = ()
     """Regular expressions (case-insensitive, whole cell) of table rows that stand for a group
     of parameters documented elsewhere ("common request parameters"): never a field."""
+    newer_layout_columns: tuple[str, ...] = ()
+    """Column roles (`dialects/tables.py`) whose presence in a page's field tables marks the
+    newer of the layouts the vendor has printed its pages in (tables generated from the API's
+    metadata that added an Example column). Several pages of one operation in one language are
+    then revisions, not translations: pages of the older layout are superseded by the newer
+    ones, not merged with them (what only they list goes to a diagnostic). Empty: every page of
+    an operation is merged."""
     flat_list_marker: str = r"\.[Nn]"
     """How a flattened repeat list names its index in a parameter name (`Tag.N.Key`)."""
     security: tuple[SecurityScheme, ...] = ()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from .model import Diagnostic, Localized, Operation, Schema, localized_add
+from .model import Diagnostic, Localized, Operation, PageExtract, Schema, localized_add
 
 _FILLABLE = ("format", "enum", "minimum", "maximum", "min_length", "max_length", "min_items",
              "max_items", "forbidden_prefixes", "content_media_type", "content_schema",
@@ -67,6 +67,42 @@ def merge_schemas(a: Schema, b: Schema, where: str, diagnostics: list[Diagnostic
         merged = replace(merged, properties=tuple((n, props[n]) for n in order),
                          required=required)
     return merged
+
+
+def _row_names(extract: PageExtract) -> set[str]:
+    return {r.name for t in (*extract.request, *extract.responses, *extract.types)
+            for r in t.rows if r.name}
+
+
+def superseded(pages: list[PageExtract], diagnostics: list[Diagnostic]) -> list[PageExtract]:
+    """The pages of one operation worth merging. Where the dialect tells page layouts apart
+    (`Conventions.newer_layout_columns`), pages of one language in an older layout than another
+    page of that language are an earlier revision of the same page, not a translation: merging
+    them would put back fields the operation no longer has (`RequestID` beside `RequestId`).
+    They are left out, each with a diagnostic naming all its rows, samples and error codes."""
+    newest: dict[str, int] = {}
+    for page in pages:
+        if page.conventions.newer_layout_columns:
+            newest[page.language] = max(newest.get(page.language, 0), page.layout)
+    kept = [p for p in pages if p.layout >= newest.get(p.language, 0)]
+    if len(kept) == len(pages):
+        return pages
+    names = set().union(*(_row_names(p) for p in kept))
+    for page in pages:
+        if page in kept:
+            continue
+        newer = next(p for p in kept if p.language == page.language)
+        tables = (*page.request, *page.responses, *page.types)
+        related = tuple(dict.fromkeys(loc for loc in (
+            *(t.loc for t in tables), *(r.loc for t in tables for r in t.rows),
+            *(s.loc for s in page.samples), *(e.loc for e in page.errors)) if loc is not None))
+        only = sorted(_row_names(page) - names)
+        diagnostics.append(Diagnostic(
+            "warning", "page-superseded", f"{page.page} is an older layout of {newer.page} "
+            f"({page.operation_id}); the newer page is used and this one is not merged (rows "
+            f"only here: {', '.join(only) if only else 'none'})", page.loc, related,
+            page.operation_id))
+    return kept
 
 
 def _merge_localized(a: Localized, b: Localized) -> Localized:

@@ -354,6 +354,9 @@ class PageExtract:
     group: str = ""
     """The docs' group the page sits in (`IPsec服务端`, `Security Group`), from where it is
     saved (`generator/groups.py`); empty for a flat folder of pages."""
+    layout: int = 0
+    """How new the page's layout is by its dialect's reading (`Conventions.newer_layout_columns`):
+    1 for the newer layout, 0 for the older one or when the dialect cannot tell."""
     order: int = 0
     """The page's place in the docs' reading order (their table of contents,
     `generator/groups.py`); 0 when unknown (pages given one by one)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -42,6 +43,8 @@ class _Node:
     """The field name the node stands for (an array's item scope carries the array's name)."""
     children: list[_Node] = field(default_factory=list)
     item: _Node | None = None
+    element: str = ""
+    """For an item scope: the name of the XML element its list row is followed by."""
     wrapper: FieldRow | None = None
     """The XML-style wrapper element a list row is documented with (`VpnConnections`
     followed by an untyped `VpnConnection` row): the list sits under that name."""
@@ -120,6 +123,8 @@ class _Nester:
         self.root = _Node(None, Schema(kind="object", loc=table.loc), ())
         self.stack: list[_Node] = [self.root]
         self.pending: _Node | None = None
+        self.rest: Counter[str] = Counter()
+        """How many rows of each name are still to be placed."""
         """A list just added whose item type a following nameless row may state."""
 
     def run(self) -> tuple[Schema, list[Diagnostic]]:
@@ -129,11 +134,13 @@ class _Nester:
             rows = rows[1:]
         depth_known = bool(rows) and all(r.depth is not None for r in rows)
         named = [r for r in rows if r.name]
+        self.rest = Counter(r.name for r in named)
         following = dict(zip(map(id, named), named[1:], strict=False))
         for row in rows:
             if not row.name:
                 self._place_item(row)
                 continue
+            self.rest[row.name] -= 1
             if depth_known:
                 depth = row.depth or 0
                 del self.stack[min(len(self.stack), depth + 1):]
@@ -185,12 +192,31 @@ class _Nester:
             # name (`SaslUserList` then `SaslUserVO`), the row names the items' element.
             return False
         array.wrapper = row
+        array.item.element = row.name
         return True
 
     def _choose_parent(self, row: FieldRow, following: FieldRow | None = None) -> int:
         innermost = len(self.stack) - 1
         if innermost == 0:
             return 0
+        index = innermost
+        while index > 1 and self.stack[index].element and \
+                self._scope_keys(self.stack[index]) is None and \
+                row.name not in self.samples.shape(self.stack[index].element, {row.name}):
+            index -= 1  # an element a sample shows without the name is closed
+        top = self.stack[index]
+        if top.element and self._scope_keys(top) is None and self.rest[row.name] > 0 and (
+                not top.children or self.sorted and
+                not _sorts_before(row.name, top.children[-1].name)) and \
+                row.name in self.samples.shape(top.element, {row.name}):
+            # `DetailInfos: Array of ResourcePriceModel`, its element row, then `DiscountPrice`,
+            # `OriginalPrice`, ...; later the price's own `DiscountPrice`, `OriginalPrice`. A
+            # sample without the list shows the names only on the price, but one object cannot
+            # hold a name twice: a row right after the element row, or continuing the items'
+            # sorted order, whose name the table repeats further down is the items' field (no
+            # sample showing such an element without it), and the later row takes the outer
+            # place the sample shows.
+            return index
         known_any = False
         for index in range(innermost, -1, -1):
             keys = self._scope_keys(self.stack[index])

@@ -19,7 +19,7 @@ from ..location import SourceLoc
 from .crosslinks import resolve_links
 from .guessed_samples import set_aside_guessed_samples
 from .identity import absorb, distinct_routes, identity, same_shape, unique_names
-from .merge import merge_operations
+from .merge import merge_operations, superseded
 from .model import Diagnostic, Localized, Operation, PageExtract, Schema
 from .nesting import nest
 from .placeholders import drop_placeholder_rows
@@ -140,7 +140,7 @@ def build_operations(extracts: list[PageExtract]) -> tuple[list[Operation], list
     operations = []
     for op_id in sorted(groups):
         built = []
-        for extract in groups[op_id]:
+        for extract in superseded(groups[op_id], diagnostics):
             try:
                 operation, found = operation_from_page(extract)
             except RecursionError:

@@ -127,6 +127,10 @@ class SampleIndex:
         """Whether an object found under the key `scope` has the key `name`."""
         return name in self._shapes().get(scope, ())
 
+    def shape(self, scope: str, unknown: set[str]) -> set[str]:
+        """The keys of the objects found under the key `scope`; `unknown` when none is."""
+        return self._shapes().get(scope, unknown)
+
     def beside(self, scope: str, name: str) -> bool:
         """Whether some object holds `scope` and `name` side by side."""
         self._shapes()
