@@ -152,6 +152,28 @@ def test_a_nested_map_keeps_the_samples_keys_out_of_the_contract(tmp_path):
     assert report["consistency"]["samples_rejected"] == 0
 
 
+def test_a_table_whose_only_row_names_any_key_is_a_dictionary(tmp_path):
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("{User defined key}", "Map<String,Array<GadgetOption>>",
+                      "The options, by component name."))
+    options = table("GadgetOption", ("Parameter", "Type", "Description"),
+                    ("name", "String", "Option name."), ("empty", "Boolean", "May be empty."),
+                    number=2)
+    sample = indent(json.dumps({"gadget-core": [{"name": "retries", "empty": True}],
+                                "gadget-edge": [{"name": "limit", "empty": False}]}, indent=2))
+    document, report = build(tmp_path, {"listing_gadget_options.rst": page(
+        "Listing Gadget Options", "GET /v1/{project_id}/gadget-options", "",
+        response + "\n" + options, sample)})
+    schema = success(document, "/v1/{project_id}/gadget-options", "get")
+    assert "properties" not in schema  # neither the placeholder nor the sample's keys
+    values = schema["additionalProperties"]
+    assert values["type"] == "array"
+    assert set(resolve(document, values["items"])["properties"]) == {"name", "empty"}
+    assert report["consistency"]["rows_lost"] == 0
+    assert report["consistency"]["placeholder_fields"] == 0
+    assert any(d["code"] == "row-any-key" for d in report["diagnostics"])
+
+
 GADGET_RESPONSE = table("Response body parameters", ("Parameter", "Type", "Description"),
                         ("name", "String(64)", "The gadget name."),
                         ("labels", "Map<String,String>", "The gadget labels."),
