@@ -125,6 +125,55 @@ def test_map_types_are_dictionaries():
     assert parse_type("list<map<String,String>>").items.values.kind == "string"
 
 
+def test_a_map_whose_values_are_generic_types_is_a_dictionary_of_them():
+    nested = parse_type("Map<String,Map<String,Array<String>>>")
+    assert nested.kind == "object" and nested.values.kind == "object"
+    assert nested.values.values.kind == "array" and nested.values.values.items.kind == "string"
+    listed = parse_type("Map<String,Array<Gadget>>")
+    assert listed.values.kind == "array" and listed.values.items.ref == "Gadget"
+    assert not parse_type("Map<String,Map<String>").known  # unbalanced: no type
+
+
+def test_a_nested_map_keeps_the_samples_keys_out_of_the_contract(tmp_path):
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("kind", "String", "API type."),
+                     ("spec", "Map<String,Map<String,Array<String>>>",
+                      "Labels by pool ID, then by label key."))
+    sample = indent(json.dumps({"kind": "Labels", "spec": {
+        "pool-a": {"team": ["x", "y"]}, "DefaultPool": {"env": ["prod"]}}}, indent=2))
+    document, report = build(tmp_path, {"obtaining_gadget_labels.rst": page(
+        "Obtaining Gadget Labels", "GET /v1/{project_id}/gadget-labels", "", response, sample)})
+    spec = success(document, "/v1/{project_id}/gadget-labels", "get")["properties"]["spec"]
+    assert "properties" not in spec  # pool IDs are data, not fields
+    inner = spec["additionalProperties"]
+    assert "properties" not in inner
+    assert inner["additionalProperties"]["type"] == "array"
+    assert inner["additionalProperties"]["items"]["type"] == "string"
+    assert report["consistency"]["samples_rejected"] == 0
+
+
+def test_a_table_whose_only_row_names_any_key_is_a_dictionary(tmp_path):
+    response = table("Response body parameters", ("Parameter", "Type", "Description"),
+                     ("{User defined key}", "Map<String,Array<GadgetOption>>",
+                      "The options, by component name."))
+    options = table("GadgetOption", ("Parameter", "Type", "Description"),
+                    ("name", "String", "Option name."), ("empty", "Boolean", "May be empty."),
+                    number=2)
+    sample = indent(json.dumps({"gadget-core": [{"name": "retries", "empty": True}],
+                                "gadget-edge": [{"name": "limit", "empty": False}]}, indent=2))
+    document, report = build(tmp_path, {"listing_gadget_options.rst": page(
+        "Listing Gadget Options", "GET /v1/{project_id}/gadget-options", "",
+        response + "\n" + options, sample)})
+    schema = success(document, "/v1/{project_id}/gadget-options", "get")
+    assert "properties" not in schema  # neither the placeholder nor the sample's keys
+    values = schema["additionalProperties"]
+    assert values["type"] == "array"
+    assert set(resolve(document, values["items"])["properties"]) == {"name", "empty"}
+    assert report["consistency"]["rows_lost"] == 0
+    assert report["consistency"]["placeholder_fields"] == 0
+    assert any(d["code"] == "row-any-key" for d in report["diagnostics"])
+
+
 GADGET_RESPONSE = table("Response body parameters", ("Parameter", "Type", "Description"),
                         ("name", "String(64)", "The gadget name."),
                         ("labels", "Map<String,String>", "The gadget labels."),

@@ -106,6 +106,45 @@ def type_not_stated(cell: str) -> bool:
     return " ".join(cell.split()).lower() in _NOT_STATED
 
 
+_MAP_OPEN = re.compile(r"^(?:map|dict|hashmap)\s*<", re.I)
+
+
+def _nested_map(text: str) -> TypeSpec | None:
+    """`Map<String,Map<String,Array<String>>>`: a dictionary whose values are themselves a
+    generic type (another map, a list of a map), which the flat pattern cannot hold; the
+    brackets are matched, the value type read the same way. None when the text is no such
+    map (a flat `Map<String,String>` is left to the pattern)."""
+    opening = _MAP_OPEN.match(text)
+    if not opening:
+        return None
+    depth, comma, end = 1, -1, -1
+    for i in range(opening.end(), len(text)):
+        char = text[i]
+        if char == "<":
+            depth += 1
+        elif char == ">":
+            depth -= 1
+            if depth == 0:
+                end = i
+                break
+        elif char == "," and depth == 1 and comma < 0:
+            comma = i
+    if end < 0 or comma < 0 or text[end + 1:].strip():
+        return None
+    value_text = text[comma + 1:end].strip()
+    if "<" not in value_text:
+        return None
+    value = parse_type(_generic_inner(value_text))
+    return TypeSpec("object", values=value if value.known else TypeSpec("any"))
+
+
+def _generic_inner(text: str) -> str:
+    """`Array<String>` as the array spelling the rest of the reader knows (`Array of String`);
+    anything else unchanged."""
+    match = re.match(r"^(array|list)\s*<(?P<inner>.*)>$", text, re.I)
+    return f"Array of {match.group('inner').strip()}" if match else text
+
+
 def parse_type(cell: str) -> TypeSpec:
     """Read one type cell; never raises."""
     text = " ".join(cell.replace("\u00a0", " ").split())
@@ -135,6 +174,9 @@ def parse_type(cell: str) -> TypeSpec:
         # `String to string map`: a dictionary, keys of the first type, values of the second.
         value = parse_type(worded_map.group("value"))
         return TypeSpec("object", values=value if value.known else TypeSpec("any"))
+    nested = _nested_map(text)
+    if nested is not None:
+        return nested
     mapping = _MAP.match(text)
     if mapping:
         tail = re.sub(r"^\[\s*\]|\bobjects?$", "", mapping.group("tail")).strip()

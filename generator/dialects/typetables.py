@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from ..ir.model import FieldRow, FieldTable, Schema
+from ..ir.nesting import KEY_ROW
 
 _NAME = r"([A-Za-z_][A-Za-z0-9_.]{0,80})"
 _SUFFIX = (r"字段数据结构说明|数据结构说明|参数说明|字段说明|结构体说明|结构说明|的参数|结构|"
@@ -48,7 +49,7 @@ def _mentions(text: str, name: str) -> bool:
         re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", text))
 
 
-_KEY_ROW = re.compile(r"^(?:\{[^{}]{1,40}\}|<[^<>]{1,40}>|\*|\[[^\[\]]{1,40}\])$")
+_KEY_ROW = KEY_ROW
 """A row that stands for any key (`{key}`, `<name>`, `*`): its table describes a map."""
 
 

@@ -32,6 +32,12 @@ COMMON_TOP_LEVEL = {
 }
 """Fields that, by convention, live at the top of a request or response, never inside a list."""
 
+KEY_ROW = re.compile(r"^(?:\{[^{}]{1,40}\}|<[^<>]{1,40}>|\*|\[[^\[\]]{1,40}\])$")
+"""A row name that stands for any key (`{User defined key}`, `<name>`, `*`), not a field;
+in a members table also `[key]`."""
+_ANY_KEY = re.compile(r"^(?:\{[^{}]{1,40}\}|<[^<>]{1,40}>|\*)$")
+"""A top-level row name for any key; not `[items]`, which says the body is a list."""
+
 
 @dataclass
 class _Node:
@@ -153,6 +159,10 @@ class _Nester:
             if depth_known and self._is_wrapper_element(row):
                 continue
             self._add(self.stack[-1], row)
+        for node in _any_key_rows(self.root):
+            self.diagnostics.append(Diagnostic(
+                "info", "row-any-key", f"{node.name!r} stands for any key: the object is a "
+                "dictionary whose keys are data", node.row.loc if node.row else self.table.loc))
         return _build(self.root, self.samples), self.diagnostics
 
     def _place_item(self, row: FieldRow) -> None:
@@ -394,6 +404,19 @@ def _sample_object(samples: SampleIndex, node: _Node) -> bool:
     return any(isinstance(v, dict) and names & set(v) for v in found)
 
 
+def _any_key_row(node: _Node) -> bool:
+    """Whether the node's only member is a row named by a key placeholder."""
+    return len(node.children) == 1 and bool(_ANY_KEY.match(node.children[0].name.strip())) \
+        and not node.children[0].children
+
+
+def _any_key_rows(node: _Node) -> list[_Node]:
+    found = [node.children[0]] if _any_key_row(node) else []
+    for child in (*node.children, *((node.item,) if node.item else ())):
+        found += _any_key_rows(child)
+    return found
+
+
 def _build(node: _Node, samples: SampleIndex) -> Schema:
     if node.wrapper is not None:
         inner = node.wrapper
@@ -419,6 +442,16 @@ def _build(node: _Node, samples: SampleIndex) -> Schema:
         item = _build(_Node(None, Schema(kind="object", loc=schema.loc), node.path + (ARRAY,),
                             node.label, node.children), samples)
         return replace(schema, kind="array", items=item)
+    if _any_key_row(node):
+        # The only row is named by a key placeholder (`{User defined key} | Map<String,Array<
+        # PackageOptions>>`): the keys are data. A row typed as a dictionary is that
+        # dictionary (its name names the keys); any other type is what every key holds.
+        value = _build(node.children[0], samples)
+        if value.additional_properties is not None and not value.properties:
+            return replace(schema, kind="object", properties=(), required=(),
+                           additional_properties=value.additional_properties)
+        return replace(schema, kind="object", properties=(), required=(),
+                       additional_properties=value)
     if node.children:
         props: list[tuple[str, Schema]] = []
         required: list[str] = []
