@@ -977,3 +977,65 @@ def test_an_object_table_named_in_the_singular_lists_the_keys_of_a_plural_json_p
     content = tags["contentSchema"]
     items = content.get("items", content)
     assert set(items["properties"]) == {"TagKey", "TagValue"}
+
+
+# ---------------------------------------------------------------- captioned sample requests
+
+CAPTIONED_MD = """\
+# DescribeWidgetUsage
+
+Queries widget usage.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeWidgetUsage|The operation. |
+|Field|String|Yes|traf|The data to query. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|68-56|The request ID. |
+
+## Examples
+
+Sample requests
+
+```
+Queries traffic:
+http://widget.aliyuncs.com/?Action=DescribeWidgetUsage
+&Field=traf
+&<Common request parameters>
+
+Queries requests for static content:
+http://widget.aliyuncs.com/?Action=DescribeWidgetUsage
+&Field=acc
+&Kind=static
+&<Common request parameters>
+```
+
+`JSON` format
+
+```
+{
+    "RequestId": "68-56"
+}
+```
+"""
+
+
+def test_example_requests_each_under_a_caption_are_read_as_requests():
+    """A block of several example requests, each introduced by a caption line ending in a
+    colon: the block is example requests, so a parameter only they send (`Kind`) is added, with
+    a warning; without captions nothing changes."""
+    document, diagnostics = _build({"DescribeWidgetUsage.md": CAPTIONED_MD})
+    params = _parameters(document, "DescribeWidgetUsage")
+    assert "Kind" in params and params["Kind"]["required"] is False
+    assert any(d.code == "parameter-undocumented" and "Kind" in d.message for d in diagnostics)
+    # A caption that does not end in a colon introduces no request: the block stays text.
+    plain = CAPTIONED_MD.replace("Queries traffic:", "Queries traffic").replace(
+        "Queries requests for static content:", "Queries requests for static content")
+    document, diagnostics = _build({"DescribeWidgetUsage.md": plain})
+    assert "Kind" not in _parameters(document, "DescribeWidgetUsage")
