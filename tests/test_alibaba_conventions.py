@@ -1162,3 +1162,166 @@ def test_rows_after_a_lists_element_row_are_its_items_fields_where_no_sample_sho
     port = _resolve(document, ports["properties"]["Port"]["items"]) \
         if "properties" in ports else _resolve(document, ports["items"])
     assert set(port["properties"]) == {"Number"}
+
+
+# ---------------------------------------------------------------- captioned sample requests
+
+CAPTIONED_MD = """\
+# DescribeWidgetUsage
+
+Queries widget usage.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeWidgetUsage|The operation. |
+|Field|String|Yes|traf|The data to query. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|68-56|The request ID. |
+
+## Examples
+
+Sample requests
+
+```
+Queries traffic:
+http://widget.aliyuncs.com/?Action=DescribeWidgetUsage
+&Field=traf
+&<Common request parameters>
+
+Queries requests for static content:
+http://widget.aliyuncs.com/?Action=DescribeWidgetUsage
+&Field=acc
+&Kind=static
+&<Common request parameters>
+```
+
+`JSON` format
+
+```
+{
+    "RequestId": "68-56"
+}
+```
+"""
+
+
+def test_example_requests_each_under_a_caption_are_read_as_requests():
+    """A block of several example requests, each introduced by a caption line ending in a
+    colon: the block is example requests, so a parameter only they send (`Kind`) is added, with
+    a warning; without captions nothing changes."""
+    document, diagnostics = _build({"DescribeWidgetUsage.md": CAPTIONED_MD})
+    params = _parameters(document, "DescribeWidgetUsage")
+    assert "Kind" in params and params["Kind"]["required"] is False
+    assert any(d.code == "parameter-undocumented" and "Kind" in d.message for d in diagnostics)
+    # A caption that does not end in a colon introduces no request: the block stays text.
+    plain = CAPTIONED_MD.replace("Queries traffic:", "Queries traffic").replace(
+        "Queries requests for static content:", "Queries requests for static content")
+    document, diagnostics = _build({"DescribeWidgetUsage.md": plain})
+    assert "Kind" not in _parameters(document, "DescribeWidgetUsage")
+
+
+# ---------------------------------------------------------------- a table nested in the table
+
+NESTED_TABLE_MD = """\
+# CreateWidgetRoutes
+
+调用CreateWidgetRoutes添加路由。
+
+## 请求参数
+
+|名称|类型|是否必须|描述|
+|:-|:-|:---|:-|
+|Action|String|是|要执行的操作，取值：CreateWidgetRoutes|
+|WidgetId|String|是|小工具ID。|
+|Routes|List|是|要添加的路由。|
+
+|名称|类型|是否必须|描述|
+|:-|:-|:---|:-|
+|RouteName|String|是|路由名称。|
+|Weight|Integer|否|权重。|
+
+## 返回参数
+
+|名称|类型|描述|
+|:-|:-|:-|
+|RequestId|String|请求ID。|
+"""
+
+
+def test_the_header_repeated_below_a_list_parameter_starts_that_parameters_fields():
+    """The parameters table's header again, right below a `List` (or JSON string) parameter:
+    the rows after it are the keys of the JSON list the parameter sends, not parameters. A
+    table after text, or below a plain parameter, or with another header, stays parameters."""
+    document, diagnostics = _build({"CreateWidgetRoutes.md": NESTED_TABLE_MD})
+    params = _parameters(document, "CreateWidgetRoutes")
+    assert set(params) == {"Action", "Version", "WidgetId", "Routes"}
+    schema = params["Routes"]["schema"]
+    assert schema["type"] == "string" and schema["contentMediaType"] == "application/json"
+    content = schema["contentSchema"]
+    assert content["type"] == "array"
+    assert set(content["items"]["properties"]) == {"RouteName", "Weight"}
+    assert content["items"]["properties"]["Weight"]["type"] == "integer"
+    assert any(d.code == "json-string-keys" for d in diagnostics)
+    # Below a number the header starts no fields: the rows are parameters.
+    plain = NESTED_TABLE_MD.replace("|Routes|List|", "|Routes|Integer|")
+    assert {"RouteName", "Weight"} <= set(_parameters(_build({"CreateWidgetRoutes.md": plain})[0],
+                                                      "CreateWidgetRoutes"))
+    # Text between the tables: not the same table.
+    apart = NESTED_TABLE_MD.replace("|要添加的路由。|\n\n", "|要添加的路由。|\n\n另见下表。\n\n")
+    assert {"RouteName", "Weight"} <= set(_parameters(_build({"CreateWidgetRoutes.md": apart})[0],
+                                                      "CreateWidgetRoutes"))
+
+
+# ------------------------------------------------- the fields after a list's item element row
+
+ITEM_ELEMENT_MD = """\
+# DescribeWidgetLogs
+
+Queries widget logs.
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|LogDetails|Array of LogDetail| |The logs. |
+|LogDetail| | | |
+|DomainName|String|example.com|The domain name. |
+|LogCount|Long|10|The number of logs. |
+|RequestId|String|r-1|The request ID. |
+
+## Examples
+
+`JSON` format
+
+```
+{
+    "DomainName": "example.com",
+    "LogDetails": {
+        "LogDetail": [
+            {"EndTime": "2015-05-23T04:00:00Z"}
+        ]
+    },
+    "RequestId": "r-1"
+}
+```
+"""
+
+
+def test_the_row_after_a_lists_item_element_is_the_items_first_field():
+    """`LogDetails` `Array of LogDetail`, then the bare `LogDetail` row: the table goes on with
+    the fields of each item, so `DomainName` is the item's, though a sample of another shape
+    shows it beside the list (reported as an info diagnostic). `RequestId` stays top-level."""
+    document, diagnostics = _build({"DescribeWidgetLogs.md": ITEM_ELEMENT_MD})
+    response = _response(document, "DescribeWidgetLogs")
+    assert set(response["properties"]) == {"LogDetails", "RequestId"}
+    wrapper = _resolve(document, response["properties"]["LogDetails"])
+    items = _resolve(document, wrapper["properties"]["LogDetail"]["items"])
+    assert set(items["properties"]) == {"DomainName", "LogCount"}
+    assert any(d.code == "nesting-guess" and "DomainName" in d.message
+               and "names the element" in d.message for d in diagnostics)

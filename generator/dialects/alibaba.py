@@ -337,6 +337,21 @@ def _string_parameter_named(text: str, tables: list[FieldTable]) -> str | None:
     return named[0] if len(set(named)) == 1 else None
 
 
+def _continued_parameter(node: Table, previous: tuple[Table, FieldTable] | None) -> str | None:
+    """The parameter whose fields a table lists when it repeats the header of the parameters
+    table right above it (nothing between) and that table ends in a list, object or string
+    parameter (`Rules` `List`, `Tags` `String`, then `RuleName`, `Domain`, ...): the page
+    nests a table in the table. A flattened list (`Tag.N`) is no such parameter; its fields
+    are rows of their own."""
+    if previous is None or previous[0].header != node.header or not previous[1].rows:
+        return None
+    last = previous[1].rows[-1]
+    if not last.name or _FLAT.match(last.name) or \
+            last.schema.kind not in ("array", "object", "string", "any"):
+        return None
+    return last.name
+
+
 def _with_json_keys(tables: list[FieldTable], keys: dict[str, list[FieldRow]]) -> list[FieldTable]:
     """Documented keys become the JSON document's fields (a documented key wins over the one
     the example shows; keys of several tables, one per variant, are all allowed)."""
@@ -351,10 +366,12 @@ def _with_json_keys(tables: list[FieldTable], keys: dict[str, list[FieldRow]]) -
                 # Without an example the document's shape is unknown: an object of these keys,
                 # or a list of such objects, both accepted.
                 content = row.schema.content_schema or (
-                    # an example that is a list (`[{"TagKey": ...}]`): a list of such objects
+                    # a list (`List`), or an example that is one (`[{"TagKey": ...}]`): a list
+                    # of such objects
                     Schema(kind="array", items=Schema(kind="object"))
-                    if any(isinstance(e, str) and e.lstrip().startswith("[{")
-                           for e in row.schema.examples)
+                    if row.schema.kind == "array" or any(
+                        isinstance(e, str) and e.lstrip().startswith("[{")
+                        for e in row.schema.examples)
                     else Schema(kind="object", also_kinds=("array",)))
                 if not row.schema.content_media_type:
                     row = replace(row, schema=replace(row.schema,
@@ -491,7 +508,9 @@ def extract(doc: Document) -> PageExtract:
     lead_is_heading = False  # whether the last of them is a heading
     unplaced: set[str] = set()  # request rows of tables without a Position column
     field_roles: set[str] = set()  # the column roles of the page's field tables
+    before: tuple[Table, FieldTable] | None = None  # the request table just read, if nothing since
     for section, label, node in walk_sections(doc):
+        previous, before = before, None
         if isinstance(node, (Heading, Paragraph)):
             # Only what stands in the table's own section introduces it.
             lead = [] if section_of_title(node.text) else lead
@@ -505,7 +524,12 @@ def extract(doc: Document) -> PageExtract:
             members = members_label(context[-1], lead_is_heading) \
                 if context and not section_of_title(context[-1]) and \
                 not _BODY_WORDS.search(context[-1]) else ""
-            if kind in ("request", "fields") and section == "request" and context and \
+            if kind in ("request", "fields") and section == "request" and not context and \
+                    (owner := _continued_parameter(node, previous)) is not None:
+                # The parameters table's header again, right below a list or JSON parameter:
+                # the rows after it are that parameter's fields (a table nested in the table).
+                _read_json_keys(node, owner, json_keys, diagnostics)
+            elif kind in ("request", "fields") and section == "request" and context and \
                     (named := _string_parameter_named(context[-1], request)) is not None:
                 # "The following table describes the fields of the Sources parameter",
                 # "Sources各字段含义": the keys of the JSON document a string parameter carries.
@@ -526,6 +550,7 @@ def extract(doc: Document) -> PageExtract:
                 table, found = _field_table(node, "body" if body else "query")
                 request.append(table)
                 diagnostics.extend(found)
+                before = (node, table)
                 if "location" not in column_roles(node.header):
                     unplaced.update(r.name for r in table.rows)
             elif kind == "fields":

@@ -17,6 +17,8 @@ from .fields import MAX_NAME
 _URL_LINE = re.compile(r"^\s*(?:" + METHOD + r"\s+)?(?:https?|http\(s\))://"
                        r"|^\s*" + METHOD + r"\s+/", re.I)
 """A request line: a URL, or a method with a URL or an absolute path (`PUT /v3/...`)."""
+_CAPTION = re.compile(r"\A[ \t]*[^\s<{\[\"][^\n]{0,200}[:：][ \t]*\n")
+"""A caption line before the sample it introduces ("Queries data usage in mainland China:")."""
 _STATUS_LINE = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(\d{3})\b", re.I)
 """An HTTP response printed as a message: `HTTP/1.1 201 Created`, headers, then the body."""
 _JSON_START = re.compile(r"^\s*[\[{]")
@@ -54,6 +56,11 @@ def syntax_of(block: CodeBlock) -> str:
     if lang in ("xml", "html"):
         return "xml"
     if _URL_LINE.match(text):
+        return "url"
+    caption = _CAPTION.match(text)
+    if caption and _URL_LINE.match(text[caption.end():]):
+        # A block of several example requests, each introduced by a caption line ("Queries
+        # bandwidth usage in Europe:" then its URL): example requests all the same.
         return "url"
     if text.startswith("<"):
         return "xml"

@@ -207,6 +207,24 @@ class _Nester:
 
     def _choose_parent(self, row: FieldRow, following: FieldRow | None = None) -> int:
         innermost = len(self.stack) - 1
+        side = "request" if row.location is not None else "response"
+        if innermost == 0 or not self._named_items_open(innermost) or \
+                row.name in COMMON_TOP_LEVEL[side]:
+            return self._parent_by_evidence(row, following)
+        # The row after a list's item element is the item's first field; a sample of another
+        # shape that puts it elsewhere is overruled, and that is reported.
+        reported = len(self.diagnostics)
+        elsewhere = self._parent_by_evidence(row, following)
+        del self.diagnostics[reported:]
+        if elsewhere != innermost:
+            self._guess(row, innermost, f"the row before names the element of each item of "
+                        f"{self.stack[innermost].name!r}, so the item's fields follow; a sample "
+                        f"would place it under {self.stack[elsewhere].name or 'the top level'!r}",
+                        "info")
+        return innermost
+
+    def _parent_by_evidence(self, row: FieldRow, following: FieldRow | None = None) -> int:
+        innermost = len(self.stack) - 1
         if innermost == 0:
             return 0
         index = innermost
@@ -227,6 +245,7 @@ class _Nester:
             # sample showing such an element without it), and the later row takes the outer
             # place the sample shows.
             return index
+        side = "request" if row.location is not None else "response"
         known_any = False
         for index in range(innermost, -1, -1):
             keys = self._scope_keys(self.stack[index])
@@ -254,7 +273,6 @@ class _Nester:
                         "without this key", "info")
             return index
         top = self.stack[innermost]
-        side = "request" if row.location is not None else "response"
         if row.name in COMMON_TOP_LEVEL[side]:
             self._guess(row, 0, f"{row.name} is a top-level field by convention")
             return 0
@@ -351,6 +369,17 @@ class _Nester:
                             "info")
                 return index - 1
         return None
+
+    def _named_items_open(self, index: int) -> bool:
+        """Whether the scope at `index` is the items of a list whose item element the table
+        has just named (`LogDetails` `Array of LogDetail`, then a bare `LogDetail` row) and
+        that holds no field yet: the table goes on with the item's fields, so the next row is
+        one of them, whatever a sample of another shape (an older one, one rooted elsewhere)
+        shows."""
+        scope = self.stack[index]
+        return not scope.children and any(
+            child.item is scope and child.wrapper is not None
+            for child in self.stack[index - 1].children)
 
     def _guess(self, row: FieldRow, index: int, why: str, severity: str = "warning") -> None:
         parent = self.stack[index].name or "the top level"

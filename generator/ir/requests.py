@@ -65,7 +65,8 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
         for name, schema in root.properties:
             schema = inline_refs(schema, types, diagnostics)
             encoding = "plain"
-            if schema.kind == "array" and extract.style == "rpc":
+            if schema.kind == "array" and extract.style == "rpc" and \
+                    not schema.content_media_type:
                 encoding = "flat-list"
                 if (schema.max_items or 0) > FLAT_LIST_SPELLED:
                     diagnostics.append(Diagnostic(
