@@ -594,3 +594,23 @@ def test_pages_documenting_every_action_are_told_apart_by_what_their_samples_sen
     assert [b["properties"]["action"]["enum"] for b in body["oneOf"]] == [["create"], ["delete"]]
     assert report["consistency"]["operations_shadowed"] == 0
     assert report["consistency"]["samples_rejected"] == 0
+
+
+def test_an_operation_without_any_parameter_table_is_kept_from_its_request_line(tmp_path):
+    # `DELETE /v2.0/gadgets/{gadget_id}` alone under URI, request and response "None", and an
+    # example request: an operation whose one parameter is the path's variable.
+    example = "Example Request\n---------------\n\n.. code-block:: text\n\n" \
+        "   DELETE https://{Endpoint}/v2.0/gadgets/0735a367-2caf-48fb-85aa-6082266f342e\n"
+    overview = "Making a Request\n================\n\nURI\n---\n\n" \
+        "A request URI is made of the endpoint and the resource path, for example " \
+        "GET /v2.0/gadgets.\n\n.. code-block:: text\n\n   GET https://{Endpoint}/v2.0/gadgets\n"
+    document, report = build(tmp_path, {
+        "deleting_a_gadget.rst": page("Deleting a Gadget", "DELETE /v2.0/gadgets/{gadget_id}",
+                                      "None", "None", "   None", example),
+        "making_a_request.rst": overview})
+    operation = document["paths"]["/v2.0/gadgets/{gadget_id}"]["delete"]
+    assert [(p["name"], p["in"], p["required"]) for p in operation["parameters"]] == \
+        [("gadget_id", "path", True)]
+    assert list(document["paths"]) == ["/v2.0/gadgets/{gadget_id}"]  # the overview is no operation
+    skipped = [d["source"] for d in report["diagnostics"] if d["code"] == "page-not-reference"]
+    assert len(skipped) == 1 and "making_a_request.rst" in skipped[0]
