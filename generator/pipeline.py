@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import dialects, gcsettings, sources
+from .dialects.sections import states_request_line
 from .dialects.tables import table_kind
 from .dialects.version import stated_version
 from .emitters import EMITTERS, EmitContext
@@ -66,9 +67,11 @@ def _lines(text: str) -> str:
 
 
 def looks_like_reference(doc: Document) -> bool:
-    """An API reference page has at least one table of parameters or fields."""
+    """An API reference page has at least one table of parameters or fields, or (an operation
+    without parameters: `DELETE /v2.0/routers/{router_id}` whose request and response are
+    "None") a `METHOD /path` request line right under a URI title."""
     return any(isinstance(node, Table) and table_kind(node.header) in ("request", "fields")
-               for node in doc.nodes)
+               for node in doc.nodes) or states_request_line(doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +269,10 @@ def is_reference_page(extract: PageExtract) -> bool:
     has_response = bool(extract.responses or any(s.kind in ("response", "error")
                                                   for s in extract.samples))
     if not (extract.request or extract.types or has_response):
-        return False
+        # Nothing documented but the request line: an operation without parameters or body
+        # when its URI section states `METHOD /path` and an example request corroborates it.
+        return extract.style == "rest" and bool(extract.path and extract.methods) and any(
+            s.kind == "request" for s in extract.samples) and bool(extract.operation_id)
     if not extract.operation_id:
         return False
     return extract.style != "rest" or bool(extract.path) or has_response

@@ -879,3 +879,59 @@ def test_a_list_of_a_named_type_shown_as_one_object_accepts_the_list_and_the_obj
     assert resolve(document, body["properties"]["grants"]["items"])["properties"].keys() == \
         {"role", "is_inherited"}
     assert report["consistency"]["samples_rejected"] == 0
+
+
+def test_an_operation_without_any_parameter_table_is_kept_from_its_request_line(tmp_path):
+    # `DELETE /v2.0/gadgets/{gadget_id}` alone under URI, request and response "None", and an
+    # example request: an operation whose one parameter is the path's variable.
+    example = "Example Request\n---------------\n\n.. code-block:: text\n\n" \
+        "   DELETE https://{Endpoint}/v2.0/gadgets/0735a367-2caf-48fb-85aa-6082266f342e\n"
+    overview = "Making a Request\n================\n\nURI\n---\n\n" \
+        "A request URI is made of the endpoint and the resource path, for example " \
+        "GET /v2.0/gadgets.\n\n.. code-block:: text\n\n   GET https://{Endpoint}/v2.0/gadgets\n"
+    document, report = build(tmp_path, {
+        "deleting_a_gadget.rst": page("Deleting a Gadget", "DELETE /v2.0/gadgets/{gadget_id}",
+                                      "None", "None", "   None", example),
+        "making_a_request.rst": overview})
+    operation = document["paths"]["/v2.0/gadgets/{gadget_id}"]["delete"]
+    assert [(p["name"], p["in"], p["required"]) for p in operation["parameters"]] == \
+        [("gadget_id", "path", True)]
+    assert list(document["paths"]) == ["/v2.0/gadgets/{gadget_id}"]  # the overview is no operation
+    skipped = [d["source"] for d in report["diagnostics"] if d["code"] == "page-not-reference"]
+    assert len(skipped) == 1 and "making_a_request.rst" in skipped[0]
+
+
+def test_a_row_with_its_type_and_mandatory_cells_crossed_reads_them_back(tmp_path):
+    # `limit | Integer | No` under `Mandatory | Type`: the row was written with the two cells in
+    # each other's column; the other rows of the table are in order.
+    uri = "GET /v2.0/gadgets\n\n" + table(
+        "Parameter description", ("Parameter", "Mandatory", "Type", "Description"),
+        ("name", "No", "String", "The gadget name."),
+        ("limit", "Integer", "No", "The number of records on each page."),
+        ("page_reverse", "Boolean", "No", "The page direction."),
+        ("size", "Yes", "Integer", "The size."))
+    document, report = build(tmp_path, {"querying_gadgets.rst": page(
+        "Querying Gadgets", uri, "None", "None", "   None")})
+    parameters = {p["name"]: p for p in document["paths"]["/v2.0/gadgets"]["get"]["parameters"]}
+    assert [(n, p["schema"]["type"], p["required"]) for n, p in parameters.items()] == [
+        ("name", "string", False), ("limit", "integer", False),
+        ("page_reverse", "boolean", False), ("size", "integer", True)]
+    crossed = [d for d in report["diagnostics"] if d["code"] == "cells-crossed"]
+    assert len(crossed) == 2 and all("querying_gadgets.rst:" in d["source"] for d in crossed)
+
+
+def test_a_name_broken_by_spaces_around_its_underscores_is_joined_back(tmp_path):
+    # `gadget\_ configuration \_id` (the rST of `gadget_ configuration _id`): the path's
+    # variable; a cell naming two parameters (`name or id`) is not one broken name.
+    uri = "DELETE /v1/{project_id}/gadgets/{gadget_configuration_id}\n\n" + table(
+        "Parameter description", ("Parameter", "Mandatory", "Type", "Description"),
+        ("project_id", "Yes", "String", "The project ID."),
+        (r"gadget\_ configuration \_id", "Yes", "String", "The gadget configuration ID."),
+        ("gadget_name or gadget_id", "No", "String", "The gadget name or ID."))
+    document, report = build(tmp_path, {"deleting_a_gadget.rst": page(
+        "Deleting a Gadget Configuration", uri, "None", "None", "   None")})
+    operation = document["paths"]["/v1/{project_id}/gadgets/{gadget_configuration_id}"]["delete"]
+    names = [(p["name"], p["in"]) for p in operation["parameters"]]
+    assert names[:2] == [("project_id", "path"), ("gadget_configuration_id", "path")]
+    assert not any("_or_" in name for name, _ in names)
+    assert report["consistency"]["rows_lost"] == 0

@@ -41,6 +41,20 @@ PLACEHOLDERS = frozenset({"n/a", "无", "暂无", "-", "--", "—", "不涉及"}
 """What pages write in a type or example cell that has nothing to say."""
 
 
+_BROKEN_NAME = re.compile(r"^\w+(?:\s*_\s*\w+)+$")
+_SPACED_UNDERSCORE = re.compile(r"\s*_\s*")
+
+
+def name_text(text: str) -> str:
+    """A name cell's name: one an editor broke with stray spaces around its underscores
+    (`scaling_ configuration _id`, `protocol _id`) is joined back; a cell whose words are not
+    all tied by underscores (`domain_name or domain_id`) stays as written."""
+    text = text.strip()
+    if " " in text and _BROKEN_NAME.match(text):
+        return _SPACED_UNDERSCORE.sub("_", text)
+    return text
+
+
 def cell(row: Row, roles: dict[str, int], role: str) -> str:
     index = roles.get(role)
     if index is None or index >= len(row.cells):
@@ -48,7 +62,7 @@ def cell(row: Row, roles: dict[str, int], role: str) -> str:
     text = row.cells[index].strip()
     if role == "example" and text.lower() in PLACEHOLDERS:
         return ""  # (a type cell that states no type keeps its spelling: `types.type_not_stated`)
-    return text
+    return name_text(text) if role == "name" else text
 
 
 def shift_nameless(row: Row, roles: dict[str, int]) -> Row:
@@ -64,6 +78,25 @@ def shift_nameless(row: Row, roles: dict[str, int]) -> Row:
         return row
     cells = (*row.cells[:name_i], "", *row.cells[name_i:])
     return replace(row, cells=cells[: max(len(row.cells), max(roles.values()) + 1)])
+
+
+def uncross(row: Row, roles: dict[str, int], diagnostics: list[Diagnostic]) -> Row:
+    """A row whose Type and Mandatory cells were written in each other's column (`limit |
+    Integer | No` under `Mandatory | Type`): the cells read back under their own columns,
+    with a note."""
+    type_i, required_i = roles.get("type"), roles.get("required")
+    if type_i is None or required_i is None or max(type_i, required_i) >= len(row.cells):
+        return row
+    type_text, required_text = row.cells[type_i].strip(), row.cells[required_i].strip()
+    if read_required(type_text) is None or read_required(required_text) is not None or \
+            not looks_like_type(required_text):
+        return row
+    cells = list(row.cells)
+    cells[type_i], cells[required_i] = cells[required_i], cells[type_i]
+    diagnostics.append(Diagnostic("info", "cells-crossed", f"the type cell reads "
+                                  f"{type_text!r} and the mandatory cell {required_text!r}: "
+                                  "read as written in each other's column", row.loc))
+    return replace(row, cells=tuple(cells))
 
 
 def _bounded(row: Row, roles: dict[str, int], diagnostics: list[Diagnostic]) -> Row:
@@ -224,7 +257,7 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
                                                                                  list[Diagnostic]]:
     """Read a parameter row; `name`/`type_text` override the cells (dotted Alibaba names)."""
     diagnostics: list[Diagnostic] = []
-    row = shift_nameless(_bounded(row, roles, diagnostics), roles)
+    row = uncross(shift_nameless(_bounded(row, roles, diagnostics), roles), roles, diagnostics)
     raw_type = cell(row, roles, "type") if type_text is None else type_text
     spec = parse_type(raw_type)
     field_name = cell(row, roles, "name") if name is None else name

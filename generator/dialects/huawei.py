@@ -17,7 +17,7 @@ from ..ir.conventions import Conventions, ErrorEnvelope, SecurityScheme
 from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample, Schema
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table, link_key
-from .fields import CJK, language_of, row_to_field
+from .fields import CJK, cell, language_of, row_to_field
 from .samples import read_sample, stated_status
 from .sections import walk_sections
 from .tables import column_roles, table_kind
@@ -234,8 +234,7 @@ def _linked_type_names(doc: Document, sections: dict[int, str]
                 spec = parse_type(row.cells[roles["type"]] if roles.get("type", 99) <
                                   len(row.cells) else "")
                 ref = spec.ref or (spec.items.ref if spec.items else "")
-                field = row.cells[roles["name"]].strip() if roles.get("name", 99) < \
-                    len(row.cells) else ""
+                field = cell(row, roles, "name")
                 name = _type_name(target.caption) or (ref if _TYPE_NAME.match(ref[:1].upper()
                                                                              + ref[1:]) else "")
                 name = name or "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", field))
@@ -359,7 +358,7 @@ def _captioned_type_names(doc: Document, linked: dict[int, str], link_targets: d
             target = (spec.items or replace(spec, kind="any")) if spec.kind == "array" else spec
             if target.kind not in ("object", "any") or spec.kind not in ("object", "array"):
                 continue
-            waiting.append((index, row.cells[roles["name"]].strip(), target.ref or "", row))
+            waiting.append((index, cell(row, roles, "name"), target.ref or "", row))
     return tables_named, rows_named
 
 
@@ -453,8 +452,7 @@ def extract(doc: Document) -> PageExtract:
             rows = []
             for row in node.rows:
                 where = location
-                name = row.cells[roles["name"]].strip() if roles.get("name", 99) < len(row.cells) \
-                    else ""
+                name = cell(row, roles, "name")
                 if where == "query" and "{" + name + "}" in path:
                     where = "path"
                 elif section == "request" and where in ("body", "query") and \

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..sources.tree import Document, Heading, Node, Paragraph
+from ..http import METHOD, PATH_TEXT
+from ..sources.tree import CodeBlock, Document, Heading, Node, Paragraph
 
 SECTION_TITLES: dict[str, tuple[str, ...]] = {
     "request": ("request parameters", "请求参数", "request", "请求", "request parameter",
@@ -115,3 +116,16 @@ def walk_sections(doc: Document) -> Iterator[tuple[str, str, Node]]:
             for line in node.text.splitlines() if isinstance(node, Paragraph) else [node.text]:
                 label = sample_label(line) or label
         yield section, label, node
+
+
+_REQUEST_LINE = re.compile(r"^\s*" + METHOD + r"\s+" + PATH_TEXT + r"\s*$")
+
+
+def states_request_line(doc: Document) -> bool:
+    """Whether a URI section states the request line alone (`DELETE /v2.0/routers/{id}`, as a
+    paragraph or a one-line code block): a REST operation even when no table follows."""
+    for section, _, node in walk_sections(doc):
+        if section == "uri" and isinstance(node, (Paragraph, CodeBlock)) and \
+                _REQUEST_LINE.match(node.text.strip()):
+            return True
+    return False
