@@ -363,6 +363,51 @@ def test_values_that_grow_when_written_back_keep_the_quote_count():
     assert fast.accepts(b'{"z":1,"y":1,"x":1,"n":1}')
 
 
+def test_write_back_buffers_never_change_an_answer(monkeypatch):
+    """The decoded value is written back into reused buffers: bodies of every size (some past
+    the size a buffer is kept at), valid and with a key sent twice, quick and full decoders,
+    answered from several threads switching as often as the interpreter allows, get the
+    answers each gets alone. A buffer shared between threads would give one body's written-back
+    bytes to another body's comparison."""
+    import sys
+    import threading
+
+    from generator.validation import fastpath
+
+    monkeypatch.setattr(fastpath, "SPARE_LIMIT", 64)  # read when a decoder is built
+    fast = _fast_for({"at": {"type": "string", "format": "date-time"},
+                      "n": {"type": "integer"}, "s": {"type": "array",
+                                                      "items": {"type": "string"}}})
+    bodies = []
+    for size in (0, 1, 3, 40):
+        items = ",".join(f'"{"x" * (i % 7)}{i}"' for i in range(size))
+        good = f'{{"at":"2024-01-01T10:00:00Z","n":{size},"s":[{items}]}}'.encode()
+        bodies += [good, good.replace(b'"n":', b'"n":1,"n":', 1),  # a key sent twice
+                   good.replace(b"T10", b" 10"),  # a spelling only msgspec takes
+                   good.replace(b'"n":', b'"s":[],"n":', 1)]
+    expected = {body: fast.accepts(body) for body in bodies}
+    assert sum(expected.values()) == 4  # the four valid bodies, and nothing else
+    wrong: list[bytes] = []
+
+    def run(offset: int) -> None:
+        for index in range(3000):
+            body = bodies[(index * 7 + offset) % len(bodies)]
+            if fast.accepts(body) != expected[body]:
+                wrong.append(body)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=run, args=(offset,)) for offset in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong, wrong[:3]
+
+
 def test_patterns_matched_after_the_decode_give_the_decoders_verdicts():
     """Format and hint patterns are matched once over all their strings after the decode
     (`fastpath.Deferred`); on a constructed contract with each kind (a UUID hint, UUID-or-IPv4
