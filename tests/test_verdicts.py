@@ -368,7 +368,8 @@ def test_write_back_buffers_never_change_an_answer(monkeypatch):
     the size a buffer is kept at), valid and with a key sent twice, quick and full decoders,
     answered from several threads switching as often as the interpreter allows, get the
     answers each gets alone. A buffer shared between threads would give one body's written-back
-    bytes to another body's comparison."""
+    bytes to another body's comparison (a checked node, `uniqueItems`, calls back into Python
+    while the value is written, where another thread can take over)."""
     import sys
     import threading
 
@@ -376,7 +377,7 @@ def test_write_back_buffers_never_change_an_answer(monkeypatch):
 
     monkeypatch.setattr(fastpath, "SPARE_LIMIT", 64)  # read when a decoder is built
     fast = _fast_for({"at": {"type": "string", "format": "date-time"},
-                      "n": {"type": "integer"}, "s": {"type": "array",
+                      "n": {"type": "integer"}, "s": {"type": "array", "uniqueItems": True,
                                                       "items": {"type": "string"}}})
     bodies = []
     for size in (0, 1, 3, 40):
