@@ -465,6 +465,39 @@ def test_patterns_matched_after_the_decode_give_the_decoders_verdicts():
     assert refused == 2 * (sum(map(len, bad_values.values())) + 6 - 1)
 
 
+def test_deferred_strings_are_collected_at_every_depth():
+    """The collector writes the walk of nested objects out inline, and walks those nested past
+    its inline depth by calls: on a self-referencing contract (a node with a uuid and a child
+    node), a bad uuid at any depth is found, and a body of good ones passes, as when the
+    decoder matches each string itself."""
+    from generator.validation.engine import compile_schema
+
+    node = {"type": "object", "additionalProperties": False, "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "ids": {"type": "array", "items": {"type": "string", "format": "uuid"}},
+        "child": {"$ref": "#/$defs/node"}}}
+    fast = compile_schema({"$defs": {"node": node}, **node}).fast
+    assert fast.deferred is not None
+    good = "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+
+    def chain(depth: int, bad_at: int | None, in_list: bool = False) -> bytes:
+        doc: dict[str, Any] = {}
+        for level in reversed(range(depth)):
+            value = "3f2504e0-4f89-11d3-9a0c-0305e82c330" if level == bad_at else good
+            doc = {"id": good, "ids": [good, value], "child": doc} if in_list else \
+                {"id": value, "child": doc}
+        return json.dumps(doc, separators=(",", ":")).encode()
+
+    for depth in (1, 5, 30):
+        assert fast.accepts(chain(depth, None))
+        for bad_at in sorted({0, depth // 2, depth - 1}):
+            for in_list in (False, True):
+                body = chain(depth, bad_at, in_list)
+                with pytest.raises(Exception):  # noqa: B017 - msgspec's ValidationError
+                    fast.decode(body)
+                assert not fast.accepts(body), (depth, bad_at, in_list)
+
+
 def test_uuid_lines_are_matched_as_the_pattern_matches_them():
     """The uuid format's and hint's strings are matched by byte translation instead of the
     regular expression; on UUIDs broken at random places (case, a hyphen dropped, a letter,
