@@ -363,6 +363,52 @@ def test_values_that_grow_when_written_back_keep_the_quote_count():
     assert fast.accepts(b'{"z":1,"y":1,"x":1,"n":1}')
 
 
+def test_write_back_buffers_never_change_an_answer(monkeypatch):
+    """The decoded value is written back into reused buffers: bodies of every size (some past
+    the size a buffer is kept at), valid and with a key sent twice, quick and full decoders,
+    answered from several threads switching as often as the interpreter allows, get the
+    answers each gets alone. A buffer shared between threads would give one body's written-back
+    bytes to another body's comparison (a checked node, `uniqueItems`, calls back into Python
+    while the value is written, where another thread can take over)."""
+    import sys
+    import threading
+
+    from generator.validation import fastpath
+
+    monkeypatch.setattr(fastpath, "SPARE_LIMIT", 64)  # read when a decoder is built
+    fast = _fast_for({"at": {"type": "string", "format": "date-time"},
+                      "n": {"type": "integer"}, "s": {"type": "array", "uniqueItems": True,
+                                                      "items": {"type": "string"}}})
+    bodies = []
+    for size in (0, 1, 3, 40):
+        items = ",".join(f'"{"x" * (i % 7)}{i}"' for i in range(size))
+        good = f'{{"at":"2024-01-01T10:00:00Z","n":{size},"s":[{items}]}}'.encode()
+        bodies += [good, good.replace(b'"n":', b'"n":1,"n":', 1),  # a key sent twice
+                   good.replace(b"T10", b" 10"),  # a spelling only msgspec takes
+                   good.replace(b'"n":', b'"s":[],"n":', 1)]
+    expected = {body: fast.accepts(body) for body in bodies}
+    assert sum(expected.values()) == 4  # the four valid bodies, and nothing else
+    wrong: list[bytes] = []
+
+    def run(offset: int) -> None:
+        for index in range(3000):
+            body = bodies[(index * 7 + offset) % len(bodies)]
+            if fast.accepts(body) != expected[body]:
+                wrong.append(body)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=run, args=(offset,)) for offset in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong, wrong[:3]
+
+
 def test_patterns_matched_after_the_decode_give_the_decoders_verdicts():
     """Format and hint patterns are matched once over all their strings after the decode
     (`fastpath.Deferred`); on a constructed contract with each kind (a UUID hint, UUID-or-IPv4
@@ -417,6 +463,39 @@ def test_patterns_matched_after_the_decode_give_the_decoders_verdicts():
     assert not fast.accepts(raw.replace('","', '\n', 1).encode())
     # all refused but "https://x\nhttps://y" (the URI hint takes anything after the scheme)
     assert refused == 2 * (sum(map(len, bad_values.values())) + 6 - 1)
+
+
+def test_deferred_strings_are_collected_at_every_depth():
+    """The collector writes the walk of nested objects out inline, and walks those nested past
+    its inline depth by calls: on a self-referencing contract (a node with a uuid and a child
+    node), a bad uuid at any depth is found, and a body of good ones passes, as when the
+    decoder matches each string itself."""
+    from generator.validation.engine import compile_schema
+
+    node = {"type": "object", "additionalProperties": False, "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "ids": {"type": "array", "items": {"type": "string", "format": "uuid"}},
+        "child": {"$ref": "#/$defs/node"}}}
+    fast = compile_schema({"$defs": {"node": node}, **node}).fast
+    assert fast.deferred is not None
+    good = "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+
+    def chain(depth: int, bad_at: int | None, in_list: bool = False) -> bytes:
+        doc: dict[str, Any] = {}
+        for level in reversed(range(depth)):
+            value = "3f2504e0-4f89-11d3-9a0c-0305e82c330" if level == bad_at else good
+            doc = {"id": good, "ids": [good, value], "child": doc} if in_list else \
+                {"id": value, "child": doc}
+        return json.dumps(doc, separators=(",", ":")).encode()
+
+    for depth in (1, 5, 30):
+        assert fast.accepts(chain(depth, None))
+        for bad_at in sorted({0, depth // 2, depth - 1}):
+            for in_list in (False, True):
+                body = chain(depth, bad_at, in_list)
+                with pytest.raises(Exception):  # noqa: B017 - msgspec's ValidationError
+                    fast.decode(body)
+                assert not fast.accepts(body), (depth, bad_at, in_list)
 
 
 def test_uuid_lines_are_matched_as_the_pattern_matches_them():

@@ -87,12 +87,17 @@ class Validator:
         for an unknown product or operation.
         """
         fast = None
-        if (type(body) is bytes and status == 200 and warnings and headers is None
+        if (type(body) is bytes and headers is None and status == 200 and warnings
                 and type(product) is str):
-            # The common call: one validating decode (see `fastpath`), no other lookup.
-            fast = self._fast.get((product, operation))
-            if fast is not None and fast(body):
-                return []
+            # The common call: one validating decode (see `fastpath`), no other lookup (a
+            # missing key raises once per operation: cheaper than `get` on every call).
+            try:
+                fast = self._fast[product, operation]
+            except KeyError:
+                pass
+            else:
+                if fast(body):
+                    return []
         target = self.product(product)
         if isinstance(headers, dict):
             headers = list(headers.items())
