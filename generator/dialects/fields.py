@@ -261,6 +261,11 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
     raw_type = cell(row, roles, "type") if type_text is None else type_text
     spec = parse_type(raw_type)
     field_name = cell(row, roles, "name") if name is None else name
+    if name is None and roles.get("name", len(row.cells)) < len(row.cells) and \
+            field_name != row.cells[roles["name"]].strip():
+        diagnostics.append(Diagnostic(
+            "warning", "parameter-misprinted", f"{row.cells[roles['name']].strip()!r} read as "
+            f"{field_name!r}: spaces typed around its underscores", row.loc))
     if raw_type and not spec.known and not type_not_stated(raw_type):
         diagnostics.append(Diagnostic("warning", "type-unknown",
                                       f"type {raw_type!r} of {field_name or 'a nameless row'} is "
