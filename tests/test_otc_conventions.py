@@ -460,6 +460,30 @@ def test_an_older_version_of_a_page_is_named_by_its_version(tmp_path):
     assert ids == {"ListGadgets", "ListGadgetsV3"}
 
 
+def test_a_post_titled_adding_is_named_create_like_its_creating_version(tmp_path):
+    """`Adding a Widget Rule` (POST, v1) and `Creating a Widget Rule` (POST, v3) are one
+    operation in two versions, named as SDKs name them: `CreateWidgetRule` and
+    `CreateWidgetRuleV3`; a PUT titled `Adding` keeps its verb (`AddWidgetInterface`)."""
+    ok = table("Response parameters", ("Parameter", "Type", "Description"),
+               ("id", "String", "The rule ID."))
+    document, _ = build(tmp_path, {
+        "v1/adding_a_widget_rule.rst": page(
+            "Adding a Widget Rule", "POST /v1/{project_id}/widget-rules", "None", ok,
+            indent('{"id": "r1"}')),
+        "v3/creating_a_widget_rule.rst": page(
+            "Creating a Widget Rule", "POST /v3/{project_id}/widget-rules", "None", ok,
+            indent('{"id": "r1"}')),
+        "v1/adding_a_widget_interface.rst": page(
+            "Adding a Widget Interface", "PUT /v1/{project_id}/widgets/{widget_id}/interface",
+            "None", ok, indent('{"id": "r1"}'))})
+    ids = {(p, m): o["operationId"] for p, ops in document["paths"].items()
+           for m, o in ops.items() if isinstance(o, dict) and "operationId" in o}
+    assert ids == {("/v1/{project_id}/widget-rules", "post"): "CreateWidgetRule",
+                   ("/v3/{project_id}/widget-rules", "post"): "CreateWidgetRuleV3",
+                   ("/v1/{project_id}/widgets/{widget_id}/interface", "put"):
+                       "AddWidgetInterface"}
+
+
 def test_bodies_with_the_same_keys_cannot_be_told_apart_and_stay_shadowed(tmp_path):
     _, report = build(tmp_path, {
         "adding_tags.rst": _tag_page("Adding Gadget Tags", "tags"),

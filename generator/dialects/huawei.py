@@ -182,6 +182,8 @@ def operation_name(title: str, method: str, path: str) -> str:
                                                       .endswith("}"))
     if verb == "":
         verb = "List" if listing else "Show"
+    elif verb == "Add" and method == "POST":
+        verb = "Create"  # a POST that adds a resource is named as one that creates it
     elif verb is None:
         verb = ""
     if "batches" in (w.lower() for w in rest):
