@@ -1325,3 +1325,47 @@ def test_the_row_after_a_lists_item_element_is_the_items_first_field():
     assert set(items["properties"]) == {"DomainName", "LogCount"}
     assert any(d.code == "nesting-guess" and "DomainName" in d.message
                and "names the element" in d.message for d in diagnostics)
+
+
+# ---------------------------------------------------------------- lists of plain values
+
+VALUE_LISTS_MD = """\
+# DescribeGadgetSlots
+
+Queries the slots of gadgets.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGadgetSlots|The operation. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|68-56|The request ID. |
+|Slots|Array of SlotInfo| |The slots. |
+|SlotInfo| | | |
+|Colours|List|\\["red", "blue"\\]|The colours of the slot. The data type of this parameter is List. |
+|Depth|Integer|3|The depth of the slot. |
+|Sizes|List|\\[4, 8\\]|The sizes of the slot. |
+|Width|Integer|2|The width of the slot. |
+|Zone|String|z-1|The zone of the slot. |
+"""
+
+
+def test_a_list_whose_example_lists_plain_values_holds_those_values_not_the_rows_below():
+    """`Colours | List | ["red", "blue"]` and `Sizes | List | [4, 8]`: the example shows the
+    items are strings and integers, so the list opens no scope and the rows after it (`Depth`,
+    sorted after `Colours`) are fields of the slot, its siblings. A bare `List` without such
+    an example still opens one (see the element-row tests above)."""
+    document, _ = _build({"DescribeGadgetSlots.md": VALUE_LISTS_MD})
+    slots = _resolve(document, _response(document, "DescribeGadgetSlots")["properties"]["Slots"])
+    slot = _resolve(document, slots["properties"]["SlotInfo"]["items"]) \
+        if "properties" in slots else _resolve(document, slots["items"])
+    assert set(slot["properties"]) == {"Colours", "Depth", "Sizes", "Width", "Zone"}
+    colours = _resolve(document, slot["properties"]["Colours"])
+    assert colours["type"] == "array" and colours["items"]["type"] == "string"
+    sizes = _resolve(document, slot["properties"]["Sizes"])
+    assert sizes["type"] == "array" and sizes["items"]["type"] == "integer"
