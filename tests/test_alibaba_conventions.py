@@ -1422,3 +1422,47 @@ def test_a_table_of_members_the_sample_shows_in_several_objects_documents_each_o
     apart = SHARED_MEMBERS_MD.replace('"Oslo", "Code": "osl"', '"Oslo", "Key": "osl"')
     document, _ = _build({"DescribeGadgetPlaces.md": apart})
     assert "LocalName" in _response(document, "DescribeGadgetPlaces")["properties"]
+
+
+ONE_LEVEL_MARKS_MD = """\
+# DescribeGadgetLabels
+
+Lists gadget labels.
+
+## Request parameters
+
+|Name|Type|Required|Example|Description|
+|----|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGadgetLabels|The operation. |
+
+## Response parameters
+
+|Name|Type|Example|Description|
+|----|----|-------|-----------|
+|Labels| | | The labels. |
+|└Tally| | | The number of resources per kind. |
+|└Box|Integer|1| The number of boxes with the label. |
+|└Van|Integer|4| The number of vans with the label. |
+|└LabelKey|String|colour| The key of the label. |
+|└LabelValue|String|red| The value of the label. |
+|RequestId|String|12-34| The ID of the request. |
+"""
+
+
+def test_one_level_marks_write_an_untyped_rows_members_at_its_own_level():
+    """A table that marks one level only (`└Name`): `└Tally`, without type or example, is
+    followed by `└Box`, `└Van` at the same mark; the sorted order (`LabelKey` sorts before
+    `Van`) closes it. A typed row at the mark opens nothing."""
+    document, _ = _build({"DescribeGadgetLabels.md": ONE_LEVEL_MARKS_MD})
+    response = _response(document, "DescribeGadgetLabels")
+    assert set(response["properties"]) == {"Labels", "RequestId"}
+    labels = _resolve(document, response["properties"]["Labels"])
+    label = _resolve(document, labels["items"]) if "items" in labels else labels
+    assert set(label["properties"]) == {"Tally", "LabelKey", "LabelValue"}
+    counts = _resolve(document, label["properties"]["Tally"])
+    assert set(counts["properties"]) == {"Box", "Van"}
+    typed = ONE_LEVEL_MARKS_MD.replace("|└Tally| | |", "|└Tally|Integer|3|")
+    document, _ = _build({"DescribeGadgetLabels.md": typed})
+    labels = _resolve(document, _response(document, "DescribeGadgetLabels")["properties"]["Labels"])
+    label = _resolve(document, labels["items"]) if "items" in labels else labels
+    assert {"Tally", "Box", "Van", "LabelKey"} <= set(label["properties"])
