@@ -1371,59 +1371,6 @@ def test_a_list_whose_example_lists_plain_values_holds_those_values_not_the_rows
     assert sizes["type"] == "array" and sizes["items"]["type"] == "integer"
 
 
-SHARED_MEMBERS_MD = """\
-# DescribeGadgetPlaces
-
-Lists the countries and cities gadgets ship to.
-
-## Request parameters
-
-|Parameter|Type|Required|Description|
-|---------|----|--------|-----------|
-|Action|String|Yes|DescribeGadgetPlaces. |
-
-## Response parameters
-
-|Parameter|Type|Description|
-|---------|----|-----------|
-|LocalName|String|The name in the local language. |
-|Code|String|The code. |
-
-## Examples
-
-`JSON` format
-
-```
-{
-  "Countries": {"Country": [{"LocalName": "Norge", "Code": "no"},
-                            {"LocalName": "Suomi", "Code": "fi"}]},
-  "RequestId": "23-87",
-  "Cities": {"City": [{"LocalName": "Oslo", "Code": "osl"}]}
-}
-```
-"""
-
-
-def test_a_table_of_members_the_sample_shows_in_several_objects_documents_each_of_them():
-    """The table lists only `LocalName` and `Code`; the sample holds both, side by side, in
-    every country and every city and never at its top: the table documents the members
-    those objects share, so each list's items take them, and the sample's envelope
-    (`RequestId`) is the response's. When a field also sits at the top, or the fields are
-    not found side by side, nothing moves."""
-    document, diagnostics = _build({"DescribeGadgetPlaces.md": SHARED_MEMBERS_MD})
-    response = _response(document, "DescribeGadgetPlaces")
-    assert set(response["properties"]) == {"Countries", "Cities", "RequestId"}
-    for outer, inner in (("Countries", "Country"), ("Cities", "City")):
-        wrapper = _resolve(document, response["properties"][outer])
-        item = _resolve(document, _resolve(document, wrapper["properties"][inner])["items"])
-        assert set(item["properties"]) == {"LocalName", "Code"}
-        assert item["properties"]["Code"].get("description")
-    assert sum(d.code == "nesting-guess" for d in diagnostics) == 4
-    apart = SHARED_MEMBERS_MD.replace('"Oslo", "Code": "osl"', '"Oslo", "Key": "osl"')
-    document, _ = _build({"DescribeGadgetPlaces.md": apart})
-    assert "LocalName" in _response(document, "DescribeGadgetPlaces")["properties"]
-
-
 ONE_LEVEL_MARKS_MD = """\
 # DescribeGadgetLabels
 

@@ -532,39 +532,27 @@ def _relocate_flat_rows(table: FieldTable, root: Schema, samples: SampleIndex,
                           or r.location is not None for r in table.rows):
         return root  # (a request body whose sample wraps every field is `_wrapped_by_samples`)
     top = {key for value in objects for key in value}
-    moves: dict[str, list[tuple[str, ...]]] = {}
-    spread: dict[str, list[tuple[str, ...]]] = {}
+    moves: dict[str, tuple[str, ...]] = {}
     for name, sub in root.properties:
         if name in top or sub.kind in ("object", "array"):
             continue
-        paths = sorted(samples.paths_of(name))
+        paths = set(samples.paths_of(name))
         if len(paths) == 1:
-            moves[name] = paths
-        elif paths:
-            spread[name] = paths
-    parents = {tuple(sorted({p[:-1] for p in paths})) for paths in spread.values()}
-    if len(spread) >= 2 and len(parents) == 1 and not moves and \
-            len(spread) == len(root.properties):
-        # Every field the table lists sits, side by side, in several objects of the sample
-        # and never at its top (`NameZh`, `NameEn` of each ISP and of each region): the
-        # table documents the members those objects share; each of them takes the fields.
-        moves = spread
+            moves[name] = paths.pop()
     if not moves:
         return root
     props = [(name, sub) for name, sub in root.properties if name not in moves]
     documented = dict(root.properties)
-    for first in dict.fromkeys(path[0] for paths in moves.values() for path in paths):
+    for first in dict.fromkeys(path[0] for path in moves.values()):
         skeleton = with_loc(infer_schema([v[first] for v in objects if first in v]), table.loc)
-        for name, paths in moves.items():
-            for path in paths:
-                if path[0] != first:
-                    continue
-                skeleton = _put(skeleton, path[1:], documented[name])
-                diagnostics.append(Diagnostic(
-                    "info", "nesting-guess", f"{name!r} placed at {'.'.join(path)}: the table "
-                    "lists it at the top level, the sample holds it only "
-                    + ("there" if len(paths) == 1 else "in objects of this shape"),
-                    documented[name].loc or table.loc))
+        for name, path in moves.items():
+            if path[0] != first:
+                continue
+            skeleton = _put(skeleton, path[1:], documented[name])
+            diagnostics.append(Diagnostic(
+                "info", "nesting-guess", f"{name!r} placed at {'.'.join(path)}: the table lists "
+                "it at the top level, the sample holds it only there", documented[name].loc
+                or table.loc))
         props.append((first, skeleton))
     return replace(root, properties=tuple(props),
                    required=tuple(n for n in root.required if n not in moves))
