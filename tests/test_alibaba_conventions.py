@@ -1325,3 +1325,91 @@ def test_the_row_after_a_lists_item_element_is_the_items_first_field():
     assert set(items["properties"]) == {"DomainName", "LogCount"}
     assert any(d.code == "nesting-guess" and "DomainName" in d.message
                and "names the element" in d.message for d in diagnostics)
+
+
+# ---------------------------------------------------------------- lists of plain values
+
+VALUE_LISTS_MD = """\
+# DescribeGadgetSlots
+
+Queries the slots of gadgets.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGadgetSlots|The operation. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|68-56|The request ID. |
+|Slots|Array of SlotInfo| |The slots. |
+|SlotInfo| | | |
+|Colours|List|\\["red", "blue"\\]|The colours of the slot. The data type of this parameter is List. |
+|Depth|Integer|3|The depth of the slot. |
+|Sizes|List|\\[4, 8\\]|The sizes of the slot. |
+|Width|Integer|2|The width of the slot. |
+|Zone|String|z-1|The zone of the slot. |
+"""
+
+
+def test_a_list_whose_example_lists_plain_values_holds_those_values_not_the_rows_below():
+    """`Colours | List | ["red", "blue"]` and `Sizes | List | [4, 8]`: the example shows the
+    items are strings and integers, so the list opens no scope and the rows after it (`Depth`,
+    sorted after `Colours`) are fields of the slot, its siblings. A bare `List` without such
+    an example still opens one (see the element-row tests above)."""
+    document, _ = _build({"DescribeGadgetSlots.md": VALUE_LISTS_MD})
+    slots = _resolve(document, _response(document, "DescribeGadgetSlots")["properties"]["Slots"])
+    slot = _resolve(document, slots["properties"]["SlotInfo"]["items"]) \
+        if "properties" in slots else _resolve(document, slots["items"])
+    assert set(slot["properties"]) == {"Colours", "Depth", "Sizes", "Width", "Zone"}
+    colours = _resolve(document, slot["properties"]["Colours"])
+    assert colours["type"] == "array" and colours["items"]["type"] == "string"
+    sizes = _resolve(document, slot["properties"]["Sizes"])
+    assert sizes["type"] == "array" and sizes["items"]["type"] == "integer"
+
+
+ONE_LEVEL_MARKS_MD = """\
+# DescribeGadgetLabels
+
+Lists gadget labels.
+
+## Request parameters
+
+|Name|Type|Required|Example|Description|
+|----|----|--------|-------|-----------|
+|Action|String|Yes|DescribeGadgetLabels|The operation. |
+
+## Response parameters
+
+|Name|Type|Example|Description|
+|----|----|-------|-----------|
+|Labels| | | The labels. |
+|└Tally| | | The number of resources per kind. |
+|└Box|Integer|1| The number of boxes with the label. |
+|└Van|Integer|4| The number of vans with the label. |
+|└LabelKey|String|colour| The key of the label. |
+|└LabelValue|String|red| The value of the label. |
+|RequestId|String|12-34| The ID of the request. |
+"""
+
+
+def test_one_level_marks_write_an_untyped_rows_members_at_its_own_level():
+    """A table that marks one level only (`└Name`): `└Tally`, without type or example, is
+    followed by `└Box`, `└Van` at the same mark; the sorted order (`LabelKey` sorts before
+    `Van`) closes it. A typed row at the mark opens nothing."""
+    document, _ = _build({"DescribeGadgetLabels.md": ONE_LEVEL_MARKS_MD})
+    response = _response(document, "DescribeGadgetLabels")
+    assert set(response["properties"]) == {"Labels", "RequestId"}
+    labels = _resolve(document, response["properties"]["Labels"])
+    label = _resolve(document, labels["items"]) if "items" in labels else labels
+    assert set(label["properties"]) == {"Tally", "LabelKey", "LabelValue"}
+    counts = _resolve(document, label["properties"]["Tally"])
+    assert set(counts["properties"]) == {"Box", "Van"}
+    typed = ONE_LEVEL_MARKS_MD.replace("|└Tally| | |", "|└Tally|Integer|3|")
+    document, _ = _build({"DescribeGadgetLabels.md": typed})
+    labels = _resolve(document, _response(document, "DescribeGadgetLabels")["properties"]["Labels"])
+    label = _resolve(document, labels["items"]) if "items" in labels else labels
+    assert {"Tally", "Box", "Van", "LabelKey"} <= set(label["properties"])

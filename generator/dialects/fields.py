@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ..ir.infer import infer_schema
+from ..ir.infer import infer_schema, sample_kind
 from ..ir.model import Diagnostic, FieldRow, ParamIn, Schema
 from ..sources.tree import Row
 from . import jsontext
@@ -295,6 +295,7 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
                                       f"does not apply to a {spec.kind} field", row.loc))
     example_text = cell(row, roles, "example")
     whole = _json_list(example_text) if spec.kind == "array" else None
+    lists_values = False
     spelled = example_text.strip()
     element = _XML_ELEMENT.match(example_text) if spec.kind == "array" else None
     if whole is None and spec.kind == "array" and spelled.startswith("[") and \
@@ -305,8 +306,15 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         # `[{"key":"env","value":"IT"}]`): it is the list's example. An item type the type cell
         # does not give is left to the samples.
         schema = replace(schema, examples=(whole,))
-        if schema.items is not None and whole and all(
-                not isinstance(v, (dict, list)) for v in whole):
+        scalars = bool(whole) and all(not isinstance(v, (dict, list)) and v is not None
+                                      for v in whole)
+        if schema.items is None and scalars:
+            # A bare `List` whose example lists plain values (`["d1", "d1ne"]`): a list of
+            # those values, not of objects the rows below would document.
+            schema = replace(schema, items=Schema(kind=sample_kind(whole[0]) if len(
+                {sample_kind(v) for v in whole}) == 1 else "string"))
+            lists_values = True
+        if schema.items is not None and scalars:
             schema = replace(schema, items=replace(schema.items, examples=(whole[0],)))
     elif element and (schema.items is None or schema.items.kind not in ("object", "array")):
         # A list whose example is an XML element (`List | <Address>10.0.0.1</Address>`): the
@@ -335,9 +343,9 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         schema = replace(documented, enum=(), default=None, has_default=False)
     # A row later rows may belong to: an object or a list of objects, or an untyped row
     # without an example (a list wrapped in an example's element is closed).
-    container = not element and (spec.kind == "object" or (spec.kind == "array" and (
-        spec.items is None or spec.items.kind in ("object", "any"))) or (
-        not raw_type.strip() and not example_text))
+    container = not element and not lists_values and (spec.kind == "object" or (
+        spec.kind == "array" and (spec.items is None or spec.items.kind in ("object", "any")))
+        or (not raw_type.strip() and not example_text))
     field = FieldRow(name=field_name, schema=schema, required=read_required(
         cell(row, roles, "required")) if "required" in roles else None, container=container,
         depth=row.depth, location=location, loc=row.loc)

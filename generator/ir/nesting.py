@@ -139,6 +139,8 @@ class _Nester:
             self.root.schema = replace(rows[0].schema, kind="object")
             rows = rows[1:]
         depth_known = bool(rows) and all(r.depth is not None for r in rows)
+        flattened = depth_known and max((r.depth or 0) for r in rows) == 1
+        """Marks of one level only (`└Name`): deeper members are written at that level."""
         named = [r for r in rows if r.name]
         self.rest = Counter(r.name for r in named)
         following = dict(zip(map(id, named), named[1:], strict=False))
@@ -149,7 +151,16 @@ class _Nester:
             self.rest[row.name] -= 1
             if depth_known:
                 depth = row.depth or 0
-                del self.stack[min(len(self.stack), depth + 1):]
+                keep = depth + 1
+                if flattened and depth and len(self.stack) > keep and all(
+                        n.row is not None and not n.row.schema.type_text.strip()
+                        for n in self.stack[keep:]):
+                    # `└ResourceTypeCount` (no type, no example) then `└Ddh`, `└Disk`: the
+                    # table marks one level only, so an untyped row's members are written at
+                    # its own level. Whether the row stays in the open row is decided as in an
+                    # unmarked table (samples, sorted order), never further out than the marks.
+                    keep = max(keep, self._choose_parent(row, following.get(id(row))) + 1)
+                del self.stack[min(len(self.stack), keep):]
             elif self._is_wrapper_element(row):
                 # Before the samples are asked where the row goes: a wrapper named like its
                 # list (`OffsetList` in `OffsetList`) is a key of the list's parent too.
