@@ -49,14 +49,10 @@ def _mentions(text: str, name: str) -> bool:
         re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", text))
 
 
-_KEY_ROW = KEY_ROW
-"""A row that stands for any key (`{key}`, `<name>`, `*`): its table describes a map."""
-
-
 def map_table(table: FieldTable) -> FieldTable | None:
     """A members table whose first row is a key placeholder (`{key}` | Struct | "the phase")
     describes a map: the table without that row is what every value holds. None otherwise."""
-    if table.rows and _KEY_ROW.match(table.rows[0].name.strip()):
+    if table.rows and KEY_ROW.match(table.rows[0].name.strip()):
         return replace(table, rows=table.rows[1:])
     return None
 

@@ -32,11 +32,12 @@ COMMON_TOP_LEVEL = {
 }
 """Fields that, by convention, live at the top of a request or response, never inside a list."""
 
-KEY_ROW = re.compile(r"^(?:\{[^{}]{1,40}\}|<[^<>]{1,40}>|\*|\[[^\[\]]{1,40}\])$")
-"""A row name that stands for any key (`{User defined key}`, `<name>`, `*`), not a field;
-in a members table also `[key]`."""
-_ANY_KEY = re.compile(r"^(?:\{[^{}]{1,40}\}|<[^<>]{1,40}>|\*)$")
-"""A top-level row name for any key; not `[items]`, which says the body is a list."""
+_ANY_KEY_NAME = r"\{[^{}]{1,40}\}|<[^<>]{1,40}>|\*"
+"""Row names that stand for any key (`{User defined key}`, `<name>`, `*`), not a field."""
+KEY_ROW = re.compile(rf"^(?:{_ANY_KEY_NAME}|\[[^\[\]]{{1,40}}\])$")
+"""The first row of a members table that describes a map: any key, or `[key]`."""
+_ANY_KEY = re.compile(f"^(?:{_ANY_KEY_NAME})$")
+"""A row standing for any key in a body table; not `[items]`, which says the body is a list."""
 
 
 @dataclass
@@ -129,9 +130,9 @@ class _Nester:
         self.root = _Node(None, Schema(kind="object", loc=table.loc), ())
         self.stack: list[_Node] = [self.root]
         self.pending: _Node | None = None
+        """A list just added whose item type a following nameless row may state."""
         self.rest: Counter[str] = Counter()
         """How many rows of each name are still to be placed."""
-        """A list just added whose item type a following nameless row may state."""
 
     def run(self) -> tuple[Schema, list[Diagnostic]]:
         rows = self.table.rows
@@ -139,8 +140,8 @@ class _Nester:
             self.root.schema = replace(rows[0].schema, kind="object")
             rows = rows[1:]
         depth_known = bool(rows) and all(r.depth is not None for r in rows)
+        # Marks of one level only (`└Name`): deeper members are written at that level.
         flattened = depth_known and max((r.depth or 0) for r in rows) == 1
-        """Marks of one level only (`└Name`): deeper members are written at that level."""
         named = [r for r in rows if r.name]
         self.rest = Counter(r.name for r in named)
         following = dict(zip(map(id, named), named[1:], strict=False))
