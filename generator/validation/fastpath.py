@@ -359,6 +359,7 @@ def _quick_acceptor(quick: Callable[[bytes], Any],
     value is written back into a buffer from `spare`, as in `_acceptor`."""
     errors = (msgspec.ValidationError, msgspec.DecodeError, RecursionError)
     limit, retry, largest = _QUICK_MISSES, _QUICK_RETRY, SPARE_LIMIT
+    take, give = spare.pop, spare.append
     misses = skipped = 0
 
     def accepts(body: bytes) -> bool:
@@ -368,20 +369,20 @@ def _quick_acceptor(quick: Callable[[bytes], Any],
                 skipped += 1
                 return full(body)
             skipped = 0
+        # The common case (a body written as msgspec writes it) in as few steps as it can:
+        # on a 1 KB body each step around the decode and the write-back costs 2-3% of it.
         try:
-            value = quick(body)
-            try:
-                again = spare.pop()
-            except IndexError:
-                again = bytearray()
-            encode_into(value, again)
+            again = take()
+        except IndexError:  # (not `if spare`: another thread may take the last one between)
+            again = bytearray()
+        try:
+            encode_into(quick(body), again)  # (the value is freed before the full decode)
         except errors:
             same = False
         else:
             same = again == body
-            del value  # freed before the full decode, not after
-            if len(again) <= largest:
-                spare.append(again)
+        if len(again) <= largest:
+            give(again)
         if same:
             if misses:
                 misses = 0

@@ -41,8 +41,8 @@ class Validator:
 
     def _reset(self) -> None:
         self._contracts: Contracts | None = None
-        self._fast: dict[tuple[str, str], Callable[[bytes], bool]] = {}
-        """(product as given, operation) -> the success response's validating decoder
+        self._fast: dict[str, dict[str, Callable[[bytes], bool]]] = {}
+        """operation -> product as given -> the success response's validating decoder
         (`FastDecoder.accepts`): lets the common call skip every lookup."""
 
     def __getstate__(self) -> dict[str, Any]:
@@ -90,9 +90,11 @@ class Validator:
         if (type(body) is bytes and headers is None and status == 200 and warnings
                 and type(product) is str):
             # The common call: one validating decode (see `fastpath`), no other lookup (a
-            # missing key raises once per operation: cheaper than `get` on every call).
+            # missing key raises once per operation: cheaper than `get` on every call; two
+            # lookups by string, whose hashes are cached, are cheaper than building and
+            # hashing a (product, operation) tuple).
             try:
-                fast = self._fast[product, operation]
+                fast = self._fast[operation][product]
             except KeyError:
                 pass
             else:
@@ -103,10 +105,10 @@ class Validator:
             headers = list(headers.items())
         found = check_response(target, operation, body, status=status, method=method,
                                headers=headers, warnings=warnings, fast_tried=fast is not None)
-        if type(product) is str and (product, operation) not in self._fast:
+        if type(product) is str and product not in self._fast.get(operation, ()):
             decoder = compiled_for(target, operation, "response").fast
             if decoder is not None:
-                self._fast[(product, operation)] = decoder.accepts
+                self._fast.setdefault(operation, {})[product] = decoder.accepts
         return ordered(promote(found, strict)) if found else found
 
     def validate_request(self, product: ProductRef, operation: str | None = None, *,
