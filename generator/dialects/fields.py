@@ -99,6 +99,32 @@ def uncross(row: Row, roles: dict[str, int], diagnostics: list[Diagnostic]) -> R
     return replace(row, cells=tuple(cells))
 
 
+def unshift(row: Row, roles: dict[str, int], diagnostics: list[Diagnostic]) -> Row:
+    """A row written for a table with a Mandatory column, pasted into one without (`masters |
+    No | MasterSpec objects ⏎ Advanced configurations...` under `Parameter | Type |
+    Description`): the Yes/No stands in the type column and the type opens the description.
+    The type is read from the description's first line, with a note; the rest stays the
+    description. A type cell that reads as a type, or a description that does not open with
+    one, leaves the row as written."""
+    type_i, text_i = roles.get("type"), roles.get("description")
+    if "required" in roles or type_i is None or text_i is None or \
+            max(type_i, text_i) >= len(row.cells):
+        return row
+    type_text = row.cells[type_i].strip()
+    if read_required(type_text) is None or looks_like_type(type_text):
+        return row
+    first, _, rest = row.cells[text_i].strip().partition("\n")
+    if not first.strip() or not parse_type(first.strip()).known:
+        return row
+    cells = list(row.cells)
+    cells[type_i], cells[text_i] = first.strip(), rest.strip()
+    diagnostics.append(Diagnostic("info", "cells-shifted", f"the type cell reads {type_text!r} "
+                                  f"(a Mandatory value; the table has no such column) and the "
+                                  f"description opens with the type {first.strip()!r}: read as "
+                                  "the row's type", row.loc))
+    return replace(row, cells=tuple(cells))
+
+
 def _bounded(row: Row, roles: dict[str, int], diagnostics: list[Diagnostic]) -> Row:
     """The row with over-long cells cut (`MAX_CELL`, `MAX_NAME` for the name), and a warning."""
     name = roles.get("name")
@@ -258,6 +284,7 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
     """Read a parameter row; `name`/`type_text` override the cells (dotted Alibaba names)."""
     diagnostics: list[Diagnostic] = []
     row = uncross(shift_nameless(_bounded(row, roles, diagnostics), roles), roles, diagnostics)
+    row = unshift(row, roles, diagnostics)
     raw_type = cell(row, roles, "type") if type_text is None else type_text
     spec = parse_type(raw_type)
     field_name = cell(row, roles, "name") if name is None else name
