@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from generator.ir.misspelt import misspelling_of
-from tests.test_otc_conventions import build, indent, page, table
+from tests.test_otc_conventions import build, indent, page, resolve, success, table
 
 QUERY_TABLE = table("Query Parameters", ("Parameter", "Mandatory", "Type", "Description"),
                     ("offset", "No", "Integer", "Offset of the query."),
@@ -59,3 +59,43 @@ def test_an_example_query_key_misspelling_a_documented_parameter_adds_none(tmp_p
     added = {d["message"].split(":")[0] for d in report["diagnostics"]
              if d["code"] == "query-from-sample"}
     assert added == {"page_reverse"}
+
+
+def _settings_page(sample: dict) -> str:
+    fields = ("Parameter", "Type", "Description")
+    response = table("Response body parameters", fields,
+                     ("name", "String", "The gadget name."),
+                     ("settings", "Object", "The gadget's settings. For details, see "
+                      ":ref:`Table 3 <gadget_settings>`."), number=2) + \
+        "\n.. _gadget_settings:\n\n" + table(
+            "settings field data structure description", fields,
+            ("key", "String", 'The setting name. In "timeout": "15", the key is timeout.'),
+            ("value", "String", 'The setting value. In "timeout": "15", the value is 15.'),
+            number=3)
+    return page("Querying a Gadget", "GET /v3/gadgets/{gadget_id}", "None", response,
+                indent(json.dumps(sample)))
+
+
+def test_a_key_and_value_table_whose_samples_hold_other_keys_is_a_dictionary(tmp_path):
+    """`settings | Object` documented by the rows `key` and `value`, every sample shows
+    `"settings": {"timeout": "15", "mode": "fast"}`: the rows describe one entry of a
+    dictionary (database and engine parameter templates are written this way), so the object
+    takes any key, each holding a `value`; the `key` row is named by a diagnostic."""
+    document, report = build(tmp_path, {"querying_a_gadget.rst": _settings_page(
+        {"name": "g1", "settings": {"timeout": "15", "mode": "fast"}})})
+    settings = resolve(document, success(document, "/v3/gadgets/{gadget_id}", "get")
+                       ["properties"]["settings"])
+    assert "properties" not in settings or not settings["properties"]
+    assert resolve(document, settings["additionalProperties"])["type"] == "string"
+    found = [d for d in report["diagnostics"] if d["code"] == "sample-key-value-map"]
+    assert len(found) == 1 and found[0]["message"].startswith("settings:")
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_key_and_value_table_whose_samples_show_those_names_stays_an_object(tmp_path):
+    document, report = build(tmp_path, {"querying_a_gadget.rst": _settings_page(
+        {"name": "g1", "settings": {"key": "timeout", "value": "15"}})})
+    settings = resolve(document, success(document, "/v3/gadgets/{gadget_id}", "get")
+                       ["properties"]["settings"])
+    assert set(settings["properties"]) == {"key", "value"}
+    assert not any(d["code"] == "sample-key-value-map" for d in report["diagnostics"])
