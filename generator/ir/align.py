@@ -87,6 +87,30 @@ def _free_form(schema: Schema) -> bool:
     return bool(_GENERIC_OBJECT.match(schema.type_text.strip())) and not _TABLE_REF.search(text)
 
 
+_PAIR_NAMES = ("key", "value")
+
+
+def _key_value_members(schema: Schema, values: list[dict]) -> tuple[tuple[str, Schema],
+                                                                   tuple[str, Schema]] | None:
+    """(key member, value member) of an object documented by exactly the two scalar members
+    `key` and `value` (any case) whose every sample is a non-empty object holding neither
+    name (`values: {"max_connections": "10", "autocommit": "OFF"}` documented as `key | String`,
+    `value | String`): the table describes one entry of a dictionary, not the object's fields.
+    None otherwise."""
+    if len(schema.properties) != 2 or schema.additional_properties is not None or not values:
+        return None
+    named = {name.lower(): (name, sub) for name, sub in schema.properties}
+    if set(named) != set(_PAIR_NAMES) or named["key"][1].kind not in ("string", "any"):
+        return None
+    if named["value"][1].kind in ("object", "array") and named["value"][1].properties:
+        return None
+    if not all(isinstance(v, dict) and v for v in values):
+        return None
+    if any(k.lower() in _PAIR_NAMES for v in values for k in v):
+        return None
+    return named["key"], named["value"]
+
+
 class Aligner:
     def __init__(self, sample_loc: SourceLoc | None,
                  one_item_lists_as_objects: bool = True, tables_complete: bool = False,
@@ -281,6 +305,19 @@ class Aligner:
                                                                       self.sample_loc))
             return replace(schema, additional_properties=self.align(
                 schema.additional_properties, inner, f"{where}.*"))
+        pair = _key_value_members(schema, values)
+        if pair is not None:
+            key, value = pair
+            self.diagnostics.append(Diagnostic(
+                "info", "sample-key-value-map",
+                f"{where or 'the body'}: documented by its members {key[0]!r} and "
+                f"{value[0]!r}, the samples hold neither but other keys: a dictionary, each "
+                f"key a {key[0]!r} and its value a {value[0]!r}",
+                key[1].loc or schema.loc or self.sample_loc,
+                tuple(x for x in (value[1].loc, self.sample_loc) if x is not None)))
+            inner = [sub for v in values for sub in v.values()]
+            return replace(schema, properties=(), required=(), additional_properties=self.align(
+                value[1], inner, f"{where}.*"))
         if not schema.properties and id_keyed(values):
             self.note("info", "sample-dictionary", f"{where or 'response'}: the sample's keys "
                       "are identifiers; a dictionary of their values, not fixed fields", schema)

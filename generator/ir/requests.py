@@ -16,6 +16,7 @@ from .align import Aligner
 from .infer import infer_schema, with_loc
 from .jsontext import json_text, names_document
 from .listbody import list_body
+from .misspelt import misspelling_of
 from .model import (
     FLAT_LIST_SPELLED,
     Diagnostic,
@@ -186,6 +187,8 @@ def sample_query_parameters(extract: PageExtract, params: list[Parameter],
     if extract.style != "rest" or not extract.conventions.sample_query_adds_parameters:
         return params
     known = {p.name for p in params}
+    documented = [p.name for p in params if p.location == "query"]
+    misspelt: dict[str, tuple[str, SourceLoc | None]] = {}
     found: dict[str, tuple[list[str], bool, SourceLoc | None]] = {}
     for sample in extract.samples:
         if sample.kind != "request" or not sample.text.strip():
@@ -200,6 +203,10 @@ def sample_query_parameters(extract: PageExtract, params: list[Parameter],
         for key, value in pairs:
             if key in known or not _QUERY_NAME.match(key):
                 continue
+            meant = misspelling_of(key, documented)
+            if meant is not None:
+                misspelt.setdefault(key, (meant, sample.loc))
+                continue
             values, repeated, loc = found.get(key, ([], False, sample.loc))
             found[key] = ([*values, value], repeated or counts[key] > 1, loc)
     for key, (values, repeated, loc) in found.items():
@@ -212,6 +219,11 @@ def sample_query_parameters(extract: PageExtract, params: list[Parameter],
             "info", "query-from-sample", f"{key}: a query parameter of the example request that "
             "no table documents; added as optional and marked x-docs2spec-inferred", loc,
             operation=extract.operation_id))
+    for key, (meant, loc) in misspelt.items():
+        diagnostics.append(Diagnostic(
+            "warning", "query-sample-misspelt", f"{key}: a query key of the example request "
+            f"that no table documents, read as the documented query parameter {meant} misspelt; "
+            "no parameter added", loc, operation=extract.operation_id))
     return params
 
 
