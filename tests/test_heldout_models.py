@@ -156,3 +156,155 @@ def test_without_the_model_page_the_members_stay_undocumented(tmp_path):
     assert all(m.get("x-docs2spec-inferred") for m in _widget(document)["properties"].values())
     # widget_id, size, gear and gear.teeth: in the sample, in no table of the product
     assert report["consistency"]["keys_undocumented"] == 4
+
+
+# The wrapper row's type cell gives no link; a sentence under the table does ("For details
+# about the **widget** field, see Table 1"), to a table of the object-model page or of the page
+# itself; a list row is named in the singular by its sentence.
+POINTER_MODEL_RST = """\
+.. _wd_01:
+
+Overview
+========
+
+Object Model
+------------
+
+.. _wd_01__widget:
+
+.. table:: **Table 1** Widget objects
+
+   ========= ======= ==== ============= ========== =====================
+   Parameter Type    CRUD Default Value Constraint Description
+   ========= ======= ==== ============= ========== =====================
+   id        String  R    N/A           UUID       Specifies the ID.
+   size      Integer CRU  N/A           N/A        Specifies the size.
+   ========= ======= ==== ============= ========== =====================
+"""
+
+POINTER_SHOW_RST = """\
+Querying a Widget
+=================
+
+Function
+--------
+
+This API is used to query a widget.
+
+URI
+---
+
+GET /v2.0/widgets/{widget_id}
+
+.. table:: **Table 1** Parameter description
+
+   ========= ====== ========= =====================
+   Parameter Type   Mandatory Description
+   ========= ====== ========= =====================
+   widget_id String Yes       Specifies the widget.
+   ========= ====== ========= =====================
+
+Response
+--------
+
+.. table:: **Table 2** Response parameter
+
+   ========= ========== ================================
+   Parameter Type       Description
+   ========= ========== ================================
+   widget    Dictionary Specifies the **widget** object.
+   owner     Dictionary Specifies the **owner** object.
+   ========= ========== ================================
+
+For details about the **widget** field, see :ref:`Table 1 <wd_01__widget>`.
+
+For details about the **owner** field, see :ref:`Table 3 <wd_02__owner>`.
+
+.. _wd_02__owner:
+
+.. table:: **Table 3** Owner
+
+   ========= ====== ===================
+   Parameter Type   Description
+   ========= ====== ===================
+   user      String Specifies the user.
+   ========= ====== ===================
+
+Examples
+--------
+
+-  Example response
+
+   .. code-block::
+
+      {
+          "widget": {"id": "w-1", "size": 3},
+          "owner": {"user": "u-1"}
+      }
+"""
+
+POINTER_LIST_RST = """\
+Querying the Widget List
+========================
+
+Function
+--------
+
+This API is used to query widgets.
+
+URI
+---
+
+GET /v2.0/widgets
+
+Response
+--------
+
+.. table:: **Table 1** Response parameter
+
+   ========= ==== ==========================
+   Parameter Type Description
+   ========= ==== ==========================
+   widgets   List Specifies the widget list.
+   ========= ==== ==========================
+
+For details about the **widget** field, see :ref:`Table 1 <wd_01__widget>`.
+
+Examples
+--------
+
+-  Example response
+
+   .. code-block::
+
+      {
+          "widgets": [{"id": "w-1", "size": 3}]
+      }
+"""
+
+
+def _success(document: dict, path: str) -> dict:
+    responses = document["paths"][path]["get"]["responses"]
+    return responses["200"]["content"]["application/json"]["schema"]
+
+
+def test_a_sentence_under_the_table_links_the_field_to_its_members(tmp_path):
+    document, report = _build(tmp_path, {"widget/overview.rst": POINTER_MODEL_RST,
+                                         "widget/show.rst": POINTER_SHOW_RST,
+                                         "widget/list.rst": POINTER_LIST_RST})
+    show = _success(document, "/v2.0/widgets/{widget_id}")["properties"]
+    assert show["widget"]["properties"]["size"]["type"] == "integer"
+    assert show["widget"]["properties"]["id"]["description"] == "Specifies the ID."
+    assert show["owner"]["properties"]["user"]["description"] == "Specifies the user."
+    items = _success(document, "/v2.0/widgets")["properties"]["widgets"]["items"]
+    assert set(items["properties"]) == {"id", "size"}
+    assert report["consistency"]["keys_undocumented"] == 0
+
+
+def test_a_sentence_naming_no_row_links_nothing(tmp_path):
+    page = POINTER_SHOW_RST.replace("about the **widget** field", "about the **gadget** field")
+    document, report = _build(tmp_path, {"widget/overview.rst": POINTER_MODEL_RST,
+                                         "widget/show.rst": page})
+    widget = _success(document, "/v2.0/widgets/{widget_id}")["properties"]["widget"]
+    assert all(m.get("x-docs2spec-inferred") for m in widget.get("properties", {}).values())
+    assert report["consistency"]["keys_undocumented"] == 2

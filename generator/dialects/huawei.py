@@ -373,6 +373,12 @@ def _holds_members(schema: Schema) -> bool:
         schema.additional_properties is None
 
 
+def _free_map(schema: Schema) -> bool:
+    """`Dict`, `Dictionary`: an object of any members, which a linked table can list."""
+    return schema.kind == "object" and not schema.properties and \
+        schema.additional_properties is not None and schema.additional_properties.kind == "any"
+
+
 def _refer(schema: Schema, name: str) -> Schema:
     """Point an object (or a list's items) at a named type."""
     if schema.kind == "array":
@@ -385,7 +391,53 @@ def _refer(schema: Schema, name: str) -> Schema:
     return schema
 
 
+_FIELD_POINTER = re.compile(
+    r"^\s*(?:[-*•]\s+)?For (?:more )?(?:details|information) (?:about|on) (?:the )?"
+    r"(?P<field>[A-Za-z_][\w.-]*) (?:field|object|parameter|attribute)s?,? (?:see|refer to)\b",
+    re.I)
+"""`For details about the **direct_connect** field, see Table 2.` below a table: the sentence
+that names the table of a field's members when the field's row does not link to it."""
+
+
+def _prose_links(doc: Document) -> Document:
+    """The page with each field pointer sentence's link put on the row of the field it names
+    (the nearest table before the sentence with a row of that name and no link of its own), so
+    that the link is read as if the row's type cell gave it."""
+    nodes = list(doc.nodes)
+    changed = False
+    for index, node in enumerate(nodes):
+        match = _FIELD_POINTER.match(node.text) if isinstance(node, Paragraph) and \
+            node.links else None
+        if not match:
+            continue
+        field = match.group("field").rsplit(".", 1)[-1]
+        for back in range(index - 1, -1, -1):
+            table = nodes[back]
+            if not isinstance(table, Table):
+                continue
+            roles = column_roles(table.header)
+            column = roles.get("name", 0)
+            rows = [r for r in table.rows if column < len(r.cells) and
+                    r.cells[column].strip().strip("*") == field]
+            if not rows:
+                # the sentence names one item of a list row (`virtual_gateway` for the
+                # `virtual_gateways | List` row)
+                rows = [r for r in table.rows if column < len(r.cells) and
+                        r.cells[column].strip().strip("*") in (field + "s", field + "es") and
+                        parse_type(cell(r, roles, "type")).kind == "array"]
+            if not rows:
+                continue
+            if len(rows) == 1 and not rows[0].links:
+                row = rows[0]
+                nodes[back] = replace(table, rows=tuple(
+                    replace(r, links=node.links[:1]) if r is row else r for r in table.rows))
+                changed = True
+            break
+    return replace(doc, nodes=tuple(nodes)) if changed else doc
+
+
 def extract(doc: Document) -> PageExtract:
+    doc = _prose_links(doc)
     page = doc.path
     walked = list(walk_sections(doc))  # read once: the type names need each table's section
     sections = {id(node): section for section, _, node in walked}
@@ -470,10 +522,14 @@ def extract(doc: Document) -> PageExtract:
                 else:
                     if id(row) in row_types:
                         field = replace(field, schema=_refer(field.schema, row_types[id(row)]))
-                    elif _holds_members(field.schema):
+                    elif _holds_members(field.schema) or _free_map(field.schema) and row.links:
                         # A link to a label no table of this page has: a table of another
                         # page (Sphinx labels are global), found when the product is built.
+                        # (`Dictionary` with a link: an object whose members the table lists.)
                         foreign = next((k for k in row.links if k not in link_targets), "")
+                        if foreign and not _holds_members(field.schema):
+                            field = replace(field, schema=replace(field.schema,
+                                                                  additional_properties=None))
                         field = replace(field, link=foreign)
                 # Each table is one object level; nesting goes through named types.
                 rows.append(replace(field, depth=0 if field.depth is None else field.depth))
