@@ -55,6 +55,19 @@ _STATUS = re.compile(r"(?:status code|状态码)[:：]?\s*(\d{3})", re.I)
 _EMPTY_RESPONSE = re.compile(r"^\s*(?:none|null|empty|no (?:response )?body)?\s*\(?\s*status code"
                              r"\s*[:：]?\s*(\d{3})\s*\)?\s*$", re.I)
 """An example response that is only a status (`None (STATUS CODE 204)`, `STATUS CODE 204`)."""
+_NO_BODY = re.compile(r"^\s*(?:none|null|empty|无|空)\s*[.。]?\s*$", re.I)
+"""A Response section's whole text when the response has no body."""
+_LIST_LABEL = re.compile(r"^\s*[-*•]\s+\S")
+
+
+def _says_none(text: str) -> bool:
+    """`None`, or list items that each say `None` (`- Parameter description` / `None`,
+    `- Response example` / `None`)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return any(_NO_BODY.match(line) for line in lines) and all(
+        _NO_BODY.match(line) or _LIST_LABEL.match(line) for line in lines)
+
+
 _STATUS_CELL = re.compile(r"^\s*(\d{3})\b")
 _HEADER_PARAM = re.compile(r"^(X-[\w-]+|Content-Type|Authorization|Accept)$", re.I)
 
@@ -460,6 +473,7 @@ def extract(doc: Document) -> PageExtract:
     texts: list[str] = []
     saw_uri_section = False
     status_stated = False
+    says_no_body = False  # the Response section says `None`
     for section, label, node in walked:
         saw_uri_section = saw_uri_section or section == "uri"
         if isinstance(node, (Paragraph, Heading)):
@@ -473,6 +487,8 @@ def extract(doc: Document) -> PageExtract:
             if found_status and 100 <= int(found_status.group(1)) <= 599:
                 status = int(found_status.group(1))
                 status_stated = True
+            says_no_body = says_no_body or (isinstance(node, Paragraph) and
+                                            section == "response" and _says_none(node.text))
             if (isinstance(node, Paragraph) and section == "description" and not summary
                     and node.text.strip().endswith((".", "。"))):
                 summary = node.text.strip()
@@ -568,6 +584,11 @@ def extract(doc: Document) -> PageExtract:
                     sample = replace(sample, status=status)
             samples.append(sample)
             diagnostics.extend(found)
+    if says_no_body and not any(200 <= t.status < 300 for t in responses) and not any(
+            s.kind == "response" for s in samples):
+        # `Response` / `None`: the success response has no body (the status the page states,
+        # the status table's success status, or 200).
+        bodiless.append(next((c for c in (*documented, status) if 200 <= c < 300), 200))
     success = sorted(set(documented) | set(bodiless))
     if not status_stated and not shown and len(success) == 1 and success[0] != 200:
         # The prose names no status code; the status table (or the bodiless example) names
