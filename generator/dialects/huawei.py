@@ -55,6 +55,7 @@ _STATUS = re.compile(r"(?:status code|状态码)[:：]?\s*(\d{3})", re.I)
 _EMPTY_RESPONSE = re.compile(r"^\s*(?:none|null|empty|no (?:response )?body)?\s*\(?\s*status code"
                              r"\s*[:：]?\s*(\d{3})\s*\)?\s*$", re.I)
 """An example response that is only a status (`None (STATUS CODE 204)`, `STATUS CODE 204`)."""
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _NO_BODY = re.compile(r"^\s*(?:none|null|empty|无|空)\s*[.。]?\s*$", re.I)
 """A Response section's whole text when the response has no body."""
 _LIST_LABEL = re.compile(r"^\s*[-*•]\s+\S")
@@ -525,6 +526,11 @@ def extract(doc: Document) -> PageExtract:
                 name = cell(row, roles, "name")
                 if where == "query" and "{" + name + "}" in path:
                     where = "path"
+                elif section == "uri" and where == "query" and method in _BODY_METHODS and \
+                        parse_type(cell(row, roles, "type")).kind == "object":
+                    # An object beside the URI of a POST/PUT (`direct_connect | Dictionary`):
+                    # a query string carries no object; the body does.
+                    where = "body"
                 elif section == "request" and where in ("body", "query") and \
                         _HEADER_PARAM.match(name) and not (
                         name.islower() and _structured(row, roles)):
