@@ -308,3 +308,11 @@ def test_a_sentence_naming_no_row_links_nothing(tmp_path):
     widget = _success(document, "/v2.0/widgets/{widget_id}")["properties"]["widget"]
     assert all(m.get("x-docs2spec-inferred") for m in widget.get("properties", {}).values())
     assert report["consistency"]["keys_undocumented"] == 2
+
+
+def test_a_sentence_naming_a_section_table_names_no_field():
+    from generator.dialects.huawei import _FIELD_POINTER
+    assert _FIELD_POINTER.match("For details about the direct_connect field, see Table 1.")
+    assert _FIELD_POINTER.match("-  For details about the virtual_gateway field, see Table 1.")
+    assert not _FIELD_POINTER.match("For details about the response parameters, see Table 3.")
+    assert not _FIELD_POINTER.match("For details about common request headers, see Table 2.")

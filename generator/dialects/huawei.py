@@ -407,10 +407,12 @@ def _refer(schema: Schema, name: str) -> Schema:
 
 _FIELD_POINTER = re.compile(
     r"^\s*(?:[-*•]\s+)?For (?:more )?(?:details|information) (?:about|on) (?:the )?"
+    r"(?!(?:request|response|query|path|header|body|common|public|uri)\s)"
     r"(?P<field>[A-Za-z_][\w.-]*) (?:field|object|parameter|attribute)s?,? (?:see|refer to)\b",
     re.I)
 """`For details about the **direct_connect** field, see Table 2.` below a table: the sentence
-that names the table of a field's members when the field's row does not link to it."""
+that names the table of a field's members when the field's row does not link to it (not `For
+details about the response parameters, see Table 3`, which names a section's table)."""
 
 
 def _prose_links(doc: Document) -> Document:
