@@ -300,6 +300,7 @@ def product_from_results(manifest: Manifest, results: list[PageResult],
 def _product_from_results(manifest: Manifest, results: list[PageResult],
                           labels: tuple[str, ...]) -> Product:
     extracts = []
+    models = []
     diagnostics: list[Diagnostic] = [r.error for r in results if r.error]
     for result in results:
         if result.extract is None:
@@ -307,12 +308,18 @@ def _product_from_results(manifest: Manifest, results: list[PageResult],
         if is_reference_page(result.extract):
             extracts.append(result.extract)
         else:
+            if any(t.anchor and t.rows for t in (*result.extract.request,
+                                                 *result.extract.responses,
+                                                 *result.extract.types)):
+                # An object-model page ("Object Model", "Data Structures"): no operation of its
+                # own, but its labelled tables are what other pages' rows link to.
+                models.append(result.extract)
             diagnostics.append(Diagnostic("info", "page-not-reference",
                                           "no operation documented (no parameter table or "
                                           "sample, or no Action / `METHOD /path`): not an API "
                                           "reference page (overview, common parameters, ...); "
                                           "skipped", SourceLoc(result.path, 1)))
-    operations, found = build_operations(extracts)
+    operations, found = build_operations(extracts, models)
     diagnostics.extend(found)
     for extract in extracts:
         if extract.style != manifest.style:

@@ -55,6 +55,20 @@ _STATUS = re.compile(r"(?:status code|状态码)[:：]?\s*(\d{3})", re.I)
 _EMPTY_RESPONSE = re.compile(r"^\s*(?:none|null|empty|no (?:response )?body)?\s*\(?\s*status code"
                              r"\s*[:：]?\s*(\d{3})\s*\)?\s*$", re.I)
 """An example response that is only a status (`None (STATUS CODE 204)`, `STATUS CODE 204`)."""
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_NO_BODY = re.compile(r"^\s*(?:none|null|empty|无|空)\s*[.。]?\s*$", re.I)
+"""A Response section's whole text when the response has no body."""
+_LIST_LABEL = re.compile(r"^\s*[-*•]\s+\S")
+
+
+def _says_none(text: str) -> bool:
+    """`None`, or list items that each say `None` (`- Parameter description` / `None`,
+    `- Response example` / `None`)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return any(_NO_BODY.match(line) for line in lines) and all(
+        _NO_BODY.match(line) or _LIST_LABEL.match(line) for line in lines)
+
+
 _STATUS_CELL = re.compile(r"^\s*(\d{3})\b")
 _HEADER_PARAM = re.compile(r"^(X-[\w-]+|Content-Type|Authorization|Accept)$", re.I)
 
@@ -373,6 +387,12 @@ def _holds_members(schema: Schema) -> bool:
         schema.additional_properties is None
 
 
+def _free_map(schema: Schema) -> bool:
+    """`Dict`, `Dictionary`: an object of any members, which a linked table can list."""
+    return schema.kind == "object" and not schema.properties and \
+        schema.additional_properties is not None and schema.additional_properties.kind == "any"
+
+
 def _refer(schema: Schema, name: str) -> Schema:
     """Point an object (or a list's items) at a named type."""
     if schema.kind == "array":
@@ -385,7 +405,55 @@ def _refer(schema: Schema, name: str) -> Schema:
     return schema
 
 
+_FIELD_POINTER = re.compile(
+    r"^\s*(?:[-*•]\s+)?For (?:more )?(?:details|information) (?:about|on) (?:the )?"
+    r"(?!(?:request|response|query|path|header|body|common|public|uri)\s)"
+    r"(?P<field>[A-Za-z_][\w.-]*) (?:field|object|parameter|attribute)s?,? (?:see|refer to)\b",
+    re.I)
+"""`For details about the **direct_connect** field, see Table 2.` below a table: the sentence
+that names the table of a field's members when the field's row does not link to it (not `For
+details about the response parameters, see Table 3`, which names a section's table)."""
+
+
+def _prose_links(doc: Document) -> Document:
+    """The page with each field pointer sentence's link put on the row of the field it names
+    (the nearest table before the sentence with a row of that name and no link of its own), so
+    that the link is read as if the row's type cell gave it."""
+    nodes = list(doc.nodes)
+    changed = False
+    for index, node in enumerate(nodes):
+        match = _FIELD_POINTER.match(node.text) if isinstance(node, Paragraph) and \
+            node.links else None
+        if not match:
+            continue
+        field = match.group("field").rsplit(".", 1)[-1]
+        for back in range(index - 1, -1, -1):
+            table = nodes[back]
+            if not isinstance(table, Table):
+                continue
+            roles = column_roles(table.header)
+            column = roles.get("name", 0)
+            rows = [r for r in table.rows if column < len(r.cells) and
+                    r.cells[column].strip().strip("*") == field]
+            if not rows:
+                # the sentence names one item of a list row (`virtual_gateway` for the
+                # `virtual_gateways | List` row)
+                rows = [r for r in table.rows if column < len(r.cells) and
+                        r.cells[column].strip().strip("*") in (field + "s", field + "es") and
+                        parse_type(cell(r, roles, "type")).kind == "array"]
+            if not rows:
+                continue
+            if len(rows) == 1 and not rows[0].links:
+                row = rows[0]
+                nodes[back] = replace(table, rows=tuple(
+                    replace(r, links=node.links[:1]) if r is row else r for r in table.rows))
+                changed = True
+            break
+    return replace(doc, nodes=tuple(nodes)) if changed else doc
+
+
 def extract(doc: Document) -> PageExtract:
+    doc = _prose_links(doc)
     page = doc.path
     walked = list(walk_sections(doc))  # read once: the type names need each table's section
     sections = {id(node): section for section, _, node in walked}
@@ -408,6 +476,7 @@ def extract(doc: Document) -> PageExtract:
     texts: list[str] = []
     saw_uri_section = False
     status_stated = False
+    says_no_body = False  # the Response section says `None`
     for section, label, node in walked:
         saw_uri_section = saw_uri_section or section == "uri"
         if isinstance(node, (Paragraph, Heading)):
@@ -421,6 +490,8 @@ def extract(doc: Document) -> PageExtract:
             if found_status and 100 <= int(found_status.group(1)) <= 599:
                 status = int(found_status.group(1))
                 status_stated = True
+            says_no_body = says_no_body or (isinstance(node, Paragraph) and
+                                            section == "response" and _says_none(node.text))
             if (isinstance(node, Paragraph) and section == "description" and not summary
                     and node.text.strip().endswith((".", "。"))):
                 summary = node.text.strip()
@@ -457,6 +528,11 @@ def extract(doc: Document) -> PageExtract:
                 name = cell(row, roles, "name")
                 if where == "query" and "{" + name + "}" in path:
                     where = "path"
+                elif section == "uri" and where == "query" and method in _BODY_METHODS and \
+                        parse_type(cell(row, roles, "type")).kind == "object":
+                    # An object beside the URI of a POST/PUT (`direct_connect | Dictionary`):
+                    # a query string carries no object; the body does.
+                    where = "body"
                 elif section == "request" and where in ("body", "query") and \
                         _HEADER_PARAM.match(name) and not (
                         name.islower() and _structured(row, roles)):
@@ -470,10 +546,14 @@ def extract(doc: Document) -> PageExtract:
                 else:
                     if id(row) in row_types:
                         field = replace(field, schema=_refer(field.schema, row_types[id(row)]))
-                    elif _holds_members(field.schema):
+                    elif _holds_members(field.schema) or _free_map(field.schema) and row.links:
                         # A link to a label no table of this page has: a table of another
                         # page (Sphinx labels are global), found when the product is built.
+                        # (`Dictionary` with a link: an object whose members the table lists.)
                         foreign = next((k for k in row.links if k not in link_targets), "")
+                        if foreign and not _holds_members(field.schema):
+                            field = replace(field, schema=replace(field.schema,
+                                                                  additional_properties=None))
                         field = replace(field, link=foreign)
                 # Each table is one object level; nesting goes through named types.
                 rows.append(replace(field, depth=0 if field.depth is None else field.depth))
@@ -512,6 +592,11 @@ def extract(doc: Document) -> PageExtract:
                     sample = replace(sample, status=status)
             samples.append(sample)
             diagnostics.extend(found)
+    if says_no_body and not any(200 <= t.status < 300 for t in responses) and not any(
+            s.kind == "response" for s in samples):
+        # `Response` / `None`: the success response has no body (the status the page states,
+        # the status table's success status, or 200).
+        bodiless.append(next((c for c in (*documented, status) if 200 <= c < 300), 200))
     success = sorted(set(documented) | set(bodiless))
     if not status_stated and not shown and len(success) == 1 and success[0] != 200:
         # The prose names no status code; the status table (or the bodiless example) names

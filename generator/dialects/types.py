@@ -60,6 +60,16 @@ _MAP = re.compile(r"^(?:map|dict|hashmap)\s*<\s*(?P<key>[^,<>]{1,40}?)\s*(?:,\s*
 _WORDED_MAP = re.compile(r"^(?P<key>[A-Za-z]{2,20})\s+to\s+(?P<value>[A-Za-z]{2,20})\s+(?:map|dict(?:ionary)?)$",
                          re.I)
 """`String to string map`: a dictionary named by its key and value types."""
+_POSTFIX_LIST = re.compile(r"^(?P<inner>[A-Za-z_]\w{0,60}|(?:[A-Za-z_]\w{0,40}\s+){1,4}structure)"
+                           r"\s+(?:array|list)$", re.I)
+"""`String array`, `String list`, `Tags structure array`: the item type, then the word."""
+_NAMED_STRUCTURE = re.compile(r"^(?P<name>[A-Za-z_]\w{0,40}(?:\s+[A-Za-z_]\w{0,40}){0,3})\s+structure$",
+                              re.I)
+"""`Subscription structure`: an object of the type the word names (`Data structure` is the
+plain word for an object, among the scalars)."""
+_PAREN_MAP = re.compile(r"^(?:map|dict)\s*\(\s*(?P<key>[A-Za-z]{2,20})\s*[:,]\s*"
+                        r"(?P<value>[A-Za-z]{2,20})\s*\)$", re.I)
+"""`Dict(str:str)`, `Map(String,String)`: a dictionary named by its key and value types."""
 _TRAILING_BRACKETS = re.compile(r"^(?P<inner>[^\[\]]{1,200}?)\s*\[\s*\]$")
 _NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects?$")
 _PLURAL_OBJECTS = re.compile(r"^(?P<name>[A-Za-z_][\w.]{0,120})\s+objects$")
@@ -174,6 +184,19 @@ def parse_type(cell: str) -> TypeSpec:
         # `String to string map`: a dictionary, keys of the first type, values of the second.
         value = parse_type(worded_map.group("value"))
         return TypeSpec("object", values=value if value.known else TypeSpec("any"))
+    paren_map = _PAREN_MAP.match(text)
+    if paren_map:
+        value = parse_type(paren_map.group("value"))
+        return TypeSpec("object", values=value if value.known else TypeSpec("any"))
+    postfix = _POSTFIX_LIST.match(text)
+    if postfix:
+        inner = parse_type(postfix.group("inner"))
+        if inner.known:
+            return TypeSpec("array", items=inner if inner.kind != "array" else None)
+    structure_named = _NAMED_STRUCTURE.match(text)
+    if structure_named:
+        words = structure_named.group("name").split()
+        return TypeSpec("object", ref=words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:]))
     nested = _nested_map(text)
     if nested is not None:
         return nested

@@ -12,6 +12,7 @@ come only from the samples (untyped guesses) or are lost.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .model import Diagnostic, FieldRow, FieldTable, PageExtract, Schema
@@ -121,11 +122,13 @@ def _table(table: FieldTable, importer: _Importer) -> FieldTable:
     return replace(table, rows=tuple(importer.row(r, table.status) for r in table.rows))
 
 
-def resolve_links(extracts: list[PageExtract],
-                  diagnostics: list[Diagnostic]) -> list[PageExtract]:
-    """Each extract with the tables its rows link to on other pages copied in as types."""
+def resolve_links(extracts: list[PageExtract], diagnostics: list[Diagnostic],
+                  models: Sequence[PageExtract] = ()) -> list[PageExtract]:
+    """Each extract with the tables its rows link to on other pages copied in as types.
+    `models` lend their labelled tables too (an object-model page: no operation, only the
+    tables of the objects the operations' pages link to); they are not returned."""
     anchors: dict[str, tuple[PageExtract, FieldTable]] = {}
-    for extract in extracts:
+    for extract in (*extracts, *models):
         for table in (*extract.request, *extract.responses, *extract.types):
             if table.anchor and table.rows:
                 anchors.setdefault(table.anchor, (extract, table))

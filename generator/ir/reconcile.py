@@ -13,6 +13,7 @@ two sides), `samples` (what the docs' samples say), `merge` (pages of one operat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..location import SourceLoc
@@ -124,11 +125,13 @@ def documented_type_names(extracts: list[PageExtract]) -> frozenset[str]:
     return frozenset(t.name for e in extracts for t in e.types if t.name)
 
 
-def build_operations(extracts: list[PageExtract]) -> tuple[list[Operation], list[Diagnostic]]:
-    """All operations of a product, pages of one operation merged in page-path order."""
+def build_operations(extracts: list[PageExtract], models: Sequence[PageExtract] = ()
+                     ) -> tuple[list[Operation], list[Diagnostic]]:
+    """All operations of a product, pages of one operation merged in page-path order.
+    `models` are pages that document no operation but hold tables other pages link to."""
     diagnostics: list[Diagnostic] = []
     groups: dict[str, list[PageExtract]] = {}
-    extracts = resolve_links(extracts, diagnostics)
+    extracts = resolve_links(extracts, diagnostics, models)
     for extract in sorted(extracts, key=lambda e: e.page):
         if not extract.operation_id:
             diagnostics.extend(extract.diagnostics)

@@ -286,7 +286,7 @@ class _Walker(NodeCollector):
         else:
             text = block_text(node)
             if text:
-                self.emit(Paragraph(text, self.loc(_first_line(node))))
+                self.emit(Paragraph(text, self.loc(_first_line(node)), links=_links(node)))
 
     def section(self, node: nodes.section, level: int) -> None:
         title = node.children[0] if node.children else None
@@ -310,7 +310,8 @@ class _Walker(NodeCollector):
 
     def listing(self, node: nodes.Element, level: int) -> None:
         if not _has_blocks(node):
-            self.emit(Paragraph(block_text(node), self.loc(node.line or _first_line(node))))
+            self.emit(Paragraph(block_text(node), self.loc(node.line or _first_line(node)),
+                                links=_links(node)))
             return
         for item in node.children:
             self.prefix = ("item", "- ")
@@ -472,8 +473,8 @@ class _Walker(NodeCollector):
         return near
 
 
-def _links(row: nodes.row) -> tuple[str, ...]:
-    """Internal link targets in a row (`:ref:` to a table label)."""
+def _links(row: nodes.Element) -> tuple[str, ...]:
+    """Internal link targets in a row or a paragraph (`:ref:` to a table label)."""
     walk = row.findall if hasattr(row, "findall") else row.traverse
     return tuple(dict.fromkeys(link_key(ref["refid"]) for ref in walk(nodes.reference)
                                if ref.get("refid")))

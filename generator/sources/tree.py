@@ -30,6 +30,9 @@ class Paragraph:
 
     text: str
     loc: SourceLoc
+    links: tuple[str, ...] = ()
+    """Targets of the page-internal links in the paragraph (`For details about the x field,
+    see Table 2`, the table a label names), normalised with `link_key`."""
 
 
 @dataclass(frozen=True, slots=True)
