@@ -270,7 +270,27 @@ class Aligner:
                       type_text=schema.type_text, also_locs=schema.also_locs,
                       properties=((key, array),))
 
+    def _envelope_case(self, schema: Schema, values: list[dict]) -> Schema:
+        """`RequestID` in the table, `"RequestId"` in the sample: a response envelope field
+        (`COMMON_TOP_LEVEL`) typed in another case. Its conventional spelling, which the
+        sample shows, is what the API sends; the table's is reported."""
+        shown = {k for v in values for k in v}
+        envelope = COMMON_TOP_LEVEL["response"]
+        props = []
+        for name, sub in schema.properties:
+            key = next((k for k in sorted(shown & envelope) if k != name and
+                        k.lower() == name.lower()), None)
+            if key is None or name in shown or schema.property(key) is not None:
+                props.append((name, sub))
+                continue
+            self.note("warning", "field-case", f"{name}: the sample spells this envelope field "
+                      f"{key!r}, its conventional spelling; the contract uses it", sub)
+            props.append((key, sub))
+        return replace(schema, properties=tuple(props))
+
     def _object(self, schema: Schema, values: list[dict], where: str) -> Schema:
+        if not where and schema.properties:
+            schema = self._envelope_case(schema, values)
         if not schema.properties and schema.additional_properties is not None:
             # A dictionary (`Map<String,String>`): the sample's keys are data.
             inner = [sub for v in values for sub in v.values()]

@@ -1,0 +1,163 @@
+"""Alibaba response samples and tables read by general rules (helper alinear, session 8), each
+tested on a small constructed page."""
+
+from __future__ import annotations
+
+from tests.test_alibaba_conventions import _build, _resolve, _response
+
+ELIDED_LIST_MD = """\
+# ListGizmos
+
+Lists the gizmos.
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|ListGizmos|要执行的操作。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|r-1|请求ID。|
+|Names|List| |名称列表。|
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+    "RequestId": "r-1",
+    "Names": {
+        "Name": [
+            "a",
+            "b",
+            ...
+        ]
+    }
+}
+```
+"""
+
+
+def test_a_sample_whose_list_ends_in_an_elision_line_is_read():
+    """`"b",` then a line `...` (more items follow) then `]`: the comma before the elision is a
+    trailing comma once the elision is gone, so the sample is read (repaired) and shows the
+    list's XML wrapper element."""
+    document, diagnostics = _build({"ListGizmos.md": ELIDED_LIST_MD})
+    codes = {d.code for d in diagnostics}
+    assert "sample-invalid" not in codes and "sample-repaired" in codes
+    names = _resolve(document, _response(document, "ListGizmos")["properties"]["Names"])
+    assert names["properties"]["Name"]["type"] == "array"
+    assert names["properties"]["Name"]["items"]["type"] == "string"
+
+
+def test_an_elision_between_members_still_needs_no_comma():
+    """`"a": 1,` then `…` then `"b": 2`: both members are read."""
+    text = ELIDED_LIST_MD.replace('"RequestId": "r-1",', '"RequestId": "r-1",\n    …')
+    document, diagnostics = _build({"ListGizmos.md": text})
+    assert "sample-invalid" not in {d.code for d in diagnostics}
+    names = _resolve(document, _response(document, "ListGizmos")["properties"]["Names"])
+    assert "Name" in names["properties"]
+
+
+ENVELOPE_CASE_MD = """\
+# DescribeGizmoHosts
+
+Queries the hosts of a gizmo.
+
+## 请求参数
+
+|名称|类型|是否必选|描述|
+|--|--|----|--|
+|Action|String|是|要执行的操作。|
+|GizmoName|String|是|名称。|
+
+## 返回参数
+
+|名称|类型|描述|
+|--|--|--|
+|GizmoName|String|名称。|
+|Hosts|Host\\[\\]|主机列表。|
+|RequestID|String|请求ID。|
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+  "Hosts": {
+    "Host": ["10.0.0.1", "10.0.0.2"]
+  },
+  "RequestId": "r-1",
+  "GizmoName": "g"
+}
+```
+"""
+
+
+def test_an_envelope_field_in_another_case_is_not_nested_into_the_list_before_it():
+    """`RequestID` right after a list of items (`Host[]`): the request ID is a top-level field
+    by convention, whatever the case the writer typed it in, so it is not guessed into the
+    list's items (which the sample shows are plain strings)."""
+    document, diagnostics = _build({"DescribeGizmoHosts.md": ENVELOPE_CASE_MD})
+    response = _response(document, "DescribeGizmoHosts")
+    assert {"RequestID", "RequestId"} & set(response["properties"])
+    hosts = _resolve(document, response["properties"]["Hosts"])
+    assert "RequestID" not in str(hosts)
+    assert not [d for d in diagnostics if d.code == "nesting-guess" and "RequestID" in d.message
+                and "Hosts" in d.message]
+
+
+ENVELOPE_SPELLING_MD = """\
+# StopGizmo
+
+Stops a gizmo.
+
+## 请求参数
+
+|名称|类型|是否必选|描述|
+|--|--|----|--|
+|Action|String|是|要执行的操作。|
+|GizmoName|String|是|名称。|
+
+## 返回参数
+
+|名称|类型|描述|
+|--|--|--|
+|RequestID|String|请求ID。|
+|GizmoID|String|ID。|
+
+## 示例
+
+正常返回示例
+
+`JSON`格式
+
+```
+{
+  "RequestId": "r-1",
+  "GizmoId": "g-1"
+}
+```
+"""
+
+
+def test_an_envelope_field_takes_the_conventional_spelling_the_sample_shows():
+    """`RequestID` in the table, `RequestId` in the sample: the envelope field's conventional
+    spelling is what the API sends (reported); a field of the API's own (`GizmoID`) keeps the
+    table's spelling, and the sample's variant is reported, not added."""
+    document, diagnostics = _build({"StopGizmo.md": ENVELOPE_SPELLING_MD})
+    properties = _response(document, "StopGizmo")["properties"]
+    assert "RequestId" in properties and "RequestID" not in properties
+    assert "GizmoID" in properties and "GizmoId" not in properties
+    renamed = [d for d in diagnostics if d.code == "field-case"]
+    assert len(renamed) == 1 and "RequestID" in renamed[0].message
+    assert renamed[0].loc is not None and renamed[0].loc.line == 16
