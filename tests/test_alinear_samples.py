@@ -161,3 +161,61 @@ def test_an_envelope_field_takes_the_conventional_spelling_the_sample_shows():
     renamed = [d for d in diagnostics if d.code == "field-case"]
     assert len(renamed) == 1 and "RequestID" in renamed[0].message
     assert renamed[0].loc is not None and renamed[0].loc.line == 16
+
+
+PADDED_KEY_MD = """\
+# DescribeGizmos
+
+Queries gizmos.
+
+## 请求参数
+
+|名称|类型|是否必选|描述|
+|--|--|----|--|
+|Action|String|是|要执行的操作。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|Gizmos| | |列表。|
+|GizmoId|String|g-1|ID。|
+|Size|Integer|3|大小。|
+|RequestId|String|r-1|请求ID。|
+
+## 示例
+
+正常返回示例
+
+`JSON` 格式
+
+```
+{
+    "RequestId": "r-1",
+    " Gizmos": {
+        "Gizmo": [
+            {"GizmoId": "g-1", "Size": 3},
+            {"GizmoId": "g-2", "Size": 4}
+        ]
+    }
+}
+```
+"""
+
+
+def test_a_sample_key_with_spaces_inside_the_quotes_shapes_the_documented_field():
+    """`" Gizmos"` in the sample, `Gizmos` in the table: the writer typed a space inside the
+    quotes. The key is still reported (and left out), but its value is the documented field's:
+    the list's XML wrapper (`{"Gizmo": [...]}`) shapes `Gizmos`, as it would under the exact
+    name."""
+    document, diagnostics = _build({"DescribeGizmos.md": PADDED_KEY_MD})
+    response = _response(document, "DescribeGizmos")
+    assert " Gizmos" not in response["properties"]
+    gizmos = _resolve(document, response["properties"]["Gizmos"])
+    assert gizmos["type"] == "object"
+    items = _resolve(document, gizmos["properties"]["Gizmo"])
+    assert items["type"] == "array"
+    assert set(_resolve(document, items["items"])["properties"]) == {"GizmoId", "Size"}
+    left_out = [d for d in diagnostics if d.code == "field-undocumented" and
+                d.message.startswith(" Gizmos")]
+    assert left_out and "read as the documented 'Gizmos'" in left_out[0].message

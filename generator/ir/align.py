@@ -44,6 +44,15 @@ def _misspells(key: str, known: set[str]) -> bool:
         None, key.lower(), name.lower()).ratio() >= 0.85 for name in known)
 
 
+def _spelt(value: dict, name: str) -> str | None:
+    """The key under which a sample object holds the documented field `name`: the name
+    itself, or the name with spaces typed inside the quotes (`" Items"`, `"Id "`) where the
+    object has no key of the exact name; None when the sample does not show the field."""
+    if name in value:
+        return name
+    return next((k for k in value if k.strip() == name and k != name), None)
+
+
 def documented_overlap(schema: Schema, value: dict) -> bool:
     return any(name in value for name, _ in schema.properties)
 
@@ -324,7 +333,8 @@ class Aligner:
             # holds a field the table lists beside it, and the sample does not show beside
             # it, is where that field belongs (the table listed a nested field flat).
             self._beside = frozenset(known - {name} - shown_here)
-            props.append((name, self.align(sub, [v[name] for v in values if name in v],
+            props.append((name, self.align(sub, [v[k] for v in values
+                                                 if (k := _spelt(v, name)) is not None],
                                            f"{where}.{name}" if where else name)))
         self._beside = frozenset()
         extra: dict[str, list[Any]] = {}
@@ -354,9 +364,12 @@ class Aligner:
                 # The sample belongs to another object, or misspells a documented field (its
                 # case, a space typed inside the quotes: `"id "`): not evidence enough to
                 # extend the table.
+                padded = key.strip() in known and key.strip() != key
                 self.note("warning", "field-undocumented",
                           f"{path}: in the sample but not in the table; not added to the "
-                          "contract (objects stay open, so the sample still validates)", schema)
+                          "contract (objects stay open, so the sample still validates)"
+                          + (f"; its value is read as the documented {key.strip()!r}, the "
+                             "spaces typed inside the quotes" if padded else ""), schema)
                 continue
             if documented:
                 self.note("warning", "field-undocumented",
