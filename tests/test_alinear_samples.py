@@ -219,3 +219,111 @@ def test_a_sample_key_with_spaces_inside_the_quotes_shapes_the_documented_field(
     left_out = [d for d in diagnostics if d.code == "field-undocumented" and
                 d.message.startswith(" Gizmos")]
     assert left_out and "read as the documented 'Gizmos'" in left_out[0].message
+
+
+RENAMED_IN_SAMPLE_MD = """\
+# DescribeGizmoTraffic
+
+Queries the traffic of a gizmo.
+
+## 请求参数
+
+|名称|类型|是否必选|描述|
+|--|--|----|--|
+|Action|String|是|要执行的操作。|
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|GizmoName|String|g|名称。|
+|TrafficPerInterval| | |每个时间间隔的流量。|
+|DataModule| | |每个时间间隔的流量。|
+|TimeStamp|String|2015-12-10T20:35:00Z|时间片起始时刻。|
+|Value|String|0|流量。|
+|RequestId|String|r-1|请求ID。|
+
+## 示例
+
+正常返回示例
+
+`JSON` 格式
+
+```
+{
+    "FlowPerInterval": {
+        "DataModule": [
+            {"TimeStamp": "2015-12-10T21:00:00Z", "Value": "0"},
+            {"TimeStamp": "2015-12-10T20:35:00Z", "Value": "3"}
+        ]
+    },
+    "GizmoName": "g",
+    "RequestId": "r-1"
+}
+```
+"""
+
+
+def test_a_documented_object_the_sample_names_differently_takes_the_samples_shape():
+    """The table's `TrafficPerInterval` is absent from the sample, which holds an undocumented
+    `FlowPerInterval` with the documented members (`DataModule`, `TimeStamp`, `Value`): the
+    same field under another name. The table's name stays (the sample's key is reported and
+    left out) and the sample's shape applies: `DataModule` is a list of items."""
+    document, diagnostics = _build({"DescribeGizmoTraffic.md": RENAMED_IN_SAMPLE_MD})
+    response = _response(document, "DescribeGizmoTraffic")
+    assert "TrafficPerInterval" in response["properties"]
+    assert "FlowPerInterval" not in response["properties"]
+    traffic = _resolve(document, response["properties"]["TrafficPerInterval"])
+    module = _resolve(document, traffic["properties"]["DataModule"])
+    assert module["type"] == "array"
+    assert set(_resolve(document, module["items"])["properties"]) == {"TimeStamp", "Value"}
+    left_out = [d for d in diagnostics if d.code == "field-undocumented" and
+                d.message.startswith("FlowPerInterval")]
+    assert left_out and "'TrafficPerInterval'" in left_out[0].message
+
+
+def test_a_sample_key_sharing_one_member_is_not_taken_for_a_renamed_field():
+    """One shared name (`Value`) is no evidence: the documented object keeps the table's
+    shape and the sample's key is only reported."""
+    text = RENAMED_IN_SAMPLE_MD.replace('"TimeStamp": "2015-12-10T21:00:00Z", ', '"At": 1, ') \
+        .replace('"TimeStamp": "2015-12-10T20:35:00Z", ', '"At": 2, ') \
+        .replace('"DataModule": [', '"Items": [').replace("    ]\n    },", "    ]\n    },")
+    document, diagnostics = _build({"DescribeGizmoTraffic.md": text})
+    traffic = _resolve(document, _response(document, "DescribeGizmoTraffic")["properties"][
+        "TrafficPerInterval"])
+    assert _resolve(document, traffic["properties"]["DataModule"])["type"] == "object"
+    assert not [d for d in diagnostics if "names differently" in d.message]
+
+
+def test_a_sample_key_wrapping_the_documented_field_is_not_a_rename():
+    """`{"content": {"TrafficPerInterval": {...}}}`: the key holds the documented field under
+    its own name, so it wraps the field; it does not rename it."""
+    text = RENAMED_IN_SAMPLE_MD.replace('"FlowPerInterval": {', '"content": {\n'
+                                        '    "TrafficPerInterval": {').replace(
+        "    ]\n    },", "    ]\n    }},")
+    document, diagnostics = _build({"DescribeGizmoTraffic.md": text})
+    assert not [d for d in diagnostics if "names differently" in d.message]
+
+
+def test_a_renamed_sample_key_does_not_overrule_a_typed_list():
+    """`TrafficPerInterval | Array of DataModule` with its element row: the table states the
+    shape, and a sample under another name (`content`, a bare list) does not overrule it."""
+    text = RENAMED_IN_SAMPLE_MD.replace("|TrafficPerInterval| | |", "|TrafficPerInterval|"
+                                        "Array of DataModule| |")
+    text = text[:text.index("```\n{")] + """```
+{
+    "content": [
+        {"TimeStamp": "2015-12-10T21:00:00Z", "Value": "0"},
+        {"TimeStamp": "2015-12-10T20:35:00Z", "Value": "3"}
+    ],
+    "GizmoName": "g",
+    "RequestId": "r-1"
+}
+```
+"""
+    document, diagnostics = _build({"DescribeGizmoTraffic.md": text})
+    assert "sample-invalid" not in {d.code for d in diagnostics}
+    traffic = _resolve(document, _response(document, "DescribeGizmoTraffic")["properties"][
+        "TrafficPerInterval"])
+    assert traffic["type"] == "object" and "DataModule" in traffic["properties"]
+    assert not [d for d in diagnostics if "names differently" in d.message]
