@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from generator.ir.foreign_samples import resource_words
-from tests.test_otc_conventions import build, indent, page, success, table
+from tests.test_otc_conventions import build, indent, linked_table, page, resolve, success, table
 
 _REQUEST = table("Request parameters", ("Parameter", "Mandatory", "Type", "Description"),
                  ("address", "Yes", "String", "The gadget address."),
@@ -125,3 +125,41 @@ def test_resource_words_ignore_versions_values_and_variables_and_fold_plurals():
     assert resource_words("/{api_version}") == frozenset()
     # A misspelt singular shares its resource with the plural: the sample stays this call's.
     assert resource_words("/v2/x/instance/y") & resource_words("/v2/{p}/instances/{i}")
+
+
+# --- a scalar type cell the samples contradict ------------------------------------------------
+
+def _quota_page(shown: object) -> str:
+    response = table("Response parameters", ("Parameter", "Type", "Description"),
+                     ("quota", "String", "The quotas. For details, see :ref:`Table 3 "
+                      "<gadget_quota>`.")) + "\n" + linked_table(
+        3, "**quota** parameter description", "gadget_quota", ("Parameter", "Type", "Description"),
+        ("member", "Integer", "The member quota."), ("pool", "Integer", "The pool quota."))
+    return page("Querying Gadget Quotas", "GET /v2.0/lbaas/quotas/{project_id}", "None",
+                response, indent(json.dumps({"quota": shown})))
+
+
+def test_a_row_typed_string_that_the_samples_show_as_its_tables_object_is_that_object(tmp_path):
+    # `quota | String | For details, see Table 3`, Table 3 listing the quota's members, and the
+    # sample `{"quota": {"member": 500, "pool": 10}}`: the type cell is a slip.
+    document, report = build(tmp_path, {"querying_quotas.rst": _quota_page(
+        {"member": 500, "pool": 10})})
+    shape = success(document, "/v2.0/lbaas/quotas/{project_id}", "get")
+    quota = resolve(document, shape["properties"]["quota"])
+    assert quota["type"] == "object"
+    assert {k: v["type"] for k, v in quota["properties"].items()} == \
+        {"member": "integer", "pool": "integer"}
+    [placed] = _diagnostics(report, "type-placed")
+    assert "typed string" in placed["message"] and "querying_quotas.rst:" in placed["source"]
+    assert not _diagnostics(report, "type-unplaced")
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_row_typed_string_that_the_samples_show_as_json_text_stays_a_string(tmp_path):
+    # The table documents the keys of a JSON document sent as text (`"task_detail":
+    # "{\"member\": 500}"`): the row is a string, the table stays reported.
+    document, report = build(tmp_path, {"querying_quotas.rst": _quota_page(
+        json.dumps({"member": 500, "pool": 10}))})
+    shape = success(document, "/v2.0/lbaas/quotas/{project_id}", "get")
+    assert resolve(document, shape["properties"]["quota"])["type"] == "string"
+    assert len(_diagnostics(report, "type-unplaced")) == 1
