@@ -253,12 +253,17 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
         name = cell(row, roles, "name")
         match = _FLAT.match(name)
         kwargs: dict = {}
+        where = location
+        if positioned:
+            where = read_location(cell(row, roles, "location")) or location
         if match and match.group("child"):
             base = match.group("base")
             if base not in flat_parents:
+                # A list documented only through its members travels where they do
+                # (`Item.N.Key` in the Body: the body holds `Item`, a list of objects).
                 parent = FieldRow(name=base, schema=Schema(kind="array", items=Schema(kind="object"),
                                                            type_text="RepeatList", loc=row.loc),
-                                  container=True, depth=0, location=location, loc=row.loc)
+                                  container=True, depth=0, location=where, loc=row.loc)
                 flat_parents[base] = len(groups)
                 implied.add(base)
                 groups.append([parent])
@@ -270,9 +275,6 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
                     else "Array of String"
         elif match:
             kwargs = {"name": match.group("base")}
-        where = location
-        if positioned:
-            where = read_location(cell(row, roles, "location")) or location
         field, found = row_to_field(row, roles, location=where, **kwargs)  # type: ignore[arg-type]
         diagnostics.extend(found)
         if match and not match.group("child"):

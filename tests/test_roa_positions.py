@@ -1,0 +1,74 @@
+"""ROA pages: a parameter's Position column decides where it travels, for every row form.
+
+Constructed from conventions of Alibaba ROA pages outside the corpus (REST operations whose
+request table has a Position column)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import build_pages
+
+FLAT_LIST_IN_BODY_ZH = """\
+# CommitGadget
+
+调用CommitGadget提交部件。
+
+## 请求语法
+
+```
+PUT /gadgets/[GadgetName]/commit HTTPS
+```
+
+## 请求参数
+
+|名称|类型|位置|是否必选|示例值|描述|
+|--|--|--|----|---|--|
+|GadgetName|String|Path|是|g1|部件名称。 |
+|RegionId|String|Header|是|cn-hangzhou|地域ID。 |
+|maxCU|Float|Body|否|10.0|最大CU数。 |
+|pausePeriod.N.plan|String|Body|否|ORIGINAL|暂停后使用的计划。 |
+|pausePeriod.N.startTime|String|Body|否|18:20|暂停开始时间。 |
+|filter.N.key|String|Query|否|env|过滤键。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|C5C6-4D5D|请求ID。 |
+"""
+
+
+def _build_one(tmp_path: Path, name: str, text: str) -> tuple[dict, dict]:
+    pages = tmp_path / "pages"
+    pages.mkdir(exist_ok=True)
+    (pages / f"{name}.md").write_text(text, encoding="utf-8")
+    build_pages([pages], tmp_path / "out", product="demo")
+    base = tmp_path / "out" / "alibabacloud" / "demo"
+    return (json.loads((base / "openapi.json").read_text("utf-8")),
+            json.loads((base / "report.json").read_text("utf-8")))
+
+
+def _resolve(document: dict, schema: dict) -> dict:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def test_a_list_documented_only_by_its_body_members_travels_in_the_body(tmp_path):
+    """`pausePeriod.N.plan` in the Body: the body holds `pausePeriod`, a list of objects with
+    `plan` and `startTime`; it is not a query parameter. `filter.N.key` in the Query stays
+    there."""
+    document, report = _build_one(tmp_path, "CommitGadget", FLAT_LIST_IN_BODY_ZH)
+    operation = document["paths"]["/gadgets/{GadgetName}/commit"]["put"]
+    placed = {(p["name"], p["in"]) for p in operation["parameters"]}
+    assert not any(name.startswith("pausePeriod") for name, _ in placed)
+    assert ("GadgetName", "path") in placed
+    assert any(name.startswith("filter") and where == "query" for name, where in placed)
+    body = _resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"maxCU", "pausePeriod"}
+    period = body["properties"]["pausePeriod"]
+    assert period["type"] == "array"
+    assert set(_resolve(document, period["items"])["properties"]) == {"plan", "startTime"}
+    assert not [d for d in report["diagnostics"] if d["code"].startswith("row-dup")]
