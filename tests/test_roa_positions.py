@@ -72,3 +72,67 @@ def test_a_list_documented_only_by_its_body_members_travels_in_the_body(tmp_path
     assert period["type"] == "array"
     assert set(_resolve(document, period["items"])["properties"]) == {"plan", "startTime"}
     assert not [d for d in report["diagnostics"] if d["code"].startswith("row-dup")]
+
+
+TWO_TABLES_ZH = """\
+# ExpandGadgetCluster
+
+调用ExpandGadgetCluster增加集群中节点数量。
+
+## 请求语法
+
+```
+POST /api/v2/gadget-clusters/ClusterId HTTP/1.1
+Content-Type:application/json
+{
+  "count" : Long,
+  "node_type" : "String"
+}
+```
+
+## 请求参数
+
+|参数名称|数据类型|是否必选|示例|说明|
+|----|--|----|--|--|
+|ClusterId|String|是|c-123|集群ID。 |
+
+|名称|数值类型|必须|示例值|描述|
+|--|--|--|---|--|
+|count|Long|是|1|扩容数量。|
+|node\\_type|String|否|small|节点规格。|
+
+## 响应参数
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|task\\_id|String|T-5a54|任务ID。 |
+
+## 示例
+
+请求示例
+
+```
+POST /api/v2/gadget-clusters/c-123 HTTP/1.1
+<公共请求头>
+{
+  "count": 1,
+  "node_type": "small"
+}
+```
+"""
+
+
+def test_header_words_for_name_type_and_required_in_chinese(tmp_path):
+    """`参数名称`, `数据类型`/`数值类型` and `必须` head the name, type and required columns: the
+    path table is read (ClusterId is the path variable, required) and `count` is a required
+    body field."""
+    document, report = _build_one(tmp_path, "ExpandGadgetCluster", TWO_TABLES_ZH)
+    operation = document["paths"]["/api/v2/gadget-clusters/{ClusterId}"]["post"]
+    assert [(p["name"], p["in"], p["required"]) for p in operation["parameters"]] == [
+        ("ClusterId", "path", True)]
+    assert operation["parameters"][0]["schema"]["type"] == "string"
+    body = _resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"count", "node_type"}
+    assert body["properties"]["count"]["type"] == "integer"
+    assert body.get("required") == ["count"]
+    assert not [d for d in report["diagnostics"] if d["code"] == "table-skipped"]
