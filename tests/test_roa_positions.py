@@ -136,3 +136,106 @@ def test_header_words_for_name_type_and_required_in_chinese(tmp_path):
     assert body["properties"]["count"]["type"] == "integer"
     assert body.get("required") == ["count"]
     assert not [d for d in report["diagnostics"] if d["code"] == "table-skipped"]
+
+
+WORD_TITLED_EN = """\
+# Create a gadget trigger
+
+You can call the CreateGadgetTrigger operation to create a trigger for a gadget.
+
+## Request syntax
+
+```
+POST /gadget-triggers HTTP/1.1
+Content-Type:application/json
+{
+  "gadget_id" : "String",
+  "action" : "String"
+}
+```
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|gadget\\_id|String|Yes|g-123|The ID of the gadget. |
+|action|String|Yes|redeploy|The action of the trigger. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|id|String|111|The ID of the trigger. |
+
+## Examples
+
+Sample requests
+
+```
+POST /gadget-triggers HTTP/1.1
+Content-Type:application/json
+{
+  "gadget_id" : "g-123",
+  "action" : "redeploy"
+}
+```
+"""
+
+WORD_TITLED_ZH = """\
+# 查询部件版本详情
+
+调用DescribeGadgetVersions查询支持的部件版本。
+
+## 请求语法
+
+```
+GET /api/v1/gadget-versions
+```
+
+## 请求参数
+
+|名称|类型|位置|是否必选|示例值|描述|
+|--|--|--|----|---|--|
+|Region|String|Query|是|cn-beijing|地域ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|version|String|1.16.9|版本。 |
+"""
+
+
+def test_a_page_titled_in_words_names_its_action_in_the_lead_sentence(tmp_path):
+    """Title and file name are words ("Create a gadget trigger"); the lead sentence says which
+    Action the page documents ("You can call the X operation", "调用X查询"): the page is read
+    as that operation, not skipped."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "Create a gadget trigger.md").write_text(WORD_TITLED_EN, encoding="utf-8")
+    (pages / "查询部件版本详情.md").write_text(WORD_TITLED_ZH, encoding="utf-8")
+    build_pages([pages], tmp_path / "out", product="demo")
+    base = tmp_path / "out" / "alibabacloud" / "demo"
+    document = json.loads((base / "openapi.json").read_text("utf-8"))
+    found = {(path, method, op["operationId"]) for path, ops in document["paths"].items()
+             for method, op in ops.items() if isinstance(op, dict) and "operationId" in op}
+    assert found == {("/gadget-triggers", "post", "CreateGadgetTrigger"),
+                     ("/api/v1/gadget-versions", "get", "DescribeGadgetVersions")}
+    create = document["paths"]["/gadget-triggers"]["post"]
+    body = _resolve(document, create["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"gadget_id", "action"}
+    report = json.loads((base / "report.json").read_text("utf-8"))
+    assert not [d for d in report["diagnostics"] if d["code"] == "operation-name"]
+
+
+def test_a_lead_sentence_without_an_action_names_nothing(tmp_path):
+    """"You can call this operation to ..." names no Action: a page titled in words and saved
+    under a name in words is reported, not given a made-up name."""
+    text = WORD_TITLED_EN.replace("the CreateGadgetTrigger operation", "this operation")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "Create a gadget trigger.md").write_text(text, encoding="utf-8")
+    build_pages([pages], tmp_path / "out", product="demo")
+    report = json.loads((tmp_path / "out" / "alibabacloud" / "demo" / "report.json")
+                        .read_text("utf-8"))
+    assert not [p for p in report["pages"] if p["operations"]]

@@ -82,6 +82,11 @@ _ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
 _TITLED_ACTION = re.compile(r"^([A-Z][A-Za-z0-9]{2,80})\s*[(（][^()（）]{1,40}[)）]$")
 """A title naming the Action with a remark after it: `AddDnsGtmMonitor (new)`."""
 _PRODUCT_ACTION = re.compile(r"^[\w .()-]{1,80}[:：]\s*([A-Z][A-Za-z0-9]{2,80})\s*$")
+_LEAD_ACTION = re.compile(r"(?:\b[Cc]all(?:s|ing)?|\b[Ii]nvoke|调用)\s*(?:the\s+)?"
+                          r"([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?![A-Za-z0-9_])")
+"""The lead sentence of a page titled in words names the Action it documents ("You can call
+the CreateGadget operation to ...", "调用DescribeGadgets查询..."): a CamelCase name of two or
+more words right after call/调用."""
 _RAM_ACTION = re.compile(r"\b[a-z][a-z0-9-]{1,30}:([A-Z][A-Za-z0-9]{2,80})\b")
 _URL_ACTION = re.compile(r"[?&#]\s*Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
@@ -149,8 +154,29 @@ def _operation_id(doc: Document, path: str) -> tuple[str, str]:
             match = _XML_ROOT.match(node.text) if isinstance(node, CodeBlock) else None
             if match:
                 return match.group(1), "XML sample"
+    lead = _lead_action(doc)
+    if lead:
+        return lead, "lead sentence"
     stem = re.sub(r"\.[A-Za-z]+$", "", path.replace("\\", "/").rsplit("/", 1)[-1])
     return (stem, "file name") if _ACTION.match(stem) else ("", "")
+
+
+def _lead_action(doc: Document) -> str:
+    """The Action the page's lead paragraph (between the title and the first section) says
+    it calls, or ''."""
+    titled = False
+    for node in doc.nodes[:12]:
+        if isinstance(node, Heading):
+            if titled:
+                return ""  # the first section begins: the lead is over
+            titled = True
+        elif isinstance(node, Paragraph) and titled:
+            match = _LEAD_ACTION.search(node.text)
+            if match:
+                return match.group(1)
+        elif not isinstance(node, Paragraph):
+            return ""
+    return ""
 
 
 def _summary(doc: Document) -> str:
