@@ -239,3 +239,74 @@ def test_a_lead_sentence_without_an_action_names_nothing(tmp_path):
     report = json.loads((tmp_path / "out" / "alibabacloud" / "demo" / "report.json")
                         .read_text("utf-8"))
     assert not [p for p in report["pages"] if p["operations"]]
+
+
+PATH_THEN_BODY_EN = """\
+# Remove gadgets from a cluster
+
+You can call the DeleteClusterGadgets operation to remove gadgets from a cluster.
+
+## Request syntax
+
+```
+POST /clusters/ClusterId/gadgets HTTP/1.1
+Content-Type:application/json
+
+{
+  "drain" : Boolean,
+  "gadgets" : [ "String" ]
+}
+```
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|ClusterId|String|Yes|c850-4a92|The ID of the cluster. |
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|drain|Boolean|No|true|Whether to drain the gadgets first. |
+|gadgets|Array of String|No|g-1|The names of the gadgets. |
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|task\\_id|String|T-60fe|The ID of the task. |
+
+## Examples
+
+Sample requests
+
+```
+POST /clusters/c850-4a92/gadgets HTTP/1.1
+Content-Type:application/json
+{
+  "drain" : true,
+  "gadgets" : [ "g-1" ]
+}
+```
+"""
+
+
+def test_a_table_after_the_path_table_is_not_the_path_variables_keys(tmp_path):
+    """The path table (ClusterId) and the body table repeat one header with nothing between:
+    the second table is not the JSON keys of `ClusterId` (a path variable carries no
+    document) but the body's fields, documented (not inferred from the example)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "Remove gadgets from a cluster.md").write_text(PATH_THEN_BODY_EN, encoding="utf-8")
+    build_pages([pages], tmp_path / "out", product="demo")
+    base = tmp_path / "out" / "alibabacloud" / "demo"
+    document = json.loads((base / "openapi.json").read_text("utf-8"))
+    report = json.loads((base / "report.json").read_text("utf-8"))
+    operation = document["paths"]["/clusters/{ClusterId}/gadgets"]["post"]
+    assert [(p["name"], p["in"]) for p in operation["parameters"]] == [("ClusterId", "path")]
+    assert "contentSchema" not in operation["parameters"][0]["schema"]
+    body = _resolve(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"drain", "gadgets"}
+    assert body["properties"]["gadgets"]["type"] == "array"
+    assert not body.get("x-docs2spec-inferred")
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert not codes & {"json-string-keys", "request-body-inferred"}

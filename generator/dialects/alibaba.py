@@ -365,19 +365,27 @@ def _string_parameter_named(text: str, tables: list[FieldTable]) -> str | None:
     return named[0] if len(set(named)) == 1 else None
 
 
-def _continued_parameter(node: Table, previous: tuple[Table, FieldTable] | None) -> str | None:
+def _continued_parameter(node: Table, previous: tuple[Table, FieldTable] | None,
+                         path: str = "") -> str | None:
     """The parameter whose fields a table lists when it repeats the header of the parameters
     table right above it (nothing between) and that table ends in a list, object or string
     parameter (`Rules` `List`, `Tags` `String`, then `RuleName`, `Domain`, ...): the page
     nests a table in the table. A flattened list (`Tag.N`) is no such parameter; its fields
-    are rows of their own."""
+    are rows of their own. Nor is a variable of the request line's path (`ClusterId` of
+    `POST /clusters/ClusterId/nodes`): a path table followed by the body's table."""
     if previous is None or previous[0].header != node.header or not previous[1].rows:
         return None
     last = previous[1].rows[-1]
     if not last.name or _FLAT.match(last.name) or \
-            last.schema.kind not in ("array", "object", "string", "any"):
+            last.schema.kind not in ("array", "object", "string", "any") or \
+            last.name in _path_segments(path):
         return None
     return last.name
+
+
+def _path_segments(path: str) -> set[str]:
+    """The names a path template spells in its segments, variables unwrapped (`{Id}`, `Id`)."""
+    return {segment.strip("{}[]<>") for segment in path.split("/") if segment}
 
 
 def _with_json_keys(tables: list[FieldTable], keys: dict[str, list[FieldRow]]) -> list[FieldTable]:
@@ -553,7 +561,7 @@ def extract(doc: Document) -> PageExtract:
                 if context and not section_of_title(context[-1]) and \
                 not _BODY_WORDS.search(context[-1]) else ""
             if kind in ("request", "fields") and section == "request" and not context and \
-                    (owner := _continued_parameter(node, previous)) is not None:
+                    (owner := _continued_parameter(node, previous, path)) is not None:
                 # The parameters table's header again, right below a list or JSON parameter:
                 # the rows after it are that parameter's fields (a table nested in the table).
                 _read_json_keys(node, owner, json_keys, diagnostics)
