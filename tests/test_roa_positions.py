@@ -310,3 +310,44 @@ def test_a_table_after_the_path_table_is_not_the_path_variables_keys(tmp_path):
     assert not body.get("x-docs2spec-inferred")
     codes = {d["code"] for d in report["diagnostics"]}
     assert not codes & {"json-string-keys", "request-body-inferred"}
+
+
+LIST_RESPONSE_ZH = """\
+# DescribeGadgetVersions
+
+调用DescribeGadgetVersions查询部件版本。
+
+## 请求语法
+
+```
+GET /api/v1/gadget-versions
+```
+
+## 请求参数
+
+|名称|类型|位置|是否必选|示例值|描述|
+|--|--|--|----|---|--|
+|Region|String|Query|是|cn-beijing|地域ID。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+| |Array of data| |版本详情列表。 |
+|version|String|1.16.9|版本。 |
+|multi\\_az|Boolean|false|是否为多可用区。 |
+"""
+
+
+def test_a_nameless_list_row_heading_the_table_makes_the_body_a_list(tmp_path):
+    """`| |Array of data| |...|` first, then named rows: the response body is a list whose
+    items have those rows as members (no sample needed), and the nameless row is not lost."""
+    document, report = _build_one(tmp_path, "DescribeGadgetVersions", LIST_RESPONSE_ZH)
+    operation = document["paths"]["/api/v1/gadget-versions"]["get"]
+    schema = _resolve(document,
+                      operation["responses"]["200"]["content"]["application/json"]["schema"])
+    assert schema["type"] == "array"
+    items = _resolve(document, schema["items"])
+    assert set(items["properties"]) == {"version", "multi_az"}
+    assert items["properties"]["multi_az"]["type"] == "boolean"
+    assert not [d for d in report["diagnostics"] if d["code"] in ("row-unplaced", "row-lost")]
