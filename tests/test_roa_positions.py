@@ -92,11 +92,11 @@ Content-Type:application/json
 
 ## 请求参数
 
-|参数名称|数据类型|是否必选|示例|说明|
+|参数名称|类型|是否必选|示例|说明|
 |----|--|----|--|--|
 |ClusterId|String|是|c-123|集群ID。 |
 
-|名称|数值类型|必须|示例值|描述|
+|名称|类型|必须|示例值|描述|
 |--|--|--|---|--|
 |count|Long|是|1|扩容数量。|
 |node\\_type|String|否|small|节点规格。|
@@ -122,10 +122,9 @@ POST /api/v2/gadget-clusters/c-123 HTTP/1.1
 """
 
 
-def test_header_words_for_name_type_and_required_in_chinese(tmp_path):
-    """`参数名称`, `数据类型`/`数值类型` and `必须` head the name, type and required columns: the
-    path table is read (ClusterId is the path variable, required) and `count` is a required
-    body field."""
+def test_header_words_for_name_and_required_in_chinese(tmp_path):
+    """`参数名称` and `必须` head the name and required columns: the path table is read
+    (ClusterId is the path variable, required) and `count` is a required body field."""
     document, report = _build_one(tmp_path, "ExpandGadgetCluster", TWO_TABLES_ZH)
     operation = document["paths"]["/api/v2/gadget-clusters/{ClusterId}"]["post"]
     assert [(p["name"], p["in"], p["required"]) for p in operation["parameters"]] == [
