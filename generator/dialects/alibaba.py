@@ -82,6 +82,11 @@ _ACTION = re.compile(r"^[A-Z][A-Za-z0-9]{2,80}$")
 _TITLED_ACTION = re.compile(r"^([A-Z][A-Za-z0-9]{2,80})\s*[(（][^()（）]{1,40}[)）]$")
 """A title naming the Action with a remark after it: `AddDnsGtmMonitor (new)`."""
 _PRODUCT_ACTION = re.compile(r"^[\w .()-]{1,80}[:：]\s*([A-Z][A-Za-z0-9]{2,80})\s*$")
+_LEAD_ACTION = re.compile(r"(?:\b[Cc]all(?:s|ing)?|\b[Ii]nvoke|调用)\s*(?:the\s+)?"
+                          r"([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?![A-Za-z0-9_])")
+"""The lead sentence of a page titled in words names the Action it documents ("You can call
+the CreateGadget operation to ...", "调用DescribeGadgets查询..."): a CamelCase name of two or
+more words right after call/调用."""
 _RAM_ACTION = re.compile(r"\b[a-z][a-z0-9-]{1,30}:([A-Z][A-Za-z0-9]{2,80})\b")
 _URL_ACTION = re.compile(r"[?&#]\s*Action=([A-Z][A-Za-z0-9]{2,80})|api=([A-Z][A-Za-z0-9]{2,80})")
 _XML_ROOT = re.compile(r"^\s*<([A-Z][A-Za-z0-9]{2,80})Response\b")
@@ -149,8 +154,29 @@ def _operation_id(doc: Document, path: str) -> tuple[str, str]:
             match = _XML_ROOT.match(node.text) if isinstance(node, CodeBlock) else None
             if match:
                 return match.group(1), "XML sample"
+    lead = _lead_action(doc)
+    if lead:
+        return lead, "lead sentence"
     stem = re.sub(r"\.[A-Za-z]+$", "", path.replace("\\", "/").rsplit("/", 1)[-1])
     return (stem, "file name") if _ACTION.match(stem) else ("", "")
+
+
+def _lead_action(doc: Document) -> str:
+    """The Action the page's lead paragraph (between the title and the first section) says
+    it calls, or ''."""
+    titled = False
+    for node in doc.nodes[:12]:
+        if isinstance(node, Heading):
+            if titled:
+                return ""  # the first section begins: the lead is over
+            titled = True
+        elif isinstance(node, Paragraph) and titled:
+            match = _LEAD_ACTION.search(node.text)
+            if match:
+                return match.group(1)
+        elif not isinstance(node, Paragraph):
+            return ""
+    return ""
 
 
 def _summary(doc: Document) -> str:
@@ -253,12 +279,17 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
         name = cell(row, roles, "name")
         match = _FLAT.match(name)
         kwargs: dict = {}
+        where = location
+        if positioned:
+            where = read_location(cell(row, roles, "location")) or location
         if match and match.group("child"):
             base = match.group("base")
             if base not in flat_parents:
+                # A list documented only through its members travels where they do
+                # (`Item.N.Key` in the Body: the body holds `Item`, a list of objects).
                 parent = FieldRow(name=base, schema=Schema(kind="array", items=Schema(kind="object"),
                                                            type_text="RepeatList", loc=row.loc),
-                                  container=True, depth=0, location=location, loc=row.loc)
+                                  container=True, depth=0, location=where, loc=row.loc)
                 flat_parents[base] = len(groups)
                 implied.add(base)
                 groups.append([parent])
@@ -270,9 +301,6 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
                     else "Array of String"
         elif match:
             kwargs = {"name": match.group("base")}
-        where = location
-        if positioned:
-            where = read_location(cell(row, roles, "location")) or location
         field, found = row_to_field(row, roles, location=where, **kwargs)  # type: ignore[arg-type]
         diagnostics.extend(found)
         if match and not match.group("child"):
@@ -337,19 +365,27 @@ def _string_parameter_named(text: str, tables: list[FieldTable]) -> str | None:
     return named[0] if len(set(named)) == 1 else None
 
 
-def _continued_parameter(node: Table, previous: tuple[Table, FieldTable] | None) -> str | None:
+def _continued_parameter(node: Table, previous: tuple[Table, FieldTable] | None,
+                         path: str = "") -> str | None:
     """The parameter whose fields a table lists when it repeats the header of the parameters
     table right above it (nothing between) and that table ends in a list, object or string
     parameter (`Rules` `List`, `Tags` `String`, then `RuleName`, `Domain`, ...): the page
     nests a table in the table. A flattened list (`Tag.N`) is no such parameter; its fields
-    are rows of their own."""
+    are rows of their own. Nor is a variable of the request line's path (`ClusterId` of
+    `POST /clusters/ClusterId/nodes`): a path table followed by the body's table."""
     if previous is None or previous[0].header != node.header or not previous[1].rows:
         return None
     last = previous[1].rows[-1]
     if not last.name or _FLAT.match(last.name) or \
-            last.schema.kind not in ("array", "object", "string", "any"):
+            last.schema.kind not in ("array", "object", "string", "any") or \
+            last.name in _path_segments(path):
         return None
     return last.name
+
+
+def _path_segments(path: str) -> set[str]:
+    """The names a path template spells in its segments, variables unwrapped (`{Id}`, `Id`)."""
+    return {segment.strip("{}[]<>") for segment in path.split("/") if segment}
 
 
 def _with_json_keys(tables: list[FieldTable], keys: dict[str, list[FieldRow]]) -> list[FieldTable]:
@@ -525,7 +561,7 @@ def extract(doc: Document) -> PageExtract:
                 if context and not section_of_title(context[-1]) and \
                 not _BODY_WORDS.search(context[-1]) else ""
             if kind in ("request", "fields") and section == "request" and not context and \
-                    (owner := _continued_parameter(node, previous)) is not None:
+                    (owner := _continued_parameter(node, previous, path)) is not None:
                 # The parameters table's header again, right below a list or JSON parameter:
                 # the rows after it are that parameter's fields (a table nested in the table).
                 _read_json_keys(node, owner, json_keys, diagnostics)

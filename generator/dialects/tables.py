@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "name": ("parameter", "name", "field", "参数", "名称", "参数名", "字段", "parameter name",
+    "name": ("parameter", "name", "field", "参数", "名称", "参数名", "参数名称", "字段",
+             "parameter name",
              "attribute", "属性", "param", "key", "parameters"),
     "type": ("type", "类型", "data type", "参数类型"),
     "required": ("required", "mandatory", "是否必选", "必选", "是否必填", "必填", "是否必须",
-                 "是否必需", "必需"),
+                 "是否必需", "必需", "必须"),
     "description": ("description", "描述", "说明", "参数说明", "含义"),
     "example": ("example", "示例值", "示例", "example value", "sample value", "example values",
                 "instance value"),

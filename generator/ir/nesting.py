@@ -144,8 +144,20 @@ class _Nester:
 
     def run(self) -> tuple[Schema, list[Diagnostic]]:
         rows = self.table.rows
+        listed: Schema | None = None
         if rows and not rows[0].name and rows[0].schema.kind == "object":
             self.root.schema = replace(rows[0].schema, kind="object")
+            rows = rows[1:]
+        elif len(rows) > 1 and not rows[0].name and rows[0].schema.kind == "array" and \
+                rows[1].name:
+            # `| |Array| |The returned data.|` heading the table, then named rows: the body is
+            # a list, and the rows are the members of its items.
+            listed = rows[0].schema
+            self.root = _Node(None, Schema(kind="object", loc=rows[0].loc), (ARRAY,))
+            self.stack = [self.root]
+            self.diagnostics.append(Diagnostic(
+                "info", "body-array", "the first row has no name and is a list: the body is "
+                "that list, and the rows after it are the members of its items", rows[0].loc))
             rows = rows[1:]
         depth_known = bool(rows) and all(r.depth is not None for r in rows)
         # Marks of one level only (`└Name`): deeper members are written at that level.
@@ -183,7 +195,11 @@ class _Nester:
             self.diagnostics.append(Diagnostic(
                 "info", "row-any-key", f"{node.name!r} stands for any key: the object is a "
                 "dictionary whose keys are data", node.row.loc if node.row else self.table.loc))
-        return _build(self.root, self.samples), self.diagnostics
+        built = _build(self.root, self.samples)
+        if listed is not None:
+            built = Schema(kind="array", items=built, loc=listed.loc,
+                           description=listed.description, type_text=listed.type_text)
+        return built, self.diagnostics
 
     def _place_item(self, row: FieldRow) -> None:
         array = self.pending
