@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.build import build_pages
 from tests.conftest import inline_components
 
@@ -180,3 +182,114 @@ def test_one_level_marks_the_sample_nests_in_a_list_of_lists(tmp_path):
     assert box["properties"]["ShelfId"]["description"] == "箱子所在的货架ID。"
     assert "row-duplicate" not in {d["code"] for d in report["diagnostics"]}
     assert report["consistency"]["keys_undocumented"] == 0
+
+
+EVENTS_TREE_MD = """\
+# DescribeGizmoEvents
+
+查询部件事件。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGizmoEvents|要执行的操作。 |
+
+## 返回参数
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|60912C8D|请求ID。 |
+|GizmoEvents| | |事件详情。 |
+|└Level|String|WARN|事件级别。 |
+|└Name|String|Stopped|事件名称。 |
+
+## 示例
+
+正常返回示例
+
+`JSON` 格式
+
+```
+{
+	"RequestId":"60912C8D"
+}
+```
+"""
+
+EVENTS_WRAPPED_MD = """\
+# DescribeGizmoEvents
+
+查询部件事件。
+
+## 请求参数
+
+|名称|类型|是否必选|示例值|描述|
+|--|--|----|---|--|
+|Action|String|是|DescribeGizmoEvents|要执行的操作。 |
+
+## 返回数据
+
+|名称|类型|示例值|描述|
+|--|--|---|--|
+|RequestId|String|60912C8D|请求ID。 |
+|GizmoEvents|Array| |事件详情。 |
+|GizmoEvent| | | |
+|Level|String|WARN|事件级别。 |
+|Name|String|Stopped|事件名称。 |
+|Time|Long|1552199984000|事件发生的时间。 |
+"""
+
+
+@pytest.mark.parametrize("first, second", [(EVENTS_TREE_MD, EVENTS_WRAPPED_MD),
+                                           (EVENTS_WRAPPED_MD, EVENTS_TREE_MD)])
+def test_a_bare_list_and_its_xml_wrapped_twin_on_two_pages_are_one_list(tmp_path, first, second):
+    """One page lists `GizmoEvents` bare (an untyped collection row, its members marked), the
+    other as `Array` with the element row `GizmoEvent`: one list whichever page is read
+    first, its items the union of both pages' members, and every row placed."""
+    document, report = _build(tmp_path, {"a/DescribeGizmoEvents.md": first,
+                                         "b/DescribeGizmoEvents.md": second})
+    event = _items(_response(document, "DescribeGizmoEvents")["properties"]["GizmoEvents"])
+    assert set(event["properties"]) == {"Level", "Name", "Time"}
+    consistency = report["consistency"]
+    assert consistency["rows_lost"] == 0 and consistency["rows"] == consistency["rows_placed"]
+    assert "merge-type" not in {d["code"] for d in report["diagnostics"]}
+
+
+def test_rows_a_merge_leaves_out_are_named(tmp_path):
+    """Two pages that disagree on a field's kind (a string on one, an object with members on
+    the other): the first page's kind is kept, and the other page's rows below the field are
+    named by the `merge-type` diagnostic, not lost."""
+    scalar = EVENTS_TREE_MD.replace("|GizmoEvents| | |事件详情。 |\n|└Level|String|WARN|事件级别。 |"
+                                    "\n|└Name|String|Stopped|事件名称。 |",
+                                    "|GizmoEvents|String|e-1|事件详情。 |")
+    assert scalar != EVENTS_TREE_MD
+    nested = EVENTS_TREE_MD.replace("|GizmoEvents| | |", "|GizmoEvents|Object| |")
+    document, report = _build(tmp_path, {"a/DescribeGizmoEvents.md": scalar,
+                                         "b/DescribeGizmoEvents.md": nested})
+    field = _response(document, "DescribeGizmoEvents")["properties"]["GizmoEvents"]
+    assert field["type"] == "string"
+    [merge] = [d for d in report["diagnostics"] if d["code"] == "merge-type"]
+    assert any(loc.endswith("DescribeGizmoEvents.md:17") for loc in merge["related"])
+    assert report["consistency"]["rows_lost"] == 0
+
+
+def test_a_nameless_marked_row_is_the_one_sample_key_no_row_names(tmp_path):
+    """`|└|String|drop|...|`: the name cell is empty. The sample's rule holds one key no row
+    of the table names (`Verdict`; the element `Rule` holds objects, so it is no candidate):
+    the row is that field, and it is reported."""
+    nameless = NA_PARENT_MD.replace("|└Verdict|", "|└|")
+    assert nameless != NA_PARENT_MD
+    document, report = _build(tmp_path, {"DescribeGizmoRules.md": nameless})
+    rule = _items(_response(document, "DescribeGizmoRules")["properties"]["Rules"])
+    assert set(rule["properties"]) == {"Priority", "RuleId", "Verdict"}
+    assert rule["properties"]["Verdict"]["description"] == "What the rule does."
+    assert "row-named-by-sample" in {d["code"] for d in report["diagnostics"]}
+    assert report["consistency"]["rows_placed"] == report["consistency"]["rows"]
+    # Two keys no row names: nothing says which one the row is.
+    ambiguous = nameless.replace('"Priority":1', '"Priority":1,\n\t\t\t\t"Owner":"x"')
+    assert ambiguous != nameless
+    document, report = _build(tmp_path / "two", {"DescribeGizmoRules.md": ambiguous})
+    rule = _items(_response(document, "DescribeGizmoRules")["properties"]["Rules"])
+    assert "Verdict" not in rule["properties"] and "Owner" not in rule["properties"]
+    assert "row-named-by-sample" not in {d["code"] for d in report["diagnostics"]}
