@@ -150,10 +150,16 @@ def _string_end(text: str, start: int) -> int:
     return min(end + 1, n)
 
 
+_ELISION_LINE = re.compile(r"^[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*$", re.M)
+"""A line that only says more items or members follow (`...`, `…`)."""
+
+
 def _lenient(text: str):
     """The value of JSON with the slips doc writers make (trailing commas, forgotten commas
     between members, `//` comments, `...` placeholder lines, strings wrapped over several
-    lines), or None. Strings are copied verbatim."""
+    lines), or None. Strings are copied verbatim. The placeholder lines go first, so the comma
+    before one (`"b.com",` then `...` then `]`) is a trailing comma like any other."""
+    text = _ELISION_LINE.sub("", text)
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -184,9 +190,8 @@ def _lenient(text: str):
                 continue
         out.append(char)
         i += 1
-    cleaned = re.sub(r"^[ \t]*\.\.\.[ \t]*,?[ \t]*$", "", "".join(out), flags=re.M)
     try:
-        return jsontext.loads(cleaned, strict=False)
+        return jsontext.loads("".join(out), strict=False)
     except ValueError:
         return None
 

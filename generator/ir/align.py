@@ -44,6 +44,77 @@ def _misspells(key: str, known: set[str]) -> bool:
         None, key.lower(), name.lower()).ratio() >= 0.85 for name in known)
 
 
+def _spelt(value: dict, name: str, renamed: dict[str, str] | None = None) -> str | None:
+    """The key under which a sample object holds the documented field `name`: the name
+    itself, or the name with spaces typed inside the quotes (`" Items"`, `"Id "`) where the
+    object has no key of the exact name, or the sample's other name for it (`renamed`, sample
+    key to documented name); None when the sample does not show the field."""
+    if name in value:
+        return name
+    padded = next((k for k in value if k.strip() == name and k != name), None)
+    if padded is not None or not renamed:
+        return padded
+    return next((k for k in value if renamed.get(k) == name), None)
+
+
+def _member_names(schema: Schema, depth: int = 3) -> set[str]:
+    """The names documented inside a field, a few levels down (through lists' items)."""
+    if depth == 0:
+        return set()
+    names: set[str] = set()
+    for name, sub in schema.properties:
+        names.add(name)
+        names |= _member_names(sub, depth - 1)
+    if schema.items is not None:
+        names |= _member_names(schema.items, depth)
+    return names
+
+
+def _sample_names(value: Any, depth: int = 3) -> set[str]:
+    """The keys a sample value holds, a few levels down (through lists)."""
+    if depth == 0:
+        return set()
+    if isinstance(value, list):
+        return {k for item in value[:20] for k in _sample_names(item, depth)}
+    if isinstance(value, dict):
+        return {k for k in value} | {n for sub in value.values()
+                                     for n in _sample_names(sub, depth - 1)}
+    return set()
+
+
+def _renamed(schema: Schema, values: list[dict]) -> dict[str, str]:
+    """`SrcTrafficDataPerInterval` in the table, `"SrcFlowDataPerInterval"` in the sample: a
+    documented object whose row gives no type (the table leaves its shape open: a sample
+    under another name is evidence enough to fill that, not to overrule an `Array of CertInfo`)
+    that no sample shows under its name (nor with spaces around it), and an undocumented
+    sample key beside it whose value holds that field's members (at
+    least two of them, and most of the value's own keys): the sample names the same field
+    differently. Both must be the only such match; returns {sample key: documented name}."""
+    known = {name for name, _ in schema.properties}
+    shown = {k.strip() for v in values for k in v}
+    missing = {name: _member_names(sub) for name, sub in schema.properties
+               if name not in shown and sub.kind in ("object", "array", "any")
+               and not sub.type_text.strip()}
+    if not missing:
+        return {}
+    matches: dict[str, list[str]] = {}
+    keys = {k for v in values for k in v if k.strip() not in known}
+    for key in keys:
+        held = [v[key] for v in values if isinstance(v.get(key), (dict, list))]
+        below = set().union(*(_sample_names(h) for h in held)) if held else set()
+        if not below:
+            continue
+        for name, members in missing.items():
+            common = below & members
+            if name in below:
+                continue  # a wrapper around the field (`{"content": {"CertInfos": ...}}`)
+            if len(common) >= 2 and 2 * len(common) >= len(below - known):
+                matches.setdefault(key, []).append(name)
+    chosen = {key: names[0] for key, names in matches.items() if len(names) == 1}
+    targets = list(chosen.values())
+    return {key: name for key, name in chosen.items() if targets.count(name) == 1}
+
+
 def documented_overlap(schema: Schema, value: dict) -> bool:
     return any(name in value for name, _ in schema.properties)
 
@@ -294,7 +365,27 @@ class Aligner:
                       type_text=schema.type_text, also_locs=schema.also_locs,
                       properties=((key, array),))
 
+    def _envelope_case(self, schema: Schema, values: list[dict]) -> Schema:
+        """`RequestID` in the table, `"RequestId"` in the sample: a response envelope field
+        (`COMMON_TOP_LEVEL`) typed in another case. Its conventional spelling, which the
+        sample shows, is what the API sends; the table's is reported."""
+        shown = {k for v in values for k in v}
+        envelope = COMMON_TOP_LEVEL["response"]
+        props = []
+        for name, sub in schema.properties:
+            key = next((k for k in sorted(shown & envelope) if k != name and
+                        k.lower() == name.lower()), None)
+            if key is None or name in shown or schema.property(key) is not None:
+                props.append((name, sub))
+                continue
+            self.note("warning", "field-case", f"{name}: the sample spells this envelope field "
+                      f"{key!r}, its conventional spelling; the contract uses it", sub)
+            props.append((key, sub))
+        return replace(schema, properties=tuple(props))
+
     def _object(self, schema: Schema, values: list[dict], where: str) -> Schema:
+        if not where and schema.properties:
+            schema = self._envelope_case(schema, values)
         if not schema.properties and schema.additional_properties is not None:
             # A dictionary (`Map<String,String>`): the sample's keys are data.
             inner = [sub for v in values for sub in v.values()]
@@ -336,12 +427,14 @@ class Aligner:
         props = []
         known = {name for name, _ in schema.properties}
         shown_here = {k for v in values for k in v}
+        renamed = _renamed(schema, values)
         for name, sub in schema.properties:
             # Read on entry of the member's own alignment: a free-form object whose sample
             # holds a field the table lists beside it, and the sample does not show beside
             # it, is where that field belongs (the table listed a nested field flat).
             self._beside = frozenset(known - {name} - shown_here)
-            props.append((name, self.align(sub, [v[name] for v in values if name in v],
+            props.append((name, self.align(sub, [v[k] for v in values
+                                                 if (k := _spelt(v, name, renamed)) is not None],
                                            f"{where}.{name}" if where else name)))
         self._beside = frozenset()
         extra: dict[str, list[Any]] = {}
@@ -371,9 +464,15 @@ class Aligner:
                 # The sample belongs to another object, or misspells a documented field (its
                 # case, a space typed inside the quotes: `"id "`): not evidence enough to
                 # extend the table.
+                padded = key.strip() in known and key.strip() != key
                 self.note("warning", "field-undocumented",
                           f"{path}: in the sample but not in the table; not added to the "
-                          "contract (objects stay open, so the sample still validates)", schema)
+                          "contract (objects stay open, so the sample still validates)"
+                          + (f"; its value is read as the documented {key.strip()!r}, the "
+                             "spaces typed inside the quotes" if padded else "")
+                          + (f"; its value is read as the documented {renamed[key]!r}, which "
+                             "the sample names differently (the same members)"
+                             if key in renamed else ""), schema)
                 continue
             if documented:
                 self.note("warning", "field-undocumented",

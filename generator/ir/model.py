@@ -148,6 +148,10 @@ class Sample:
     guessed_closers: bool = False
     """The JSON lost closing brackets and they were put back at the end: where each object
     really ended is a guess, weaker evidence than a sample that reads as printed."""
+    foreign: bool = False
+    """A call of another API the example shows as a step (`Step 1: apply for an EIP`, then
+    `POST /v1/{project_id}/publicips`), or that call's response: kept as text, never used to
+    shape or check this operation."""
 
 
 @dataclass(frozen=True, slots=True)

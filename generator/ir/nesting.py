@@ -31,6 +31,14 @@ COMMON_TOP_LEVEL = {
                            "MaxResults", "request_id", "total_count", "page_info"}),
 }
 """Fields that, by convention, live at the top of a request or response, never inside a list."""
+_TOP_LEVEL_FOLDED = {side: frozenset(n.lower() for n in names)
+                     for side, names in COMMON_TOP_LEVEL.items()}
+
+
+def top_level_by_convention(name: str, side: str) -> bool:
+    """Whether a row names a field of `COMMON_TOP_LEVEL`, in whatever case the writer typed it
+    (`RequestID`, `Pagesize` beside `RequestId`, `PageSize`)."""
+    return name in COMMON_TOP_LEVEL[side] or name.lower() in _TOP_LEVEL_FOLDED[side]
 
 _ANY_KEY_NAME = r"\{[^{}]{1,40}\}|<[^<>]{1,40}>|\*"
 """Row names that stand for any key (`{User defined key}`, `<name>`, `*`), not a field."""
@@ -251,7 +259,7 @@ class _Nester:
         innermost = len(self.stack) - 1
         side = "request" if row.location is not None else "response"
         if innermost == 0 or not self._named_items_open(innermost) or \
-                row.name in COMMON_TOP_LEVEL[side]:
+                top_level_by_convention(row.name, side):
             return self._parent_by_evidence(row, following)
         # The row after a list's item element is the item's first field; a sample of another
         # shape that puts it elsewhere is overruled, and that is reported.
@@ -315,7 +323,7 @@ class _Nester:
                         "without this key", "info")
             return index
         top = self.stack[innermost]
-        if row.name in COMMON_TOP_LEVEL[side]:
+        if top_level_by_convention(row.name, side):
             self._guess(row, 0, f"{row.name} is a top-level field by convention")
             return 0
         if _key_value_pair(top):

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..location import SourceLoc
 from .crosslinks import resolve_links
+from .foreign_samples import set_aside_foreign_calls
 from .guessed_samples import set_aside_guessed_samples
 from .identity import absorb, distinct_routes, identity, same_shape, unique_names
 from .merge import merge_operations, superseded
@@ -68,8 +69,8 @@ def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
     return {**other, **own}
 
 
-PAGE_PASSES = (drop_placeholder_rows, set_aside_guessed_samples, unwrap_root, payload_samples,
-               clean_path)
+PAGE_PASSES = (drop_placeholder_rows, set_aside_guessed_samples, set_aside_foreign_calls,
+               unwrap_root, payload_samples, clean_path)
 """One page's extract, before its tables are read: (extract, diagnostics) -> extract."""
 PARAMETER_PASSES = (complete_path_parameters, complete_query_parameters, sample_query_parameters,
                     indexed_list_rows)

@@ -191,7 +191,7 @@ def sample_query_parameters(extract: PageExtract, params: list[Parameter],
     misspelt: dict[str, tuple[str, SourceLoc | None]] = {}
     found: dict[str, tuple[list[str], bool, SourceLoc | None]] = {}
     for sample in extract.samples:
-        if sample.kind != "request" or not sample.text.strip():
+        if sample.kind != "request" or sample.foreign or not sample.text.strip():
             continue
         match = _SAMPLE_QUERY.match(sample.text.strip().splitlines()[0])
         if not match:

@@ -21,6 +21,7 @@ from .model import Diagnostic, FieldTable, PageExtract, Schema
 from .refs import inline_refs
 from .sampleindex import objects_in, unwrap_list
 
+_SCALARS = frozenset({"string", "integer", "number", "boolean"})
 _COLLECTION_SUFFIXES = ("", "s", "es", "list", "lists", "set", "sets", "info", "infos")
 """How a key holding a list of the table's objects may extend its name (`Rule` -> `Rules`,
 `RuleList`, `rule_set`)."""
@@ -69,6 +70,10 @@ class _Site:
     """What the samples show there."""
     bare: bool
     """An object row without members (else a key only a sample shows)."""
+    scalar: str = ""
+    """The documented type of a row typed as a scalar that every sample shows as an object
+    (`quota | String`, the sample `"quota": {"member": 500, ...}`): taken only by a table
+    named like it."""
 
 
 class UnreferencedTypes:
@@ -115,6 +120,10 @@ class UnreferencedTypes:
             if target.kind in ("object", "any") and not target.ref and not target.properties \
                     and target.additional_properties is None:
                 sites.append(_Site(path, name, shown, True))
+            elif sub.kind in _SCALARS and shown and all(isinstance(v, dict) and v for v in shown):
+                # The type cell says a scalar, the samples an object: a slip of the type cell
+                # when a table named like the row documents the sample's keys.
+                sites.append(_Site(path, name, shown, False, sub.kind))
             else:
                 self._collect(sub, shown, path, sites)
         known = {name for name, _ in schema.properties}
@@ -137,9 +146,12 @@ class UnreferencedTypes:
             if named:
                 site = named[0]
                 why = ("an object row of its name points at no table" if site.bare else
+                       f"the row {site.name!r} is typed {site.scalar}, but the samples show it "
+                       "as an object holding the table's fields" if site.scalar else
                        f"a sample shows {site.name!r} holding its fields")
             else:
-                fitting = [s for s in free if s.shown and self._fits(table, s.shown, False)]
+                fitting = [s for s in free if s.shown and not s.scalar
+                           and self._fits(table, s.shown, False)]
                 if len(fitting) != 1:
                     continue
                 site = fitting[0]
@@ -161,8 +173,15 @@ class UnreferencedTypes:
             path = f"{where}.{name}" if where else name
             if path in chosen:
                 target = sub.items if sub.kind == "array" and sub.items is not None else sub
-                inlined = self._inline(chosen[path][0], replace(target, kind="object"))
-                new = replace(sub, items=inlined) if target is not sub else inlined
+                if chosen[path][1].scalar:
+                    # Nothing of the scalar's type cell holds for the object (a length, a
+                    # format): only what the row says of the field.
+                    new = self._inline(chosen[path][0], Schema(
+                        kind="object", description=sub.description, type_text=sub.type_text,
+                        see=sub.see, loc=sub.loc))
+                else:
+                    inlined = self._inline(chosen[path][0], replace(target, kind="object"))
+                    new = replace(sub, items=inlined) if target is not sub else inlined
             else:
                 new = self._apply(sub, path, chosen)
             changed = changed or new is not sub
