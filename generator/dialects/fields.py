@@ -369,10 +369,11 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         # The bullets name the document's keys; they are not values of the string itself.
         schema = replace(documented, enum=(), default=None, has_default=False)
     # A row later rows may belong to: an object or a list of objects, or an untyped row
-    # without an example (a list wrapped in an example's element is closed).
+    # without an example (a type cell that states no type, `N/A`, is as if empty; a list
+    # wrapped in an example's element is closed).
     container = not element and not lists_values and (spec.kind == "object" or (
         spec.kind == "array" and (spec.items is None or spec.items.kind in ("object", "any")))
-        or (not raw_type.strip() and not example_text))
+        or ((not raw_type.strip() or type_not_stated(raw_type)) and not example_text))
     field = FieldRow(name=field_name, schema=schema, required=read_required(
         cell(row, roles, "required")) if "required" in roles else None, container=container,
         depth=row.depth, location=location, loc=row.loc)

@@ -27,10 +27,27 @@ def merge_schemas(a: Schema, b: Schema, where: str, diagnostics: list[Diagnostic
                                      if loc not in known))
     merged = replace(a, description=description, also_locs=a.also_locs + extra_locs)
     if a.kind != b.kind and "any" not in (a.kind, b.kind):
+        wrapped = _wrapped_list(b) if a.kind == "array" else None
+        if wrapped is not None and a.items is not None and wrapped.items is not None:
+            # One page writes the list bare, the other inside its XML element (`Events: Array`
+            # then the element row `Event`): one list; the primary page's shape is kept, the
+            # items are merged.
+            element = b.properties[0][1]
+            locs = tuple(dict.fromkeys(loc for loc in (element.loc, *element.also_locs)
+                                       if loc is not None and loc not in known))
+            return replace(merged, also_locs=merged.also_locs + locs, items=merge_schemas(
+                a.items, wrapped.items, f"{where}[]", diagnostics, operation, report_fields))
+        inner = _wrapped_list(a) if b.kind == "array" else None
+        if inner is not None and inner.items is not None and b.items is not None:
+            (element, _), = a.properties
+            return replace(merged, properties=((element, replace(inner, items=merge_schemas(
+                inner.items, b.items, f"{where}[]", diagnostics, operation, report_fields))),))
+        # The second page's rows below this field are not in the output: each is named.
+        dropped = tuple(dict.fromkeys(loc for loc in _locs(b) if loc not in known))
         diagnostics.append(Diagnostic(
             "warning", "merge-type", f"{where or 'response'}: {a.type_text or a.kind} in one page, "
-            f"{b.type_text or b.kind} in another; keeping {a.type_text or a.kind}", a.loc,
-            (b.loc,) if b.loc else (), operation))
+            f"{b.type_text or b.kind} in another; keeping {a.type_text or a.kind} (the other "
+            "page's rows below it are left out)", a.loc, dropped, operation))
         return merged
     if a.kind == "any":
         merged = replace(merged, kind=b.kind)
@@ -67,6 +84,27 @@ def merge_schemas(a: Schema, b: Schema, where: str, diagnostics: list[Diagnostic
         merged = replace(merged, properties=tuple((n, props[n]) for n in order),
                          required=required)
     return merged
+
+
+def _wrapped_list(schema: Schema) -> Schema | None:
+    """The list of an XML-style wrapper object (`{"Event": [...]}`), else None."""
+    if schema.kind == "object" and len(schema.properties) == 1 and \
+            schema.properties[0][1].kind == "array" and schema.additional_properties is None:
+        return schema.properties[0][1]
+    return None
+
+
+def _locs(schema: Schema, depth: int = 0) -> list:
+    """Every row location in a schema and below it."""
+    if depth > 64:
+        return []
+    out = [loc for loc in (schema.loc, *schema.also_locs) if loc is not None]
+    for _, sub in schema.properties:
+        out += _locs(sub, depth + 1)
+    for sub in (schema.items, schema.additional_properties, schema.content_schema, *schema.one_of):
+        if sub is not None:
+            out += _locs(sub, depth + 1)
+    return out
 
 
 def _row_names(extract: PageExtract) -> set[str]:

@@ -165,10 +165,14 @@ class _Nester:
         named = [r for r in rows if r.name]
         self.rest = Counter(r.name for r in named)
         following = dict(zip(map(id, named), named[1:], strict=False))
+        every_name = frozenset(r.name for r in named)
         for row in rows:
             if not row.name:
-                self._place_item(row)
-                continue
+                row = self._named_by_sample(row, depth_known, every_name)
+                if not row.name:
+                    self._place_item(row)
+                    continue
+                self.rest[row.name] += 1
             self.rest[row.name] -= 1
             if depth_known:
                 depth = row.depth or 0
@@ -200,6 +204,32 @@ class _Nester:
             built = Schema(kind="array", items=built, loc=listed.loc,
                            description=listed.description, type_text=listed.type_text)
         return built, self.diagnostics
+
+    def _named_by_sample(self, row: FieldRow, depth_known: bool,
+                         every_name: frozenset[str]) -> FieldRow:
+        """A typed scalar row whose name cell is empty (`|└|String|OSS-Administrator|The
+        policy name.|`), not the item type of a list just opened: where the samples show the
+        object it sits in holding exactly one key that no row of the table names, that key is
+        its name. Otherwise the row is returned as it is."""
+        if self.pending is not None or row.container or row.schema.kind not in (
+                "string", "integer", "number", "boolean") or not row.schema.type_text.strip():
+            return row
+        index = len(self.stack) - 1
+        if depth_known and row.depth is not None:
+            index = min(index, row.depth)
+        keys = self._scope_keys(self.stack[index]) if index > 0 else None
+        if not keys:
+            return row
+        # (a key that holds objects, such as the XML element of the items, is no scalar)
+        missing = {k for k in keys - every_name if not self.samples.shape(k, set())}
+        if len(missing) != 1:
+            return row
+        [name] = missing
+        self.diagnostics.append(Diagnostic(
+            "info", "row-named-by-sample", f"a row without a name: the samples show {name!r} "
+            f"in {self.stack[index].name!r}, the one key there no row names, so the row is "
+            "that field", row.loc))
+        return replace(row, name=name)
 
     def _place_item(self, row: FieldRow) -> None:
         array = self.pending

@@ -95,6 +95,10 @@ class SampleIndex:
                         if isinstance(inner, list):
                             following.extend(i[step] for i in inner if isinstance(i, dict)
                                              and step in i)
+                elif isinstance(value, list):
+                    # A row the table writes as an object (untyped, `InstanceList`) that the
+                    # sample shows as a list of them: the named step is into its items.
+                    following.extend(i[step] for i in value if isinstance(i, dict) and step in i)
             if not following:
                 return None
             current = following
