@@ -78,6 +78,10 @@ class UnreferencedTypes:
     def __init__(self, extract: PageExtract) -> None:
         self.tables = unreferenced_tables(extract)
         self.by_name = {t.name: t for t in reversed(extract.types) if t.name}
+        self.copies: dict[str, list[FieldTable]] = {}
+        for table in extract.types:
+            if table.name:
+                self.copies.setdefault(table.name, []).append(table)
         self.placed: set[str] = set()
         self._types: dict[str, Schema] = {}
         self._diagnostics: list[Diagnostic] = []
@@ -206,13 +210,15 @@ class UnreferencedTypes:
         for table in self._open():
             # The rows of the tables only it refers to are nowhere either (a row placed
             # elsewhere too counts as placed: the consistency check looks there first).
-            reached = [table]
+            # A table printed again under the same name (each error status repeating its
+            # `ErrorDetail`) is the same type: its rows are nowhere either.
+            reached = list(self.copies.get(table.name, [table]))
             for current in reached:
                 for row in current.rows:
                     for name in sorted(_refs(row.schema)):
-                        inner = self.by_name.get(name)
-                        if inner is not None and inner not in reached:
-                            reached.append(inner)
+                        for inner in self.copies.get(name, []):
+                            if inner not in reached:
+                                reached.append(inner)
             diagnostics.append(Diagnostic(
                 "warning", "type-unplaced", f"the table of {table.name} ({len(table.rows)} "
                 "rows) is referred to by no row, and no sample shows where its fields are: its "
