@@ -43,17 +43,28 @@ def _refs(schema: Schema | None, depth: int = 0) -> set[str]:
 
 
 def unreferenced_tables(extract: PageExtract) -> list[FieldTable]:
-    """The page's named type tables that no row of another table refers to."""
-    used: set[str] = set()
+    """The page's named type tables that no row of another table refers to. A name is looked
+    up on the row's side (request or response) first, as the IR reads types: a response table
+    named like a request one that the request rows use is unreferenced when no response row
+    refers to it."""
+    used: set[tuple[str, bool]] = set()
     for table in (*extract.request, *extract.responses):
         for row in table.rows:
-            used |= _refs(row.schema)
+            used |= {(name, table.status == 0) for name in _refs(row.schema)}
     for table in extract.types:
         for row in table.rows:
-            used |= _refs(row.schema) - {table.name}
+            used |= {(name, table.status == 0) for name in _refs(row.schema) - {table.name}}
+    sides = {(t.name, t.status == 0) for t in extract.types if t.name}
+
+    def referred(name: str, request: bool) -> bool:
+        # a row on the other side uses this table when its own side has none of the name
+        return (name, request) in used or (name, not request) in used and \
+            (name, not request) not in sides
+
     found: dict[str, FieldTable] = {}
     for table in extract.types:
-        if table.name and table.name not in used and table.name not in found and table.rows:
+        if table.name and not referred(table.name, table.status == 0) and \
+                table.name not in found and table.rows:
             found[table.name] = table
     return list(found.values())
 
