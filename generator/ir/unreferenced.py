@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .model import Diagnostic, FieldTable, PageExtract, Schema
+from .model import Diagnostic, FieldTable, PageExtract, Parameter, Response, Schema
 from .refs import inline_refs
 from .sampleindex import objects_in, unwrap_list
 
@@ -242,3 +242,45 @@ def _named(key: str, name: str) -> bool:
     (`Rules`, `RuleList` for `Rule`)."""
     key, name = _norm(key), _norm(name)
     return bool(name) and key.startswith(name) and key[len(name):] in _COLLECTION_SUFFIXES
+
+
+def _built_refs(schema: Schema | None, found: set[str], depth: int = 0) -> None:
+    if schema is None or depth > 64:
+        return
+    if schema.ref:
+        found.add(schema.ref)
+    for _, sub in schema.properties:
+        _built_refs(sub, found, depth + 1)
+    for inner in (schema.items, schema.additional_properties, schema.content_schema,
+                  *schema.one_of):
+        _built_refs(inner, found, depth + 1)
+
+
+def report_unused_types(extract: PageExtract, params: list[Parameter], body: Schema | None,
+                        responses: list[Response], unreferenced: UnreferencedTypes,
+                        diagnostics: list[Diagnostic]) -> None:
+    """A type table a row refers to, whose type still ends in no field of the operation: the
+    rows that referred to it were not kept (a second row of one name in one object, the first
+    row used), so its rows are nowhere. Reported with the line of every row."""
+    built: set[str] = set()
+    for param in params:
+        _built_refs(param.schema, built)
+    _built_refs(body, built)
+    for response in responses:
+        _built_refs(response.schema, built)
+    handled = {t.name for t in unreferenced.tables}
+    for name, tables in unreferenced.copies.items():
+        if name in built or name in handled:
+            continue
+        rows = tuple(r.loc for t in tables for r in t.rows if r.loc is not None)
+        if not rows:
+            continue
+        users = sorted({r.loc.line for t in (*extract.request, *extract.responses,
+                                             *extract.types) if t.name != name
+                        for r in t.rows if r.loc is not None and name in _refs(r.schema)})
+        diagnostics.append(Diagnostic(
+            "warning", "type-unused", f"the table of {name} ({len(rows)} rows) is referred to "
+            "only by rows the output does not keep" + (
+                f" (line {', '.join(map(str, users[:8]))}; see the findings there)" if users
+                else "") + ": its rows are in no parameter or field", tables[0].loc,
+            rows, extract.operation_id))
