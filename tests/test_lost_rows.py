@@ -109,3 +109,64 @@ def test_the_table_of_a_row_the_output_does_not_keep_is_named(tmp_path):
     _, report = build(tmp_path, {"creating.rst": text})
     assert _lines(report, "type-unused") == _row_lines(text, "image_url", "min_disk")
     assert report["consistency"]["rows_lost"] == 0
+
+
+MISSPELT_XML_MD = """\
+# UpdateSprocketWeight
+
+Changes a sprocket's weight.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|UpdateSprocketWeight|The operation.|
+|Weight|Integer|Yes|2|The weight.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|Weight|Integer|2|The weight.|
+|RequestId|String|A7-0E|The request ID.|
+
+## Examples
+
+Request example
+
+```
+GET https://demo.aliyuncs.com/?Action=UpdateSprocketWeight&Weight=2
+```
+
+XML response example
+
+```
+<UpdateSprocketWeightResponse>
+  <RequestId>A7-0E</RequestId>
+  <Wieght>2</Wieght>
+</UpdateSprocketWeightResponse>
+```
+
+JSON response example
+
+```
+{"RequestId": "A7-0E", "Weight": 2}
+```
+"""
+
+
+def test_a_key_only_an_xml_sample_shows_is_reported_for_its_operation():
+    from generator.build import infer_version
+    from generator.consistency import check_consistency
+    from generator.manifest import Manifest
+    from generator.pipeline import product_from_results, read_and_extract
+
+    results = [read_and_extract("UpdateSprocketWeight.md", MISSPELT_XML_MD, None, None)]
+    manifest = Manifest(provider="alibabacloud", product="demo", title="demo",
+                        version=infer_version(results, "rpc"), style="rpc")
+    product = product_from_results(manifest, results, ("UpdateSprocketWeight.md",))
+    [left_out] = [d for d in product.diagnostics if d.code == "field-undocumented"]
+    assert left_out.message.startswith("Wieght:") and left_out.operation == \
+        "UpdateSprocketWeight"
+    totals = check_consistency(product, results).totals()
+    assert totals["keys_undocumented"] >= 1 and totals["keys_unreported"] == 0
