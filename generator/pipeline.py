@@ -324,7 +324,11 @@ def _product_from_results(manifest: Manifest, results: list[PageResult],
         if is_reference_page(result.extract):
             extracts.append(result.extract)
         else:
-            diagnostics.append(not_reference(result.extract, result.path))
+            diagnostics.append(Diagnostic("info", "page-not-reference",
+                                          "no operation documented (no parameter table or "
+                                          "sample, or no Action / `METHOD /path`): not an API "
+                                          "reference page (overview, common parameters, ...); "
+                                          "skipped", SourceLoc(result.path, 1)))
     operations, found = build_operations(extracts)
     diagnostics.extend(found)
     for extract in extracts:
@@ -332,6 +336,10 @@ def _product_from_results(manifest: Manifest, results: list[PageResult],
             diagnostics.append(Diagnostic("warning", "style-mismatch",
                                           f"page reads as {extract.style} but the product is "
                                           f"{manifest.style}", extract.loc))
+    skipped = {r.path: not_reference(r.extract, r.path) for r in results
+               if r.extract is not None and not is_reference_page(r.extract)}
+    diagnostics = [skipped.get(d.loc.path, d) if d.code == "page-not-reference" and d.loc
+                   else d for d in diagnostics]
     return build_product(manifest.provider, manifest.product, manifest.title, manifest.version,
                          manifest.style, manifest.servers, operations, diagnostics, labels,
                          documented_type_names(extracts))
