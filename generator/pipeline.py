@@ -278,6 +278,23 @@ def is_reference_page(extract: PageExtract) -> bool:
     return extract.style != "rest" or bool(extract.path) or has_response
 
 
+def not_reference(extract: PageExtract, path: str) -> Diagnostic:
+    """Why a page is skipped. A page that names an operation and documents rows but gives no
+    `METHOD /path` (and nothing of a response) loses those rows: a warning naming each one."""
+    rows = tuple(r.loc for t in (*extract.request, *extract.responses, *extract.types)
+                 for r in t.rows if r.loc is not None)
+    if extract.operation_id and rows:
+        rest = tuple(x.loc for x in (*extract.samples, *extract.errors) if x.loc is not None)
+        return Diagnostic("warning", "page-not-reference", f"the page names the operation "
+                          f"{extract.operation_id!r} and documents {len(rows)} rows, but gives "
+                          "no `METHOD /path` and documents nothing of a response: not read as "
+                          "an API reference page; skipped, its rows are in no parameter or "
+                          "field", SourceLoc(path, 1), (*rows, *rest), extract.operation_id)
+    return Diagnostic("info", "page-not-reference", "no operation documented (no parameter "
+                      "table or sample, or no Action / `METHOD /path`): not an API reference "
+                      "page (overview, common parameters, ...); skipped", SourceLoc(path, 1))
+
+
 def _over_budget(what: str, provider: str, product: str, pages: int) -> InputError:
     return InputError(f"{provider}/{product}: {what} took more than "
                       f"{product_seconds(pages):g} s of CPU time; nothing was written",
@@ -326,6 +343,10 @@ def _product_from_results(manifest: Manifest, results: list[PageResult],
             diagnostics.append(Diagnostic("warning", "style-mismatch",
                                           f"page reads as {extract.style} but the product is "
                                           f"{manifest.style}", extract.loc))
+    skipped = {r.path: not_reference(r.extract, r.path) for r in results
+               if r.extract is not None and not is_reference_page(r.extract)}
+    diagnostics = [skipped.get(d.loc.path, d) if d.code == "page-not-reference" and d.loc
+                   else d for d in diagnostics]
     return build_product(manifest.provider, manifest.product, manifest.title, manifest.version,
                          manifest.style, manifest.servers, operations, diagnostics, labels,
                          documented_type_names(extracts))

@@ -118,6 +118,7 @@ def distinct_routes(operations: list[Operation],
                 f"{first}, the same path another operation documents", operation.loc,
                 operation=operation.id))
         methods = []
+        shadowed: list[Diagnostic] = []
         for method in operation.methods:
             holder = owner.setdefault((method, shape), operation)
             if holder is operation:
@@ -142,14 +143,52 @@ def distinct_routes(operations: list[Operation],
                 kept[index] = combined
                 owner[(method, shape)] = combined
                 continue
-            diagnostics.append(Diagnostic(
+            shadowed.append(Diagnostic(
                 "error", "operation-shadowed", f"{method} {first} is documented both as "
                 f"{holder.id} ({', '.join(holder.pages)}) and as {operation.id} "
                 f"({', '.join(operation.pages)}); {holder.id} keeps it", operation.loc,
                 operation=operation.id))
         if methods:
             kept.append(replace(operation, methods=tuple(methods)))
+        elif shadowed:
+            # The operation is dropped: the finding names every row, sample and error code
+            # it held, so none of them is lost without a word.
+            shadowed[-1] = replace(shadowed[-1], related=operation_locs(operation))
+        diagnostics.extend(shadowed)
     return kept
+
+
+def _schema_locs(schema: Schema | None, found: dict[SourceLoc, None], depth: int = 0) -> None:
+    if schema is None or depth > 64:
+        return
+    for loc in (schema.loc, *schema.also_locs):
+        if loc is not None:
+            found[loc] = None
+    for _, sub in schema.properties:
+        _schema_locs(sub, found, depth + 1)
+    for inner in (schema.items, schema.additional_properties, schema.content_schema,
+                  *schema.one_of):
+        _schema_locs(inner, found, depth + 1)
+
+
+def operation_locs(operation: Operation) -> tuple[SourceLoc, ...]:
+    """Every place of the pages an operation holds: its parameters' and fields' rows, its
+    samples and its error codes."""
+    found: dict[SourceLoc, None] = {}
+    for param in operation.parameters:
+        if param.loc is not None:
+            found[param.loc] = None
+        _schema_locs(param.schema, found)
+    _schema_locs(operation.request_body, found)
+    for response in operation.responses:
+        _schema_locs(response.schema, found)
+        for _, header in response.headers:
+            _schema_locs(header, found)
+    for item in (*operation.samples, *operation.errors):
+        for loc in (item.loc, *getattr(item, "also_locs", ())):
+            if loc is not None:
+                found[loc] = None
+    return tuple(found)
 
 
 def _plain(schema: Schema) -> Schema:

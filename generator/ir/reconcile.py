@@ -37,7 +37,7 @@ from .requests import (
 from .responses import responses_of
 from .sampleindex import PageSamples
 from .samples import payload_samples, settle_with_samples, unwrap_root
-from .unreferenced import UnreferencedTypes
+from .unreferenced import UnreferencedTypes, report_unused_types
 
 
 def _named_types(extract: PageExtract, diagnostics: list[Diagnostic],
@@ -92,6 +92,7 @@ def operation_from_page(extract: PageExtract) -> tuple[Operation, list[Diagnosti
     responses = responses_of(extract, _named_types(extract, diagnostics, False), diagnostics,
                              samples, unreferenced)
     unreferenced.report_unplaced(diagnostics)
+    report_unused_types(extract, params, body, responses, unreferenced, diagnostics)
     for parameter_pass in PARAMETER_PASSES:
         params = parameter_pass(extract, params, diagnostics)
     operation = Operation(

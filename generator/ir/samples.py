@@ -167,7 +167,10 @@ def settle_with_samples(operation: Operation, diagnostics: list[Diagnostic]) -> 
                           operation.conventions.tables_complete,
                           operation.conventions.open_untabled_objects)
         schema = aligner.align(response.schema, [v for v, _ in pairs], "")
-        diagnostics.extend(aligner.diagnostics)
+        # (the findings name their operation: a sample key left out of the contract is
+        # reported for it, as the page's own alignment does)
+        diagnostics.extend(replace(d, operation=d.operation or operation.id)
+                           for d in aligner.diagnostics)
         schema = reconcile_constraints(schema, pairs, "", diagnostics, operation.id,
                                        responses=True)
         responses.append(replace(response, schema=schema))

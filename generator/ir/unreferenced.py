@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .model import Diagnostic, FieldTable, PageExtract, Schema
+from .model import Diagnostic, FieldTable, PageExtract, Parameter, Response, Schema
 from .refs import inline_refs
 from .sampleindex import objects_in, unwrap_list
 
@@ -44,17 +44,28 @@ def _refs(schema: Schema | None, depth: int = 0) -> set[str]:
 
 
 def unreferenced_tables(extract: PageExtract) -> list[FieldTable]:
-    """The page's named type tables that no row of another table refers to."""
-    used: set[str] = set()
+    """The page's named type tables that no row of another table refers to. A name is looked
+    up on the row's side (request or response) first, as the IR reads types: a response table
+    named like a request one that the request rows use is unreferenced when no response row
+    refers to it."""
+    used: set[tuple[str, bool]] = set()
     for table in (*extract.request, *extract.responses):
         for row in table.rows:
-            used |= _refs(row.schema)
+            used |= {(name, table.status == 0) for name in _refs(row.schema)}
     for table in extract.types:
         for row in table.rows:
-            used |= _refs(row.schema) - {table.name}
+            used |= {(name, table.status == 0) for name in _refs(row.schema) - {table.name}}
+    sides = {(t.name, t.status == 0) for t in extract.types if t.name}
+
+    def referred(name: str, request: bool) -> bool:
+        # a row on the other side uses this table when its own side has none of the name
+        return (name, request) in used or (name, not request) in used and \
+            (name, not request) not in sides
+
     found: dict[str, FieldTable] = {}
     for table in extract.types:
-        if table.name and table.name not in used and table.name not in found and table.rows:
+        if table.name and not referred(table.name, table.status == 0) and \
+                table.name not in found and table.rows:
             found[table.name] = table
     return list(found.values())
 
@@ -83,6 +94,10 @@ class UnreferencedTypes:
     def __init__(self, extract: PageExtract) -> None:
         self.tables = unreferenced_tables(extract)
         self.by_name = {t.name: t for t in reversed(extract.types) if t.name}
+        self.copies: dict[str, list[FieldTable]] = {}
+        for table in extract.types:
+            if table.name:
+                self.copies.setdefault(table.name, []).append(table)
         self.placed: set[str] = set()
         self._types: dict[str, Schema] = {}
         self._diagnostics: list[Diagnostic] = []
@@ -225,13 +240,15 @@ class UnreferencedTypes:
         for table in self._open():
             # The rows of the tables only it refers to are nowhere either (a row placed
             # elsewhere too counts as placed: the consistency check looks there first).
-            reached = [table]
+            # A table printed again under the same name (each error status repeating its
+            # `ErrorDetail`) is the same type: its rows are nowhere either.
+            reached = list(self.copies.get(table.name, [table]))
             for current in reached:
                 for row in current.rows:
                     for name in sorted(_refs(row.schema)):
-                        inner = self.by_name.get(name)
-                        if inner is not None and inner not in reached:
-                            reached.append(inner)
+                        for inner in self.copies.get(name, []):
+                            if inner not in reached:
+                                reached.append(inner)
             diagnostics.append(Diagnostic(
                 "warning", "type-unplaced", f"the table of {table.name} ({len(table.rows)} "
                 "rows) is referred to by no row, and no sample shows where its fields are: its "
@@ -244,3 +261,45 @@ def _named(key: str, name: str) -> bool:
     (`Rules`, `RuleList` for `Rule`)."""
     key, name = _norm(key), _norm(name)
     return bool(name) and key.startswith(name) and key[len(name):] in _COLLECTION_SUFFIXES
+
+
+def _built_refs(schema: Schema | None, found: set[str], depth: int = 0) -> None:
+    if schema is None or depth > 64:
+        return
+    if schema.ref:
+        found.add(schema.ref)
+    for _, sub in schema.properties:
+        _built_refs(sub, found, depth + 1)
+    for inner in (schema.items, schema.additional_properties, schema.content_schema,
+                  *schema.one_of):
+        _built_refs(inner, found, depth + 1)
+
+
+def report_unused_types(extract: PageExtract, params: list[Parameter], body: Schema | None,
+                        responses: list[Response], unreferenced: UnreferencedTypes,
+                        diagnostics: list[Diagnostic]) -> None:
+    """A type table a row refers to, whose type still ends in no field of the operation: the
+    rows that referred to it were not kept (a second row of one name in one object, the first
+    row used), so its rows are nowhere. Reported with the line of every row."""
+    built: set[str] = set()
+    for param in params:
+        _built_refs(param.schema, built)
+    _built_refs(body, built)
+    for response in responses:
+        _built_refs(response.schema, built)
+    handled = {t.name for t in unreferenced.tables}
+    for name, tables in unreferenced.copies.items():
+        if name in built or name in handled:
+            continue
+        rows = tuple(r.loc for t in tables for r in t.rows if r.loc is not None)
+        if not rows:
+            continue
+        users = sorted({r.loc.line for t in (*extract.request, *extract.responses,
+                                             *extract.types) if t.name != name
+                        for r in t.rows if r.loc is not None and name in _refs(r.schema)})
+        diagnostics.append(Diagnostic(
+            "warning", "type-unused", f"the table of {name} ({len(rows)} rows) is referred to "
+            "only by rows the output does not keep" + (
+                f" (line {', '.join(map(str, users[:8]))}; see the findings there)" if users
+                else "") + ": its rows are in no parameter or field", tables[0].loc,
+            rows, extract.operation_id))
