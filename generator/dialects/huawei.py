@@ -272,7 +272,7 @@ _FIELD_CAPTION = re.compile(
     r"|Parameters? (?:in|of) (?:the )?(?P<e>[\w.:-]+) (?:field|object|parameter)"
     r"|Data structure (?:description )?of (?:the )?(?:field )?(?P<f>[\w.:/-]+)(?: field)?"
     r"|(?!(?:query|path|header|request|response|body|uri|url|common|public)\b)"
-    r"(?P<g>[\w.:-]+) parameters? description|Description of field (?P<h>[\w.:-]+)"
+    r"(?P<g>[\w.:-]+) parameters? description|(?:Parameters? )?Description of (?:the )?field (?P<h>[\w.:-]+)"
     r"|(?!(?:query|path|header|uri|url|request|response|body|common|public|input|output)\b)"
     r"(?P<i>(?-i:[a-z_])[\w.:-]*) parameters?(?: information)?"
     r"|(?P<d>\w+)\s*字段(?:数据结构)?说明"

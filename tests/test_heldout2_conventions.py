@@ -1,0 +1,123 @@
+"""Conventions met on more held-out Huawei-style (Open Telekom Cloud) products, second round:
+server backup and volume backup pages. Every page here is constructed, not copied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import build_pages
+from generator.dialects.huawei import _FIELD_CAPTION
+from tests.conftest import inline_components
+
+# The parent rows give a type name (`widget_resp`, `List<part>`) and each member table is
+# captioned `Parameter description of field **<type name>**`: the caption names the type,
+# not the field (`parts` is documented by the table of `part`).
+WIDGET_RST = """\
+Querying a Widget
+=================
+
+Function
+--------
+
+This API is used to query a widget.
+
+URI
+---
+
+GET /v1/{project_id}/widgets/{widget_id}
+
+.. table:: **Table 1** Parameter description
+
+   ========== ========= ====== ===========
+   Parameter  Mandatory Type   Description
+   ========== ========= ====== ===========
+   project_id Yes       String Project ID
+   widget_id  Yes       String Widget ID
+   ========== ========= ====== ===========
+
+Response
+--------
+
+-  Parameter description
+
+   .. table:: **Table 2** Parameter description
+
+      ========= =========== ==============
+      Parameter Type        Description
+      ========= =========== ==============
+      widget    widget_resp Query response
+      ========= =========== ==============
+
+-  Parameter description of field **widget_resp**
+
+   .. table:: **Table 3** Parameter description of field **widget_resp**
+
+      ========= ============ ==============
+      Parameter Type         Description
+      ========= ============ ==============
+      id        String       Widget ID
+      name      String       Widget name
+      parts     List<part>   Part list
+      ========= ============ ==============
+
+-  Parameter description of field **part**
+
+   .. table:: **Table 4** Parameter description of field **part**
+
+      ========= ====== ===========
+      Parameter Type   Description
+      ========= ====== ===========
+      id        String Part ID
+      weight    Integer Part weight
+      ========= ====== ===========
+
+-  Example response
+
+   .. code-block::
+
+      {
+          "widget": {
+              "id": "w-1",
+              "name": "first",
+              "parts": [{"id": "p-1", "weight": 3}]
+          }
+      }
+"""
+
+
+def _build(tmp_path: Path, name: str, text: str) -> tuple[dict, dict]:
+    page = tmp_path / "pages" / name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text, encoding="utf-8")
+    [build], _ = build_pages([page.parent], tmp_path / "out", product="demo")
+    folder = tmp_path / "out" / build.product.provider / build.product.name
+    return (inline_components(json.loads((folder / "openapi.json").read_text(encoding="utf-8"))),
+            json.loads((folder / "report.json").read_text(encoding="utf-8")))
+
+
+def test_a_parameter_description_of_field_caption_names_its_subject():
+    for caption, subject in (("Table 3 Parameter description of field policy_resp", "policy_resp"),
+                             ("Parameters description of the field quota", "quota"),
+                             ("Description of field tags", "tags")):
+        match = _FIELD_CAPTION.match(caption)
+        assert match and next(g for g in match.groups() if g) == subject
+    assert not _FIELD_CAPTION.match("Parameter description")
+
+
+def test_member_tables_captioned_after_the_type_name_nest_under_their_rows(tmp_path):
+    document, report = _build(tmp_path, "querying_a_widget.rst", WIDGET_RST)
+    [operation] = [op for path in document["paths"].values() for op in path.values()
+                   if isinstance(op, dict) and "responses" in op]
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert list(schema["properties"]) == ["widget"]
+    widget = schema["properties"]["widget"]
+    assert {"id", "name", "parts"} <= set(widget["properties"])
+    part = widget["properties"]["parts"]["items"]
+    assert set(part["properties"]) == {"id", "weight"}
+    assert part["properties"]["weight"]["type"] == "integer"
+    consistency = report["consistency"]
+    assert consistency["rows_placed"] == consistency["rows"] >= 6
+    assert consistency["rows_reported"] == 0
+    assert not [d for d in report["diagnostics"] if d["code"] in ("row-duplicate",
+                                                                   "type-unplaced")]
