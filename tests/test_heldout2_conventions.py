@@ -121,3 +121,94 @@ def test_member_tables_captioned_after_the_type_name_nest_under_their_rows(tmp_p
     assert consistency["rows_reported"] == 0
     assert not [d for d in report["diagnostics"] if d["code"] in ("row-duplicate",
                                                                    "type-unplaced")]
+
+
+# The URI section gives the request line, then a `-  Request header` list label (which opens
+# the Request section) with the header table, then the table of the path's placeholders.
+TAGGING_RST = """\
+Adding a Tag to a Widget
+========================
+
+Function
+--------
+
+This API is used to add a tag to a widget.
+
+URI
+---
+
+-  URI format
+
+   POST /v1/{project_id}/widgets/{widget_id}/tags
+
+-  Request header
+
+   .. table:: **Table 1** Request header
+
+      ============ ========= ====== ================
+      Parameter    Mandatory Type   Description
+      ============ ========= ====== ================
+      X-Auth-Token Yes       String User token
+      ============ ========= ====== ================
+
+-  Parameter description
+
+   .. table:: **Table 2** Parameter description
+
+      ========== ========= ====== ===========
+      Parameter  Mandatory Type   Description
+      ========== ========= ====== ===========
+      project_id Yes       String Project ID
+      widget_id  Yes       String Widget ID
+      ========== ========= ====== ===========
+
+Request
+-------
+
+-  Parameter description
+
+   .. table:: **Table 3** Parameter description
+
+      ========= ========= ====== ===========
+      Parameter Mandatory Type   Description
+      ========= ========= ====== ===========
+      key       Yes       String Tag key
+      value     Yes       String Tag value
+      ========= ========= ====== ===========
+
+-  Request body
+
+   .. code-block::
+
+      {"key": "k1", "value": "v1"}
+
+Response
+--------
+
+None
+"""
+
+
+def test_a_table_of_the_paths_placeholders_after_a_header_label_gives_path_parameters(tmp_path):
+    document, report = _build(tmp_path, "adding_a_tag.rst", TAGGING_RST)
+    [operation] = [op for path in document["paths"].values() for op in path.values()
+                   if isinstance(op, dict) and "responses" in op]
+    where = {p["name"]: p["in"] for p in operation.get("parameters", [])}
+    assert where.get("project_id") == where.get("widget_id") == "path"
+    assert where.get("X-Auth-Token") == "header"
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert set(body["properties"]) == {"key", "value"}
+    assert set(body.get("required", [])) == {"key", "value"}
+    assert not [d for d in report["diagnostics"] if d["code"] in ("sample-rejected",
+                                                                   "path-parameter-undocumented")]
+
+
+def test_a_body_table_with_other_rows_keeps_a_field_named_like_a_placeholder(tmp_path):
+    page = TAGGING_RST.replace("      widget_id  Yes       String Widget ID\n", "").replace(
+        "      key       Yes       String Tag key\n",
+        "      key       Yes       String Tag key\n      widget_id No        String Widget\n")
+    document, _ = _build(tmp_path, "adding_a_tag.rst", page)
+    [operation] = [op for path in document["paths"].values() for op in path.values()
+                   if isinstance(op, dict) and "responses" in op]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert "widget_id" in body["properties"]

@@ -523,10 +523,16 @@ def extract(doc: Document) -> PageExtract:
                 # sent in the query (`GET .../weekly?period_start_date=...`).
                 location = "query" if method in ("GET", "HEAD") and not type_name else "body"
             rows = []
+            names = [cell(row, roles, "name") for row in node.rows]
+            # A table whose every row is a placeholder of the path is the path's parameters,
+            # wherever a list label put it (`-  Request header`, then the URI's `Parameter
+            # description` table, inside the Request section).
+            path_table = section == "request" and not type_name and bool(names) and \
+                all(name and "{" + name + "}" in path for name in names)
             for row in node.rows:
                 where = location
                 name = cell(row, roles, "name")
-                if where == "query" and "{" + name + "}" in path:
+                if (where == "query" or path_table) and "{" + name + "}" in path:
                     where = "path"
                 elif section == "uri" and where == "query" and method in _BODY_METHODS and \
                         parse_type(cell(row, roles, "type")).kind == "object":
