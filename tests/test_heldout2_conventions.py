@@ -212,3 +212,20 @@ def test_a_body_table_with_other_rows_keeps_a_field_named_like_a_placeholder(tmp
                    if isinstance(op, dict) and "responses" in op]
     body = operation["requestBody"]["content"]["application/json"]["schema"]
     assert "widget_id" in body["properties"]
+
+
+def test_a_request_line_given_as_a_list_item_of_the_uri_section(tmp_path):
+    page = TAGGING_RST.replace("-  URI format\n\n   POST /v1/{project_id}/widgets/{widget_id}/tags\n",
+                               "-  POST /v1/{project_id}/widgets/{widget_id}/tags\n")
+    assert "-  POST /v1/" in page
+    document, report = _build(tmp_path, "adding_a_tag.rst", page)
+    assert list(document["paths"]) == ["/v1/{project_id}/widgets/{widget_id}/tags"]
+    assert "post" in document["paths"]["/v1/{project_id}/widgets/{widget_id}/tags"]
+    assert not [d for d in report["diagnostics"] if d["code"] == "no-uri"]
+
+
+def test_a_listed_request_line_outside_the_uri_section_is_not_the_operations(tmp_path):
+    text = TAGGING_RST.replace("This API is used to add a tag to a widget.",
+                               "Related APIs:\n\n-  GET /v1/{project_id}/gadgets")
+    document, _ = _build(tmp_path, "adding_a_tag.rst", text)
+    assert list(document["paths"]) == ["/v1/{project_id}/widgets/{widget_id}/tags"]

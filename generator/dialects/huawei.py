@@ -481,7 +481,9 @@ def extract(doc: Document) -> PageExtract:
         saw_uri_section = saw_uri_section or section == "uri"
         if isinstance(node, (Paragraph, Heading)):
             texts.append(node.text)
-            match = _METHOD_LINE.search(node.text)
+            match = _METHOD_LINE.search(node.text) or (
+                section == "uri" and _METHOD_LINE.search(_LIST_MARK.sub("", node.text.strip())))
+            # (the URI section's request line may be a list item itself: `-  GET /v2/...`)
             if match and not method and section in ("uri", "intro", "request", "description"):
                 method, path = match.group(1).upper(), match.group(2)
             elif section == "uri" and node.text.strip().upper() in _METHODS:
