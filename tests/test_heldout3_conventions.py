@@ -1,0 +1,22 @@
+"""Conventions found on held-out Alibaba Cloud products (third round, session 8)."""
+from __future__ import annotations
+
+import pytest
+
+from generator.dialects.prose import read_facts
+
+
+@pytest.mark.parametrize("text, minimum, maximum", [
+    ("每页显示的数据最大条数。\n\nPageSize参数最大取值为100。每页默认显示的数据条数为20条。", None, 100),
+    ("每页条数，最小取值为1，最大取值为50。", 1, 50),
+])
+def test_chinese_maximum_value_is_a_bound_not_a_one_value_list(text, minimum, maximum):
+    facts = read_facts(text)
+    assert facts.enum == ()
+    assert facts.minimum == (None if minimum is None else str(minimum))
+    assert facts.maximum == (None if maximum is None else str(maximum))
+
+
+def test_chinese_plain_value_statement_still_lists_the_value():
+    assert read_facts("是否开启。仅取值为true，表示开启。").enum == ("true",)
+    assert read_facts("加密方式，取值为aes或des。").enum == ("aes", "des")
