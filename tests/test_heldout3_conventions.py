@@ -20,3 +20,20 @@ def test_chinese_maximum_value_is_a_bound_not_a_one_value_list(text, minimum, ma
 def test_chinese_plain_value_statement_still_lists_the_value():
     assert read_facts("是否开启。仅取值为true，表示开启。").enum == ("true",)
     assert read_facts("加密方式，取值为aes或des。").enum == ("aes", "des")
+
+
+@pytest.mark.parametrize("text, enum, default", [
+    ("Specifies whether to associate the instance with a dedicated host. Valid values:\n\n"
+     "- host: associates the instance with a dedicated host.\n"
+     "- default: does not associate the instance with a dedicated host.\n\n"
+     "Default value: default.", ("host", "default"), "default"),
+    ("终端节点组类型。取值：\n\n- default：默认终端节点组。\n- virtual：虚拟终端节点组。",
+     ("default", "virtual"), None),
+    # A label, capitalised or followed by one value, still gives the default.
+    ("The mode. Valid values:\n\n- slow: the slow mode.\n- fast: the fast mode.\n- Default: fast.",
+     ("slow", "fast"), "fast"),
+])
+def test_lower_case_default_item_with_a_meaning_is_an_allowed_value(text, enum, default):
+    facts = read_facts(text)
+    assert facts.enum == enum
+    assert facts.default == default
