@@ -1,8 +1,11 @@
 """Conventions found on held-out Alibaba Cloud products (third round, session 8)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from generator.build import build_pages
 from generator.dialects.prose import read_facts
 
 
@@ -37,3 +40,53 @@ def test_lower_case_default_item_with_a_meaning_is_an_allowed_value(text, enum, 
     facts = read_facts(text)
     assert facts.enum == enum
     assert facts.default == default
+
+
+CALL_API_MD = """# Call the Demo API
+
+The Demo API is an RPC-based API. Each request must be signed.
+
+## Tools
+
+You can use OpenAPI Explorer, Alibaba Cloud CLI and SDKs to call Alibaba Cloud APIs.
+
+## Common parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|CreateWidget|The operation that you want to perform.|
+|AccessKeyId|String|Yes|LTAI\\*\\*\\*\\*|The AccessKey ID.|
+|RegionId|String|Yes|cn-hangzhou|The region.|
+"""
+
+WIDGET_MD = """# DescribeWidgets
+
+You can call this operation to query widgets.
+
+## Request parameters
+
+|Parameter|Type|Required|Example|Description|
+|---------|----|--------|-------|-----------|
+|Action|String|Yes|DescribeWidgets|The operation that you want to perform.|
+|RegionId|String|Yes|cn-hangzhou|The region.|
+
+## Response parameters
+
+|Parameter|Type|Example|Description|
+|---------|----|-------|-----------|
+|RequestId|String|1A2B|The ID of the request.|
+"""
+
+
+def test_a_subsection_heading_is_not_the_title_that_names_the_operation(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "Call the Demo API.md").write_text(CALL_API_MD, encoding="utf-8")
+    (pages / "DescribeWidgets.md").write_text(WIDGET_MD, encoding="utf-8")
+    [build], _ = build_pages([pages], tmp_path / "out", product="demo")
+    names = sorted(op.id for op in build.product.operations)
+    assert names == ["DescribeWidgets"]
+    report = json.loads((tmp_path / "out" / build.product.provider / "demo" / "report.json")
+                        .read_text(encoding="utf-8"))
+    skipped = [d for d in report["diagnostics"] if d["code"] == "page-not-reference"]
+    assert any("Call the Demo API.md" in d["source"] for d in skipped)
