@@ -7,6 +7,7 @@ import pytest
 
 from generator.build import build_pages
 from generator.dialects.prose import read_facts
+from generator.dialects.types import parse_type
 
 
 @pytest.mark.parametrize("text, minimum, maximum", [
@@ -90,3 +91,17 @@ def test_a_subsection_heading_is_not_the_title_that_names_the_operation(tmp_path
                         .read_text(encoding="utf-8"))
     skipped = [d for d in report["diagnostics"] if d["code"] == "page-not-reference"]
     assert any("Call the Demo API.md" in d["source"] for d in skipped)
+
+
+@pytest.mark.parametrize("cell, item_kind", [
+    ("array[string]", "string"), ("Array[Integer]", "integer"), ("array[int]", "integer"),
+    ("array[object]", "object"),
+])
+def test_square_bracket_generic_array_names_its_item_type(cell, item_kind):
+    spec = parse_type(cell)
+    assert spec.known and spec.kind == "array"
+    assert spec.items is not None and spec.items.kind == item_kind
+
+
+def test_square_brackets_around_a_non_type_stay_unknown():
+    assert not parse_type("array[1]").known
