@@ -130,7 +130,12 @@ def detect(doc: Document) -> float:
 def _operation_id(doc: Document, path: str) -> tuple[str, str]:
     """(Action name, how it was found); the page's own words win over the file name."""
     in_sections = False  # the title comes before the sections: a later heading is no title
+    top = None  # a heading deeper than the page's first one is a subsection ("## Tools")
     for node in doc.nodes[:40]:
+        if isinstance(node, Heading):
+            top = node.level if top is None else top
+            if node.level > top:
+                in_sections = True
         if isinstance(node, Heading) and section_of_title(node.text):
             in_sections = True
         elif isinstance(node, Heading) and not in_sections and (

@@ -155,9 +155,16 @@ def _generic_inner(text: str) -> str:
     return f"Array of {match.group('inner').strip()}" if match else text
 
 
+_SQUARE_GENERIC = re.compile(r"^(?:array|list)\s*\[(?P<inner>[^\[\]]*[A-Za-z][^\[\]]*)\]$", re.I)
+"""`array[string]`, `array[int]`: the item type in square brackets (as `Array<String>`)."""
+
+
 def parse_type(cell: str) -> TypeSpec:
     """Read one type cell; never raises."""
     text = " ".join(cell.replace("\u00a0", " ").split())
+    square = _SQUARE_GENERIC.match(text)
+    if square:
+        text = f"Array of {square.group('inner').strip()}"
     if not text:
         return TypeSpec("any", known=False)
     if len(text) <= 300 and _POINTER_HINT.search(text):

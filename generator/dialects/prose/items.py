@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import IGNORE_CASE, LABELS, MAX_TEXT, TAIL, WORD, is_value
+from .lexicon import IGNORE_CASE, LABELS, MAX_TEXT, TAIL, WORD, is_value, strip_value
 
 # --------------------------------------------------------------------------------------------
 # Items: paragraphs and list items, with their indentation
@@ -102,11 +102,19 @@ def _split_key(item: Item) -> None:
     if match is None:
         return
     key, note = match.group(1).replace(" ", ""), match.group(2)
-    if key.lower() in LABELS or not is_value(key):
+    if (key.lower() in LABELS and not _value_named_like_label(item, key, match.group(3)))\
+            or not is_value(key):
         return
     item.key = key
     item.key_is_default = bool(note and _DEFAULT_MARK_WORDS.fullmatch(note))
     item.meaning = item.text[match.start(3):]
+
+
+def _value_named_like_label(item: Item, key: str, meaning: str) -> bool:
+    """"- default: does not associate the instance with a host": a list item whose key is the
+    lower-case word of a label and whose meaning is a phrase, not one value, names an allowed
+    value ("default" is one on many products). "- Default: 10" stays a label."""
+    return item.bullet and key == "default" and not is_value(strip_value(meaning.rstrip("。. ")))
 
 
 def _link(items: list[Item]) -> None:

@@ -77,7 +77,9 @@ _ENUM_PHRASES = [
         r"^\s*set (?:the value|this parameter|the parameter|it|the value of this parameter)"
         r" to\s{1,3}"
     ),
-    rx(r"(?:只能为|只能是|仅能为|仅可为|仅可以为|固定为|固定值为|取值只能为|仅支持|(?<!默认)取值为)\s{0,3}"),
+    # "最大取值为100" / "最小取值为1" state a bound (numbers.py reads it), as "maximum value"
+    # does in English (ENUM_WORDS): not a one-value list.
+    rx(r"(?:只能为|只能是|仅能为|仅可为|仅可以为|固定为|固定值为|取值只能为|仅支持|(?<!默认)(?<!最大)(?<!最小)取值为)\s{0,3}"),
 ]
 _LIST_CUT = rx(
     r"[，；;。]|\.(?:\s|$)|,\s{0,2}(?:indicating|which|that|meaning|where|respectively|for example"
