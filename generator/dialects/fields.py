@@ -390,3 +390,27 @@ def _json_list(text: str) -> list | None:
     except ValueError:
         return None
     return value if isinstance(value, list) else None
+
+
+_ALTERNATIVES = re.compile(r"^([A-Za-z_$@][\w.\-$@]*)\s+(?:or|或)\s+([A-Za-z_$@][\w.\-$@]*)$")
+"""`domain_name or domain_id`: one row naming two fields, either of which may be sent."""
+
+
+def alternatives(field: FieldRow) -> tuple[list[FieldRow], list[Diagnostic]]:
+    """A row whose name cell names two fields (`a or b`) is both: each its own field with the
+    row's schema, neither required alone (the row's "mandatory" holds for the pair). A row
+    that later rows belong to (an object) is not split: its children could not be placed;
+    it is kept and reported, never left as a field named by a phrase without a word."""
+    match = _ALTERNATIVES.match(field.name.strip())
+    if match is None or match[1] == match[2]:
+        return [field], []
+    if field.container:
+        return [field], [Diagnostic(
+            "warning", "parameter-alternatives", f"{field.name!r} names two fields, but later "
+            "rows may belong to it; it is kept as one field", field.loc)]
+    note = Diagnostic("info", "parameter-alternatives", f"{field.name!r} read as two fields, "
+                      f"{match[1]!r} and {match[2]!r}" + (
+                          ", neither required alone" if field.required else ""), field.loc)
+    required = False if field.required else field.required
+    return [replace(field, name=match[1], required=required),
+            replace(field, name=match[2], required=required)], [note]
