@@ -135,6 +135,7 @@ def test_a_name_cell_naming_two_fields_gives_both_neither_required(tmp_path):
     line = next(n for n, li in enumerate(text.splitlines(), 1) if "domain_name or" in li)
     assert note["source"].endswith(f"creating.rst:{line}")
     assert report["consistency"]["placeholder_fields"] == 0
+    assert report["consistency"]["rows_duplicated"] == 0
 
 
 def test_a_phrase_with_or_is_not_split(tmp_path):
