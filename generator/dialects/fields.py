@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..ir.infer import infer_schema, sample_kind
+from ..ir.jsontext import names_json
 from ..ir.model import Diagnostic, FieldRow, ParamIn, Schema
 from ..sources.tree import Row
 from . import jsontext
@@ -371,7 +372,11 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
     # A row later rows may belong to: an object or a list of objects, or an untyped row
     # without an example (a type cell that states no type, `N/A`, is as if empty; a list
     # wrapped in an example's element is closed).
-    container = not element and not lists_values and (spec.kind == "object" or (
+    # A JSON document whose example shows it whole as a list of plain values
+    # (`Json | ["a.example.com","b.example.com"]`) holds no keys: the rows below are not its.
+    closed = names_json(raw_type) and bool(shown_list := _json_list(example_text)) and all(
+        not isinstance(v, (dict, list)) and v is not None for v in shown_list or ())
+    container = not element and not lists_values and not closed and (spec.kind == "object" or (
         spec.kind == "array" and (spec.items is None or spec.items.kind in ("object", "any")))
         or ((not raw_type.strip() or type_not_stated(raw_type)) and not example_text))
     field = FieldRow(name=field_name, schema=schema, required=read_required(
