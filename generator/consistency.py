@@ -28,6 +28,7 @@ undocumented keys before it costs accuracy.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -310,13 +311,16 @@ def _check_rows(product: Product, results: Sequence[Any], out: Consistency) -> N
         tables = [(t, bool(t.anchor) and t.anchor in linked)
                   for t in (*extract.request, *extract.responses)]
         for table, shared in (*tables, *((t, True) for t in extract.types)):
+            # A row read as several fields side by side (`a or b`) is in as many places as it
+            # gave fields (a list implied by its member's row is not beside it).
+            given = Counter((row.loc, row.depth) for row in table.rows)
             for row in table.rows:
                 if row.loc is None:
                     continue
                 page = row.loc.path
                 out.add(page, "rows")
                 landed = _outermost(places.get(row.loc, set()))
-                if len(landed) == 1 or shared and landed:
+                if 1 <= len(landed) <= given[row.loc, row.depth] or shared and landed:
                     # A type's row is in every use of the type that could not be shared.
                     out.add(page, "rows_placed")
                 elif len(landed) > 1:

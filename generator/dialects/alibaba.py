@@ -29,7 +29,7 @@ from ..ir.model import (
 )
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table
-from .fields import cell, language_of, row_to_field
+from .fields import alternatives, cell, language_of, row_to_field
 from .prose import read_facts
 from .samples import read_sample
 from .sections import section_of_title, walk_sections
@@ -325,7 +325,9 @@ def _field_table(table: Table, location: str | None) -> tuple[FieldTable, list[D
                 group[0] = replace(group[0], required=field.required)
             group.append(field)
         else:
-            groups.append([field])
+            split, noted = alternatives(field) if not match else ([field], [])
+            diagnostics.extend(noted)
+            groups.extend([f] for f in split)
     rows = tuple(row for group in groups for row in group)
     return FieldTable(rows=rows, loc=table.loc), diagnostics
 

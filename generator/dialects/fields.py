@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..ir.infer import infer_schema, sample_kind
+from ..ir.jsontext import names_json
 from ..ir.model import Diagnostic, FieldRow, ParamIn, Schema
 from ..sources.tree import Row
 from . import jsontext
@@ -371,7 +372,11 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
     # A row later rows may belong to: an object or a list of objects, or an untyped row
     # without an example (a type cell that states no type, `N/A`, is as if empty; a list
     # wrapped in an example's element is closed).
-    container = not element and not lists_values and (spec.kind == "object" or (
+    # A JSON document whose example shows it whole as a list of plain values
+    # (`Json | ["a.example.com","b.example.com"]`) holds no keys: the rows below are not its.
+    closed = names_json(raw_type) and bool(shown_list := _json_list(example_text)) and all(
+        not isinstance(v, (dict, list)) and v is not None for v in shown_list or ())
+    container = not element and not lists_values and not closed and (spec.kind == "object" or (
         spec.kind == "array" and (spec.items is None or spec.items.kind in ("object", "any")))
         or ((not raw_type.strip() or type_not_stated(raw_type)) and not example_text))
     field = FieldRow(name=field_name, schema=schema, required=read_required(
@@ -390,3 +395,27 @@ def _json_list(text: str) -> list | None:
     except ValueError:
         return None
     return value if isinstance(value, list) else None
+
+
+_ALTERNATIVES = re.compile(r"^([A-Za-z_$@][\w.\-$@]*)\s+(?:or|或)\s+([A-Za-z_$@][\w.\-$@]*)$")
+"""`domain_name or domain_id`: one row naming two fields, either of which may be sent."""
+
+
+def alternatives(field: FieldRow) -> tuple[list[FieldRow], list[Diagnostic]]:
+    """A row whose name cell names two fields (`a or b`) is both: each its own field with the
+    row's schema, neither required alone (the row's "mandatory" holds for the pair). A row
+    that later rows belong to (an object) is not split: its children could not be placed;
+    it is kept and reported, never left as a field named by a phrase without a word."""
+    match = _ALTERNATIVES.match(field.name.strip())
+    if match is None or match[1] == match[2]:
+        return [field], []
+    if field.container:
+        return [field], [Diagnostic(
+            "warning", "parameter-alternatives", f"{field.name!r} names two fields, but later "
+            "rows may belong to it; it is kept as one field", field.loc)]
+    note = Diagnostic("info", "parameter-alternatives", f"{field.name!r} read as two fields, "
+                      f"{match[1]!r} and {match[2]!r}" + (
+                          ", neither required alone" if field.required else ""), field.loc)
+    required = False if field.required else field.required
+    return [replace(field, name=match[1], required=required),
+            replace(field, name=match[2], required=required)], [note]

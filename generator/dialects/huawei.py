@@ -17,7 +17,7 @@ from ..ir.conventions import Conventions, ErrorEnvelope, SecurityScheme
 from ..ir.model import Diagnostic, FieldTable, PageExtract, Sample, Schema
 from ..location import SourceLoc
 from ..sources.tree import CodeBlock, Document, Heading, Paragraph, Table, link_key
-from .fields import CJK, cell, language_of, row_to_field
+from .fields import CJK, alternatives, cell, language_of, row_to_field
 from .samples import read_sample, stated_status
 from .sections import walk_sections
 from .tables import column_roles, table_kind
@@ -564,8 +564,10 @@ def extract(doc: Document) -> PageExtract:
                                                                   additional_properties=None))
                         field = replace(field, link=foreign)
                 # Each table is one object level; nesting goes through named types.
-                rows.append(replace(field, depth=0 if field.depth is None else field.depth))
-                diagnostics.extend(found)
+                field = replace(field, depth=0 if field.depth is None else field.depth)
+                split, noted = alternatives(field)
+                rows.extend(split)
+                diagnostics.extend(found + noted)
             in_request = section in ("uri", "request")
             if not in_request and not type_name and _HEADER_CAPTION.search(node.caption or ""):
                 # `Parameters in the response header`: headers of the response, not its body.

@@ -85,7 +85,9 @@ def request_parameters(extract: PageExtract, types: dict[str, Schema],
                 encoding = "json-string"
             elif extract.style == "rpc" and locations.get(name) in (None, "query") and \
                     names_document(schema.type_text):
-                schema = json_text(schema)
+                document = json_text(schema)
+                _report_unshown_keys(name, schema, document, diagnostics, extract.operation_id)
+                schema = document
                 encoding = "json-string"
             row = rows.get(name)
             if schema.kind == "array" and schema.items is None:
@@ -386,3 +388,21 @@ def complete_query_parameters(extract: PageExtract, params: list[Parameter],
             params.append(Parameter(name, "query", Schema(kind="string", inferred=True,
                                                           loc=sample.loc), loc=sample.loc))
     return params
+
+
+def _report_unshown_keys(name: str, documented: Schema, document: Schema,
+                         diagnostics: list[Diagnostic], operation: str) -> None:
+    """Rows nested under a JSON-document parameter that the document its example shows does
+    not hold (a list, an object without those keys) are not in the output: each is named."""
+    content = document.content_schema
+    unshown = [(key, sub) for key, sub in documented.properties
+               if content is None or content.property(key) is None]
+    locs = tuple(sub.loc for _, sub in unshown if sub.loc is not None)
+    if not unshown:
+        return
+    diagnostics.append(Diagnostic(
+        "warning", "json-keys-unshown", f"{name}: the rows " + ", ".join(
+            repr(key) for key, _ in unshown) + " read as keys of its JSON document are not in "
+        "the document its example shows; they are left out", locs[0] if locs else
+        documented.loc, locs, operation=operation))
+

@@ -48,6 +48,12 @@ def parse_xml(text: str) -> ET.Element:
         raise XmlSampleError(f"not well-formed XML ({exc})") from None
 
 
+def local_name(tag: str) -> str:
+    """An element's name without its namespace: ElementTree reads `<ds:Signature>` (prefix
+    bound to a URI) as `{http://...}Signature`; the field is `Signature`."""
+    return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag
+
+
 def _scalar(text: str, schema: Schema | None) -> Any:
     kind = schema.kind if schema else "string"
     text = text.strip()
@@ -83,11 +89,12 @@ def convert(element: ET.Element, schema: Schema | None, depth: int = 0) -> Any:
         return [convert(element, schema.items, depth + 1)]
     result: dict[str, Any] = {}
     for child in children:
-        sub = schema.property(child.tag) if schema is not None else None
+        tag = local_name(child.tag)
+        sub = schema.property(tag) if schema is not None else None
         if sub is not None and sub.kind == "array":
-            result.setdefault(child.tag, []).extend(_array_items(child, sub, depth))
+            result.setdefault(tag, []).extend(_array_items(child, sub, depth))
         else:
-            result[child.tag] = convert(child, sub, depth + 1)
+            result[tag] = convert(child, sub, depth + 1)
     return result
 
 
@@ -96,10 +103,10 @@ def _array_items(element: ET.Element, schema: Schema, depth: int) -> list[Any]:
     (`<Tags><Tag/><Tag/></Tags>`) with a scalar item type holds several."""
     children = list(element)
     item = schema.items
-    tags = {c.tag for c in children}
+    tags = {local_name(c.tag) for c in children}
     if children and item is not None and len(tags) == 1 and (item.kind != "object" or (
             item.properties and item.property(next(iter(tags))) is None and
-            any(item.property(g.tag) is not None for c in children for g in c))):
+            any(item.property(local_name(g.tag)) is not None for c in children for g in c))):
         # `<Zones><Zone><ZoneId/>..</Zone><Zone>..</Zone></Zones>` where the items' documented
         # fields are ZoneId, ...: the one repeated child (not a field itself, holding fields)
         # is the item element, as for scalars.
@@ -119,7 +126,7 @@ def _root_of(text: str) -> tuple[str, ET.Element]:
         except XmlSampleError:
             pass
         raise
-    return root.tag, root
+    return local_name(root.tag), root
 
 
 def xml_to_json(text: str, schema: Schema) -> tuple[str, Any]:
@@ -155,5 +162,5 @@ def _plain(element: ET.Element, depth: int) -> Any:
     for child in children:
         if len(child.tag) > MAX_TAG:
             raise XmlSampleError("XML sample has an overlong element name")
-        groups.setdefault(child.tag, []).append(_plain(child, depth + 1))
+        groups.setdefault(local_name(child.tag), []).append(_plain(child, depth + 1))
     return {tag: values[0] if len(values) == 1 else values for tag, values in groups.items()}

@@ -288,8 +288,11 @@ def _table(page: _Page, start: int) -> int:
     while index < len(lines) and (_ROW_START.match(lines[index]) if leading
                                   else "|" in lines[index] and lines[index].strip()):
         first = index
-        index = _row_end(page, index, len(header)) if leading else index + 1
+        index = _row_end(page, index, len(header), header[-1:] == ("",)) if leading \
+            else index + 1
         cells = _split_cells("\n".join(lines[first:index]))
+        if header[-1:] == ("",) and len(cells) == len(header) - 1 and leading:
+            cells.append("")  # the header's empty last column, left out by this row
         if len(cells) > len(header) > 0:
             page.note(first, f"row has {len(cells)} cells, the header has {len(header)}; "
                       "the extra pipes are kept in the last cell")
@@ -301,16 +304,22 @@ def _table(page: _Page, start: int) -> int:
     return index
 
 
-def _row_end(page: _Page, first: int, width: int) -> int:
+def _row_end(page: _Page, first: int, width: int, open_last: bool = False) -> int:
     """Index after the last line of the row at `first`: the row is closed once it has
     `width` + 1 pipes and a line ends with a pipe. A line that starts a full row of its own,
-    a heading or a fence ends an unclosed row (with a note)."""
+    a heading or a fence ends an unclosed row (with a note).
+
+    With `open_last` (the header's last cell is empty, `|Description| |`) a row may leave
+    that column out: it is also closed by a line ending with a pipe once it has `width`
+    pipes, when the next line that is not blank starts another row or ends the table."""
     lines = page.lines
     pipes, index = len(_pipes(lines[first])), first + 1
     # A fence opened inside a cell (`|Body|String|```json`) is closed inside it too: its
     # closing line belongs to the row, not a code block of its own that never ends.
     fences = lines[first].count("```")
-    while not (pipes > width and lines[index - 1].rstrip().endswith("|")):
+    while not (pipes > width and lines[index - 1].rstrip().endswith("|")) and not (
+            open_last and pipes == width and index - 1 > first
+            and lines[index - 1].rstrip().endswith("|") and _next_starts_row(lines, index)):
         if index < len(lines) and fences % 2 and _FENCE.match(lines[index]):
             fences += 1
             index += 1
@@ -331,6 +340,15 @@ def _row_end(page: _Page, first: int, width: int) -> int:
         fences += lines[index].count("```")
         index += 1
     return index
+
+
+def _next_starts_row(lines: list[str], index: int) -> bool:
+    """True when the first line from `index` that is not blank starts a row, or there is none
+    (or it is text after a blank line: the table has ended)."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index >= len(lines) or bool(_ROW_START.match(lines[index])) or \
+        not lines[index - 1].strip()
 
 
 def _cell_fence_end(lines: list[str], start: int) -> int | None:
