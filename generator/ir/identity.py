@@ -266,6 +266,23 @@ def told_apart_by_value(holder: Operation, other: Operation
     return None
 
 
+def exclusive(first: Schema, second: Schema) -> bool:
+    """Whether no request documented by one body fits the other, so that `oneOf` holds.
+
+    Bodies are open objects: a request that sends one body's keys also fits another body whose
+    required keys are all among them (`{"action": "create", "tags": [...]}` fits a body that
+    requires only `action` and documents `tags`). Two bodies exclude each other when each
+    requires a key the other does not document (`{"start": ...}`, `{"stop": ...}`), or when a
+    key both require takes values they do not share (an `action` pinned to `create` and to
+    `delete`)."""
+    for key in set(first.required) & set(second.required):
+        mine, theirs = first.property(key), second.property(key)
+        if mine is not None and theirs is not None and mine.enum and theirs.enum and \
+                not {str(v) for v in mine.enum} & {str(v) for v in theirs.enum}:
+            return True
+    return not (set(second.required) <= _keys(first) or set(first.required) <= _keys(second))
+
+
 def same_shape(first: Schema, second: Schema) -> bool:
     """Whether two schemas document the same shape, wherever and in whatever words."""
     return _plain(first) == _plain(second)
@@ -336,6 +353,14 @@ def combine_variants(holder: Operation, other: Operation,
             # page's body it is, and may fit several: alternatives, not exclusive ones.
             responses[response.status] = replace(mine, schema=one_of(
                 mine.schema, response.schema, overlapping=True))
+    body = holder.request_body
+    overlapping = body is not None and other.request_body is not None and not all(
+        exclusive(branch, other.request_body) for branch in body.one_of or (body,))
+    if overlapping:
+        # A request one page documents fits another page's body too: the request is valid
+        # when it fits any of them (`anyOf`), as a response is.
+        how += "; a request may fit more than one of the bodies, so they are alternatives " \
+            "that need not exclude each other (anyOf)"
     codes = {(e.status, e.code) for e in holder.errors}
     diagnostics.append(Diagnostic(
         "info", "operation-variants", f"{' '.join(holder.methods)} {holder.path} is documented "
@@ -344,7 +369,7 @@ def combine_variants(holder: Operation, other: Operation,
         other.loc, (holder.loc,) if holder.loc else (), holder.id))
     return replace(
         holder, parameters=params,
-        request_body=one_of(holder.request_body, other.request_body),
+        request_body=one_of(holder.request_body, other.request_body, overlapping),
         responses=tuple(sorted(responses.values(), key=lambda r: r.status)),
         errors=holder.errors + tuple(e for e in other.errors if (e.status, e.code) not in codes),
         samples=holder.samples + other.samples, changes=holder.changes + other.changes,

@@ -78,7 +78,8 @@ class Schema:
     overlapping: bool = False
     """The alternatives need not exclude each other (responses of several pages joined on one
     method and path: nothing in a response says which page's body it is, and a body may fit
-    more than one): a value satisfies at least one (`anyOf`, not `oneOf`)."""
+    more than one; request bodies that `identity.exclusive` cannot tell apart): a value
+    satisfies at least one (`anyOf`, not `oneOf`)."""
     inferred: bool = False
     """True when the shape comes from a sample, not from a documented table."""
     also_kinds: tuple[str, ...] = ()
