@@ -331,11 +331,7 @@ def _product_from_results(manifest: Manifest, results: list[PageResult],
                 # An object-model page ("Object Model", "Data Structures"): no operation of its
                 # own, but its labelled tables are what other pages' rows link to.
                 models.append(result.extract)
-            diagnostics.append(Diagnostic("info", "page-not-reference",
-                                          "no operation documented (no parameter table or "
-                                          "sample, or no Action / `METHOD /path`): not an API "
-                                          "reference page (overview, common parameters, ...); "
-                                          "skipped", SourceLoc(result.path, 1)))
+            diagnostics.append(not_reference(result.extract, result.path))
     operations, found = build_operations(extracts, models)
     diagnostics.extend(found)
     for extract in extracts:
@@ -343,10 +339,6 @@ def _product_from_results(manifest: Manifest, results: list[PageResult],
             diagnostics.append(Diagnostic("warning", "style-mismatch",
                                           f"page reads as {extract.style} but the product is "
                                           f"{manifest.style}", extract.loc))
-    skipped = {r.path: not_reference(r.extract, r.path) for r in results
-               if r.extract is not None and not is_reference_page(r.extract)}
-    diagnostics = [skipped.get(d.loc.path, d) if d.code == "page-not-reference" and d.loc
-                   else d for d in diagnostics]
     return build_product(manifest.provider, manifest.product, manifest.title, manifest.version,
                          manifest.style, manifest.servers, operations, diagnostics, labels,
                          documented_type_names(extracts))

@@ -334,8 +334,7 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         # `[{"key":"env","value":"IT"}]`): it is the list's example. An item type the type cell
         # does not give is left to the samples.
         schema = replace(schema, examples=(whole,))
-        scalars = bool(whole) and all(not isinstance(v, (dict, list)) and v is not None
-                                      for v in whole)
+        scalars = _plain_values(whole)
         if schema.items is None and scalars:
             # A bare `List` whose example lists plain values (`["d1", "d1ne"]`): a list of
             # those values, not of objects the rows below would document.
@@ -374,8 +373,7 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
     # wrapped in an example's element is closed).
     # A JSON document whose example shows it whole as a list of plain values
     # (`Json | ["a.example.com","b.example.com"]`) holds no keys: the rows below are not its.
-    closed = names_json(raw_type) and bool(shown_list := _json_list(example_text)) and all(
-        not isinstance(v, (dict, list)) and v is not None for v in shown_list or ())
+    closed = names_json(raw_type) and _plain_values(_json_list(example_text))
     container = not element and not lists_values and not closed and (spec.kind == "object" or (
         spec.kind == "array" and (spec.items is None or spec.items.kind in ("object", "any")))
         or ((not raw_type.strip() or type_not_stated(raw_type)) and not example_text))
@@ -383,6 +381,13 @@ def row_to_field(row: Row, roles: dict[str, int], *, location: ParamIn | None = 
         cell(row, roles, "required")) if "required" in roles else None, container=container,
         depth=row.depth, location=location, loc=row.loc)
     return field, diagnostics
+
+
+def _plain_values(values: list | None) -> bool:
+    """A non-empty list of plain values (no object, list or null): what an example shows of a
+    list of scalars."""
+    return bool(values) and all(not isinstance(v, (dict, list)) and v is not None
+                                for v in values or ())
 
 
 def _json_list(text: str) -> list | None:

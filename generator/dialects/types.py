@@ -186,14 +186,11 @@ def parse_type(cell: str) -> TypeSpec:
     scalar = _SCALARS.get(text.lower().replace(" ", ""))
     if scalar:
         return TypeSpec(scalar[0], scalar[1])
-    worded_map = _WORDED_MAP.match(text)
+    worded_map = _WORDED_MAP.match(text) or _PAREN_MAP.match(text)
     if worded_map:
-        # `String to string map`: a dictionary, keys of the first type, values of the second.
+        # `String to string map`, `Dict(str:str)`: a dictionary, keys of the first type,
+        # values of the second.
         value = parse_type(worded_map.group("value"))
-        return TypeSpec("object", values=value if value.known else TypeSpec("any"))
-    paren_map = _PAREN_MAP.match(text)
-    if paren_map:
-        value = parse_type(paren_map.group("value"))
         return TypeSpec("object", values=value if value.known else TypeSpec("any"))
     postfix = _POSTFIX_LIST.match(text)
     if postfix:

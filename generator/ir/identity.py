@@ -12,7 +12,15 @@ from dataclasses import replace
 
 from ..http import PATH_VARIABLE
 from ..location import SourceLoc
-from .model import Diagnostic, Operation, PageExtract, Parameter, Sample, Schema
+from .model import (
+    Diagnostic,
+    Operation,
+    PageExtract,
+    Parameter,
+    Sample,
+    Schema,
+    schema_locs,
+)
 
 _SAFE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -158,37 +166,20 @@ def distinct_routes(operations: list[Operation],
     return kept
 
 
-def _schema_locs(schema: Schema | None, found: dict[SourceLoc, None], depth: int = 0) -> None:
-    if schema is None or depth > 64:
-        return
-    for loc in (schema.loc, *schema.also_locs):
-        if loc is not None:
-            found[loc] = None
-    for _, sub in schema.properties:
-        _schema_locs(sub, found, depth + 1)
-    for inner in (schema.items, schema.additional_properties, schema.content_schema,
-                  *schema.one_of):
-        _schema_locs(inner, found, depth + 1)
-
-
 def operation_locs(operation: Operation) -> tuple[SourceLoc, ...]:
     """Every place of the pages an operation holds: its parameters' and fields' rows, its
     samples and its error codes."""
-    found: dict[SourceLoc, None] = {}
+    found: list[SourceLoc | None] = []
     for param in operation.parameters:
-        if param.loc is not None:
-            found[param.loc] = None
-        _schema_locs(param.schema, found)
-    _schema_locs(operation.request_body, found)
+        found += [param.loc, *schema_locs(param.schema)]
+    found += schema_locs(operation.request_body)
     for response in operation.responses:
-        _schema_locs(response.schema, found)
+        found += schema_locs(response.schema)
         for _, header in response.headers:
-            _schema_locs(header, found)
+            found += schema_locs(header)
     for item in (*operation.samples, *operation.errors):
-        for loc in (item.loc, *getattr(item, "also_locs", ())):
-            if loc is not None:
-                found[loc] = None
-    return tuple(found)
+        found += [item.loc, *getattr(item, "also_locs", ())]
+    return tuple(loc for loc in dict.fromkeys(found) if loc is not None)
 
 
 def _plain(schema: Schema) -> Schema:

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from .model import Diagnostic, Localized, Operation, PageExtract, Schema, localized_add
+from .model import (
+    Diagnostic,
+    Localized,
+    Operation,
+    PageExtract,
+    Schema,
+    localized_add,
+    schema_locs,
+)
 
 _FILLABLE = ("format", "enum", "minimum", "maximum", "min_length", "max_length", "min_items",
              "max_items", "forbidden_prefixes", "content_media_type", "content_schema",
@@ -43,7 +51,7 @@ def merge_schemas(a: Schema, b: Schema, where: str, diagnostics: list[Diagnostic
             return replace(merged, properties=((element, replace(inner, items=merge_schemas(
                 inner.items, b.items, f"{where}[]", diagnostics, operation, report_fields))),))
         # The second page's rows below this field are not in the output: each is named.
-        dropped = tuple(dict.fromkeys(loc for loc in _locs(b) if loc not in known))
+        dropped = tuple(dict.fromkeys(loc for loc in schema_locs(b) if loc not in known))
         diagnostics.append(Diagnostic(
             "warning", "merge-type", f"{where or 'response'}: {a.type_text or a.kind} in one page, "
             f"{b.type_text or b.kind} in another; keeping {a.type_text or a.kind} (the other "
@@ -92,19 +100,6 @@ def _wrapped_list(schema: Schema) -> Schema | None:
             schema.properties[0][1].kind == "array" and schema.additional_properties is None:
         return schema.properties[0][1]
     return None
-
-
-def _locs(schema: Schema, depth: int = 0) -> list:
-    """Every row location in a schema and below it."""
-    if depth > 64:
-        return []
-    out = [loc for loc in (schema.loc, *schema.also_locs) if loc is not None]
-    for _, sub in schema.properties:
-        out += _locs(sub, depth + 1)
-    for sub in (schema.items, schema.additional_properties, schema.content_schema, *schema.one_of):
-        if sub is not None:
-            out += _locs(sub, depth + 1)
-    return out
 
 
 def _row_names(extract: PageExtract) -> set[str]:

@@ -107,6 +107,20 @@ N the docs allow ("N ranges from 1 to 100000" would write a 50 MB document); the
 limit stays in the contract, and `docs2spec validate` checks lists of any length."""
 
 
+def schema_locs(schema: Schema | None, depth: int = 0) -> list[SourceLoc]:
+    """Where a schema and everything below it were read (its rows, and the other pages' rows
+    documenting the same field), outermost first: what a finding names when it leaves the
+    schema out."""
+    if schema is None or depth > 64:
+        return []
+    out = [loc for loc in (schema.loc, *schema.also_locs) if loc is not None]
+    for _, sub in schema.properties:
+        out += schema_locs(sub, depth + 1)
+    for sub in (schema.items, schema.additional_properties, schema.content_schema, *schema.one_of):
+        out += schema_locs(sub, depth + 1)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Parameter:
     """One request parameter."""

@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from ..xmlnames import local_name
 from .model import Schema
 
 MAX_XML = 2_000_000
@@ -46,12 +47,6 @@ def parse_xml(text: str) -> ET.Element:
             except ET.ParseError:
                 pass
         raise XmlSampleError(f"not well-formed XML ({exc})") from None
-
-
-def local_name(tag: str) -> str:
-    """An element's name without its namespace: ElementTree reads `<ds:Signature>` (prefix
-    bound to a URI) as `{http://...}Signature`; the field is `Signature`."""
-    return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag
 
 
 def _scalar(text: str, schema: Schema | None) -> Any:

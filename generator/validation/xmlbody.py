@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 from xml.parsers import expat
 
+from ..xmlnames import local_name
 from .depth import MAX_DEPTH
 from .schemanav import items, prop, resolve, types
 
@@ -84,8 +85,7 @@ def parse(data: bytes | str) -> ET.Element:
 
 
 def _tag(element: ET.Element) -> str:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    return tag.rsplit("}", 1)[-1]
+    return local_name(element.tag) if isinstance(element.tag, str) else ""
 
 
 def _scalar(text: str, schema: dict[str, Any] | None) -> Any:
